@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+// fulian — spreadsheets from women's federation offices, imported, analysed and exported.
+import PackageDescription
+
+let package = Package(
+    name: "fulian",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FulianCore", targets: ["FulianCore"]),
+        .library(name: "FulianSheets", targets: ["FulianSheets"]),
+        .library(name: "FulianImport", targets: ["FulianImport"]),
+        .library(name: "FulianStore", targets: ["FulianStore"]),
+        .library(name: "FulianAnalytics", targets: ["FulianAnalytics"]),
+        .library(name: "FulianExcel", targets: ["FulianExcel"]),
+        .executable(name: "fulian", targets: ["fulian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian: libxlsxwriter-dev, libfreexl-dev.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(
+            name: "CFreeXL", pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"])]),
+
+        // file → cells → records → store → indicators → workbook
+        .target(name: "FulianCore"),
+        .target(
+            name: "FulianSheets",
+            dependencies: [
+                "FulianCore", "CFreeXL",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .target(name: "FulianImport", dependencies: ["FulianCore", "FulianSheets"]),
+        .target(
+            name: "FulianStore",
+            dependencies: [
+                "FulianCore", "FulianImport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .target(
+            name: "FulianAnalytics",
+            dependencies: [
+                "FulianCore", "FulianStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .target(name: "FulianExcel", dependencies: ["FulianCore", "CXlsxWriter"]),
+        .executableTarget(
+            name: "fulian",
+            dependencies: [
+                "FulianCore", "FulianSheets", "FulianImport", "FulianStore",
+                "FulianAnalytics", "FulianExcel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .target(name: "TestSupport", dependencies: ["FulianCore", "FulianSheets"], path: "Tests/TestSupport"),
+        .testTarget(name: "FulianCoreTests", dependencies: ["FulianCore", "TestSupport"]),
+        .testTarget(name: "FulianSheetsTests", dependencies: ["FulianSheets", "TestSupport"]),
+        .testTarget(name: "FulianImportTests", dependencies: ["FulianImport", "TestSupport"]),
+        .testTarget(name: "FulianStoreTests", dependencies: ["FulianStore", "TestSupport"]),
+        .testTarget(name: "FulianAnalyticsTests", dependencies: ["FulianAnalytics", "TestSupport"]),
+        .testTarget(name: "FulianExcelTests", dependencies: ["FulianExcel", "FulianSheets", "TestSupport"]),
+        .testTarget(name: "fulianCLITests", dependencies: ["fulian", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The four kinds of files fulian imports.
+public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The register of organisational units (streets, communities, villages, enterprises …).
+    case orgs
+    /// Member lists: chairs, vice-chairs, executive committee members, volunteers.
+    case members
+    /// Aid disbursement lists (春蕾计划, 贫困母亲救助 …).
+    case aid
+    /// Activity ledgers: job fairs, lectures, trainings, rights consultations …
+    case activities
+}
+
+/// The kind of an organisational unit in the register.
+public enum OrgKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 区/县/市: the district at the top of the tree.
+    case district
+    /// 街道: a street (urban sub-district).
+    case street
+    /// 镇/乡: a town or township.
+    case town
+    /// 社区: an urban community.
+    case community
+    /// 村: a village.
+    case village
+    /// 企业: an enterprise (new-sector unit).
+    case enterprise
+    /// 社会组织: a social organisation (new-sector unit).
+    case socialOrg = "social_org"
+    /// 机关事业单位: a government agency or public institution.
+    case agency
+    /// Anything else the register names.
+    case other
+
+    /// Reads a register's 类型 cell: 区, 街道, 镇, 乡, 社区, 村, 企业, 社会组织, 机关 …; nil if unknown.
+    public init?(label: String) {
+        let s = TextNormalizer.compact(label).lowercased()
+        switch s {
+        case "区", "县", "市", "区县", "县区", "district": self = .district
+        case "街道", "街道办事处", "街道办", "street": self = .street
+        case "镇", "乡", "镇/乡", "乡镇", "镇乡", "town", "township": self = .town
+        case "社区", "居委会", "社区居委会", "community": self = .community
+        case "村", "行政村", "村委会", "village": self = .village
+        case "企业", "非公企业", "公司", "enterprise": self = .enterprise
+        case "社会组织", "社团", "协会", "social_org", "socialorg": self = .socialOrg
+        case "机关", "事业单位", "机关事业单位", "机关单位", "agency": self = .agency
+        case "其他", "other": self = .other
+        default: return nil
+        }
+    }
+
+    /// The Chinese label used in reports.
+    public var label: String {
+        switch self {
+        case .district: "区"
+        case .street: "街道"
+        case .town: "镇/乡"
+        case .community: "社区"
+        case .village: "村"
+        case .enterprise: "企业"
+        case .socialOrg: "社会组织"
+        case .agency: "机关事业单位"
+        case .other: "其他"
+        }
+    }
+}
+
+/// A member's role in a women's federation committee, in canonical Chinese.
+public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 主席
+    case chair = "主席"
+    /// 副主席
+    case viceChair = "副主席"
+    /// 兼职副主席
+    case partTimeViceChair = "兼职副主席"
+    /// 常委
+    case standingMember = "常委"
+    /// 执委
+    case executiveMember = "执委"
+    /// 委员
+    case committeeMember = "委员"
+    /// 会员
+    case member = "会员"
+    /// 志愿者
+    case volunteer = "志愿者"
+
+    /// Reads a 职务/身份 cell, accepting common longer forms (妇联主席, 巾帼志愿者, 执行委员 …).
+    public init?(label: String) {
+        let s = TextNormalizer.compact(label)
+        if let exact = Role(rawValue: s) { self = exact; return }
+        let stripped = s.replacingOccurrences(of: "妇联", with: "").replacingOccurrences(of: "妇女联合会", with: "")
+        if let r = Role(rawValue: stripped) { self = r; return }
+        switch stripped.lowercased() {
+        case "执行委员", "执行委员会委员", "executive": self = .executiveMember
+        case "常务委员", "常委会委员": self = .standingMember
+        case "巾帼志愿者", "志愿服务者", "volunteer": self = .volunteer
+        case "chair": self = .chair
+        case "vice_chair", "vicechair": self = .viceChair
+        case "member": self = .member
+        default: return nil
+        }
+    }
+
+    /// The order roles are listed in reports (chair first).
+    public var rank: Int { Role.allCases.firstIndex(of: self)! }
+}
+
+/// The kind of an activity, with the stable code used in reports (`job_fair`, `lecture` …).
+public enum ActivityKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 招聘会
+    case jobFair = "job_fair"
+    /// 讲座/讲堂
+    case lecture
+    /// 培训
+    case training
+    /// 维权/法律咨询
+    case rights
+    /// 志愿服务
+    case volunteer
+    /// 慰问
+    case visit
+    /// 其他
+    case other
+
+    /// Reads an 活动类型 cell: 招聘会, 讲座, 讲堂, 培训, 维权, 法律咨询, 志愿服务, 慰问, 其他 (or the codes).
+    public init?(label: String) {
+        let s = TextNormalizer.compact(label).lowercased()
+        if let k = ActivityKind(rawValue: s) { self = k; return }
+        let table: [(String, ActivityKind)] = [
+            ("招聘", .jobFair), ("就业", .jobFair), ("讲座", .lecture), ("讲堂", .lecture), ("宣讲", .lecture),
+            ("培训", .training), ("维权", .rights), ("法律", .rights), ("咨询", .rights), ("志愿", .volunteer),
+            ("慰问", .visit), ("走访", .visit), ("其他", .other), ("其它", .other),
+        ]
+        for (key, kind) in table where s.contains(key) { self = kind; return }
+        return nil
+    }
+
+    /// The Chinese label used in reports.
+    public var label: String {
+        switch self {
+        case .jobFair: "招聘会"
+        case .lecture: "讲座"
+        case .training: "培训"
+        case .rights: "维权"
+        case .volunteer: "志愿服务"
+        case .visit: "慰问"
+        case .other: "其他"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// Hides personal data (ID numbers, phone numbers) in anything a person or a log might see.
+///
+/// Every error message, diagnostic and log line goes through these functions; only a deliberately named
+/// option (`--no-mask`) shows the full values, and only in the workbook the user asked for.
+public enum Masking {
+    /// Keeps the first six and last four characters of an ID-like text: `110105********123X`.
+    ///
+    /// Shorter texts keep less: at most a third of the characters stay visible, so a fragment of an ID
+    /// number never shows more than its region code.
+    public static func idNumber(_ s: String) -> String {
+        let c = Array(s)
+        if c.count >= 15 { return String(c.prefix(6)) + String(repeating: "*", count: c.count - 10) + String(c.suffix(4)) }
+        let keep = c.count / 3
+        return String(c.prefix(keep)) + String(repeating: "*", count: c.count - keep)
+    }
+
+    /// Keeps the first three and last four digits of a phone number: `139****7275`.
+    public static func phone(_ s: String) -> String {
+        let c = Array(s)
+        if c.count >= 11 { return String(c.prefix(3)) + String(repeating: "*", count: c.count - 7) + String(c.suffix(4)) }
+        let keep = c.count / 3
+        return String(repeating: "*", count: c.count - keep) + String(c.suffix(keep))
+    }
+
+    /// Masks every run of 7 or more digits (with an optional trailing X) found inside free text.
+    ///
+    /// Used on any message that quotes a cell, so an ID number or a phone number typed into the wrong
+    /// column is still hidden.
+    public static func scrub(_ text: String) -> String {
+        var out = ""
+        var run = ""
+        func flush() {
+            if run.count >= 7 {
+                out += run.count >= 15 ? idNumber(run) : phone(run)
+            } else {
+                out += run
+            }
+            run = ""
+        }
+        for ch in text {
+            if ch.isASCII && (ch.isNumber || ((ch == "X" || ch == "x") && run.count >= 14)) {
+                run.append(ch)
+            } else if let f = ch.unicodeScalars.first, f.value >= 0xFF10 && f.value <= 0xFF19 {
+                run.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
+    }
+}

@@ -1,0 +1,87 @@
+/// Space trimming and width folding shared by every reader of clerk-typed text.
+///
+/// Chinese office files mix ASCII spaces, ideographic spaces (U+3000), no-break spaces (U+00A0) and
+/// full-width digits and letters (`４３９９２１`). These functions turn them into one canonical form.
+public enum TextNormalizer {
+    /// Whether a scalar is a space of any of the kinds found in office files.
+    @inlinable
+    public static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0xFEFF, 0x2000...0x200B, 0x202F, 0x205F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Folds full-width ASCII variants (U+FF01…U+FF5E) to ASCII and every kind of space to U+0020.
+    public static func foldWidth(_ s: String) -> String {
+        var needs = false
+        for u in s.unicodeScalars where (u.value >= 0xFF01 && u.value <= 0xFF5E) || (u.value > 0x7F && isSpace(u)) {
+            needs = true
+            break
+        }
+        guard needs else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.value >= 0xFF01 && u.value <= 0xFF5E {
+                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            } else if isSpace(u) {
+                out.append(" ")
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Folds widths and trims spaces of every kind at both ends.
+    public static func clean(_ s: String) -> String {
+        foldWidth(s).trimmingWhitespace()
+    }
+
+    /// Folds widths, trims, and removes all spaces: for names, codes and ID numbers, where an inner space
+    /// is padding (`赵  梦` typed to line up with three-character names) and never content.
+    public static func compact(_ s: String) -> String {
+        let f = foldWidth(s)
+        guard f.unicodeScalars.contains(where: isSpace) else { return f }
+        var out = String.UnicodeScalarView()
+        for u in f.unicodeScalars where !isSpace(u) { out.append(u) }
+        return String(out)
+    }
+
+    /// Whether a scalar is a CJK ideograph or another character a terminal or Excel draws two columns wide.
+    public static func isWide(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The width of a string in terminal columns, CJK characters counting two.
+    public static func displayWidth(_ s: String) -> Int {
+        var w = 0
+        for u in s.unicodeScalars {
+            if u.value < 0x20 || (u.value >= 0x300 && u.value <= 0x36F) || u.value == 0x200D || u.value == 0xFE0F {
+                continue
+            }
+            w += isWide(u) ? 2 : 1
+        }
+        return w
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces of any kind (ASCII, U+3000, U+00A0, BOM …).
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !TextNormalizer.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !TextNormalizer.isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}
