@@ -1,0 +1,133 @@
+import FulianCore
+
+/// One cell's value, the same for every file format (calamine's `Data`).
+///
+/// Readers never guess beyond what the file says: a number in a date-formatted XLSX cell is a
+/// `.date`, a number in a General cell stays a `.number` (the importer decides whether a column of
+/// serial numbers is a date column, using ``SpreadsheetReader/dateSystem``). CSV cells are always
+/// `.text` or `.empty`.
+public enum Cell: Hashable, Sendable {
+    /// No value (a missing cell, an empty string in a CSV field, a blank cell).
+    case empty
+    /// Text as stored, not trimmed.
+    case text(String)
+    /// A number as stored (IEEE double, as in the file).
+    case number(Double)
+    /// A calendar date (date-formatted number with no time part, or a date record in .xls).
+    case date(CivilDate)
+    /// A date with a time of day.
+    case dateTime(CivilDateTime)
+    /// TRUE / FALSE.
+    case bool(Bool)
+    /// An error value such as `#N/A` or `#DIV/0!`.
+    case error(String)
+
+    /// True for `.empty` and for text made only of white space.
+    public var isBlank: Bool {
+        switch self {
+        case .empty: return true
+        case .text(let s): return s.allSatisfy { $0.unicodeScalars.allSatisfy(TextNormalizer.isSpace) }
+        default: return false
+        }
+    }
+
+    /// The value as a user would read it in the spreadsheet: numbers without a trailing `.0`,
+    /// dates in ISO form, booleans as TRUE/FALSE.
+    public var displayText: String {
+        switch self {
+        case .empty: return ""
+        case .text(let s): return s
+        case .number(let d): return Cell.format(number: d)
+        case .date(let d): return d.iso
+        case .dateTime(let t): return t.iso
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        }
+    }
+
+    /// Formats a double the way a spreadsheet shows it in a General cell (integers without `.0`,
+    /// up to 15 significant digits otherwise).
+    public static func format(number d: Double) -> String {
+        if d.isNaN || d.isInfinite { return "\(d)" }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+}
+
+/// One row of a sheet: its physical number and its cells from column A.
+public struct Row: Hashable, Sendable {
+    /// The 1-based row number the user sees: the Excel row, or for CSV the line where the record starts.
+    public var number: Int
+    /// The cells, index 0 = column A. Trailing empty cells may be absent; ``subscript(_:)`` pads.
+    public var cells: [Cell]
+
+    /// Creates a row.
+    public init(number: Int, cells: [Cell]) {
+        self.number = number
+        self.cells = cells
+    }
+
+    /// The cell at a 0-based column index, `.empty` beyond the stored cells.
+    public subscript(_ index: Int) -> Cell { index < cells.count ? cells[index] : .empty }
+
+    /// True when every cell is blank.
+    public var isBlank: Bool { cells.allSatisfy(\.isBlank) }
+}
+
+/// A rectangular range of cells, 1-based inclusive (`B2:D3` = rows 2…3, columns 2…4).
+public struct CellRange: Hashable, Sendable, CustomStringConvertible {
+    /// First row (1-based).
+    public var firstRow: Int
+    /// First column (1-based).
+    public var firstColumn: Int
+    /// Last row (1-based, inclusive).
+    public var lastRow: Int
+    /// Last column (1-based, inclusive).
+    public var lastColumn: Int
+
+    /// Creates a range; the corners are put in order.
+    public init(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+        self.firstRow = min(firstRow, lastRow)
+        self.lastRow = max(firstRow, lastRow)
+        self.firstColumn = min(firstColumn, lastColumn)
+        self.lastColumn = max(firstColumn, lastColumn)
+    }
+
+    /// Parses `A1` or `A1:C3` (with or without `$`), nil if malformed.
+    public init?(reference: some StringProtocol) {
+        let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2,
+              let a = CellRange.parseCell(parts[0]) else { return nil }
+        let b = parts.count == 2 ? CellRange.parseCell(parts[1]) : a
+        guard let b else { return nil }
+        self.init(firstRow: a.row, firstColumn: a.column, lastRow: b.row, lastColumn: b.column)
+    }
+
+    /// Parses one cell reference such as `AB12` into 1-based row and column.
+    public static func parseCell(_ ref: some StringProtocol) -> (row: Int, column: Int)? {
+        let s = Substring(ref).filter { $0 != "$" }
+        let letters = s.prefix { $0.isASCII && $0.isLetter }
+        let digits = s.dropFirst(letters.count)
+        guard let col = ColumnName.number(Substring(letters)), !digits.isEmpty,
+              digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 9,
+              let row = Int(digits), row > 0 else { return nil }
+        return (row, col)
+    }
+
+    /// Number of rows covered.
+    public var rowCount: Int { lastRow - firstRow + 1 }
+    /// Number of columns covered.
+    public var columnCount: Int { lastColumn - firstColumn + 1 }
+
+    /// True if the 1-based cell lies inside the range.
+    public func contains(row: Int, column: Int) -> Bool {
+        row >= firstRow && row <= lastRow && column >= firstColumn && column <= lastColumn
+    }
+
+    /// `A1:C3` form (a single cell prints as `A1`).
+    public var description: String {
+        let a = "\(ColumnName.letters(firstColumn))\(firstRow)"
+        if rowCount == 1 && columnCount == 1 { return a }
+        return "\(a):\(ColumnName.letters(lastColumn))\(lastRow)"
+    }
+}
