@@ -1,0 +1,136 @@
+import GRDB
+
+/// The store's schema, as frozen migrations of plain SQL.
+///
+/// Migrations are never edited once shipped: a change is a new migration. They use plain SQL (no
+/// app types) so analysts can read them, and so a PostgreSQL port can translate them one to one.
+/// Conventions: singular table names, `id` keys, `…Id` foreign keys, money in integer fen in columns
+/// ending in `Fen`, dates as ISO `YYYY-MM-DD` text. The full description for analysts is in
+/// `notebooks-docs/03-your-own-sql.md`.
+public enum Schema {
+    /// The date stored for "yes, but the date is unknown" (是 without a date): before any period.
+    public static let unknownPastDate = "0001-01-01"
+
+    /// Registers every migration, in order.
+    public static func migrator() -> DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return m
+    }
+
+    static let v1 = """
+    CREATE TABLE importBatch (
+        id INTEGER PRIMARY KEY,
+        fileName TEXT NOT NULL,          -- as given, without directory
+        sha256 TEXT NOT NULL,            -- of the file's bytes
+        dataset TEXT NOT NULL,           -- orgs | members | aid | activities
+        format TEXT NOT NULL,            -- csv | xlsx | xls
+        encoding TEXT,                   -- for text files
+        sheet TEXT,                      -- the data sheet taken
+        headerRows TEXT NOT NULL,        -- e.g. '2' or '2-3'
+        rowsRead INTEGER NOT NULL,       -- data rows (not title, header, blank or footer rows)
+        loaded INTEGER NOT NULL,
+        rejected INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        warnings INTEGER NOT NULL,
+        importedAt TEXT NOT NULL         -- UTC, ISO 8601
+    );
+    CREATE UNIQUE INDEX importBatch_sha ON importBatch(sha256, dataset);
+
+    CREATE TABLE importIssue (
+        id INTEGER PRIMARY KEY,
+        batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+        severity TEXT NOT NULL,          -- error | warning
+        sheet TEXT,
+        row INTEGER,                     -- 1-based, as Excel shows it
+        "column" INTEGER,                -- 1-based
+        field TEXT,
+        category TEXT NOT NULL,          -- bad-check-digit, lost-digits, duplicate, footer-mismatch …
+        message TEXT NOT NULL            -- ID numbers and phones masked
+    );
+    CREATE INDEX importIssue_batch ON importIssue(batchId);
+
+    CREATE TABLE org (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,       -- canonical name from the register
+        parentId INTEGER REFERENCES org(id),
+        kind TEXT NOT NULL,              -- district, street, town, community, village, enterprise, social_org, agency, other
+        code TEXT,
+        federationOn TEXT,               -- women's federation organisation set up; 0001-01-01 = yes, date unknown
+        womensHomeOn TEXT,               -- 妇女之家 built; 0001-01-01 = yes, date unknown
+        workCovered INTEGER NOT NULL DEFAULT 0,  -- women's work otherwise covered (工作覆盖)
+        establishedOn TEXT,
+        dissolvedOn TEXT,
+        women INTEGER,                   -- female population
+        batchId INTEGER REFERENCES importBatch(id) ON DELETE SET NULL,
+        sourceRow INTEGER
+    );
+    CREATE INDEX org_parent ON org(parentId);
+
+    CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        personKey TEXT NOT NULL UNIQUE,  -- 'id:<18-digit ID>' or, without an ID, 'name:<name>@<orgId>'
+        idNumber TEXT UNIQUE,            -- 18 characters, upper-case X
+        name TEXT NOT NULL,
+        gender TEXT,                     -- F | M
+        birthDate TEXT,
+        ethnicity TEXT,
+        education TEXT,
+        phone TEXT
+    );
+
+    CREATE TABLE membership (
+        id INTEGER PRIMARY KEY,
+        personId INTEGER NOT NULL REFERENCES person(id),
+        orgId INTEGER NOT NULL REFERENCES org(id),
+        role TEXT NOT NULL,              -- 主席 副主席 兼职副主席 常委 执委 委员 会员 志愿者
+        termStart TEXT,                  -- NULL = since before any period
+        termEnd TEXT,                    -- NULL = still serving
+        tags TEXT,                       -- '、'-separated labels as written (身份标签)
+        batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+        sourceRow INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX membership_identity ON membership(personId, orgId, role, COALESCE(termStart, ''));
+    CREATE INDEX membership_org ON membership(orgId);
+
+    CREATE TABLE program (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    );
+
+    CREATE TABLE disbursement (
+        id INTEGER PRIMARY KEY,
+        personId INTEGER NOT NULL REFERENCES person(id),
+        programId INTEGER NOT NULL REFERENCES program(id),
+        orgId INTEGER NOT NULL REFERENCES org(id),
+        paidOn TEXT NOT NULL,
+        amountFen INTEGER NOT NULL,
+        source TEXT,                     -- 资金来源 as written
+        household INTEGER,
+        note TEXT,
+        batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+        sourceRow INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX disbursement_identity ON disbursement(personId, programId, paidOn, amountFen);
+    CREATE INDEX disbursement_paidOn ON disbursement(paidOn);
+
+    CREATE TABLE activity (
+        id INTEGER PRIMARY KEY,
+        title TEXT,
+        kind TEXT NOT NULL,              -- job_fair lecture training rights volunteer visit other
+        orgId INTEGER NOT NULL REFERENCES org(id),
+        heldOn TEXT NOT NULL,
+        participants INTEGER,
+        employers INTEGER,
+        positions INTEGER,
+        seekers INTEGER,
+        placements INTEGER,
+        trainees INTEGER,
+        batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+        sourceRow INTEGER NOT NULL
+    );
+    CREATE INDEX activity_heldOn ON activity(heldOn);
+    """
+}

@@ -1,0 +1,64 @@
+import Foundation
+import FulianCore
+import GRDB
+
+/// An error of the store layer: opening, migrating or writing the SQLite file.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    /// A sentence for people, naming the store file.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// The normalized SQLite store (`fulian.sqlite`), opened through GRDB.
+///
+/// ```swift
+/// let store = try Store(path: "fulian.sqlite")            // creates and migrates
+/// let ro = try Store(path: "fulian.sqlite", readOnly: true) // for `fulian sql`: cannot write
+/// ```
+public final class Store: Sendable {
+    /// The path of the SQLite file.
+    public let path: String
+    /// The GRDB connection (a serial queue).
+    public let dbQueue: DatabaseQueue
+
+    /// Opens (and, unless read-only, creates and migrates) the store at `path`.
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readOnly
+        config.label = "fulian.store"
+        if readOnly && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError("no store at \(path): import some files first (fulian import …), or name one with --db")
+        }
+        do {
+            dbQueue = try DatabaseQueue(path: path, configuration: config)
+            if readOnly {
+                let pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
+                if pending { throw StoreError("\(path) is not a fulian store, or was written by a newer fulian") }
+            } else {
+                try dbQueue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try Schema.migrator().migrate(dbQueue)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch let e as DatabaseError {
+            throw StoreError("cannot open the store \(path): \(e.message ?? e.description)")
+        }
+    }
+
+    /// An in-memory store, for tests.
+    public init(inMemory: Void = ()) throws {
+        path = ":memory:"
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        dbQueue = try DatabaseQueue(configuration: config)
+        try Schema.migrator().migrate(dbQueue)
+    }
+}
