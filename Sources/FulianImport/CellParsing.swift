@@ -1,0 +1,220 @@
+import Foundation
+import FulianCore
+import FulianSheets
+
+/// Reads typed values out of cells the way clerks write them.
+///
+/// Every function returns nil for a blank cell and throws a ``ValueProblem`` (category + message) for
+/// a value that is present but unreadable, so the caller can reject the row with a reason.
+public enum CellParsing {
+    /// The text of a cell, widths folded and trimmed; nil when blank.
+    public static func text(_ cell: Cell) -> String? {
+        let s: String
+        switch cell {
+        case .empty: return nil
+        case .text(let t): s = TextNormalizer.clean(t)
+        default: s = TextNormalizer.clean(cell.displayText)
+        }
+        return s.isEmpty ? nil : s
+    }
+
+    /// A date from a date cell, an Excel serial number, or text: 2024-01-05, 2024/1/5, 2024.1.5,
+    /// 2024年1月5日, 20240105 (full-width digits folded).
+    public static func date(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> CivilDate? {
+        switch cell {
+        case .empty: return nil
+        case .date(let d): return d
+        case .dateTime(let t): return t.date
+        case .number(let n): return try serial(n, system: system, shown: Cell.format(number: n))
+        case .bool, .error: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
+        case .text(let raw):
+            let s = TextNormalizer.compact(raw)
+            if s.isEmpty { return nil }
+            return try date(text: s)
+        }
+    }
+
+    /// Parses a date written as text (already compacted).
+    public static func date(text s: String) throws(ValueProblem) -> CivilDate? {
+        var parts: [Int] = []
+        var current = 0
+        var digits = 0
+        var separators: [Character] = []
+        for ch in s {
+            if let v = ch.wholeNumberValue, ch.isASCII {
+                current = current * 10 + v
+                digits += 1
+                if digits > 8 { throw ValueProblem("bad-date", "\(s) is not a date") }
+            } else if "-/.年月日".contains(ch) {
+                guard digits > 0 else { throw ValueProblem("bad-date", "\(s) is not a date") }
+                parts.append(current)
+                separators.append(ch)
+                current = 0
+                digits = 0
+            } else if ch == "T" || ch == " " {
+                break  // a time part after the date
+            } else {
+                throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
+            }
+        }
+        if digits > 0 { parts.append(current) }
+        if parts.count == 1, digits == 8, separators.isEmpty {
+            let v = parts[0]
+            parts = [v / 10000, v / 100 % 100, v % 100]
+        } else if parts.count == 1, digits == 5, separators.isEmpty {
+            // A serial number typed or exported as text.
+            return try serial(Double(parts[0]), system: .system1900, shown: s)
+        }
+        guard parts.count == 3, parts[0] >= 1000 else {
+            throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
+        }
+        guard let d = CivilDate(year: parts[0], month: parts[1], day: parts[2]) else {
+            throw ValueProblem("bad-date", "\(s) is not a calendar date")
+        }
+        return d
+    }
+
+    /// A date from an Excel serial number in a General cell.
+    static func serial(_ n: Double, system: ExcelDateSystem, shown: String) throws(ValueProblem) -> CivilDate {
+        // 1 = 1900-01-01 … 2958465 = 9999-12-31; anything else is not a plausible date.
+        guard n >= 1, n < 2_958_466, let t = system.dateTime(fromSerial: n) else {
+            throw ValueProblem("bad-date", "\(shown) is not a date")
+        }
+        return t.date
+    }
+
+    /// A yes/no flag: 是/否, 有/无, Y/N, √/×, 1/0, TRUE/FALSE.
+    public static func flag(_ cell: Cell) throws(ValueProblem) -> Bool? {
+        if case .bool(let b) = cell { return b }
+        guard let s = text(cell) else { return nil }
+        switch s.lowercased() {
+        case "是", "有", "已建", "已建立", "已覆盖", "y", "yes", "true", "√", "✓", "1": return true
+        case "否", "无", "未建", "未建立", "未覆盖", "n", "no", "false", "×", "✗", "0", "/", "-": return false
+        default: throw ValueProblem("bad-flag", "\(s) is neither 是 nor 否")
+        }
+    }
+
+    /// A date, or 是 (yes, date unknown: ``FlagDate/yesUnknownDate``) / 否 or blank (none).
+    public static func flagDate(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> FlagDate {
+        if case .text(let t) = cell, let b = try? flag(.text(t)) { return b ? .yesUnknownDate : .none }
+        if case .bool(let b) = cell { return b ? .yesUnknownDate : .none }
+        guard let d = try date(cell, system: system) else { return .none }
+        return .date(d)
+    }
+
+    /// Money in fen, from a number cell or text (`1,234.50`, `¥1234.5`, `1234.5元`, `0.12万元`).
+    public static func money(_ cell: Cell, unit: Money.Unit) throws(ValueProblem) -> Money? {
+        let result: Result<Money, Money.ParseError>
+        let shown: String
+        switch cell {
+        case .empty: return nil
+        case .number(let n):
+            shown = Cell.format(number: n)
+            result = Money.fromNumber(n, unit: unit)
+        case .text(let t):
+            let s = TextNormalizer.compact(t)
+            if s.isEmpty { return nil }
+            shown = s
+            result = Money.parse(s, unit: unit)
+        default:
+            throw ValueProblem("bad-amount", "\(cell.displayText) is not an amount")
+        }
+        switch result {
+        case .success(let m): return m
+        case .failure(.fractionOfFen): throw ValueProblem("bad-amount", "\(shown) has digits below one fen")
+        case .failure(.tooLarge): throw ValueProblem("bad-amount", "\(shown) is too large")
+        case .failure(.notANumber): throw ValueProblem("bad-amount", "\(shown) is not an amount")
+        }
+    }
+
+    /// A whole number ≥ 0 from a number cell or text (`1,200`, full-width digits).
+    public static func count(_ cell: Cell) throws(ValueProblem) -> Int64? {
+        switch cell {
+        case .empty: return nil
+        case .number(let n):
+            guard n == n.rounded(), n >= 0, n < 1e15 else {
+                throw ValueProblem("bad-number", "\(Cell.format(number: n)) is not a whole number")
+            }
+            return Int64(n)
+        case .text(let t):
+            var s = TextNormalizer.compact(t).replacingOccurrences(of: ",", with: "")
+            for suffix in ["人次", "人", "个", "家", "户", "次"] where s.hasSuffix(suffix) {
+                s.removeLast(suffix.count)
+                break
+            }
+            if s.isEmpty { return nil }
+            if let v = Int64(s), v >= 0 { return v }
+            if let d = Double(s), d == d.rounded(), d >= 0, d < 1e15 { return Int64(d) }
+            throw ValueProblem("bad-number", "\(s) is not a whole number")
+        default:
+            throw ValueProblem("bad-number", "\(cell.displayText) is not a whole number")
+        }
+    }
+
+    /// An ID number; a numeric cell, scientific notation or a failing number ending in 000 is
+    /// `lost-digits` (Excel turned it into a float), never loaded as somebody else.
+    public static func idNumber(_ cell: Cell) throws(ValueProblem) -> IDNumber? {
+        switch cell {
+        case .empty: return nil
+        case .number:
+            throw ValueProblem("lost-digits", "the ID number is stored as a number, so Excel kept only 15 digits; "
+                + "format the column as text and type the number again")
+        case .text(let t):
+            let s = TextNormalizer.compact(t).uppercased()
+            if s.isEmpty { return nil }
+            if s.contains("E+") || s.contains("E") && s.contains(".") {
+                throw ValueProblem("lost-digits", "the ID number \(Masking.scrub(s)) is in scientific notation: Excel lost its "
+                    + "last digits; format the column as text and type the number again")
+            }
+            switch IDNumber.parse(s) {
+            case .success(let id): return id
+            case .failure(.badCheckDigit):
+                if s.hasSuffix("000") {
+                    throw ValueProblem("lost-digits", "the ID number \(Masking.idNumber(s)) ends in 000 and fails its check "
+                        + "digit: Excel stored it as a number and lost its last digits")
+                }
+                throw ValueProblem("bad-check-digit", "the ID number \(Masking.idNumber(s)) fails its check digit "
+                    + "(GB 11643): a digit was mistyped; check it against the ID card")
+            case .failure(.badBirthDate):
+                throw ValueProblem("bad-id", "the ID number \(Masking.idNumber(s)) contains an impossible birth date")
+            case .failure(.malformed(let why)):
+                throw ValueProblem("bad-id", "the ID number \(Masking.scrub(s)) \(why)")
+            }
+        default:
+            throw ValueProblem("bad-id", "\(cell.displayText) is not an ID number")
+        }
+    }
+}
+
+/// A value that is present but cannot be read: a category (`bad-date`) and a sentence.
+public struct ValueProblem: Error, Hashable, Sendable {
+    /// Stable category.
+    public var category: String
+    /// A sentence for people (personal data masked).
+    public var message: String
+
+    /// Creates a problem.
+    public init(_ category: String, _ message: String) {
+        self.category = category
+        self.message = message
+    }
+}
+
+/// A date that may also be only "yes" (是 without a date).
+public enum FlagDate: Hashable, Sendable {
+    /// Not set up.
+    case none
+    /// Set up, the date is unknown: counts as before any period.
+    case yesUnknownDate
+    /// Set up on this date.
+    case date(CivilDate)
+
+    /// The ISO text stored (0001-01-01 for yes-without-date), nil for none.
+    public var storedValue: String? {
+        switch self {
+        case .none: nil
+        case .yesUnknownDate: "0001-01-01"
+        case .date(let d): d.iso
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import FulianCore
+
+/// How a field's cells are read.
+public enum FieldKind: Sendable, Hashable {
+    /// Free text, trimmed and width-folded.
+    case text
+    /// A person's name: all spaces removed.
+    case name
+    /// A calendar date in any of the accepted forms.
+    case date
+    /// A date, or 是/否 (yes without a date = before any period).
+    case dateOrFlag
+    /// 是/否.
+    case flag
+    /// Money; the column's unit comes from its header (万元 or 元).
+    case money
+    /// A whole number (counts, households).
+    case count
+    /// A GB 11643 ID number.
+    case idNumber
+    /// 女/男.
+    case gender
+    /// A phone number (digits kept, masked in messages).
+    case phone
+    /// A unit of the org register.
+    case org
+    /// A membership role.
+    case role
+    /// An activity kind.
+    case activityKind
+    /// An org kind (区, 街道, 社区 …).
+    case orgKind
+}
+
+/// One column a dataset knows: its key, its header synonyms and how to read it.
+public struct FieldSpec: Sendable, Hashable {
+    /// The English key (`id_number`), also accepted as a header.
+    public var key: String
+    /// Header texts that mean this field, in preference order.
+    public var synonyms: [String]
+    /// How cells are read.
+    public var kind: FieldKind
+    /// Whether a file without this column cannot be imported.
+    public var required: Bool
+    /// Whether a 合计 row's figure in this column is checked against the data rows.
+    public var summed: Bool
+
+    /// Creates a field.
+    public init(_ key: String, _ kind: FieldKind, required: Bool = false, summed: Bool = false, _ synonyms: [String]) {
+        self.key = key
+        self.kind = kind
+        self.required = required
+        self.summed = summed
+        self.synonyms = synonyms
+    }
+}
+
+/// The fields of each dataset, with the header synonyms of the import specification.
+///
+/// `street` is a fallback org column: where a file has both a community column and a street column,
+/// the community is the row's unit; a file with only a street column attaches rows to the street.
+public enum DatasetFields {
+    /// The fields of a dataset, in canonical column order.
+    public static func fields(of dataset: Dataset) -> [FieldSpec] {
+        switch dataset {
+        case .orgs: orgs
+        case .members: members
+        case .aid: aid
+        case .activities: activities
+        }
+    }
+
+    static let orgs: [FieldSpec] = [
+        FieldSpec("name", .text, required: true, ["单位名称", "名称", "社区名称", "村(社区)名称", "村（社区）名称", "组织名称", "单位"]),
+        FieldSpec("parent", .text, ["上级单位", "所属街道", "所属镇街", "街道(镇)", "街道（镇）", "所属乡镇", "上级"]),
+        FieldSpec("kind", .orgKind, ["类型", "单位类型", "组织类型"]),
+        FieldSpec("code", .text, ["代码", "区划代码", "统一社会信用代码"]),
+        FieldSpec("federation", .dateOrFlag, ["妇联组建时间", "妇联成立日期", "是否建立妇联", "妇联组织", "是否建妇联"]),
+        FieldSpec("womens_home", .dateOrFlag, ["妇女之家", "是否建有妇女之家", "妇女之家建成时间"]),
+        FieldSpec("work_covered", .flag, ["工作覆盖", "是否工作覆盖"]),
+        FieldSpec("established", .date, ["成立日期", "成立时间"]),
+        FieldSpec("dissolved", .date, ["撤销日期", "撤销时间"]),
+        FieldSpec("women", .count, summed: true, ["女性人口", "妇女人数", "女性人数"]),
+    ]
+
+    static let members: [FieldSpec] = [
+        FieldSpec("name", .name, required: true, ["姓名"]),
+        FieldSpec("id_number", .idNumber, ["身份证号", "公民身份号码", "证件号码", "身份证号码"]),
+        FieldSpec("gender", .gender, ["性别"]),
+        FieldSpec("birth", .date, ["出生日期", "出生年月"]),
+        FieldSpec("ethnicity", .text, ["民族"]),
+        FieldSpec("education", .text, ["学历", "文化程度"]),
+        FieldSpec("phone", .phone, ["联系电话", "手机号码", "手机", "电话"]),
+        FieldSpec("org", .org, required: true, ["所属单位", "所在社区", "单位", "所属社区", "工作单位"]),
+        FieldSpec("street", .org, ["所属街道", "街道"]),
+        FieldSpec("role", .role, required: true, ["职务", "身份", "妇联职务"]),
+        FieldSpec("term_start", .date, ["任职时间", "任职日期"]),
+        FieldSpec("term_end", .date, ["离任时间", "离任日期"]),
+        FieldSpec("tags", .text, ["身份标签", "类别", "标签"]),
+    ]
+
+    static let aid: [FieldSpec] = [
+        FieldSpec("name", .name, required: true, ["姓名", "受助人", "受助人姓名"]),
+        FieldSpec("id_number", .idNumber, ["身份证号", "公民身份号码", "证件号码", "身份证号码"]),
+        FieldSpec("org", .org, required: true, ["所属社区", "社区", "所在社区", "社区(村)", "社区（村）", "村(社区)", "村（社区）"]),
+        FieldSpec("street", .org, ["街道", "所属街道", "所属镇街", "镇街"]),
+        FieldSpec("program", .text, required: true, ["救助项目", "项目名称", "帮扶项目", "项目"]),
+        FieldSpec("source", .text, ["资金来源"]),
+        FieldSpec("paid_on", .date, required: true, ["发放日期", "发放时间", "救助日期"]),
+        FieldSpec("amount", .money, required: true, summed: true, ["金额(元)", "发放金额", "救助金额(万元)", "金额", "救助金额", "发放金额(元)", "金额(万元)"]),
+        FieldSpec("household", .count, ["户数", "家庭人口"]),
+        FieldSpec("note", .text, ["备注"]),
+    ]
+
+    static let activities: [FieldSpec] = [
+        FieldSpec("title", .text, ["活动名称", "名称"]),
+        FieldSpec("kind", .activityKind, required: true, ["活动类型", "类别", "类型"]),
+        FieldSpec("org", .org, required: true, ["举办单位", "主办单位", "承办单位"]),
+        FieldSpec("street", .org, ["所属街道", "街道"]),
+        FieldSpec("held_on", .date, required: true, ["活动日期", "举办时间", "活动时间", "举办日期"]),
+        FieldSpec("participants", .count, summed: true, ["参与人次", "参加人数", "参与人数"]),
+        FieldSpec("employers", .count, summed: true, ["参会企业数", "用工单位数"]),
+        FieldSpec("positions", .count, summed: true, ["提供岗位数", "岗位数"]),
+        FieldSpec("seekers", .count, summed: true, ["求职人次", "进场人数"]),
+        FieldSpec("placements", .count, summed: true, ["达成就业意向人数", "成功介绍就业人数"]),
+        FieldSpec("trainees", .count, summed: true, ["培训人数"]),
+    ]
+
+    /// Headers that are neither fields nor worth reporting: row counters.
+    static let ignoredHeaders: Set<String> = ["序号", "编号", "no", "no.", "#", "序"]
+
+    /// The canonical form of a header text: widths folded, spaces removed, full-width brackets made
+    /// ASCII, lower-cased (for English headers).
+    public static func headerKey(_ text: String) -> String {
+        var s = TextNormalizer.compact(text).lowercased()
+        s = s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        return s
+    }
+
+    /// Whether a header names an amount in 万元.
+    static func isWanYuan(_ header: String) -> Bool {
+        headerKey(header).contains("万元")
+    }
+}

@@ -1,0 +1,126 @@
+import FulianCore
+
+/// A normalized row of the org register.
+public struct OrgRecord: Hashable, Sendable {
+    /// The unit's name as written (cleaned).
+    public var name: String
+    /// The parent's name as written; resolved against the register when stored.
+    public var parentName: String?
+    /// The kind (from the 类型 column, else from the name's suffix).
+    public var kind: OrgKind
+    /// Administrative code.
+    public var code: String?
+    /// When its women's federation organisation was set up.
+    public var federation: FlagDate
+    /// When its 妇女之家 was built.
+    public var womensHome: FlagDate
+    /// Whether women's work is otherwise covered.
+    public var workCovered: Bool
+    /// Established on.
+    public var established: CivilDate?
+    /// Dissolved on.
+    public var dissolved: CivilDate?
+    /// Female population.
+    public var women: Int64?
+}
+
+/// A normalized row of a member list.
+public struct MemberRecord: Hashable, Sendable {
+    /// Name, spaces removed.
+    public var name: String
+    /// The ID number, if given.
+    public var idNumber: IDNumber?
+    /// Gender (from the ID when there is one).
+    public var gender: Gender?
+    /// Birth date (from the ID when there is one).
+    public var birthDate: CivilDate?
+    /// 民族.
+    public var ethnicity: String?
+    /// 学历.
+    public var education: String?
+    /// Phone number (personal data).
+    public var phone: String?
+    /// The register unit.
+    public var orgId: Int64
+    /// Role.
+    public var role: Role
+    /// Term start.
+    public var termStart: CivilDate?
+    /// Term end.
+    public var termEnd: CivilDate?
+    /// Tags as written, '、'-separated.
+    public var tags: String?
+}
+
+/// A normalized row of a disbursement list.
+public struct AidRecord: Hashable, Sendable {
+    /// Recipient name, spaces removed.
+    public var name: String
+    /// The ID number, if given.
+    public var idNumber: IDNumber?
+    /// The register unit.
+    public var orgId: Int64
+    /// Program name, cleaned.
+    public var program: String
+    /// Funding source as written.
+    public var source: String?
+    /// Date paid.
+    public var paidOn: CivilDate
+    /// Amount in fen.
+    public var amount: Money
+    /// Households / family size.
+    public var household: Int64?
+    /// Note.
+    public var note: String?
+}
+
+/// A normalized row of an activity ledger.
+public struct ActivityRecord: Hashable, Sendable {
+    /// Title.
+    public var title: String?
+    /// Kind.
+    public var kind: ActivityKind
+    /// The register unit.
+    public var orgId: Int64
+    /// Date held.
+    public var heldOn: CivilDate
+    /// 参与人次.
+    public var participants: Int64?
+    /// 参会企业数.
+    public var employers: Int64?
+    /// 提供岗位数.
+    public var positions: Int64?
+    /// 求职人次.
+    public var seekers: Int64?
+    /// 达成就业意向人数.
+    public var placements: Int64?
+    /// 培训人数.
+    public var trainees: Int64?
+}
+
+/// One normalized record of any dataset.
+public enum ImportRecord: Hashable, Sendable {
+    /// An org.
+    case org(OrgRecord)
+    /// A membership.
+    case member(MemberRecord)
+    /// A disbursement.
+    case aid(AidRecord)
+    /// An activity.
+    case activity(ActivityRecord)
+}
+
+/// The outcome of one data row: a record, or the reasons it was rejected, plus warnings.
+public struct ParsedRow: Sendable {
+    /// 1-based physical row.
+    public var number: Int
+    /// The row's cells as the user sees them, one per column of the sheet.
+    public var values: [String]
+    /// The record, nil when the row is rejected.
+    public var record: ImportRecord?
+    /// Errors (which reject the row) and warnings.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether the row is rejected.
+    public var isRejected: Bool { record == nil }
+}

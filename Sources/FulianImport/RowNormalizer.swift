@@ -1,0 +1,232 @@
+import Foundation
+import FulianCore
+import FulianSheets
+
+/// Turns one data row into a normalized record, or into the reasons it cannot be taken.
+struct RowNormalizer {
+    let dataset: Dataset
+    let layout: SheetLayout
+    let register: OrgRegister
+    let file: String
+    let sheet: String?
+    let dateSystem: ExcelDateSystem
+    private let byKey: [String: ColumnBinding]
+
+    init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
+        self.dataset = dataset
+        self.layout = layout
+        self.register = register
+        self.file = file
+        self.sheet = sheet
+        self.dateSystem = dateSystem
+        byKey = Dictionary(layout.bindings.map { ($0.field.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The value of a summed column in fen (money) or units (counts), nil if blank or unreadable.
+    func summable(_ cell: Cell, binding: ColumnBinding) -> Int64? {
+        switch binding.field.kind {
+        case .money: return (try? CellParsing.money(cell, unit: binding.unit))??.fen
+        case .count: return (try? CellParsing.count(cell)) ?? nil
+        default: return nil
+        }
+    }
+
+    /// Collects errors and warnings for one row.
+    struct Context {
+        let row: Row
+        let normalizer: RowNormalizer
+        var diagnostics: [Diagnostic] = []
+        var failed = false
+
+        func cell(_ key: String) -> Cell { normalizer.byKey[key].map { row[$0.column] } ?? .empty }
+        func has(_ key: String) -> Bool { normalizer.byKey[key] != nil }
+
+        mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: String) {
+            let b = key.flatMap { normalizer.byKey[$0] }
+            let prefix = b.map { "\($0.header): " } ?? ""
+            diagnostics.append(Diagnostic(severity: severity, file: normalizer.file, sheet: normalizer.sheet, row: row.number,
+                                          column: b.map { $0.column + 1 }, field: key, category: category, message: prefix + message))
+            if severity == .error { failed = true }
+        }
+
+        /// Runs a parser, turning its problem into an error on this row.
+        mutating func parse<T>(_ key: String, _ f: (Cell) throws(ValueProblem) -> T?) -> T? {
+            do { return try f(cell(key)) } catch {
+                report(.error, key, error.category, error.message)
+                return nil
+            }
+        }
+
+        mutating func required<T>(_ key: String, _ value: T?) -> T? {
+            if value == nil && !diagnostics.contains(where: { $0.field == key && $0.severity == .error }) {
+                let header = normalizer.byKey[key]?.header ?? key
+                report(.error, key, "missing-field", "\(header) is empty")
+            }
+            return value
+        }
+
+        mutating func text(_ key: String) -> String? { CellParsing.text(cell(key)) }
+
+        /// Resolves the row's unit: the org column, else the street column.
+        mutating func org() -> Int64? {
+            var key = "org"
+            var typed = text("org")
+            if typed == nil, let s = text("street") { typed = s; key = "street" }
+            guard let typed else {
+                report(.error, has("org") ? "org" : "street", "missing-field", "the unit is empty")
+                return nil
+            }
+            switch normalizer.register.resolve(typed) {
+            case .success(let u): return u.id
+            case .failure(.unknown(let suggestion)):
+                let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
+                report(.error, key, "unknown-org", "unit \(Masking.scrub(typed)) is not in the org register\(hint) "
+                    + "Correct the name, or add the unit to the register and import it first.")
+            case .failure(.ambiguous(let names)):
+                report(.error, key, "unknown-org", "unit \(typed) matches several units of the register (\(names.joined(separator: ", "))); write the full name")
+            }
+            return nil
+        }
+
+        /// Reads the ID number; with a stated gender and birth date checked against it.
+        mutating func person() -> (IDNumber?, Gender?, CivilDate?) {
+            let id = parse("id_number", CellParsing.idNumber)
+            var gender: Gender? = nil
+            if let g = text("gender") {
+                if let parsed = Gender(label: g) { gender = parsed }
+                else { report(.warning, "gender", "bad-gender", "\(g) is neither 女 nor 男; ignored") }
+            }
+            var birth = date("birth")
+            if let id {
+                if let g = gender, g != id.gender {
+                    report(.warning, "gender", "gender-mismatch",
+                           "stated gender \(g.label) contradicts the ID number \(id.masked), which says \(id.gender.label); the ID is kept")
+                }
+                if let b = birth, b != id.birthDate {
+                    report(.warning, "birth", "birth-mismatch",
+                           "stated birth date \(b.iso) differs from the one in the ID number; the ID's date is kept")
+                }
+                gender = id.gender
+                birth = id.birthDate
+            }
+            return (id, gender, birth)
+        }
+
+        mutating func date(_ key: String) -> CivilDate? {
+            let system = normalizer.dateSystem
+            return parse(key) { (c) throws(ValueProblem) in try CellParsing.date(c, system: system) }
+        }
+    }
+
+    func normalize(_ row: Row) -> ParsedRow {
+        var ctx = Context(row: row, normalizer: self)
+        let record: ImportRecord?
+        switch dataset {
+        case .orgs: record = org(&ctx).map(ImportRecord.org)
+        case .members: record = member(&ctx).map(ImportRecord.member)
+        case .aid: record = aid(&ctx).map(ImportRecord.aid)
+        case .activities: record = activity(&ctx).map(ImportRecord.activity)
+        }
+        let width = max(row.cells.count, (layout.bindings.map(\.column).max() ?? -1) + 1)
+        let values = (0..<width).map { row[$0].displayText }
+        return ParsedRow(number: row.number, values: values, record: ctx.failed ? nil : record, diagnostics: ctx.diagnostics)
+    }
+
+    private func org(_ ctx: inout Context) -> OrgRecord? {
+        let name = ctx.required("name", ctx.text("name").map(OrgRegister.fold))
+        var kind: OrgKind? = nil
+        if let k = ctx.text("kind") {
+            kind = OrgKind(label: k)
+            if kind == nil { ctx.report(.error, "kind", "bad-kind", "\(k) is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他)") }
+        } else if let name {
+            kind = RowNormalizer.kind(fromName: name)
+        }
+        let fed = ctx.parse("federation") { (c) throws(ValueProblem) in try CellParsing.flagDate(c, system: dateSystem) } ?? FlagDate.none
+        let home = ctx.parse("womens_home") { (c) throws(ValueProblem) in try CellParsing.flagDate(c, system: dateSystem) } ?? FlagDate.none
+        let covered = ctx.parse("work_covered", CellParsing.flag) ?? false
+        let established = ctx.date("established")
+        let dissolved = ctx.date("dissolved")
+        let women = ctx.parse("women", CellParsing.count)
+        guard let name, let kind else { return nil }
+        return OrgRecord(name: name, parentName: ctx.text("parent").map(OrgRegister.fold), kind: kind,
+                         code: ctx.text("code").map(TextNormalizer.compact), federation: fed, womensHome: home,
+                         workCovered: covered, established: established, dissolved: dissolved, women: women)
+    }
+
+    /// The kind a unit's name suggests when the register has no 类型 column.
+    static func kind(fromName name: String) -> OrgKind {
+        switch OrgRegister.split(name).family {
+        case "街道": .street
+        case "镇", "乡": .town
+        case "社区": .community
+        case "村": .village
+        default: name.hasSuffix("区") || name.hasSuffix("县") ? .district : .other
+        }
+    }
+
+    private func member(_ ctx: inout Context) -> MemberRecord? {
+        let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
+        let (id, gender, birth) = ctx.person()
+        let orgId = ctx.org()
+        var role: Role? = nil
+        if let r = ctx.text("role") {
+            role = Role(label: r)
+            if role == nil {
+                ctx.report(.error, "role", "bad-role", "\(r) is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)")
+            }
+        } else {
+            _ = ctx.required("role", role)
+        }
+        let start = ctx.date("term_start")
+        let end = ctx.date("term_end")
+        if let s = start, let e = end, e < s {
+            ctx.report(.error, "term_end", "bad-date", "the term ends (\(e.iso)) before it starts (\(s.iso))")
+        }
+        var phone = ctx.text("phone").map(TextNormalizer.compact)
+        if case .number(let n) = ctx.cell("phone") { phone = Cell.format(number: n) }
+        guard let name, let orgId, let role else { return nil }
+        return MemberRecord(name: name, idNumber: id, gender: gender, birthDate: birth, ethnicity: ctx.text("ethnicity"),
+                            education: ctx.text("education"), phone: phone, orgId: orgId, role: role,
+                            termStart: start, termEnd: end, tags: ctx.text("tags"))
+    }
+
+    private func aid(_ ctx: inout Context) -> AidRecord? {
+        let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
+        let (id, _, _) = ctx.person()
+        let orgId = ctx.org()
+        let program = ctx.required("program", ctx.text("program").map(TextNormalizer.compact))
+        let paidOn = ctx.required("paid_on", ctx.date("paid_on"))
+        let unit = byKey["amount"]?.unit ?? .yuan
+        let amount = ctx.required("amount", ctx.parse("amount") { (c) throws(ValueProblem) in try CellParsing.money(c, unit: unit) })
+        if let a = amount, a.fen < 0 { ctx.report(.error, "amount", "bad-amount", "\(a.yuanString) is negative") }
+        let household = ctx.parse("household", CellParsing.count)
+        guard let name, let orgId, let program, let paidOn, let amount else { return nil }
+        return AidRecord(name: name, idNumber: id, orgId: orgId, program: program, source: ctx.text("source"),
+                         paidOn: paidOn, amount: amount, household: household, note: ctx.text("note").map(Masking.scrub))
+    }
+
+    private func activity(_ ctx: inout Context) -> ActivityRecord? {
+        var kind: ActivityKind? = nil
+        if let k = ctx.text("kind") {
+            kind = ActivityKind(label: k)
+            if kind == nil { ctx.report(.error, "kind", "bad-kind", "\(k) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他)") }
+        } else {
+            _ = ctx.required("kind", kind)
+        }
+        let orgId = ctx.org()
+        let heldOn = ctx.required("held_on", ctx.date("held_on"))
+        var counts: [String: Int64] = [:]
+        for k in ["participants", "employers", "positions", "seekers", "placements", "trainees"] {
+            if let v = ctx.parse(k, CellParsing.count) { counts[k] = v }
+        }
+        let participants = counts["participants"], employers = counts["employers"], positions = counts["positions"]
+        let seekers = counts["seekers"], placements = counts["placements"], trainees = counts["trainees"]
+        if let p = placements, let s = seekers, p > s {
+            ctx.report(.warning, "placements", "placements-exceed-seekers", "\(p) placements exceed \(s) seekers")
+        }
+        guard let kind, let orgId, let heldOn else { return nil }
+        return ActivityRecord(title: ctx.text("title"), kind: kind, orgId: orgId, heldOn: heldOn, participants: participants,
+                              employers: employers, positions: positions, seekers: seekers, placements: placements,
+                              trainees: trainees)
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import FulianCore
+import FulianSheets
+
+/// What the importer was asked to do with a file.
+public struct ImportOptions: Sendable {
+    /// The dataset the file holds.
+    public var dataset: Dataset
+    /// The sheet to take (otherwise the one whose header matches the dataset).
+    public var sheet: String?
+    /// Extra header → field mappings (`--map`).
+    public var headerMap: [String: String]
+    /// Reader options (encoding, delimiter, limits).
+    public var read: ReadOptions
+
+    /// Creates options.
+    public init(dataset: Dataset, sheet: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions()) {
+        self.dataset = dataset
+        self.sheet = sheet
+        self.headerMap = headerMap
+        self.read = read
+    }
+}
+
+/// How the rows of a sheet were classified, for summaries.
+public struct SheetTally: Sendable, Hashable {
+    /// Data rows (loaded or rejected).
+    public var dataRows = 0
+    /// Blank rows skipped.
+    public var blankRows = 0
+    /// 合计/小计/总计 rows (1-based numbers).
+    public var footerRows: [Int] = []
+    /// 填表人/审核人/联系电话 … note rows.
+    public var noteRows: [Int] = []
+    /// Cells filled from a merged range.
+    public var mergedCellsFilled = 0
+
+    /// An empty tally.
+    public init() {}
+}
+
+/// Reads one file as a dataset: finds the data sheet and its header, fills merged cells, skips
+/// blank, footer and note rows, and turns every data row into a record or a rejection.
+///
+/// ```swift
+/// let importer = try SheetImporter(path: "aid-q1.xlsx", options: ImportOptions(dataset: .aid))
+/// let tally = try importer.run(register: register) { parsed in … }
+/// ```
+public final class SheetImporter {
+    /// The file name (no directory), as used in every message.
+    public let fileName: String
+    /// The reader.
+    public let reader: any SpreadsheetReader
+    /// The detected layout.
+    public let layout: SheetLayout
+    /// Options.
+    public let options: ImportOptions
+    /// Sheets not taken, with the reason.
+    public private(set) var skippedSheets: [(name: String, reason: String)] = []
+    /// File-level warnings: unknown columns, footer mismatches, reader warnings.
+    public private(set) var fileDiagnostics: [Diagnostic] = []
+
+    /// Opens a file and detects its layout; throws ``ImportError`` when no sheet carries the dataset.
+    public init(path: String, options: ImportOptions) throws {
+        self.options = options
+        fileName = (path as NSString).lastPathComponent
+        do {
+            reader = try openSpreadsheet(at: path, options: options.read)
+        } catch let e as SheetError {
+            throw ImportError(e)
+        }
+        let detector = LayoutDetector(dataset: options.dataset, headerMap: options.headerMap)
+        let sheetName: (SheetInfo) -> String? = { [reader] s in reader.format == .csv ? nil : s.name }
+        var candidates: [(SheetInfo, LayoutDetector.Candidate)] = []
+        var sheets = reader.sheets
+        if let wanted = options.sheet {
+            do { sheets = [try reader.sheet(named: wanted)] } catch let e as SheetError { throw ImportError(e) }
+        }
+        var failures: [String: String] = [:]
+        for sheet in sheets {
+            do {
+                var rows = try reader.rows(in: sheet, limit: detector.searchRows + 2)
+                let merges = try reader.mergedRanges(in: sheet).filter { $0.firstRow <= detector.searchRows + 2 }
+                var filler = MergeFiller(merges)
+                for i in rows.indices { filler.fill(&rows[i]) }
+                if let c = detector.detect(rows: rows) { candidates.append((sheet, c)) }
+                else { failures[sheet.name] = "no header row for \(options.dataset.rawValue) found" }
+            } catch let e as SheetError {
+                throw ImportError(e)
+            }
+        }
+        let complete = candidates.filter { $0.1.requiredMissing.isEmpty }
+        let pool = complete.isEmpty ? candidates : complete
+        guard let chosen = pool.max(by: { a, b in
+            (a.0.visibility == .visible ? 1 : 0, a.1.score, -a.0.index) < (b.0.visibility == .visible ? 1 : 0, b.1.score, -b.0.index)
+        }) else {
+            let what = options.dataset.rawValue
+            let expected = DatasetFields.fields(of: options.dataset).filter(\.required)
+                .map { "\($0.key) (\($0.synonyms.prefix(3).joined(separator: "/")))" }.joined(separator: ", ")
+            throw ImportError(file: fileName, sheet: sheets.count == 1 ? sheetName(sheets[0]) : nil,
+                              "no sheet has a header row for \(what): expected columns such as \(expected). "
+                              + "Use --map to name columns with other headers, or --sheet to choose the sheet.")
+        }
+        guard chosen.1.requiredMissing.isEmpty else {
+            let missing = chosen.1.requiredMissing.map { f in
+                "\(f.synonyms.first ?? f.key) (one of: \(f.synonyms.joined(separator: ", ")), or \(f.key))"
+            }.joined(separator: "; ")
+            throw ImportError(file: fileName, sheet: sheetName(chosen.0),
+                              "required column missing: \(missing). Use --map FILE to name the column that holds it.")
+        }
+        layout = detector.layout(sheet: chosen.0, candidate: chosen.1)
+        for s in reader.sheets where s != chosen.0 {
+            skippedSheets.append((s.name, failures[s.name] ?? "not the data sheet (the header of \(chosen.0.name) matches better)"))
+        }
+        for u in layout.unknownColumns {
+            fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName(layout.sheet),
+                row: layout.headerRows.upperBound, column: u.column + 1, category: "unknown-column",
+                message: "column \(u.header) is not a field of \(options.dataset.rawValue); it is not stored"))
+        }
+        for d in layout.duplicateColumns {
+            fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName(layout.sheet),
+                row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",
+                message: "column \(d.header) also means \(d.field), which an earlier column already gives; it is not stored"))
+        }
+    }
+
+    /// The sheet name as diagnostics show it (nil for CSV).
+    public var diagnosticSheet: String? { reader.format == .csv ? nil : layout.sheet.name }
+
+    /// Streams every data row through `body`, returning how rows were classified.
+    ///
+    /// Rejected rows come with error diagnostics; warnings ride along with loaded rows. Footer
+    /// mismatches are appended to ``fileDiagnostics``.
+    public func run(register: OrgRegister, _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
+        var tally = SheetTally()
+        let normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
+                                       file: fileName, sheet: diagnosticSheet, dateSystem: reader.dateSystem)
+        var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
+        let summed = layout.bindings.filter(\.field.summed)
+        var sums = [String: Int64](minimumCapacity: summed.count)
+        var footerChecks: [(row: Int, values: [(ColumnBinding, Int64)])] = []
+        let headerEnd = layout.headerRows.upperBound
+        try wrap {
+            try reader.forEachRow(in: layout.sheet) { raw in
+                guard raw.number > headerEnd else { return true }
+                var row = raw
+                if !filler.isEmpty {
+                    let before = row.cells.filter { !$0.isBlank }.count
+                    filler.fill(&row)
+                    tally.mergedCellsFilled += row.cells.filter { !$0.isBlank }.count - before
+                }
+                if row.isBlank { tally.blankRows += 1; return true }
+                switch RowClassifier.classify(row) {
+                case .footer(let isTotal):
+                    tally.footerRows.append(row.number)
+                    if isTotal {
+                        var vals: [(ColumnBinding, Int64)] = []
+                        for b in summed { if let v = normalizer.summable(row[b.column], binding: b) { vals.append((b, v)) } }
+                        footerChecks.append((row.number, vals))
+                    }
+                    return true
+                case .note:
+                    tally.noteRows.append(row.number)
+                    return true
+                case .data:
+                    break
+                }
+                tally.dataRows += 1
+                for b in summed { if let v = normalizer.summable(row[b.column], binding: b) { sums[b.field.key, default: 0] += v } }
+                try body(normalizer.normalize(row))
+                return true
+            }
+        }
+        for check in footerChecks {
+            for (b, stated) in check.values {
+                let actual = sums[b.field.key] ?? 0
+                if stated != actual {
+                    let show = { (v: Int64) in b.field.kind == .money ? Money(fen: v).yuanString : String(v) }
+                    fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: diagnosticSheet,
+                        row: check.row, column: b.column + 1, field: b.field.key, category: "footer-mismatch",
+                        message: "the 合计 row says \(show(stated)) for \(b.header), but the data rows add up to \(show(actual))"))
+                }
+            }
+        }
+        fileDiagnostics.append(contentsOf: reader.warnings)
+        return tally
+    }
+
+    private func wrap<T>(_ f: () throws -> T) throws -> T {
+        do { return try f() } catch let e as SheetError { throw ImportError(e) }
+    }
+}
+
+/// Tells data rows from footer and note rows.
+enum RowClassifier {
+    enum Kind { case data, footer(isTotal: Bool), note }
+
+    static let totalWords = ["合计", "总计", "共计", "总合计"]
+    static let subtotalWords = ["小计"]
+    static let noteWords = ["填表人", "审核人", "联系电话", "联系人", "制表", "填报", "填表", "负责人", "统计人", "审核", "注：", "注:", "说明：", "说明:", "备注：", "备注:", "单位负责人", "报送"]
+
+    static func classify(_ row: Row) -> Kind {
+        var texts: [String] = []
+        var nonBlank = 0
+        for c in row.cells where !c.isBlank {
+            nonBlank += 1
+            if case .text(let t) = c, texts.count < 3 { texts.append(TextNormalizer.compact(t)) }
+            if nonBlank >= 3 && texts.isEmpty { break }
+        }
+        for t in texts.prefix(2) {
+            if totalWords.contains(where: { t.hasPrefix($0) }) { return .footer(isTotal: true) }
+            if subtotalWords.contains(where: { t.hasPrefix($0) }) { return .footer(isTotal: false) }
+        }
+        if let first = row.cells.first(where: { !$0.isBlank }), case .text(let t) = first {
+            let s = TextNormalizer.compact(t)
+            if noteWords.contains(where: { s.hasPrefix($0) }) && (s.contains("：") || s.contains(":") || nonBlank == 1) {
+                return .note
+            }
+        }
+        return .data
+    }
+}

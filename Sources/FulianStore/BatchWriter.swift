@@ -1,0 +1,237 @@
+import Foundation
+import FulianCore
+import FulianImport
+import GRDB
+
+/// Writes the records of one batch inside its transaction, finding duplicates as it goes.
+final class BatchWriter {
+    let db: Database
+    let batchId: Int64
+    let file: String
+    let sheet: String?
+    private(set) var register: OrgRegister
+    private var personIds: [String: Int64] = [:]
+    private var programIds: [String: Int64] = [:]
+    private var batchNames: [Int64: String] = [:]
+
+    init(db: Database, batchId: Int64, file: String, sheet: String?) throws {
+        self.db = db
+        self.batchId = batchId
+        self.file = file
+        self.sheet = sheet
+        register = try BatchWriter.loadRegister(db)
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM program") {
+            programIds[OrgRegister.fold(row["name"])] = row["id"]
+        }
+    }
+
+    /// The org register as stored.
+    static func loadRegister(_ db: Database) throws -> OrgRegister {
+        var reg = OrgRegister()
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, kind, parentId FROM org ORDER BY id") {
+            reg.add(.init(id: row["id"], name: row["name"], kind: OrgKind(rawValue: row["kind"]) ?? .other, parentId: row["parentId"]))
+        }
+        return reg
+    }
+
+    /// Stores a record; returns a `duplicate` diagnostic instead when it is already stored.
+    func write(_ record: ImportRecord, row: Int) throws -> Diagnostic? {
+        switch record {
+        case .org: preconditionFailure("orgs are written by writeOrgs")
+        case .member(let m): return try writeMember(m, row: row)
+        case .aid(let a): return try writeAid(a, row: row)
+        case .activity(let a): return try writeActivity(a, row: row)
+        }
+    }
+
+    private func duplicate(row: Int, of table: String, id: Int64, what: String) throws -> Diagnostic {
+        let prior = try Row.fetchOne(db, sql: """
+            SELECT b.id, b.fileName, t.sourceRow FROM \(table) t JOIN importBatch b ON b.id = t.batchId WHERE t.id = ?
+            """, arguments: [id])
+        var place = "an earlier row"
+        if let prior {
+            let priorBatch: Int64 = prior["id"]
+            let priorRow: Int = prior["sourceRow"]
+            place = priorBatch == batchId ? "row \(priorRow) of this file" : "\(prior["fileName"] as String) row \(priorRow)"
+        }
+        return Diagnostic(severity: .warning, file: file, sheet: sheet, row: row, category: "duplicate",
+                          message: "\(what) is already stored from \(place); skipped")
+    }
+
+    private func personId(idNumber: IDNumber?, name: String, orgId: Int64, gender: Gender?, birth: CivilDate?,
+                          ethnicity: String? = nil, education: String? = nil, phone: String? = nil) throws -> Int64 {
+        let key = idNumber.map { "id:\($0.value)" } ?? "name:\(name)@\(orgId)"
+        if let id = personIds[key] {
+            if ethnicity != nil || education != nil || phone != nil { try fillPerson(id, ethnicity, education, phone) }
+            return id
+        }
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE personKey = ?", arguments: [key]) {
+            personIds[key] = id
+            if ethnicity != nil || education != nil || phone != nil { try fillPerson(id, ethnicity, education, phone) }
+            return id
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO person (personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [key, idNumber?.value, name, gender.map { $0 == .female ? "F" : "M" }, birth?.iso,
+                                     ethnicity, education, phone])
+        let id = db.lastInsertedRowID
+        personIds[key] = id
+        return id
+    }
+
+    private func fillPerson(_ id: Int64, _ ethnicity: String?, _ education: String?, _ phone: String?) throws {
+        try db.cachedStatement(sql: """
+            UPDATE person SET ethnicity = COALESCE(ethnicity, ?), education = COALESCE(education, ?), phone = COALESCE(phone, ?)
+            WHERE id = ?
+            """).execute(arguments: [ethnicity, education, phone, id])
+    }
+
+    private func writeMember(_ m: MemberRecord, row: Int) throws -> Diagnostic? {
+        let pid = try personId(idNumber: m.idNumber, name: m.name, orgId: m.orgId, gender: m.gender, birth: m.birthDate,
+                               ethnicity: m.ethnicity, education: m.education, phone: m.phone)
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM membership WHERE personId = ? AND orgId = ? AND role = ? AND COALESCE(termStart, '') = ?
+            """), arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso ?? ""]) {
+            return try duplicate(row: row, of: "membership", id: existing, what: "the same membership (person, unit, role, term start)")
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO membership (personId, orgId, role, termStart, termEnd, tags, batchId, sourceRow) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso, m.termEnd?.iso, m.tags, batchId, row])
+        return nil
+    }
+
+    private func programId(_ name: String) throws -> Int64 {
+        let key = OrgRegister.fold(name)
+        if let id = programIds[key] { return id }
+        try db.execute(sql: "INSERT INTO program (name) VALUES (?)", arguments: [name])
+        let id = db.lastInsertedRowID
+        programIds[key] = id
+        return id
+    }
+
+    private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
+        let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
+        let prog = try programId(a.program)
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?
+            """), arguments: [pid, prog, a.paidOn.iso, a.amount.fen]) {
+            return try duplicate(row: row, of: "disbursement", id: existing,
+                                 what: "the same disbursement (person, \(a.program), \(a.paidOn.iso), \(a.amount.yuanString) yuan)")
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [pid, prog, a.orgId, a.paidOn.iso, a.amount.fen, a.source, a.household, a.note, batchId, row])
+        return nil
+    }
+
+    private func writeActivity(_ a: ActivityRecord, row: Int) throws -> Diagnostic? {
+        let args: StatementArguments = [a.title, a.kind.rawValue, a.orgId, a.heldOn.iso, a.participants, a.employers,
+                                        a.positions, a.seekers, a.placements, a.trainees]
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM activity WHERE title IS ? AND kind = ? AND orgId = ? AND heldOn = ? AND participants IS ?
+              AND employers IS ? AND positions IS ? AND seekers IS ? AND placements IS ? AND trainees IS ?
+            """), arguments: args) {
+            return try duplicate(row: row, of: "activity", id: existing, what: "the same activity (every field equal)")
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO activity (title, kind, orgId, heldOn, participants, employers, positions, seekers, placements, trainees,
+                batchId, sourceRow) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: args + [batchId, row])
+        return nil
+    }
+
+    /// Outcome of writing a register file.
+    struct OrgOutcome {
+        var loaded = 0
+        var duplicates = 0
+        var rejected: [ParsedRow] = []
+        var issues: [Diagnostic] = []
+    }
+
+    /// Upserts the units of a register file by name, then links parents (which may be anywhere in
+    /// the file or already stored); a unit whose parent cannot be resolved is rejected.
+    func writeOrgs(_ rows: [ParsedRow]) throws -> OrgOutcome {
+        var out = OrgOutcome()
+        var seen: [String: Int] = [:]
+        var accepted: [(ParsedRow, OrgRecord)] = []
+        for row in rows {
+            guard case .org(let o)? = row.record else { continue }
+            if let first = seen[o.name] {
+                out.duplicates += 1
+                out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: row.number, category: "duplicate",
+                                             message: "unit \(o.name) is already listed in row \(first) of this file; skipped"))
+                continue
+            }
+            seen[o.name] = row.number
+            accepted.append((row, o))
+        }
+        // The register the parents resolve against: stored units plus this file's.
+        var combined = register
+        var nextTemp: Int64 = -1
+        for (_, o) in accepted where combined.unit(named: o.name) == nil {
+            combined.add(.init(id: nextTemp, name: o.name, kind: o.kind, parentId: nil))
+            nextTemp -= 1
+        }
+        var resolvedParent: [String: String] = [:]
+        var keep: [(ParsedRow, OrgRecord)] = []
+        for (row, o) in accepted {
+            if let p = o.parentName {
+                switch combined.resolve(p) {
+                case .success(let u) where u.name != o.name:
+                    resolvedParent[o.name] = u.name
+                default:
+                    var rejected = row
+                    rejected.record = nil
+                    let hint: String
+                    if case .failure(.unknown(let s?)) = combined.resolve(p) { hint = "; did you mean \(s)?" } else { hint = "" }
+                    rejected.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheet, row: row.number,
+                        category: "unknown-org", message: "parent unit \(p) is neither in the register nor in this file\(hint)"))
+                    out.issues += rejected.diagnostics
+                    out.rejected.append(rejected)
+                    continue
+                }
+            }
+            keep.append((row, o))
+        }
+        var ids: [String: Int64] = [:]
+        for (row, o) in keep {
+            let args: StatementArguments = [o.kind.rawValue, o.code, o.federation.storedValue, o.womensHome.storedValue,
+                                            o.workCovered ? 1 : 0, o.established?.iso, o.dissolved?.iso, o.women, batchId, row.number]
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE name = ?", arguments: [o.name]) {
+                try db.execute(sql: """
+                    UPDATE org SET kind = ?, code = ?, federationOn = ?, womensHomeOn = ?, workCovered = ?, establishedOn = ?,
+                        dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ? WHERE id = ?
+                    """, arguments: args + [existing])
+                ids[o.name] = existing
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,
+                        batchId, sourceRow, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: args + [o.name])
+                ids[o.name] = db.lastInsertedRowID
+            }
+            out.loaded += 1
+        }
+        for (_, o) in keep {
+            guard let id = ids[o.name] else { continue }
+            let parentId: Int64? = try resolvedParent[o.name].flatMap { p in
+                try ids[p] ?? Int64.fetchOne(db, sql: "SELECT id FROM org WHERE name = ?", arguments: [p])
+            }
+            try db.execute(sql: "UPDATE org SET parentId = ? WHERE id = ?", arguments: [parentId, id])
+        }
+        register = try BatchWriter.loadRegister(db)
+        return out
+    }
+
+    /// Stores the batch's issues.
+    func record(issues: [Diagnostic]) throws {
+        let stmt = try db.cachedStatement(sql: """
+            INSERT INTO importIssue (batchId, severity, sheet, row, "column", field, category, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for d in issues {
+            try stmt.execute(arguments: [batchId, d.severity.rawValue, d.sheet, d.row, d.column, d.field, d.category, d.message])
+        }
+    }
+}
