@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(name: "FulianCoreTests", dependencies: ["FulianCore", "TestSupport"]),
         .testTarget(name: "FulianSheetsTests", dependencies: ["FulianSheets", "TestSupport"]),
         .testTarget(name: "FulianImportTests", dependencies: ["FulianImport", "TestSupport"]),
-        .testTarget(name: "FulianStoreTests", dependencies: ["FulianStore", "TestSupport"]),
+        .testTarget(
+            name: "FulianStoreTests",
+            dependencies: ["FulianStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "FulianAnalyticsTests", dependencies: ["FulianAnalytics", "TestSupport"]),
         .testTarget(name: "FulianExcelTests", dependencies: ["FulianExcel", "FulianSheets", "TestSupport"]),
         .testTarget(name: "fulianCLITests", dependencies: ["fulian", "TestSupport"]),

@@ -28,7 +28,10 @@ public enum CellParsing {
         case .number(let n): return try serial(n, system: system, shown: Cell.format(number: n))
         case .bool, .error: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
         case .text(let raw):
-            let s = TextNormalizer.compact(raw)
+            var cleaned = TextNormalizer.clean(raw)
+            // A time after the date ("2024-01-05 08:30") is dropped.
+            if let sp = cleaned.firstIndex(of: " "), cleaned[sp...].contains(":") { cleaned = String(cleaned[..<sp]) }
+            let s = TextNormalizer.compact(cleaned)
             if s.isEmpty { return nil }
             return try date(text: s)
         }
@@ -163,7 +166,7 @@ public enum CellParsing {
             let s = TextNormalizer.compact(t).uppercased()
             if s.isEmpty { return nil }
             if s.contains("E+") || s.contains("E") && s.contains(".") {
-                throw ValueProblem("lost-digits", "the ID number \(Masking.scrub(s)) is in scientific notation: Excel lost its "
+                throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
                     + "last digits; format the column as text and type the number again")
             }
             switch IDNumber.parse(s) {

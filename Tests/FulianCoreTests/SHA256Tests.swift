@@ -1,0 +1,24 @@
+import FulianCore
+import Testing
+
+@Suite struct SHA256Tests {
+    // NIST FIPS 180-4 example vectors.
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func nistVectors(input: String, digest: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
+    }
+
+    @Test func streamingEqualsOneShot() {
+        let bytes = (0..<1000).map { UInt8($0 % 251) }
+        var d = SHA256()
+        d.update(Array(bytes[0..<7]))
+        d.update(Array(bytes[7..<700]))
+        d.update(Array(bytes[700...]))
+        #expect(d.finalizeHex() == SHA256.hex(bytes))
+    }
+}
