@@ -128,7 +128,9 @@ public enum DatasetFields {
     ]
 
     /// Headers that are neither fields nor worth reporting: row counters.
-    static let ignoredHeaders: Set<String> = ["序号", "编号", "no", "no.", "#", "序"]
+    /// Also the provenance columns fulian's own clean tables carry, so they re-import without warnings.
+    static let ignoredHeaders: Set<String> = ["序号", "编号", "no", "no.", "#", "序", "来源文件", "工作表", "行号", "状态",
+                                              "sourcefile", "source_file", "sheet", "row", "status"]
 
     /// The canonical form of a header text: widths folded, spaces removed, full-width brackets made
     /// ASCII, lower-cased (for English headers).

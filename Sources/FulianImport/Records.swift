@@ -120,6 +120,9 @@ public struct ParsedRow: Sendable {
     public var record: ImportRecord?
     /// Errors (which reject the row) and warnings.
     public var diagnostics: [Diagnostic]
+    /// Each field's value in normalized form (ISO dates, yuan with 2 decimals, 18-digit IDs, register
+    /// names), or as written when it could not be read; keyed by field key.
+    public var fields: [String: String] = [:]
 
     /// Whether the row is rejected.
     public var isRejected: Bool { record == nil }

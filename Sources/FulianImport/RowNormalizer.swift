@@ -10,6 +10,8 @@ struct RowNormalizer {
     let file: String
     let sheet: String?
     let dateSystem: ExcelDateSystem
+    /// False for cleanup runs without a register: unit names are normalised, not resolved.
+    var resolveOrgs = true
     private let byKey: [String: ColumnBinding]
 
     init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
@@ -36,6 +38,8 @@ struct RowNormalizer {
         let row: Row
         let normalizer: RowNormalizer
         var diagnostics: [Diagnostic] = []
+        /// Each field's value in normalized form (as written when it could not be read).
+        var fields: [String: String] = [:]
         var failed = false
 
         func cell(_ key: String) -> Cell { normalizer.byKey[key].map { row[$0.column] } ?? .empty }
@@ -51,8 +55,13 @@ struct RowNormalizer {
 
         /// Runs a parser, turning its problem into an error on this row.
         mutating func parse<T>(_ key: String, _ f: (Cell) throws(ValueProblem) -> T?) -> T? {
-            do { return try f(cell(key)) } catch {
+            do {
+                let v = try f(cell(key))
+                if let v { fields[key] = RowNormalizer.render(v) }
+                return v
+            } catch {
                 report(.error, key, error.category, error.message)
+                fields[key] = CellParsing.text(cell(key)) ?? ""
                 return nil
             }
         }
@@ -65,7 +74,11 @@ struct RowNormalizer {
             return value
         }
 
-        mutating func text(_ key: String) -> String? { CellParsing.text(cell(key)) }
+        mutating func text(_ key: String) -> String? {
+            let t = CellParsing.text(cell(key))
+            if let t, fields[key] == nil { fields[key] = t }
+            return t
+        }
 
         /// Resolves the row's unit: the org column, else the street column.
         mutating func org() -> Int64? {
@@ -76,8 +89,14 @@ struct RowNormalizer {
                 report(.error, has("org") ? "org" : "street", "missing-field", "the unit is empty")
                 return nil
             }
+            guard normalizer.resolveOrgs else {
+                fields["org"] = OrgRegister.fold(typed)
+                return 0
+            }
             switch normalizer.register.resolve(typed) {
-            case .success(let u): return u.id
+            case .success(let u):
+                fields["org"] = u.name
+                return u.id
             case .failure(.unknown(let suggestion)):
                 let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
                 report(.error, key, "unknown-org", "unit \(Masking.scrub(typed)) is not in the org register\(hint) "
@@ -109,6 +128,8 @@ struct RowNormalizer {
                 gender = id.gender
                 birth = id.birthDate
             }
+            if let gender, has("gender") { fields["gender"] = gender.label }
+            if let birth, has("birth") { fields["birth"] = birth.iso }
             return (id, gender, birth)
         }
 
@@ -129,7 +150,8 @@ struct RowNormalizer {
         }
         let width = max(row.cells.count, (layout.bindings.map(\.column).max() ?? -1) + 1)
         let values = (0..<width).map { row[$0].displayText }
-        return ParsedRow(number: row.number, values: values, record: ctx.failed ? nil : record, diagnostics: ctx.diagnostics)
+        return ParsedRow(number: row.number, values: values, record: ctx.failed ? nil : record, diagnostics: ctx.diagnostics,
+                         fields: ctx.fields)
     }
 
     private func org(_ ctx: inout Context) -> OrgRecord? {
@@ -153,6 +175,25 @@ struct RowNormalizer {
                          workCovered: covered, established: established, dissolved: dissolved, women: women)
     }
 
+    /// A parsed value in the form the clean table shows.
+    static func render(_ v: Any) -> String {
+        switch v {
+        case let d as CivilDate: return d.iso
+        case let m as Money: return m.yuanString
+        case let id as IDNumber: return id.value
+        case let i as Int64: return String(i)
+        case let b as Bool: return b ? "是" : "否"
+        case let f as FlagDate:
+            switch f {
+            case .none: return "否"
+            case .yesUnknownDate: return "是"
+            case .date(let d): return d.iso
+            }
+        case let s as String: return s
+        default: return "\(v)"
+        }
+    }
+
     /// The kind a unit's name suggests when the register has no 类型 column.
     static func kind(fromName name: String) -> OrgKind {
         switch OrgRegister.split(name).family {
@@ -166,11 +207,13 @@ struct RowNormalizer {
 
     private func member(_ ctx: inout Context) -> MemberRecord? {
         let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
+        if let name { ctx.fields["name"] = name }
         let (id, gender, birth) = ctx.person()
         let orgId = ctx.org()
         var role: Role? = nil
         if let r = ctx.text("role") {
             role = Role(label: r)
+            if let role { ctx.fields["role"] = role.rawValue }
             if role == nil {
                 ctx.report(.error, "role", "bad-role", "\(r) is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)")
             }
@@ -192,9 +235,11 @@ struct RowNormalizer {
 
     private func aid(_ ctx: inout Context) -> AidRecord? {
         let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
+        if let name { ctx.fields["name"] = name }
         let (id, _, _) = ctx.person()
         let orgId = ctx.org()
         let program = ctx.required("program", ctx.text("program").map(TextNormalizer.compact))
+        if let program { ctx.fields["program"] = program }
         let paidOn = ctx.required("paid_on", ctx.date("paid_on"))
         let unit = byKey["amount"]?.unit ?? .yuan
         let amount = ctx.required("amount", ctx.parse("amount") { (c) throws(ValueProblem) in try CellParsing.money(c, unit: unit) })
@@ -209,6 +254,7 @@ struct RowNormalizer {
         var kind: ActivityKind? = nil
         if let k = ctx.text("kind") {
             kind = ActivityKind(label: k)
+            if let kind { ctx.fields["kind"] = kind.label }
             if kind == nil { ctx.report(.error, "kind", "bad-kind", "\(k) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他)") }
         } else {
             _ = ctx.required("kind", kind)

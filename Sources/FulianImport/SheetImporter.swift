@@ -131,10 +131,12 @@ public final class SheetImporter {
     ///
     /// Rejected rows come with error diagnostics; warnings ride along with loaded rows. Footer
     /// mismatches are appended to ``fileDiagnostics``.
-    public func run(register: OrgRegister, _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
+    /// With `resolveOrgs` false (cleanup runs without a register) unit names are normalised, not resolved.
+    public func run(register: OrgRegister, resolveOrgs: Bool = true, _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
         var tally = SheetTally()
-        let normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
+        var normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
                                        file: fileName, sheet: diagnosticSheet, dateSystem: reader.dateSystem)
+        normalizer.resolveOrgs = resolveOrgs
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
         var sums = [String: Int64](minimumCapacity: summed.count)

@@ -1,0 +1,302 @@
+import Foundation
+import FulianCore
+import FulianSheets
+
+/// A one-off cleanup run: reads messy files with the import rules, without touching any store.
+///
+/// ```swift
+/// let run = try Cleaner(dataset: .aid, registerPath: "登记表.xlsx").run(files: paths)
+/// run.rows        // one per input data row, normalised, with source file/sheet/row
+/// run.issues      // one per problem, with the original value and a suggested fix where one exists
+/// run.duplicates  // groups of rows that are the same disbursement / the same person
+/// run.variants    // clusters of spellings that look like one unit or program
+/// ```
+public struct Cleaner {
+    /// The dataset every file holds.
+    public var dataset: Dataset
+    /// The org register to resolve unit names against (any readable file of the orgs dataset).
+    public var registerPath: String?
+    /// Extra header mappings (`--map`).
+    public var headerMap: [String: String]
+    /// Reader options.
+    public var read: ReadOptions
+
+    /// Creates a run.
+    public init(dataset: Dataset, registerPath: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions()) {
+        self.dataset = dataset
+        self.registerPath = registerPath
+        self.headerMap = headerMap
+        self.read = read
+    }
+
+    /// The fields of the clean table, in canonical order (the street column is folded into the unit).
+    public var columns: [FieldSpec] { DatasetFields.fields(of: dataset).filter { $0.key != "street" } }
+
+    /// Reads the register file into an ``OrgRegister`` (ids are positions in the file).
+    public static func loadRegister(path: String, read: ReadOptions = ReadOptions()) throws -> OrgRegister {
+        let importer = try SheetImporter(path: path, options: ImportOptions(dataset: .orgs, read: read))
+        var records: [OrgRecord] = []
+        _ = try importer.run(register: OrgRegister()) { row in
+            if case .org(let o)? = row.record { records.append(o) }
+        }
+        var reg = OrgRegister()
+        var ids: [String: Int64] = [:]
+        for (i, o) in records.enumerated() where ids[o.name] == nil { ids[o.name] = Int64(i + 1) }
+        var names = OrgRegister()
+        for o in records { if let id = ids[o.name] { names.add(.init(id: id, name: o.name, kind: o.kind, parentId: nil)) } }
+        for o in records {
+            guard let id = ids[o.name] else { continue }
+            let parent = o.parentName.flatMap { try? names.resolve($0).get().id }
+            reg.add(.init(id: id, name: o.name, kind: o.kind, parentId: parent))
+        }
+        return reg
+    }
+
+    /// Reads every file and returns the clean table, issues, duplicate groups and variant clusters.
+    public func run(files: [String]) throws -> CleanResult {
+        let register = try registerPath.map { try Cleaner.loadRegister(path: $0, read: read) }
+        var result = CleanResult(dataset: dataset, columns: columns)
+        var dupKeys: [String: Int] = [:]          // duplicate key → index in result.rows of the first row
+        var dupGroups: [String: Int] = [:]        // duplicate key → index in result.duplicates
+        var namesByID: [String: (name: String, row: Int)] = [:]
+        var conflictGroups: [String: Int] = [:]
+        var spellings: [String: [String: Int]] = ["org": [:], "program": [:]]
+        for path in files {
+            let importer = try SheetImporter(path: path, options: ImportOptions(dataset: dataset, headerMap: headerMap, read: read))
+            var summary = CleanFileSummary(file: importer.fileName, format: importer.reader.format,
+                                           encoding: importer.reader.textEncoding, sheet: importer.diagnosticSheet,
+                                           headerRows: importer.layout.headerRowsLabel)
+            summary.skippedSheets = importer.skippedSheets.map { "\($0.name): \($0.reason)" }
+            let tally = try importer.run(register: register ?? OrgRegister(), resolveOrgs: register != nil) { parsed in
+                var row = CleanRow(file: importer.fileName, sheet: importer.diagnosticSheet, row: parsed.number,
+                                   fields: parsed.fields, status: parsed.isRejected ? .error : .clean)
+                for d in parsed.diagnostics {
+                    result.issues.append(CleanIssue(d, original: d.column.map { parsed.values.indices.contains($0 - 1) ? parsed.values[$0 - 1] : "" } ?? "",
+                                                    suggestion: Cleaner.suggestion(for: d)))
+                    if d.severity == .warning && row.status == .clean { row.status = .warning }
+                }
+                for key in ["org", "program"] {
+                    if let typed = Cleaner.typed(parsed, key: key, importer: importer) { spellings[key]![typed, default: 0] += 1 }
+                }
+                let index = result.rows.count
+                // Same ID number, different names: a conflict, never merged.
+                if let id = parsed.fields["id_number"], id.count == 18, let name = parsed.fields["name"] {
+                    if let first = namesByID[id], first.name != name {
+                        let key = "conflict:" + id
+                        if let g = conflictGroups[key] { result.duplicates[g].rows.append(index) } else {
+                            conflictGroups[key] = result.duplicates.count
+                            result.duplicates.append(DuplicateGroup(kind: .conflict, key: "\(Masking.idNumber(id)): \(first.name) / \(name)",
+                                                                    rows: [first.row, index]))
+                        }
+                        result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
+                            row: parsed.number, category: "id-conflict",
+                            message: "ID number \(Masking.idNumber(id)) belongs to \(first.name) in \(result.rows[first.row].place), but here to \(name)"),
+                            original: name, suggestion: nil))
+                    } else if namesByID[id] == nil {
+                        namesByID[id] = (name, index)
+                    }
+                }
+                if !parsed.isRejected, let key = Cleaner.duplicateKey(dataset, parsed.fields) {
+                    if let first = dupKeys[key] {
+                        row.status = .duplicate
+                        if let g = dupGroups[key] { result.duplicates[g].rows.append(index) } else {
+                            dupGroups[key] = result.duplicates.count
+                            result.duplicates.append(DuplicateGroup(kind: dataset == .members ? .samePerson : .sameRecord,
+                                                                    key: Masking.scrub(key), rows: [first, index]))
+                        }
+                        result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
+                            row: parsed.number, category: "duplicate",
+                            message: "the same \(dataset == .aid ? "disbursement" : "record") as \(result.rows[first].place)"),
+                            original: "", suggestion: "delete this row"))
+                        summary.duplicates += 1
+                    } else {
+                        dupKeys[key] = index
+                    }
+                }
+                summary.rowsRead += 1
+                switch row.status {
+                case .clean: summary.clean += 1
+                case .error, .warning: summary.withIssues += 1
+                case .duplicate: break
+                }
+                result.rows.append(row)
+            }
+            summary.footerRows = tally.footerRows
+            summary.noteRows = tally.noteRows
+            summary.blankRows = tally.blankRows
+            summary.mergedCellsFilled = tally.mergedCellsFilled
+            for d in importer.fileDiagnostics {
+                result.issues.append(CleanIssue(d, original: "", suggestion: nil))
+            }
+            result.files.append(summary)
+        }
+        result.variants = VariantClustering.clusters(spellings["org"]!, field: "org") + VariantClustering.clusters(spellings["program"]!, field: "program")
+        return result
+    }
+
+    /// The text a row typed for a unit or program, as written (for variant clustering).
+    static func typed(_ parsed: ParsedRow, key: String, importer: SheetImporter) -> String? {
+        let keys = key == "org" ? ["org", "street"] : [key]
+        for k in keys {
+            if let b = importer.layout.binding(k), parsed.values.indices.contains(b.column) {
+                let t = parsed.values[b.column].trimmingWhitespace()
+                if !t.isEmpty { return t }
+            }
+        }
+        return nil
+    }
+
+    /// What makes two rows the same record.
+    static func duplicateKey(_ dataset: Dataset, _ f: [String: String]) -> String? {
+        func person() -> String { f["id_number"].map { "id:" + $0 } ?? "name:\(f["name"] ?? "")@\(f["org"] ?? "")" }
+        switch dataset {
+        case .aid: return [person(), f["program"] ?? "", f["paid_on"] ?? "", f["amount"] ?? ""].joined(separator: " | ")
+        case .members: return [person(), f["org"] ?? "", f["role"] ?? "", f["term_start"] ?? ""].joined(separator: " | ")
+        case .activities: return ["title", "kind", "org", "held_on", "participants", "employers", "positions", "seekers", "placements", "trainees"]
+                .map { f[$0] ?? "" }.joined(separator: " | ")
+        case .orgs: return f["name"]
+        }
+    }
+
+    /// A suggested fix: the closest register name for an unknown unit. A wrong check digit gets none:
+    /// it means a typo somewhere, and the "corrected" number would be somebody else's.
+    static func suggestion(for d: Diagnostic) -> String? {
+        guard d.category == "unknown-org", let r = d.message.range(of: "did you mean ") else { return nil }
+        let rest = d.message[r.upperBound...]
+        return rest.firstIndex(of: "?").map { String(rest[..<$0]) }
+    }
+}
+
+/// Everything a cleanup run found.
+public struct CleanResult: Sendable {
+    /// The dataset.
+    public var dataset: Dataset
+    /// The clean table's fields, in order.
+    public var columns: [FieldSpec]
+    /// One row per input data row, in file order then row order.
+    public var rows: [CleanRow] = []
+    /// One entry per problem.
+    public var issues: [CleanIssue] = []
+    /// Groups of rows that are the same record, or the same ID with different names.
+    public var duplicates: [DuplicateGroup] = []
+    /// Clusters of spellings that look like one unit or program.
+    public var variants: [VariantCluster] = []
+    /// One summary per input file.
+    public var files: [CleanFileSummary] = []
+
+    /// Issues counted by category, sorted by category.
+    public var issueCounts: [(category: String, count: Int)] {
+        Dictionary(grouping: issues, by: \.category).map { ($0.key, $0.value.count) }.sorted { $0.category < $1.category }
+    }
+}
+
+/// One row of the clean table.
+public struct CleanRow: Sendable {
+    /// How the row came out.
+    public enum Status: String, Sendable {
+        /// Every value read; nothing to fix.
+        case clean
+        /// Taken, with a warning.
+        case warning
+        /// A value could not be read: the row would be rejected on import.
+        case error
+        /// The same record as an earlier row.
+        case duplicate
+
+        /// The label shown in the workbook.
+        public var label: String {
+            switch self {
+            case .clean: "正常"
+            case .warning: "警告"
+            case .error: "错误"
+            case .duplicate: "重复"
+            }
+        }
+    }
+
+    /// Source file name.
+    public var file: String
+    /// Source sheet (nil for CSV).
+    public var sheet: String?
+    /// Source row, as Excel shows it.
+    public var row: Int
+    /// Normalised values by field key.
+    public var fields: [String: String]
+    /// Status.
+    public var status: Status
+
+    /// `file:sheet row 12`.
+    public var place: String { "\(file)\(sheet.map { ":" + $0 } ?? "") row \(row)" }
+}
+
+/// One problem of a cleanup run.
+public struct CleanIssue: Sendable {
+    /// The diagnostic (file, sheet, row, column, category, message).
+    public var diagnostic: Diagnostic
+    /// The cell's original text (ID numbers and phones masked).
+    public var original: String
+    /// A suggested fix, where one exists.
+    public var suggestion: String?
+
+    /// Creates an issue; the original value is masked.
+    public init(_ diagnostic: Diagnostic, original: String, suggestion: String?) {
+        self.diagnostic = diagnostic
+        self.original = Masking.scrub(original)
+        self.suggestion = suggestion
+    }
+
+    /// The category.
+    public var category: String { diagnostic.category }
+}
+
+/// Rows that are one record.
+public struct DuplicateGroup: Sendable {
+    /// What makes them one.
+    public enum Kind: String, Sendable {
+        /// The same disbursement / activity (every identifying field equal).
+        case sameRecord = "same record"
+        /// The same person in the same unit, role and term.
+        case samePerson = "same person"
+        /// The same ID number with different names: flagged, not merged.
+        case conflict = "ID conflict"
+    }
+
+    /// Kind.
+    public var kind: Kind
+    /// The shared key (personal data masked).
+    public var key: String
+    /// Indexes into ``CleanResult/rows``, first occurrence first.
+    public var rows: [Int]
+}
+
+/// Per-file account of a cleanup run.
+public struct CleanFileSummary: Sendable {
+    /// File name.
+    public var file: String
+    /// Format.
+    public var format: SheetFormat
+    /// Encoding, for text.
+    public var encoding: TextEncoding?
+    /// Data sheet.
+    public var sheet: String?
+    /// Header rows.
+    public var headerRows: String
+    /// Data rows read.
+    public var rowsRead = 0
+    /// Rows with nothing to fix.
+    public var clean = 0
+    /// Rows with an error or warning.
+    public var withIssues = 0
+    /// Rows that repeat an earlier one.
+    public var duplicates = 0
+    /// 合计/小计 rows.
+    public var footerRows: [Int] = []
+    /// Note rows.
+    public var noteRows: [Int] = []
+    /// Blank rows.
+    public var blankRows = 0
+    /// Cells filled from merged ranges.
+    public var mergedCellsFilled = 0
+    /// Sheets not taken.
+    public var skippedSheets: [String] = []
+}
