@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: the real binary, exact stdout/stderr and exit codes.
+@Suite struct ImportCLITests {
+    @Test func importPrintsAnExactSummary() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let orgs = try CLIRunner.run(["import", "orgs", "fixtures/import/register.csv"], in: dir)
+        #expect(orgs.status == 0)
+        #expect(orgs.stdout == """
+            register.csv: orgs, UTF-8, header row 1
+              7 rows: 7 loaded, 0 rejected, 0 duplicates, 0 warnings
+
+            """)
+        let aid = try CLIRunner.run(["import", "aid", "fixtures/import/aid-q1.csv"], in: dir)
+        #expect(aid.status == 0)
+        #expect(aid.stdout == """
+            aid-q1.csv: aid, UTF-8, header row 2
+              7 rows: 3 loaded, 3 rejected, 1 duplicates, 1 warnings
+              aid-q1.csv:R6C2: error [bad-check-digit] 身份证号: the ID number 110105********1060 fails its check digit (GB 11643): a digit was mistyped; check it against the ID card
+              aid-q1.csv:R7C3: error [unknown-org] 所属社区: unit 望江楼社区 is not in the org register; did you mean 望江社区? Correct the name, or add the unit to the register and import it first.
+              aid-q1.csv:R8: warning [duplicate] the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from row 3 of this file; skipped
+              aid-q1.csv:R9C5: error [bad-date] 发放日期: 2024-02-30 is not a calendar date
+              aid-q1.csv:R10C6: warning [footer-mismatch] the 合计 row says 19800.00 for 金额（元）, but the data rows add up to 20800.00
+
+            """)
+        let again = try CLIRunner.run(["import", "aid", "fixtures/import/aid-q1.csv"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.stdout == "aid-q1.csv: already imported as batch 2 (same content); nothing to do. Use --replace to import it again.\n")
+    }
+
+    @Test func jsonSummaryForScripts() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try CLIRunner.run(["import", "orgs", "fixtures/import/register.csv"], in: dir)
+        let out = try CLIRunner.run(["import", "aid", "fixtures/import/aid-q1.csv", "--format", "json"], in: dir)
+        #expect(out.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        let file = (json["files"] as! [[String: Any]])[0]
+        #expect(file["file"] as? String == "aid-q1.csv")
+        #expect(file["dataset"] as? String == "aid")
+        #expect(file["rows"] as? Int == 7)
+        #expect(file["loaded"] as? Int == 3)
+        #expect(file["rejected"] as? Int == 3)
+        #expect(file["duplicates"] as? Int == 1)
+        #expect(file["warnings"] as? Int == 1)
+        let issues = file["issues"] as! [[String: Any]]
+        #expect(issues.map { $0["category"] as! String } == ["bad-check-digit", "unknown-org", "duplicate", "bad-date", "footer-mismatch"])
+        #expect(issues.map { $0["row"] as! Int } == [6, 7, 8, 9, 10])
+        #expect(issues[0]["severity"] as? String == "error")
+        #expect(issues[0]["column"] as? Int == 2)
+    }
+
+    @Test func exitCodes() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let usage = try CLIRunner.run(["import", "payroll", "x.csv"], in: dir)
+        #expect(usage.status == 64)
+        let missing = try CLIRunner.run(["import", "aid", "nowhere.csv"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: nowhere.csv: no such file\n")
+        _ = try CLIRunner.run(["import", "orgs", "fixtures/import/register.csv"], in: dir)
+        let strict = try CLIRunner.run(["import", "aid", "fixtures/import/aid-q1.csv", "--strict"], in: dir)
+        #expect(strict.status == 1)
+        let rows = try CLIRunner.run(["sql", "SELECT COUNT(*) AS n FROM disbursement", "--format", "csv"], in: dir)
+        #expect(rows.stdout == "n\n0\n")
+    }
+
+    @Test func sqlIsReadOnly() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try CLIRunner.run(["import", "orgs", "fixtures/import/register.csv"], in: dir)
+        let out = try CLIRunner.run(["sql", "DELETE FROM org"], in: dir)
+        #expect(out.status == 1)
+        #expect(out.stderr == "error: the query failed: attempt to write a readonly database (fulian sql is read-only)\n")
+        let count = try CLIRunner.run(["sql", "SELECT COUNT(*) AS n FROM org", "--format", "json"], in: dir)
+        #expect(count.stdout == "[\n  {\n    \"n\": 7\n  }\n]\n")
+    }
+}
