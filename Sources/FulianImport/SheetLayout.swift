@@ -95,25 +95,26 @@ public struct LayoutDetector: Sendable {
             if best == nil || (c.requiredMissing.count, -c.score) < (best!.requiredMissing.count, -best!.score) { best = c }
         }
         let top = rows.filter { $0.number <= searchRows + 10 }
+        let labels = top.map { row in (0..<row.cells.count).map { CellParsing.text(row[$0]) ?? "" } }
+        let scores = labels.map { score($0) }
         for (i, row) in top.enumerated() where row.number <= searchRows {
-            let labels = (0..<row.cells.count).map { CellParsing.text(row[$0]) ?? "" }
-            let (s, missing) = score(labels)
-            consider(Candidate(rows: row.number...row.number, labels: labels, score: s, requiredMissing: missing))
-            // A two-row header: the next physical row holds sub-labels under group labels.
+            consider(Candidate(rows: row.number...row.number, labels: labels[i], score: scores[i].0, requiredMissing: scores[i].1))
+            // A two-row header: the next physical row holds sub-labels under group labels. It must
+            // bind more fields than either row alone (a title row above a header does not).
             if i + 1 < top.count, top[i + 1].number == row.number + 1 {
                 let next = top[i + 1]
                 let width = max(row.cells.count, next.cells.count)
                 var joined: [String] = []
                 for c in 0..<width {
-                    let upper = CellParsing.text(row[c]) ?? ""
-                    let lower = CellParsing.text(next[c]) ?? ""
+                    let upper = c < labels[i].count ? labels[i][c] : ""
+                    let lower = c < labels[i + 1].count ? labels[i + 1][c] : ""
                     if lower.isEmpty || lower == upper { joined.append(upper) }
                     else if field(forHeader: lower) != nil || upper.isEmpty { joined.append(lower) }
                     else if field(forHeader: upper + lower) != nil { joined.append(upper + lower) }
                     else { joined.append(lower) }
                 }
                 let (s2, m2) = score(joined)
-                if s2 > s && !isDataLike(next) {
+                if s2 > max(scores[i].0, scores[i + 1].0) && !isDataLike(next) {
                     consider(Candidate(rows: row.number...next.number, labels: joined, score: s2, requiredMissing: m2))
                 }
             }

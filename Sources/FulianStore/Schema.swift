@@ -22,7 +22,7 @@ public enum Schema {
 
     static let v1 = """
     CREATE TABLE importBatch (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after --replace
         fileName TEXT NOT NULL,          -- as given, without directory
         sha256 TEXT NOT NULL,            -- of the file's bytes
         dataset TEXT NOT NULL,           -- orgs | members | aid | activities

@@ -27,9 +27,10 @@ import TestSupport
             try Row.fetchAll(db, sql: """
                 SELECT o.name, o.kind, p.name AS parent, o.federationOn, o.womensHomeOn, o.workCovered, o.establishedOn
                 FROM org o LEFT JOIN org p ON p.id = o.parentId ORDER BY o.id
-                """).map { r in
-                [r["name"], r["kind"], r["parent"] ?? "-", r["federationOn"] ?? "-", r["womensHomeOn"] ?? "-",
-                 String(r["workCovered"] as Int), r["establishedOn"] ?? "-"].joined(separator: " ")
+                """).map { (r: Row) -> String in
+                let parts: [String?] = [r["name"], r["kind"], r["parent"], r["federationOn"], r["womensHomeOn"],
+                                        String(r["workCovered"] as Int), r["establishedOn"]]
+                return parts.map { $0 ?? "-" }.joined(separator: " ")
             }
         }
         #expect(rows == [
@@ -55,7 +56,7 @@ import TestSupport
             "aid-q1.csv:R7C3: error [unknown-org] 所属社区: unit 望江楼社区 is not in the org register; did you mean 望江社区? Correct the name, or add the unit to the register and import it first.",
             "aid-q1.csv:R8: warning [duplicate] the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from row 3 of this file; skipped",
             "aid-q1.csv:R9C5: error [bad-date] 发放日期: 2024-02-30 is not a calendar date",
-            "aid-q1.csv:R10C6: warning [footer-mismatch] the 合计 row says 19800.00 for 金额（元）, but the data rows add up to 20800.00",
+            "aid-q1.csv:R10C6: warning [footer-mismatch] the 合计 row says 19800.00 for 金额(元), but the data rows add up to 20800.00",
         ])
         let stored = try store.dbQueue.read { db in
             try Row.fetchAll(db, sql: """

@@ -23,7 +23,7 @@ import TestSupport
               aid-q1.csv:R7C3: error [unknown-org] 所属社区: unit 望江楼社区 is not in the org register; did you mean 望江社区? Correct the name, or add the unit to the register and import it first.
               aid-q1.csv:R8: warning [duplicate] the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from row 3 of this file; skipped
               aid-q1.csv:R9C5: error [bad-date] 发放日期: 2024-02-30 is not a calendar date
-              aid-q1.csv:R10C6: warning [footer-mismatch] the 合计 row says 19800.00 for 金额（元）, but the data rows add up to 20800.00
+              aid-q1.csv:R10C6: warning [footer-mismatch] the 合计 row says 19800.00 for 金额(元), but the data rows add up to 20800.00
 
             """)
         let again = try CLIRunner.run(["import", "aid", "fixtures/import/aid-q1.csv"], in: dir)
