@@ -98,7 +98,7 @@ struct RowNormalizer {
                 fields["org"] = u.name
                 return u.id
             case .failure(.unknown(let suggestion)):
-                let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
+                let hint = suggestion.map { "; did you mean \($0)?" } ?? "."
                 report(.error, key, "unknown-org", "unit \(Masking.scrub(typed)) is not in the org register\(hint) "
                     + "Correct the name, or add the unit to the register and import it first.")
             case .failure(.ambiguous(let names)):
