@@ -66,7 +66,12 @@ let package = Package(
             name: "FulianStoreTests",
             dependencies: ["FulianStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "FulianAnalyticsTests", dependencies: ["FulianAnalytics", "TestSupport"]),
-        .testTarget(name: "FulianExcelTests", dependencies: ["FulianExcel", "FulianSheets", "TestSupport"]),
+        .testTarget(
+            name: "FulianExcelTests",
+            dependencies: [
+                "FulianExcel", "FulianSheets", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "fulianCLITests", dependencies: ["fulian", "TestSupport"]),
     ]
 )

@@ -1,0 +1,134 @@
+import FulianCore
+import FulianStore
+import GRDB
+
+/// One job fair held in a period, with the file row it came from (for the workbook's detail sheet).
+public struct JobFairEntry: Hashable, Sendable {
+    /// The activity id in the store.
+    public var id: Int64
+    /// The title as written (nil when the ledger had none).
+    public var title: String?
+    /// The unit that held it (canonical register name).
+    public var unit: String
+    /// The unit's group at the requested level (its street/town for `--by street`); nil for `--by none`.
+    public var org: String?
+    /// The day it was held.
+    public var heldOn: CivilDate
+    /// Participants, as recorded.
+    public var participants: Int64?
+    /// Employers, as recorded.
+    public var employers: Int64?
+    /// Positions offered, as recorded.
+    public var positions: Int64?
+    /// Job seekers, as recorded.
+    public var seekers: Int64?
+    /// Placements (达成意向), as recorded.
+    public var placements: Int64?
+    /// The imported file (`importBatch.fileName`).
+    public var fileName: String
+    /// The row in that file, as Excel shows it.
+    public var sourceRow: Int64
+
+    /// placements / seekers; null when either is missing or seekers is 0.
+    public var placementRate: ReportValue {
+        guard let p = placements, let s = seekers else { return .null }
+        return .fraction(p, s)
+    }
+}
+
+/// One imported file, as listed in `importBatch`.
+public struct BatchEntry: Hashable, Sendable {
+    /// The batch id.
+    public var id: Int64
+    /// The file name (no directory).
+    public var fileName: String
+    /// The dataset: orgs, members, aid, activities.
+    public var dataset: String
+    /// csv, xlsx or xls.
+    public var format: String
+    /// The data sheet (nil for CSV).
+    public var sheet: String?
+    /// Data rows read.
+    public var rowsRead: Int64
+    /// Rows stored.
+    public var loaded: Int64
+    /// Rows rejected.
+    public var rejected: Int64
+    /// Duplicate rows skipped.
+    public var duplicates: Int64
+    /// Warnings.
+    public var warnings: Int64
+    /// When it was imported (UTC, ISO 8601).
+    public var importedAt: String
+    /// The SHA-256 of the file's bytes.
+    public var sha256: String
+}
+
+/// The number of import issues of one dataset, severity and category.
+public struct IssueCount: Hashable, Sendable {
+    /// The dataset of the batches the issues belong to.
+    public var dataset: String
+    /// error or warning.
+    public var severity: String
+    /// The category (bad-check-digit, lost-digits, duplicate …).
+    public var category: String
+    /// How many.
+    public var count: Int64
+}
+
+/// Where the figures come from: the detail lists the quarterly workbook shows beside the reports.
+public enum Provenance {
+    /// The job fairs held in `period` (start <= heldOn <= end), by date then id, each with its group at `by`.
+    public static func jobFairs(in period: Period, by: OrgLevel = .street, store: Store) throws -> [JobFairEntry] {
+        var b = SQLBinder(SQLiteDialect())
+        var sql = ""
+        if let tier = by.tier { sql += "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n" }
+        sql += "SELECT a.id, a.title, u.name AS unit, \(by.tier == nil ? "NULL" : "g.name") AS org, a.heldOn,\n"
+        sql += "       a.participants, a.employers, a.positions, a.seekers, a.placements, b.fileName, a.sourceRow\n"
+        sql += "FROM activity a\nJOIN org u ON u.id = a.orgId\nJOIN importBatch b ON b.id = a.batchId\n"
+        if by.tier != nil { sql += "LEFT JOIN orgmap m ON m.orgId = a.orgId\nLEFT JOIN org g ON g.id = m.groupId\n" }
+        sql += "WHERE a.heldOn >= \(b.date(period.start)) AND a.heldOn <= \(b.date(period.end))"
+        sql += " AND a.kind = \(b.text(ActivityKind.jobFair.rawValue))\nORDER BY a.heldOn, a.id"
+        let q = b.query("job fairs", sql)
+        return try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: q.sql, arguments: Reports.arguments(q)).map { r in
+                let held: String = r["heldOn"]
+                return JobFairEntry(
+                    id: r["id"], title: r["title"], unit: r["unit"], org: r["org"],
+                    heldOn: CivilDate(iso: held) ?? CivilDate(year: 1, month: 1, day: 1)!,
+                    participants: r["participants"], employers: r["employers"], positions: r["positions"],
+                    seekers: r["seekers"], placements: r["placements"], fileName: r["fileName"], sourceRow: r["sourceRow"])
+            }
+        }
+    }
+
+    /// Every import batch, oldest first.
+    public static func batches(in store: Store) throws -> [BatchEntry] {
+        try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, fileName, dataset, format, sheet, rowsRead, loaded, rejected, duplicates, warnings,
+                       importedAt, sha256
+                FROM importBatch ORDER BY id
+                """).map { r in
+                BatchEntry(
+                    id: r["id"], fileName: r["fileName"], dataset: r["dataset"], format: r["format"], sheet: r["sheet"],
+                    rowsRead: r["rowsRead"], loaded: r["loaded"], rejected: r["rejected"], duplicates: r["duplicates"],
+                    warnings: r["warnings"], importedAt: r["importedAt"], sha256: r["sha256"])
+            }
+        }
+    }
+
+    /// Import issues counted by dataset, severity and category (errors first, then by count, most first).
+    public static func issueCounts(in store: Store) throws -> [IssueCount] {
+        try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.dataset, i.severity, i.category, COUNT(*) AS n
+                FROM importIssue i JOIN importBatch b ON b.id = i.batchId
+                GROUP BY b.dataset, i.severity, i.category
+                ORDER BY CASE i.severity WHEN 'error' THEN 0 ELSE 1 END, n DESC, b.dataset, i.category
+                """).map { r in
+                IssueCount(dataset: r["dataset"], severity: r["severity"], category: r["category"], count: r["n"])
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+import FulianCore
+
+/// How a measure is computed from the integer columns a query returns.
+enum MeasureKind: Hashable {
+    /// An integer column.
+    case count
+    /// A fen column, shown as yuan.
+    case money
+    /// numerator / denominator of two count measures, computed in Swift from the integers.
+    case ratio(numerator: String, denominator: String)
+}
+
+/// One measure of a report.
+struct MeasureSpec: Hashable {
+    var name: String
+    var kind: MeasureKind
+    /// Only in the totals (members: `persons`, distinct people overall).
+    var totalsOnly = false
+}
+
+/// How rows are ordered on one key.
+enum KeySort: Hashable {
+    /// By an integer column of the query (`org_sort` = org id, register order; `program_sort` = program id).
+    case column(String)
+    /// By ``Role/rank`` (chair first), unknown roles last by text.
+    case roleRank
+    /// By the order of ``ActivityKind/allCases``, unknown codes last by text.
+    case activityKindRank
+    /// By the text, null last.
+    case text
+}
+
+/// One grouping key of a report.
+struct KeySpec: Hashable {
+    var name: String
+    var sort: KeySort
+}
+
+/// Everything needed to compute one report for one period.
+struct ReportPlan {
+    var keys: [KeySpec]
+    var measures: [MeasureSpec]
+    /// The grouped statement (nil when the report has no grouping key: coverage/jobfairs `--by none`).
+    var grouped: SQLQuery?
+    /// The statement for the totals; nil when the grouped statement also returns the totals as the row
+    /// with `is_totals = 1`.
+    var totals: SQLQuery?
+    /// Members composition statements (age bands, tags), when asked for.
+    var composition: (ages: SQLQuery, tags: SQLQuery)?
+
+    var rowMeasures: [MeasureSpec] { measures.filter { !$0.totalsOnly } }
+}
+
+/// Builds the SQL of each report. Every statement is standard SQL apart from the ``SQLDialect`` calls.
+enum ReportPlanner {
+    /// The unit kinds of the coverage denominators when `--kinds` is not given.
+    static let defaultCoverageKinds: [OrgKind] = [.community, .village]
+
+    /// `CASE` giving an org kind's tier: district 0, street/town 1, community/village 2, anything else 3.
+    static func tierExpression(_ kindColumn: String) -> String {
+        "CASE \(kindColumn) WHEN 'district' THEN 0 WHEN 'street' THEN 1 WHEN 'town' THEN 1 "
+            + "WHEN 'community' THEN 2 WHEN 'village' THEN 2 ELSE 3 END"
+    }
+
+    /// The recursive CTE mapping every org reachable from a root to its group at `tier`: the nearest
+    /// ancestor-or-self whose tier is at most `tier` (a root is always its own group). Walks the tree
+    /// top-down once, so it costs one pass over the register whatever the data volume.
+    static func orgMap(tier: Int) -> String {
+        """
+        orgmap(orgId, groupId, depth) AS (
+            SELECT o.id, o.id, 0 FROM org o WHERE o.parentId IS NULL
+            UNION ALL
+            SELECT c.id,
+                   CASE WHEN \(tierExpression("c.kind")) <= \(tier) THEN c.id ELSE m.groupId END,
+                   m.depth + 1
+            FROM org c JOIN orgmap m ON c.parentId = m.orgId
+            WHERE m.depth < 64
+        )
+        """
+    }
+
+    /// The plan of `request` for `period` (the current or a comparison period).
+    static func plan(_ request: ReportRequest, period: Period, dialect: any SQLDialect) throws -> ReportPlan {
+        switch request.kind {
+        case .aid: return aid(request, period, dialect)
+        case .coverage: return try coverage(request, period, dialect)
+        case .jobfairs: return jobfairs(request, period, dialect)
+        case .members: return members(request, period, dialect)
+        case .activities: return try activities(request, period, dialect)
+        }
+    }
+
+    /// Fragments shared by the flow reports: the `WITH` clause, the org columns, joins and GROUP BY terms.
+    private struct OrgGrouping {
+        var with = ""
+        var select: [String] = []
+        var joins: [String] = []
+        var groupBy: [String] = []
+        var keys: [KeySpec] = []
+
+        init(_ by: OrgLevel, dataOrgColumn: String) {
+            guard let tier = by.tier else { return }
+            with = "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n"
+            select = ["g.id AS org_sort", "g.name AS org"]
+            joins = ["JOIN orgmap m ON m.orgId = \(dataOrgColumn)", "JOIN org g ON g.id = m.groupId"]
+            groupBy = ["g.id", "g.name"]
+            keys = [KeySpec(name: "org", sort: .column("org_sort"))]
+        }
+    }
+
+    private static func assemble(
+        with: String, select: [String], from: String, joins: [String], where conditions: [String], groupBy: [String]
+    ) -> String {
+        var s = with + "SELECT " + select.joined(separator: ",\n       ") + "\nFROM " + from
+        for j in joins { s += "\n" + j }
+        if !conditions.isEmpty { s += "\nWHERE " + conditions.joined(separator: "\n  AND ") }
+        if !groupBy.isEmpty { s += "\nGROUP BY " + groupBy.joined(separator: ", ") }
+        return s
+    }
+
+    // MARK: aid
+
+    /// One statement for rows and totals: the period's disbursements are read once into the CTE `paid`
+    /// (an index range scan on disbursement_paidOn), grouped for the rows, and aggregated again for the
+    /// totals row (`is_totals = 1`, appended with UNION ALL), so recipients are distinct overall without a
+    /// second pass over the table.
+    private static func aid(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
+        var keys: [KeySpec] = []
+        var inner = ["d.programId", "d.personId", "d.amountFen"]
+        var select = ["0 AS is_totals"]
+        var groupBy: [String] = []
+        var joins: [String] = []
+        var with = "WITH "
+        if let tier = r.by.tier {
+            with = "WITH RECURSIVE " + orgMap(tier: tier) + ",\n"
+            inner.insert("m.groupId", at: 0)
+            keys.append(KeySpec(name: "org", sort: .column("org_sort")))
+            select += ["g.id AS org_sort", "g.name AS org"]
+            joins.append("JOIN org g ON g.id = x.groupId")
+            groupBy += ["g.id", "g.name"]
+        }
+        keys.append(KeySpec(name: "program", sort: .column("program_sort")))
+        select += ["p.id AS program_sort", "p.name AS program"]
+        joins.append("JOIN program p ON p.id = x.programId")
+        groupBy += ["p.id", "p.name"]
+        if r.breakdowns.contains(.source) {
+            keys.append(KeySpec(name: "source", sort: .text))
+            inner.append("d.source")
+            select.append("x.source AS source")
+            groupBy.append("x.source")
+        }
+        if r.breakdowns.contains(.month) {
+            keys.append(KeySpec(name: "month", sort: .text))
+            inner.append("\(dialect.month(of: "d.paidOn")) AS month")
+            select.append("x.month AS month")
+            groupBy.append("x.month")
+        }
+        let measures = ["COUNT(*) AS disbursements", "COUNT(DISTINCT x.personId) AS recipients",
+                        "COALESCE(SUM(x.amountFen), 0) AS amount"]
+        var b = SQLBinder(dialect)
+        var sql = with + "paid AS (\n    SELECT " + inner.joined(separator: ", ") + "\n    FROM disbursement d\n"
+        if r.by.tier != nil { sql += "    JOIN orgmap m ON m.orgId = d.orgId\n" }
+        sql += "    WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\n)\n"
+        sql += "SELECT " + (select + measures).joined(separator: ",\n       ") + "\nFROM paid x"
+        for j in joins { sql += "\n" + j }
+        sql += "\nGROUP BY " + groupBy.joined(separator: ", ")
+        sql += "\nUNION ALL\nSELECT 1" + String(repeating: ", NULL", count: select.count - 1) + ",\n       "
+        sql += measures.joined(separator: ",\n       ") + "\nFROM paid x"
+        return ReportPlan(
+            keys: keys,
+            measures: [MeasureSpec(name: "disbursements", kind: .count), MeasureSpec(name: "recipients", kind: .count),
+                       MeasureSpec(name: "amount", kind: .money)],
+            grouped: b.query("rows and totals \(period.label)", sql), totals: nil)
+    }
+
+    // MARK: coverage
+
+    /// The unit kinds a coverage request measures.
+    static func coverageKinds(_ r: ReportRequest) throws -> [OrgKind] {
+        if r.kinds.isEmpty { return defaultCoverageKinds }
+        return try r.kinds.map { k in
+            guard let kind = OrgKind(rawValue: k) ?? OrgKind(label: k) else {
+                throw ReportError("unknown unit kind '\(k)' for coverage: use "
+                    + OrgKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return kind
+        }
+    }
+
+    private static func coverage(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) throws -> ReportPlan {
+        let kinds = try coverageKinds(r).map(\.rawValue)
+        let measures = [
+            MeasureSpec(name: "units", kind: .count),
+            MeasureSpec(name: "with_federation", kind: .count),
+            MeasureSpec(name: "org_coverage", kind: .ratio(numerator: "with_federation", denominator: "units")),
+            MeasureSpec(name: "work_covered", kind: .count),
+            MeasureSpec(name: "work_coverage", kind: .ratio(numerator: "work_covered", denominator: "units")),
+            MeasureSpec(name: "with_womens_home", kind: .count),
+            MeasureSpec(name: "womens_home_coverage", kind: .ratio(numerator: "with_womens_home", denominator: "units")),
+        ]
+        func counts(_ b: inout SQLBinder, _ u: String) -> [String] {
+            [
+                "COUNT(\(u).id) AS units",
+                "COALESCE(SUM(CASE WHEN \(u).federationOn <= \(b.date(period.end)) THEN 1 ELSE 0 END), 0) AS with_federation",
+                "COALESCE(SUM(CASE WHEN \(u).federationOn <= \(b.date(period.end)) OR \(u).workCovered = 1 THEN 1 ELSE 0 END), 0) AS work_covered",
+                "COALESCE(SUM(CASE WHEN \(u).womensHomeOn <= \(b.date(period.end)) THEN 1 ELSE 0 END), 0) AS with_womens_home",
+            ]
+        }
+        func exists(_ b: inout SQLBinder, _ o: String) -> String {
+            "(\(o).establishedOn IS NULL OR \(o).establishedOn <= \(b.date(period.end)))"
+                + " AND (\(o).dissolvedOn IS NULL OR \(o).dissolvedOn > \(b.date(period.end)))"
+        }
+        var grouped: SQLQuery?
+        var keys: [KeySpec] = []
+        if let tier = r.by.tier {
+            keys = [KeySpec(name: "org", sort: .column("org_sort"))]
+            var b = SQLBinder(dialect)
+            var sql = "WITH RECURSIVE " + orgMap(tier: tier) + ",\n"
+            sql += "unit AS (\n    SELECT m.groupId, u.id, u.federationOn, u.womensHomeOn, u.workCovered\n"
+            sql += "    FROM org u JOIN orgmap m ON m.orgId = u.id\n"
+            sql += "    WHERE u.kind IN (\(b.list(kinds)))\n      AND \(exists(&b, "u"))\n),\n"
+            sql += "grp(id) AS (\n    SELECT o.id FROM org o\n    WHERE \(tierExpression("o.kind")) = \(tier)\n"
+            sql += "      AND \(exists(&b, "o"))\n    UNION\n    SELECT groupId FROM unit\n)\n"
+            sql += "SELECT g.id AS org_sort, g.name AS org,\n       " + counts(&b, "u").joined(separator: ",\n       ")
+            sql += "\nFROM grp\nJOIN org g ON g.id = grp.id\nLEFT JOIN unit u ON u.groupId = g.id\nGROUP BY g.id, g.name"
+            grouped = b.query("rows as of \(period.end.iso)", sql)
+        }
+        var t = SQLBinder(dialect)
+        let select = counts(&t, "u")
+        let tw = ["u.kind IN (\(t.list(kinds)))", exists(&t, "u")]
+        let totals = t.query("totals as of \(period.end.iso)", assemble(
+            with: "", select: select, from: "org u", joins: [], where: tw, groupBy: []))
+        return ReportPlan(keys: keys, measures: measures, grouped: grouped, totals: totals)
+    }
+
+    // MARK: jobfairs
+
+    private static func jobfairs(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
+        let org = OrgGrouping(r.by, dataOrgColumn: "a.orgId")
+        let measureSQL = ["COUNT(*) AS fairs", "COALESCE(SUM(a.employers), 0) AS employers",
+                          "COALESCE(SUM(a.positions), 0) AS positions", "COALESCE(SUM(a.seekers), 0) AS seekers",
+                          "COALESCE(SUM(a.placements), 0) AS placements"]
+        func conditions(_ b: inout SQLBinder) -> [String] {
+            ["a.heldOn >= \(b.date(period.start)) AND a.heldOn <= \(b.date(period.end))",
+             "a.kind = \(b.text(ActivityKind.jobFair.rawValue))"]
+        }
+        var grouped: SQLQuery?
+        if !org.keys.isEmpty {
+            var b = SQLBinder(dialect)
+            let w = conditions(&b)
+            grouped = b.query("rows \(period.label)", assemble(
+                with: org.with, select: org.select + measureSQL, from: "activity a", joins: org.joins,
+                where: w, groupBy: org.groupBy))
+        }
+        var t = SQLBinder(dialect)
+        let tw = conditions(&t)
+        let totals = t.query("totals \(period.label)", assemble(
+            with: "", select: measureSQL, from: "activity a", joins: [], where: tw, groupBy: []))
+        return ReportPlan(
+            keys: org.keys,
+            measures: ["fairs", "employers", "positions", "seekers", "placements"].map { MeasureSpec(name: $0, kind: .count) }
+                + [MeasureSpec(name: "placement_rate", kind: .ratio(numerator: "placements", denominator: "seekers"))],
+            grouped: grouped, totals: totals)
+    }
+
+    // MARK: members
+
+    private static func members(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
+        let org = OrgGrouping(r.by, dataOrgColumn: "ms.orgId")
+        func active(_ b: inout SQLBinder) -> String {
+            "(ms.termStart IS NULL OR ms.termStart <= \(b.date(period.end)))"
+                + " AND (ms.termEnd IS NULL OR ms.termEnd >= \(b.date(period.end)))"
+        }
+        var b = SQLBinder(dialect)
+        let w = active(&b)
+        let grouped = b.query("rows as of \(period.end.iso)", assemble(
+            with: org.with, select: org.select + ["ms.role AS role", "COUNT(*) AS members"], from: "membership ms",
+            joins: org.joins, where: [w], groupBy: org.groupBy + ["ms.role"]))
+        var t = SQLBinder(dialect)
+        let tw = active(&t)
+        let totals = t.query("totals as of \(period.end.iso)", assemble(
+            with: "", select: ["COUNT(*) AS members", "COUNT(DISTINCT ms.personId) AS persons"], from: "membership ms",
+            joins: [], where: [tw], groupBy: []))
+        var composition: (SQLQuery, SQLQuery)?
+        if r.breakdowns.contains(.composition) {
+            var a = SQLBinder(dialect)
+            let birth = "p.birthDate"
+            var ages = "SELECT band, COUNT(*) AS persons\nFROM (\n"
+            ages += "    SELECT CASE WHEN age IS NULL THEN 'unknown' WHEN age < 30 THEN '<30' WHEN age < 40 THEN '30-39'\n"
+            ages += "                WHEN age < 50 THEN '40-49' WHEN age < 60 THEN '50-59' ELSE '60+' END AS band\n"
+            ages += "    FROM (\n"
+            ages += "        SELECT CASE WHEN \(birth) IS NULL OR \(dialect.length(of: birth)) <> 10"
+            ages += " OR \(birth) > \(a.date(period.end)) THEN NULL\n"
+            ages += "                    ELSE \(a.bind(.int(Int64(period.end.year)))) - \(dialect.year(of: birth))"
+            ages += " - CASE WHEN \(dialect.monthDay(of: birth)) > \(a.text(String(period.end.iso.suffix(5)))) THEN 1 ELSE 0 END\n"
+            ages += "               END AS age\n"
+            ages += "        FROM (SELECT DISTINCT ms.personId FROM membership ms WHERE \(active(&a))) act\n"
+            ages += "        JOIN person p ON p.id = act.personId\n    ) ages\n) bands\nGROUP BY band"
+            var g = SQLBinder(dialect)
+            let sep = "'、'"
+            var tags = "WITH RECURSIVE act(personId, tags) AS (\n"
+            tags += "    SELECT DISTINCT ms.personId, ms.tags FROM membership ms\n"
+            tags += "    WHERE \(active(&g)) AND ms.tags IS NOT NULL\n),\n"
+            tags += "split(personId, tag, rest) AS (\n"
+            tags += "    SELECT personId, '', tags || \(sep) FROM act\n    UNION ALL\n"
+            tags += "    SELECT personId, substr(rest, 1, \(dialect.position(of: sep, in: "rest")) - 1),"
+            tags += " substr(rest, \(dialect.position(of: sep, in: "rest")) + 1)\n"
+            tags += "    FROM split WHERE rest <> ''\n)\n"
+            tags += "SELECT tag, COUNT(DISTINCT personId) AS persons\n"
+            tags += "FROM (SELECT personId, TRIM(tag) AS tag FROM split) t\nWHERE tag <> ''\nGROUP BY tag"
+            composition = (a.query("age bands as of \(period.end.iso)", ages), g.query("tags as of \(period.end.iso)", tags))
+        }
+        return ReportPlan(
+            keys: org.keys + [KeySpec(name: "role", sort: .roleRank)],
+            measures: [MeasureSpec(name: "members", kind: .count), MeasureSpec(name: "persons", kind: .count, totalsOnly: true)],
+            grouped: grouped, totals: totals, composition: composition)
+    }
+
+    // MARK: activities
+
+    /// The activity kinds an activities request counts (nil = all).
+    static func activityKinds(_ r: ReportRequest) throws -> [ActivityKind]? {
+        if r.kinds.isEmpty { return nil }
+        return try r.kinds.map { k in
+            guard let kind = ActivityKind(rawValue: k) ?? ActivityKind(label: k) else {
+                throw ReportError("unknown activity kind '\(k)': use "
+                    + ActivityKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return kind
+        }
+    }
+
+    private static func activities(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) throws -> ReportPlan {
+        let kinds = try activityKinds(r)?.map(\.rawValue)
+        let org = OrgGrouping(r.by, dataOrgColumn: "a.orgId")
+        let measureSQL = ["COUNT(*) AS activities", "COALESCE(SUM(a.participants), 0) AS participants"]
+        func conditions(_ b: inout SQLBinder) -> [String] {
+            var w = ["a.heldOn >= \(b.date(period.start)) AND a.heldOn <= \(b.date(period.end))"]
+            if let kinds { w.append("a.kind IN (\(b.list(kinds)))") }
+            return w
+        }
+        var b = SQLBinder(dialect)
+        let w = conditions(&b)
+        let grouped = b.query("rows \(period.label)", assemble(
+            with: org.with, select: org.select + ["a.kind AS kind"] + measureSQL, from: "activity a", joins: org.joins,
+            where: w, groupBy: org.groupBy + ["a.kind"]))
+        var t = SQLBinder(dialect)
+        let tw = conditions(&t)
+        let totals = t.query("totals \(period.label)", assemble(
+            with: "", select: measureSQL, from: "activity a", joins: [], where: tw, groupBy: []))
+        return ReportPlan(
+            keys: org.keys + [KeySpec(name: "kind", sort: .activityKindRank)],
+            measures: [MeasureSpec(name: "activities", kind: .count), MeasureSpec(name: "participants", kind: .count)],
+            grouped: grouped, totals: totals)
+    }
+}

@@ -1,0 +1,245 @@
+import FulianCore
+import FulianStore
+import GRDB
+
+/// Runs the standard reports against a store.
+///
+/// ```swift
+/// let result = try Reports.run(ReportRequest(kind: .aid, period: try Period(parsing: "2024Q1")), in: store)
+/// print(ReportRendering.json(result))
+/// ```
+public enum Reports {
+    /// Computes a report. All statements run in one read transaction, so the figures are consistent.
+    public static func run(_ request: ReportRequest, in store: Store, dialect: any SQLDialect = SQLiteDialect()) throws -> ReportResult {
+        try validate(request)
+        return try store.dbQueue.read { db in try run(request, db: db, dialect: dialect) }
+    }
+
+    /// Computes a report inside an open database access (for callers composing several reports in one read).
+    public static func run(_ request: ReportRequest, db: Database, dialect: any SQLDialect = SQLiteDialect()) throws -> ReportResult {
+        try validate(request)
+        let current = try ReportPlanner.plan(request, period: request.period, dialect: dialect)
+        let now = try fetch(current, db: db)
+        var queries = [current.grouped, current.totals].compactMap { $0 }
+        if let c = current.composition { queries += [c.ages, c.tags] }
+
+        var bases: [RawResult] = []
+        var previous: Period?
+        var yearAgo: Period?
+        if request.compare {
+            previous = request.period.previous
+            yearAgo = request.period.yearAgo
+            for p in [previous!, yearAgo!] {
+                let plan = try ReportPlanner.plan(request, period: p, dialect: dialect)
+                bases.append(try fetch(plan, db: db))
+                queries += [plan.grouped, plan.totals].compactMap { $0 }
+            }
+        }
+
+        let rowMeasures = current.rowMeasures
+        // Rows: the groups of the current period, plus (with --compare) groups present only in a base period.
+        var order: [[ReportValue]] = []
+        var sortKeys: [[ReportValue]: [SortValue]] = [:]
+        for raw in [now] + bases {
+            for row in raw.rows where sortKeys[row.keys] == nil {
+                sortKeys[row.keys] = row.sort
+                order.append(row.keys)
+            }
+        }
+        order.sort { SortValue.less(sortKeys[$0]!, sortKeys[$1]!) }
+        let keyNames = current.keys.map(\.name)
+        let rows = order.map { keys -> ReportRow in
+            let values = bases.map { $0.byKeys[keys]?.values ?? [:] }
+            return makeRow(
+                keys: ReportFields(zip(keyNames, keys).map { ReportField($0.0, $0.1) }),
+                current: now.byKeys[keys]?.values ?? [:], bases: request.compare ? values : nil, measures: rowMeasures)
+        }
+        let totals = makeRow(
+            keys: ReportFields(), current: now.totals, bases: request.compare ? bases.map(\.totals) : nil,
+            measures: current.measures)
+
+        return ReportResult(
+            request: request, previousPeriod: previous, yearAgoPeriod: yearAgo,
+            keyNames: keyNames, measureNames: rowMeasures.map(\.name), totalsMeasureNames: current.measures.map(\.name),
+            rows: rows, totals: totals, composition: now.composition,
+            explanation: ReportExplanation(
+                definition: ReportDefinitions.text(for: request), queries: queries, dialect: dialect.name))
+    }
+
+    /// Checks the options that only apply to some reports.
+    static func validate(_ r: ReportRequest) throws {
+        for b in r.breakdowns {
+            switch b {
+            case .source where r.kind != .aid, .month where r.kind != .aid:
+                throw ReportError("--by-\(b.rawValue) applies to the aid report only")
+            case .composition where r.kind != .members:
+                throw ReportError("the composition applies to the members report only")
+            default: break
+            }
+        }
+        switch r.kind {
+        case .coverage: _ = try ReportPlanner.coverageKinds(r)
+        case .activities: _ = try ReportPlanner.activityKinds(r)
+        default:
+            if !r.kinds.isEmpty { throw ReportError("--kinds applies to the coverage and activities reports only") }
+        }
+    }
+
+    // MARK: fetching
+
+    struct RawRow {
+        var keys: [ReportValue]
+        var sort: [SortValue]
+        var values: [String: Int64]
+    }
+
+    struct RawResult {
+        var rows: [RawRow]
+        var byKeys: [[ReportValue]: RawRow]
+        var totals: [String: Int64]
+        var composition: MemberComposition?
+    }
+
+    static func fetch(_ plan: ReportPlan, db: Database) throws -> RawResult {
+        let columns = plan.measures.filter { if case .ratio = $0.kind { false } else { true } }.map(\.name)
+        var rows: [RawRow] = []
+        var totals: [String: Int64] = [:]
+        if let g = plan.grouped {
+            let cursor = try Row.fetchCursor(db, sql: g.sql, arguments: arguments(g))
+            while let row = try cursor.next() {
+                if plan.totals == nil, (row["is_totals"] as Int64?) == 1 {
+                    for c in columns { totals[c] = (row[c] as Int64?) ?? 0 }
+                    continue
+                }
+                var keys: [ReportValue] = []
+                var sort: [SortValue] = []
+                for k in plan.keys {
+                    let text: String? = row[k.name]
+                    keys.append(text.map(ReportValue.text) ?? .null)
+                    switch k.sort {
+                    case .column(let c):
+                        let v: Int64? = row[c]
+                        sort.append(v.map(SortValue.int) ?? .null)
+                    case .roleRank:
+                        sort.append(text.flatMap(Role.init(rawValue:)).map { .int(Int64($0.rank)) } ?? .text(text ?? ""))
+                    case .activityKindRank:
+                        sort.append(text.flatMap(ActivityKind.init(rawValue:)).flatMap { ActivityKind.allCases.firstIndex(of: $0) }
+                            .map { .int(Int64($0)) } ?? .text(text ?? ""))
+                    case .text:
+                        sort.append(text.map(SortValue.text) ?? .null)
+                    }
+                }
+                var values: [String: Int64] = [:]
+                for c in columns where row.hasColumn(c) { values[c] = (row[c] as Int64?) ?? 0 }
+                rows.append(RawRow(keys: keys, sort: sort, values: values))
+            }
+        }
+        if let q = plan.totals, let t = try Row.fetchOne(db, sql: q.sql, arguments: arguments(q)) {
+            for c in columns { totals[c] = (t[c] as Int64?) ?? 0 }
+        }
+        var composition: MemberComposition?
+        if let c = plan.composition {
+            let persons = totals["persons"] ?? 0
+            var bands: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: c.ages.sql, arguments: arguments(c.ages)) {
+                bands[r["band"] as String? ?? "unknown", default: 0] += (r["persons"] as Int64?) ?? 0
+            }
+            var tags: [CompositionBucket] = []
+            for r in try Row.fetchAll(db, sql: c.tags.sql, arguments: arguments(c.tags)) {
+                let n = (r["persons"] as Int64?) ?? 0
+                tags.append(CompositionBucket(label: r["tag"] as String? ?? "", persons: n, share: .fraction(n, persons)))
+            }
+            tags.sort { ($0.persons, $1.label) > ($1.persons, $0.label) }
+            composition = MemberComposition(
+                persons: persons,
+                ageBands: MemberComposition.bands.map {
+                    CompositionBucket(label: $0, persons: bands[$0] ?? 0, share: .fraction(bands[$0] ?? 0, persons))
+                },
+                tags: tags)
+        }
+        var byKeys: [[ReportValue]: RawRow] = [:]
+        for r in rows { byKeys[r.keys] = r }
+        return RawResult(rows: rows, byKeys: byKeys, totals: totals, composition: composition)
+    }
+
+    static func arguments(_ q: SQLQuery) -> StatementArguments {
+        StatementArguments(q.arguments.map { a -> (any DatabaseValueConvertible) in
+            switch a {
+            case .text(let s): return s
+            case .int(let i): return i
+            }
+        })
+    }
+
+    // MARK: measures and comparison
+
+    static func value(_ m: MeasureSpec, _ raw: [String: Int64]) -> ReportValue {
+        switch m.kind {
+        case .count: return .int(raw[m.name] ?? 0)
+        case .money: return .money(fen: raw[m.name] ?? 0)
+        case .ratio(let n, let d): return .fraction(raw[n] ?? 0, raw[d] ?? 0)
+        }
+    }
+
+    /// current − base: exact for counts, money and ratios; null when either side is null.
+    static func change(_ current: ReportValue, _ base: ReportValue) -> ReportValue {
+        switch (current, base) {
+        case (.int(let a), .int(let b)): return .int(a - b)
+        case (.money(let a), .money(let b)): return .money(fen: a - b)
+        case (.ratio(let n1, let d1), .ratio(let n2, let d2)): return .fraction(n1 * d2 - n2 * d1, d1 * d2)
+        default: return .null
+        }
+    }
+
+    /// (current − base) / base as an exact ratio; null when the base is 0 or null.
+    static func percent(_ current: ReportValue, _ base: ReportValue) -> ReportValue {
+        switch (current, base) {
+        case (.int(let a), .int(let b)): return .fraction(a - b, b)
+        case (.money(let a), .money(let b)): return .fraction(a - b, b)
+        case (.ratio(let n1, let d1), .ratio(let n2, let d2)): return .fraction(n1 * d2 - n2 * d1, d1 * n2)
+        default: return .null
+        }
+    }
+
+    static func makeRow(keys: ReportFields, current: [String: Int64], bases: [[String: Int64]]?, measures: [MeasureSpec]) -> ReportRow {
+        func fields(_ raw: [String: Int64]) -> ReportFields {
+            ReportFields(measures.map { ReportField($0.name, value($0, raw)) })
+        }
+        let now = fields(current)
+        guard let bases, bases.count == 2 else { return ReportRow(keys: keys, measures: now) }
+        let prev = fields(bases[0]), ago = fields(bases[1])
+        func combine(_ base: ReportFields, _ f: (ReportValue, ReportValue) -> ReportValue) -> ReportFields {
+            ReportFields(zip(now, base).map { ReportField($0.name, f($0.value, $1.value)) })
+        }
+        return ReportRow(keys: keys, measures: now, comparison: ReportComparison(
+            previous: prev, yearAgo: ago,
+            changeFromPrevious: combine(prev, change), percentFromPrevious: combine(prev, percent),
+            changeFromYearAgo: combine(ago, change), percentFromYearAgo: combine(ago, percent)))
+    }
+}
+
+/// A sort component: integers before text, null last.
+enum SortValue: Hashable {
+    case int(Int64)
+    case text(String)
+    case null
+
+    private var rank: Int {
+        switch self {
+        case .int: 0
+        case .text: 1
+        case .null: 2
+        }
+    }
+
+    static func less(_ a: [SortValue], _ b: [SortValue]) -> Bool {
+        for (x, y) in zip(a, b) where x != y {
+            switch (x, y) {
+            case (.int(let p), .int(let q)): return p < q
+            case (.text(let p), .text(let q)): return p < q
+            default: return x.rank < y.rank
+            }
+        }
+        return a.count < b.count
+    }
+}

@@ -1,0 +1,610 @@
+import Foundation
+import FulianCore
+import ZIPFoundation
+
+/// Reads Office Open XML workbooks (.xlsx from Excel, WPS, LibreOffice, openpyxl, XlsxWriter / libxlsxwriter).
+///
+/// The zip is read with ZIPFoundation; sheet XML is streamed through ``XMLScanner`` in 256 KiB chunks,
+/// so only the shared-strings table and one row at a time are ever in memory. Every zip entry is bounded
+/// by ``ReadLimits/maxEntryBytes`` and by ``ReadLimits/maxCompressionRatio`` times its compressed size,
+/// counted on the bytes actually inflated (a declared size is never trusted).
+///
+/// Cell values: shared and inline strings (rich-text runs joined, phonetic runs dropped), `t="str"`,
+/// `t="b"`, `t="e"`, `t="d"`; numbers whose style has a date format (built-in ids 14–22, 27–36, 45–47,
+/// 50–58, or a custom code with y/m/d) become dates in the workbook's date system (1900 with its phantom
+/// leap day, or 1904). Cells without `r=` take the next column; rows without `r=` the next row.
+public final class XLSXReader: SpreadsheetReader {
+    public let path: String
+    public var format: SheetFormat { .xlsx }
+    public private(set) var sheets: [SheetInfo] = []
+    public private(set) var dateSystem: ExcelDateSystem = .system1900
+    public var textEncoding: TextEncoding? { nil }
+    public var delimiter: UInt8? { nil }
+    public var warnings: [Diagnostic] { [] }
+
+    private let fileName: String
+    private let limits: ReadLimits
+    private let archive: Archive
+    private var entries: [String: Entry] = [:]
+    private var sheetParts: [String] = []
+    private var sharedStrings: [String] = []
+    private var dateStyles: [Bool] = []
+    private var mergeCache: [Int: [CellRange]] = [:]
+
+    /// Opens a workbook: reads the workbook, relationships, styles and shared strings; sheets are read
+    /// on demand. Throws ``SheetError`` for a damaged, encrypted or oversized file.
+    public init(path: String, options: ReadOptions = ReadOptions()) throws {
+        self.path = path
+        fileName = (path as NSString).lastPathComponent
+        limits = options.limits
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw SheetError(.corrupt, file: (path as NSString).lastPathComponent,
+                             "not a readable XLSX file: the zip container is truncated or damaged (\(error))")
+        }
+        for e in archive where e.type == .file { entries[e.path.lowercased()] = e }
+        guard !entries.isEmpty else { throw SheetError(.corrupt, file: fileName, "the zip container holds no files: not an XLSX workbook") }
+
+        let rootRels = try part("_rels/.rels").map(XLSXReader.relationships) ?? []
+        let workbookPath = rootRels.first { $0.type.hasSuffix("/officeDocument") }.map { XLSXReader.resolve($0.target, base: "") }
+            ?? "xl/workbook.xml"
+        guard let workbookXML = try part(workbookPath) else {
+            throw SheetError(.corrupt, file: fileName, "the zip has no workbook part (\(workbookPath)): not an XLSX workbook")
+        }
+        let base = (workbookPath as NSString).deletingLastPathComponent
+        let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
+        let rels = try part(relsPath).map(XLSXReader.relationships) ?? []
+        var byId: [String: String] = [:]
+        for r in rels { byId[r.id] = XLSXReader.resolve(r.target, base: base) }
+
+        // Workbook: date system and sheets in tab order.
+        var sc = XMLScanner()
+        sc.append(workbookXML)
+        var index = 0
+        while let t = try scan(&sc, part: workbookPath) {
+            guard t.kind == .open || t.kind == .empty else { continue }
+            if sc.isName(t, "workbookPr") {
+                let v = sc.attributeString(t, "date1904")
+                if v == "1" || v == "true" { dateSystem = .system1904 }
+            } else if sc.isName(t, "sheet") {
+                let name = sc.attributeString(t, "name") ?? "Sheet\(index + 1)"
+                let state = sc.attributeString(t, "state")
+                let rid = sc.attributeString(t, "id") ?? ""
+                guard let target = byId[rid] ?? (rels.isEmpty ? "\(base)/worksheets/sheet\(index + 1).xml" : nil) else { continue }
+                guard rels.isEmpty || rels.contains(where: { $0.id == rid && $0.type.hasSuffix("/worksheet") }) else { continue }
+                let vis: SheetVisibility = state == "hidden" ? .hidden : state == "veryHidden" ? .veryHidden : .visible
+                sheets.append(SheetInfo(name: name, index: index, visibility: vis))
+                sheetParts.append(target)
+                index += 1
+            }
+        }
+        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, "the workbook lists no worksheets") }
+
+        let stylesPath = rels.first { $0.type.hasSuffix("/styles") }.map { XLSXReader.resolve($0.target, base: base) } ?? "xl/styles.xml"
+        if let styles = try part(stylesPath) { dateStyles = try XLSXReader.dateStyles(styles, scanner: { try self.scan(&$0, part: stylesPath) }) }
+        let sstPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { XLSXReader.resolve($0.target, base: base) } ?? "xl/sharedStrings.xml"
+        if entries[sstPath.lowercased()] != nil { try loadSharedStrings(sstPath) }
+
+        for i in sheets.indices { sheets[i].dimension = try declaredDimension(sheetParts[i]) }
+    }
+
+    // MARK: Parts
+
+    private struct Stop: Error {}
+
+    /// Streams one zip entry in chunks, enforcing the size and ratio limits on the inflated bytes.
+    private func stream(_ partPath: String, chunk: Int = 1 << 18, _ body: (Data) throws -> Void) throws -> Bool {
+        guard let entry = entries[partPath.lowercased()] else { return false }
+        let cap = min(limits.maxEntryBytes, max(Int64(entry.compressedSize), 1) * limits.maxCompressionRatio + (1 << 20))
+        if Int64(clamping: entry.uncompressedSize) > cap {
+            throw SheetError(.tooLarge, file: fileName,
+                             "\(partPath) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(cap) (a zip bomb?)")
+        }
+        var total: Int64 = 0
+        do {
+            _ = try archive.extract(entry, bufferSize: chunk, skipCRC32: true) { data in
+                total += Int64(data.count)
+                if total > cap {
+                    throw SheetError(.tooLarge, file: self.fileName,
+                                     "\(partPath) inflates past \(cap) bytes from \(entry.compressedSize) compressed (a zip bomb?)")
+                }
+                try body(data)
+            }
+        } catch is Stop {
+        } catch let e as SheetError {
+            throw e
+        } catch let e as XMLScanner.Failure {
+            throw e
+        } catch {
+            throw SheetError(.corrupt, file: fileName, "\(partPath) cannot be inflated: the zip is damaged (\(error))")
+        }
+        return true
+    }
+
+    /// A whole (small) part, nil when absent.
+    private func part(_ partPath: String) throws -> [UInt8]? {
+        var out: [UInt8] = []
+        let found = try stream(partPath) { out.append(contentsOf: $0) }
+        return found ? out : nil
+    }
+
+    /// The next token of a whole part, with scanner failures turned into file errors.
+    private func scan(_ sc: inout XMLScanner, part: String, sheet: String? = nil) throws -> XMLScanner.Token? {
+        do { return try sc.next(atEnd: true) } catch let f as XMLScanner.Failure { throw xmlError(f, part: part, sheet: sheet) }
+    }
+
+    private func xmlError(_ f: XMLScanner.Failure, part: String, sheet: String?) -> SheetError {
+        switch f {
+        case .doctype:
+            return SheetError(.corrupt, file: fileName, sheet: sheet,
+                              "\(part) contains a DOCTYPE declaration, which XLSX never needs; it is refused (entity expansion is never performed)")
+        case .malformed(let m):
+            return SheetError(.corrupt, file: fileName, sheet: sheet, "\(part) is not well-formed XML: \(m)")
+        }
+    }
+
+    struct Relationship { var id: String; var type: String; var target: String }
+
+    static func relationships(_ xml: [UInt8]) throws -> [Relationship] {
+        var sc = XMLScanner()
+        sc.append(xml)
+        var out: [Relationship] = []
+        while let t = try sc.next(atEnd: true) {
+            guard (t.kind == .empty || t.kind == .open), sc.isName(t, "Relationship") else { continue }
+            if sc.attributeString(t, "TargetMode") == "External" { continue }
+            out.append(Relationship(id: sc.attributeString(t, "Id") ?? "", type: sc.attributeString(t, "Type") ?? "",
+                                    target: sc.attributeString(t, "Target") ?? ""))
+        }
+        return out
+    }
+
+    /// A relationship target as a zip path: absolute targets from the root, others from `base`.
+    static func resolve(_ target: String, base: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : base.split(separator: "/")
+        for p in target.split(separator: "/") {
+            if p == ".." { if !parts.isEmpty { parts.removeLast() } } else if p != "." { parts.append(p) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    // MARK: Styles
+
+    /// Built-in number formats that show dates (ids 14–22 everywhere; 27–36 and 50–58 are the East Asian
+    /// date formats such as `yyyy"年"m"月"d"日"`; 45–47 are times).
+    static func isBuiltInDateFormat(_ id: Int) -> Bool {
+        (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+    }
+
+    /// Whether a custom format code shows a date: y, m, d, h or s outside quoted text, escapes and brackets
+    /// (`[Red]`, `[$-804]`), and not only time parts.
+    static func isDateFormatCode(_ code: String) -> Bool {
+        var inQuote = false, inBracket = false, escape = false
+        var date = false
+        let section = code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        if section.lowercased() == "general" { return false }
+        for ch in section {
+            if escape { escape = false; continue }
+            if inQuote { if ch == "\"" { inQuote = false }; continue }
+            if inBracket { if ch == "]" { inBracket = false }; continue }
+            switch ch {
+            case "\"": inQuote = true
+            case "\\", "_", "*": escape = true
+            case "[": inBracket = true
+            case "y", "Y", "d", "D", "e", "E": date = true
+            case "m", "M": date = true
+            case "0", "#", "?", "@": if !date { return false }
+            default: break
+            }
+        }
+        return date
+    }
+
+    /// For every cell style (`cellXfs` index), whether its number format is a date format.
+    static func dateStyles(_ xml: [UInt8], scanner next: (inout XMLScanner) throws -> XMLScanner.Token?) throws -> [Bool] {
+        var sc = XMLScanner()
+        sc.append(xml)
+        var custom: [Int: Bool] = [:]
+        var out: [Bool] = []
+        var inCellXfs = false
+        while let t = try next(&sc) {
+            if t.kind == .close, sc.isName(t, "cellXfs") { inCellXfs = false; continue }
+            guard t.kind == .open || t.kind == .empty else { continue }
+            if sc.isName(t, "numFmt"), let id = sc.attributeInt(t, "numFmtId") {
+                custom[id] = isDateFormatCode(sc.attributeString(t, "formatCode") ?? "")
+            } else if sc.isName(t, "cellXfs") {
+                inCellXfs = t.kind == .open
+            } else if inCellXfs, sc.isName(t, "xf") {
+                let id = sc.attributeInt(t, "numFmtId") ?? 0
+                out.append(custom[id] ?? isBuiltInDateFormat(id))
+            }
+        }
+        return out
+    }
+
+    // MARK: Shared strings
+
+    private func loadSharedStrings(_ sstPath: String) throws {
+        var sc = XMLScanner()
+        var current: [UInt8] = []
+        var inSI = false, inT = false, inRPh = false
+        var failure: Error?
+        let process: (Bool) throws -> Void = { atEnd in
+            while let t = try sc.next(atEnd: atEnd) {
+                switch t.kind {
+                case .open, .empty:
+                    if sc.isName(t, "si") { inSI = t.kind == .open; current.removeAll(keepingCapacity: true); if t.kind == .empty { self.sharedStrings.append("") } }
+                    else if sc.isName(t, "t") { inT = t.kind == .open }
+                    else if sc.isName(t, "rPh") { inRPh = t.kind == .open }
+                case .close:
+                    if sc.isName(t, "t") { inT = false }
+                    else if sc.isName(t, "rPh") { inRPh = false }
+                    else if sc.isName(t, "si"), inSI {
+                        inSI = false
+                        guard let s = XMLScanner.decode(current) else {
+                            throw SheetError(.corrupt, file: self.fileName,
+                                             "shared string \(self.sharedStrings.count) is not valid UTF-8: the file is damaged")
+                        }
+                        self.sharedStrings.append(XLSXReader.unescapeOOXML(s))
+                    }
+                case .text:
+                    if inSI && inT && !inRPh { current.append(contentsOf: sc.buffer[t.body]) }
+                case .cdata:
+                    if inSI && inT && !inRPh {
+                        current.append(contentsOf: Array(String(decoding: sc.buffer[t.body], as: UTF8.self)
+                            .replacingOccurrences(of: "&", with: "&amp;").utf8))
+                    }
+                }
+            }
+        }
+        _ = try stream(sstPath) { data in
+            sc.append(data)
+            do { try process(false) } catch let f as XMLScanner.Failure { failure = f; throw Stop() }
+        }
+        if failure == nil { do { try process(true) } catch let f as XMLScanner.Failure { failure = f } }
+        if let f = failure as? XMLScanner.Failure { throw xmlError(f, part: sstPath, sheet: nil) }
+    }
+
+    /// Decodes Excel's `_xHHHH_` escapes (`_x000D_` for a carriage return).
+    static func unescapeOOXML(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "_x") {
+            out += rest[rest.startIndex..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            let hex = after.prefix(5)
+            if hex.count == 5, hex.last == "_", let v = UInt32(hex.dropLast(), radix: 16), let u = Unicode.Scalar(v) {
+                out.unicodeScalars.append(u)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    // MARK: Sheets
+
+    private func partIndex(_ sheet: SheetInfo) throws -> Int {
+        guard sheet.index >= 0, sheet.index < sheetParts.count, sheets[sheet.index].name == sheet.name else {
+            throw SheetError(.noSuchSheet, file: fileName, "no sheet named \(sheet.name)")
+        }
+        return sheet.index
+    }
+
+    /// The `<dimension ref>` from the start of a sheet part (informational only).
+    private func declaredDimension(_ partPath: String) throws -> CellRange? {
+        var sc = XMLScanner()
+        var found: CellRange?
+        do {
+            _ = try stream(partPath, chunk: 1 << 14) { data in
+                sc.append(data)
+                while let t = try sc.next() {
+                    if (t.kind == .empty || t.kind == .open), sc.isName(t, "dimension") {
+                        found = sc.attributeString(t, "ref").flatMap { CellRange(reference: $0) }
+                        throw Stop()
+                    }
+                    if t.kind == .open, sc.isName(t, "sheetData") { throw Stop() }
+                }
+                if sc.pendingCount > 1 << 16 { throw Stop() }
+            }
+        } catch is XMLScanner.Failure {
+            return nil   // reported when the sheet is read
+        }
+        return found
+    }
+
+    public func mergedRanges(in sheet: SheetInfo) throws -> [CellRange] {
+        let i = try partIndex(sheet)
+        if let m = mergeCache[i] { return m }
+        // A byte search for `mergeCell` tags (they follow sheetData), carrying a short tail across chunks.
+        var out: [CellRange] = []
+        var tail: [UInt8] = []
+        let needle = Array("mergeCell".utf8)
+        _ = try stream(sheetParts[i]) { data in
+            var buf = tail
+            buf.append(contentsOf: data)
+            var searchFrom = 0
+            buf.withUnsafeBufferPointer { p in
+                var k = 0
+                let n = p.count
+                while k + needle.count < n {
+                    if p[k] == needle[0] && p[k + 1] == needle[1] {
+                        var j = 2
+                        while j < needle.count && p[k + j] == needle[j] { j += 1 }
+                        let next = k + needle.count
+                        if j == needle.count, p[next] == 32 || p[next] == 9 || p[next] == 10 || p[next] == 13 {
+                            // Find the tag end.
+                            guard let end = (next..<n).first(where: { p[$0] == UInt8(ascii: ">") }) else { break }
+                            let tag = String(decoding: UnsafeBufferPointer(rebasing: p[next..<end]), as: UTF8.self)
+                            if let r = tag.range(of: "ref=\"") ?? tag.range(of: "ref='") {
+                                let v = tag[r.upperBound...].prefix { $0 != "\"" && $0 != "'" }
+                                if let range = CellRange(reference: v) { out.append(range) }
+                            }
+                            k = end
+                            searchFrom = end
+                            continue
+                        }
+                    }
+                    k += 1
+                }
+                searchFrom = max(searchFrom, n - 256)
+            }
+            tail = Array(buf[max(0, min(searchFrom, buf.count))...])
+        }
+        mergeCache[i] = out
+        return out
+    }
+
+    public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
+        let i = try partIndex(sheet)
+        var state = SheetState(reader: self, sheet: sheet.name, limits: limits)
+        var sc = XMLScanner()
+        var xmlFailure: XMLScanner.Failure?
+        let found = try stream(sheetParts[i]) { data in
+            sc.append(data)
+            do {
+                if try !state.consume(&sc, atEnd: false, body) { throw Stop() }
+            } catch let f as XMLScanner.Failure {
+                xmlFailure = f
+                throw Stop()
+            }
+        }
+        guard found else { throw SheetError(.corrupt, file: fileName, sheet: sheet.name, "the sheet's part \(sheetParts[i]) is missing from the zip") }
+        if xmlFailure == nil, !state.done, !state.stopped {
+            do { _ = try state.consume(&sc, atEnd: true, body) } catch let f as XMLScanner.Failure { xmlFailure = f }
+        }
+        if let f = xmlFailure { throw xmlError(f, part: sheetParts[i], sheet: sheet.name) }
+        if !state.stopped, !state.done, !state.sawSheetData {
+            throw SheetError(.corrupt, file: fileName, sheet: sheet.name, "the sheet has no <sheetData>: the file is damaged")
+        }
+    }
+
+    /// The per-sheet state machine: rows and cells as tokens arrive.
+    private struct SheetState {
+        unowned let reader: XLSXReader
+        let sheet: String
+        let limits: ReadLimits
+        var inSheetData = false, sawSheetData = false, done = false, stopped = false
+        var rowNumber = 0
+        var cells: [Cell] = []
+        var inRow = false
+        var column = 0            // 1-based column of the current cell
+        var style = 0
+        var type: UInt8 = 0       // first byte of t=: s, i(nlineStr), b, e, d, n, (s)tr → 'S'
+        var value: [UInt8] = []
+        var capture = false
+        var inIS = false, inRPh = false, hasValue = false
+
+        init(reader: XLSXReader, sheet: String, limits: ReadLimits) {
+            self.reader = reader
+            self.sheet = sheet
+            self.limits = limits
+            cells.reserveCapacity(32)
+            value.reserveCapacity(64)
+        }
+
+        func error(_ message: String) -> SheetError {
+            SheetError(.corrupt, file: reader.fileName, sheet: sheet, row: rowNumber > 0 ? rowNumber : nil, message)
+        }
+
+        /// Processes every complete token; returns false when the caller's body asked to stop.
+        mutating func consume(_ sc: inout XMLScanner, atEnd: Bool, _ body: (Row) throws -> Bool) throws -> Bool {
+            while !done, let t = try sc.next(atEnd: atEnd) {
+                switch t.kind {
+                case .open, .empty:
+                    let empty = t.kind == .empty
+                    if sc.isName(t, "c") {
+                        guard inRow else { continue }
+                        if let r = sc.attribute(t, "r") {
+                            guard let col = XLSXReader.column(sc.buffer, r) else { throw error("a cell has a malformed reference") }
+                            column = col
+                        } else {
+                            column += 1
+                        }
+                        guard column <= limits.maxColumns else {
+                            throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
+                                             "a cell lies in column \(column), beyond the limit of \(limits.maxColumns)")
+                        }
+                        style = sc.attributeInt(t, "s") ?? 0
+                        if let tr = sc.attribute(t, "t"), !tr.isEmpty {
+                            let b0 = sc.buffer[tr.lowerBound]
+                            type = (b0 == UInt8(ascii: "s") && tr.count == 3) ? UInt8(ascii: "S") : b0
+                        } else {
+                            type = UInt8(ascii: "n")
+                        }
+                        value.removeAll(keepingCapacity: true)
+                        hasValue = false
+                        if empty { try finishCell() }
+                    } else if sc.isName(t, "v") {
+                        if !empty { capture = true; hasValue = true }
+                    } else if sc.isName(t, "t") {
+                        if inIS && !inRPh && !empty { capture = true; hasValue = true }
+                    } else if sc.isName(t, "is") {
+                        inIS = !empty
+                    } else if sc.isName(t, "rPh") {
+                        inRPh = !empty
+                    } else if sc.isName(t, "row") {
+                        guard inSheetData else { continue }
+                        let r = sc.attributeInt(t, "r") ?? (rowNumber + 1)
+                        guard r >= 1 else { throw error("a row has a malformed number") }
+                        guard r <= limits.maxRows else {
+                            throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: r,
+                                             "row \(r) is beyond the limit of \(limits.maxRows) rows")
+                        }
+                        rowNumber = r
+                        column = 0
+                        cells.removeAll(keepingCapacity: true)
+                        inRow = !empty
+                    } else if sc.isName(t, "sheetData") {
+                        sawSheetData = true
+                        inSheetData = !empty
+                        if empty { done = true }
+                    }
+                case .close:
+                    if sc.isName(t, "v") || sc.isName(t, "t") {
+                        capture = false
+                    } else if sc.isName(t, "c") {
+                        if inRow { try finishCell() }
+                    } else if sc.isName(t, "is") {
+                        inIS = false
+                    } else if sc.isName(t, "rPh") {
+                        inRPh = false
+                    } else if sc.isName(t, "row") {
+                        inRow = false
+                        if !cells.isEmpty {
+                            if try !body(Row(number: rowNumber, cells: cells)) {
+                                stopped = true
+                                return false
+                            }
+                        }
+                    } else if sc.isName(t, "sheetData") {
+                        inSheetData = false
+                        done = true
+                    }
+                case .text:
+                    if capture {
+                        value.append(contentsOf: sc.buffer[t.body])
+                        if value.count > limits.maxCellBytes {
+                            throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
+                                             "a cell holds more than \(limits.maxCellBytes) bytes")
+                        }
+                    }
+                case .cdata:
+                    if capture {
+                        value.append(contentsOf: Array(String(decoding: sc.buffer[t.body], as: UTF8.self)
+                            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").utf8))
+                    }
+                }
+            }
+            return true
+        }
+
+        /// Turns the current cell's type, style and value into a ``Cell`` at its column.
+        mutating func finishCell() throws {
+            capture = false
+            let cell = try makeCell()
+            if case .empty = cell { return }
+            if cells.count < column { cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count)) }
+            cells[column - 1] = cell
+        }
+
+        func text() throws -> String {
+            guard let s = XMLScanner.decode(value) else {
+                throw error("cell \(ColumnName.letters(column))\(rowNumber) holds bytes that are not valid UTF-8: the file is damaged")
+            }
+            return s
+        }
+
+        func makeCell() throws -> Cell {
+            guard hasValue else { return .empty }
+            switch type {
+            case UInt8(ascii: "s"):
+                guard let idx = XLSXReader.parseInt(value) else { throw error("cell \(ColumnName.letters(column))\(rowNumber) has a malformed shared-string index") }
+                guard idx < reader.sharedStrings.count else {
+                    throw error("cell \(ColumnName.letters(column))\(rowNumber) refers to shared string \(idx), but the table has \(reader.sharedStrings.count)")
+                }
+                let s = reader.sharedStrings[idx]
+                return s.isEmpty ? .empty : .text(s)
+            case UInt8(ascii: "i"), UInt8(ascii: "S"):
+                let s = XLSXReader.unescapeOOXML(try text())
+                return s.isEmpty ? .empty : .text(s)
+            case UInt8(ascii: "b"):
+                return try .bool(value.first == UInt8(ascii: "1") || text().lowercased() == "true")
+            case UInt8(ascii: "e"):
+                return .error(try text())
+            case UInt8(ascii: "d"):
+                let s = try text()
+                if let d = XLSXReader.isoDateTime(s) { return d }
+                return s.isEmpty ? .empty : .text(s)
+            default:
+                if value.isEmpty { return .empty }
+                guard let d = XLSXReader.parseDouble(value) else {
+                    let s = try text()
+                    return s.isEmpty ? .empty : .text(s)
+                }
+                if style < reader.dateStyles.count, reader.dateStyles[style],
+                   let dt = reader.dateSystem.dateTime(fromSerial: d) {
+                    return dt.secondsOfDay == 0 ? .date(dt.date) : .dateTime(dt)
+                }
+                return .number(d)
+            }
+        }
+    }
+
+    /// The 1-based column of a reference such as `AB12` (letters only are read).
+    static func column(_ buf: [UInt8], _ r: Range<Int>) -> Int? {
+        var col = 0
+        var i = r.lowerBound
+        while i < r.upperBound {
+            var b = buf[i]
+            if b >= 97 && b <= 122 { b -= 32 }
+            guard b >= 65 && b <= 90 else { break }
+            col = col * 26 + Int(b - 64)
+            if col > 1 << 20 { return nil }
+            i += 1
+        }
+        return col > 0 ? col : nil
+    }
+
+    static func parseInt(_ v: [UInt8]) -> Int? {
+        guard !v.isEmpty, v.count < 12 else { return nil }
+        var n = 0
+        for b in v {
+            guard b >= 48 && b <= 57 else { return nil }
+            n = n * 10 + Int(b - 48)
+        }
+        return n
+    }
+
+    /// Parses an XML number (`12`, `-3.5`, `1.2E-3`), integers without going through text.
+    static func parseDouble(_ v: [UInt8]) -> Double? {
+        var neg = false
+        var i = 0
+        if v.first == UInt8(ascii: "-") { neg = true; i = 1 }
+        var n: Int64 = 0
+        var allDigits = i < v.count && v.count - i <= 15
+        while allDigits && i < v.count {
+            let b = v[i]
+            if b >= 48 && b <= 57 { n = n * 10 + Int64(b - 48); i += 1 } else { allDigits = false }
+        }
+        if allDigits { return Double(neg ? -n : n) }
+        let s = String(decoding: v, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard let d = Double(s), d.isFinite else { return nil }
+        return d
+    }
+
+    /// `t="d"` values: `2024-01-05`, `2024-01-05T08:30:00`, with optional fraction or `Z`.
+    static func isoDateTime(_ s: String) -> Cell? {
+        let datePart = s.prefix(10)
+        guard let d = CivilDate(iso: String(datePart)) else { return nil }
+        let rest = s.dropFirst(10)
+        guard rest.hasPrefix("T") || rest.hasPrefix(" ") else { return rest.isEmpty ? .date(d) : nil }
+        let parts = rest.dropFirst().prefix(8).split(separator: ":").compactMap { Int($0) }
+        guard parts.count >= 2 else { return .date(d) }
+        let secs = parts[0] * 3600 + parts[1] * 60 + (parts.count > 2 ? parts[2] : 0)
+        return secs == 0 ? .date(d) : .dateTime(CivilDateTime(date: d, secondsOfDay: secs))
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// A hand-written pull tokenizer for the XML inside XLSX parts, fed in chunks.
+///
+/// It knows just enough XML for spreadsheet parts: start, end and empty-element tags with attributes,
+/// text, comments, processing instructions and CDATA. It never resolves entities beyond the five
+/// predefined ones and numeric character references, and it refuses any `<!DOCTYPE` (the door to
+/// entity-expansion and external-entity attacks). Element and attribute names are compared by local
+/// name, so `<x:row>` and `<row>` are the same.
+///
+/// Tokens refer to byte ranges in ``buffer``; they stay valid until the next ``append(_:)``.
+struct XMLScanner {
+    /// What a token is.
+    enum Kind { case open, close, empty, text, cdata }
+
+    /// One token: its kind and byte ranges into the buffer.
+    struct Token {
+        var kind: Kind
+        /// Local name (after any `prefix:`), for tags.
+        var name: Range<Int>
+        /// The attribute bytes of a start or empty tag; the content of text and CDATA tokens.
+        var body: Range<Int>
+    }
+
+    /// A malformed or forbidden construct.
+    enum Failure: Error, Equatable {
+        case doctype
+        case malformed(String)
+    }
+
+    private(set) var buffer: [UInt8] = []
+    private var pos = 0
+
+    /// Adds bytes at the end, dropping what has been consumed.
+    mutating func append(_ data: Data) {
+        if pos > 0 {
+            buffer.removeSubrange(0..<pos)
+            pos = 0
+        }
+        buffer.append(contentsOf: data)
+    }
+
+    /// Adds bytes at the end, dropping what has been consumed.
+    mutating func append(_ bytes: [UInt8]) {
+        if pos > 0 {
+            buffer.removeSubrange(0..<pos)
+            pos = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Bytes not yet consumed (an incomplete token waiting for more input).
+    var pendingCount: Int { buffer.count - pos }
+
+    /// The next complete token, or nil when the buffer holds only part of one (feed more, or at the end
+    /// of input check ``pendingCount``). With `atEnd`, trailing text is returned even without a `<` after it.
+    mutating func next(atEnd: Bool = false) throws -> Token? {
+        try buffer.withUnsafeBufferPointer { p -> Token? in
+            let n = p.count
+            while pos < n {
+                let start = pos
+                if p[start] != UInt8(ascii: "<") {
+                    // Text up to the next '<'.
+                    var i = start
+                    while i < n && p[i] != UInt8(ascii: "<") { i += 1 }
+                    if i == n && !atEnd { return nil }
+                    pos = i
+                    return Token(kind: .text, name: start..<start, body: start..<i)
+                }
+                guard start + 1 < n else { return nil }
+                let c = p[start + 1]
+                if c == UInt8(ascii: "?") {
+                    guard let e = find(p, from: start + 2, "?>") else { return nil }
+                    pos = e + 2
+                    continue
+                }
+                if c == UInt8(ascii: "!") {
+                    guard start + 3 < n else { return nil }
+                    if p[start + 2] == UInt8(ascii: "-") && p[start + 3] == UInt8(ascii: "-") {
+                        guard let e = find(p, from: start + 4, "-->") else { return nil }
+                        pos = e + 3
+                        continue
+                    }
+                    if p[start + 2] == UInt8(ascii: "[") {
+                        guard start + 9 <= n else { return nil }
+                        guard let e = find(p, from: start + 9, "]]>") else { return nil }
+                        pos = e + 3
+                        return Token(kind: .cdata, name: start..<start, body: (start + 9)..<e)
+                    }
+                    throw Failure.doctype
+                }
+                // A tag: find its end, honouring quotes in attribute values.
+                var i = start + 1
+                var quote: UInt8 = 0
+                while i < n {
+                    let b = p[i]
+                    if quote != 0 {
+                        if b == quote { quote = 0 }
+                    } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                        quote = b
+                    } else if b == UInt8(ascii: ">") {
+                        break
+                    }
+                    i += 1
+                }
+                if i == n { return nil }
+                pos = i + 1
+                let closing = c == UInt8(ascii: "/")
+                var nameStart = start + (closing ? 2 : 1)
+                var nameEnd = nameStart
+                while nameEnd < i {
+                    let b = p[nameEnd]
+                    if b == 32 || b == 9 || b == 10 || b == 13 || b == UInt8(ascii: "/") { break }
+                    if b == UInt8(ascii: ":") { nameStart = nameEnd + 1 }
+                    nameEnd += 1
+                }
+                if closing { return Token(kind: .close, name: nameStart..<nameEnd, body: nameEnd..<nameEnd) }
+                let selfClosing = p[i - 1] == UInt8(ascii: "/")
+                let bodyEnd = selfClosing ? i - 1 : i
+                return Token(kind: selfClosing ? .empty : .open, name: nameStart..<nameEnd, body: nameEnd..<max(nameEnd, bodyEnd))
+            }
+            return nil
+        }
+    }
+
+    private func find(_ p: UnsafeBufferPointer<UInt8>, from: Int, _ s: StaticString) -> Int? {
+        let k = s.utf8CodeUnitCount
+        let first = s.utf8Start[0]
+        var i = from
+        while i + k <= p.count {
+            if p[i] == first {
+                var j = 1
+                while j < k && p[i + j] == s.utf8Start[j] { j += 1 }
+                if j == k { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the token's local name is `s`.
+    func isName(_ t: Token, _ s: StaticString) -> Bool {
+        let k = s.utf8CodeUnitCount
+        guard t.name.count == k else { return false }
+        var j = 0
+        var i = t.name.lowerBound
+        while j < k {
+            if buffer[i] != s.utf8Start[j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
+    }
+
+    /// The raw (still entity-encoded) value range of attribute `name` (compared by local name).
+    func attribute(_ t: Token, _ name: StaticString) -> Range<Int>? {
+        let k = name.utf8CodeUnitCount
+        var i = t.body.lowerBound
+        let end = t.body.upperBound
+        while i < end {
+            // Skip spaces.
+            while i < end, buffer[i] == 32 || buffer[i] == 9 || buffer[i] == 10 || buffer[i] == 13 { i += 1 }
+            var nameStart = i
+            while i < end, buffer[i] != UInt8(ascii: "="), buffer[i] != 32, buffer[i] != 9, buffer[i] != 10, buffer[i] != 13 {
+                if buffer[i] == UInt8(ascii: ":") { nameStart = i + 1 }
+                i += 1
+            }
+            let nameEnd = i
+            while i < end, buffer[i] != UInt8(ascii: "=") { i += 1 }
+            i += 1
+            while i < end, buffer[i] != UInt8(ascii: "\""), buffer[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < end else { return nil }
+            let q = buffer[i]
+            i += 1
+            let valueStart = i
+            while i < end, buffer[i] != q { i += 1 }
+            let valueEnd = i
+            i += 1
+            if nameEnd - nameStart == k {
+                var j = 0
+                while j < k && buffer[nameStart + j] == name.utf8Start[j] { j += 1 }
+                if j == k { return valueStart..<valueEnd }
+            }
+        }
+        return nil
+    }
+
+    /// The decoded string value of an attribute, nil when absent or not valid UTF-8.
+    func attributeString(_ t: Token, _ name: StaticString) -> String? {
+        guard let r = attribute(t, name) else { return nil }
+        return XMLScanner.decode(buffer[r])
+    }
+
+    /// An attribute parsed as a non-negative integer.
+    func attributeInt(_ t: Token, _ name: StaticString) -> Int? {
+        guard let r = attribute(t, name), !r.isEmpty else { return nil }
+        var v = 0
+        for i in r {
+            let b = buffer[i]
+            guard b >= 48 && b <= 57, v < 1 << 40 else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return v
+    }
+
+    /// Decodes XML text: the five predefined entities and numeric references; anything else stays as
+    /// written. Returns nil when the bytes are not valid UTF-8.
+    static func decode(_ bytes: some Collection<UInt8>) -> String? {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(validating: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var it = Array(bytes)[...]
+        while let i = it.firstIndex(of: UInt8(ascii: "&")) {
+            out.append(contentsOf: it[it.startIndex..<i])
+            guard let semi = it[i...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+                out.append(UInt8(ascii: "&"))
+                it = it[(i + 1)...]
+                continue
+            }
+            let ent = it[(i + 1)..<semi]
+            var replaced: [UInt8]?
+            switch String(decoding: ent, as: UTF8.self) {
+            case "lt": replaced = [UInt8(ascii: "<")]
+            case "gt": replaced = [UInt8(ascii: ">")]
+            case "amp": replaced = [UInt8(ascii: "&")]
+            case "quot": replaced = [UInt8(ascii: "\"")]
+            case "apos": replaced = [UInt8(ascii: "'")]
+            case let s where s.hasPrefix("#x") || s.hasPrefix("#X"):
+                if let v = UInt32(s.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { replaced = Array(String(Character(u)).utf8) }
+            case let s where s.hasPrefix("#"):
+                if let v = UInt32(s.dropFirst(1)), let u = Unicode.Scalar(v) { replaced = Array(String(Character(u)).utf8) }
+            default: break
+            }
+            if let replaced {
+                out.append(contentsOf: replaced)
+                it = it[(semi + 1)...]
+            } else {
+                out.append(UInt8(ascii: "&"))
+                it = it[(i + 1)...]
+            }
+        }
+        out.append(contentsOf: it)
+        return String(validating: out, as: UTF8.self)
+    }
+}
