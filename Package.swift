@@ -49,7 +49,7 @@ let package = Package(
                 "FulianCore", "FulianStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .target(name: "FulianExcel", dependencies: ["FulianCore", "CXlsxWriter"]),
+        .target(name: "FulianExcel", dependencies: ["FulianCore", "FulianImport", "FulianStore", "FulianAnalytics", "CXlsxWriter"]),
         .executableTarget(
             name: "fulian",
             dependencies: [

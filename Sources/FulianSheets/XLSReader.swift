@@ -60,7 +60,7 @@ public final class XLSReader: SpreadsheetReader {
         }
         handle = h
         var info: UInt32 = 0
-        if freexl_get_info(h, UInt16(FREEXL_BIFF_PASSWORD), &info) == FREEXL_OK, info != 0 {
+        if freexl_get_info(h, UInt16(FREEXL_BIFF_PASSWORD), &info) == FREEXL_OK, info == UInt32(FREEXL_BIFF_OBFUSCATED) {
             throw SheetError(.encrypted, file: fileName,
                              "the workbook is password-protected; open it in Excel or WPS, remove the password, save, and try again")
         }

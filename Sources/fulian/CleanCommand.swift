@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FulianCore
+import FulianExcel
 import FulianImport
 import FulianSheets
 
@@ -95,22 +96,6 @@ enum CleanCSV {
         return base + "-issues." + (ns.pathExtension.isEmpty ? "csv" : ns.pathExtension)
     }
 
-    static func header(_ result: CleanResult) -> [String] {
-        result.columns.map { $0.synonyms.first ?? $0.key } + ["状态", "来源文件", "工作表", "行号"]
-    }
-
-    static func values(_ row: CleanRow, _ result: CleanResult, mask: Bool) -> [String] {
-        result.columns.map { f in
-            let v = row.fields[f.key] ?? ""
-            guard mask else { return v }
-            switch f.kind {
-            case .idNumber: return v.isEmpty ? v : Masking.idNumber(v)
-            case .phone: return v.isEmpty ? v : Masking.phone(v)
-            default: return v
-            }
-        } + [row.status.label, row.file, row.sheet ?? "", String(row.row)]
-    }
-
     static func write(_ lines: [[String]], to path: String) throws {
         var text = "\u{FEFF}"
         for l in lines { text += l.map(CSVField.quote).joined(separator: ",") + "\r\n" }
@@ -120,7 +105,7 @@ enum CleanCSV {
     }
 
     static func writeTable(_ result: CleanResult, to path: String, mask: Bool) throws {
-        try write([header(result)] + result.rows.map { values($0, result, mask: mask) }, to: path)
+        try write([CleanWorkbook.header(result)] + result.rows.map { CleanWorkbook.values($0, result, mask: mask) }, to: path)
     }
 
     static func writeIssues(_ result: CleanResult, to path: String) throws {

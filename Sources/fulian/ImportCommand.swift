@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FulianCore
+import FulianExcel
 import FulianImport
 import FulianSheets
 import FulianStore

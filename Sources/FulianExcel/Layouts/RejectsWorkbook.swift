@@ -1,0 +1,64 @@
+import Foundation
+import FulianCore
+import FulianImport
+import FulianStore
+
+/// The workbook `fulian import --rejects FILE.xlsx` writes: every rejected row with its original values
+/// and the reason, so a clerk can fix the rows and send them again.
+///
+/// Sheet 汇总 lists each file with its counts; then one sheet per file with rejected rows: 行号 (the row
+/// as Excel shows it), 原因 (category), 说明 (message), then the row's cells under the file's own headers.
+/// Values are written as the file had them (this is the data owner's copy); messages are masked as always.
+public enum RejectsWorkbook {
+    /// Writes the rejects workbook for a set of import results.
+    public static func write(_ results: [FileImportResult], to path: String, created: Date? = nil) throws {
+        let wb = try Workbook(path: path, properties: DocumentProperties(title: "退回数据", subject: "导入时未能接收的行", created: created))
+        let summary = try wb.addWorksheet(name: "汇总")
+        var t = TableSheet(title: "导入退回汇总", headers: ["文件", "数据集", "工作表", "数据行", "已导入", "退回", "重复", "警告"],
+                           styles: [nil, nil, nil, .integer, .integer, .integer, .integer, .integer])
+        t.totals = .sum(label: "合计")
+        for r in results {
+            t.rows.append([.text(r.file), .text(r.dataset.rawValue), .text(r.sheet ?? ""), .integer(Int64(r.rows)),
+                           .integer(Int64(r.loaded)), .integer(Int64(r.rejected)), .integer(Int64(r.duplicates)), .integer(Int64(r.warnings))])
+        }
+        try t.write(to: summary, at: 0)
+        try summary.autoFitColumns()
+        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1))
+
+        var used = ["汇总"]
+        for r in results where !r.rejectedRows.isEmpty {
+            let name = uniqueSheetName(for: r.file, existing: used)
+            used.append(name)
+            let sheet = try wb.addWorksheet(name: name)
+            let width = max(r.headers.count, r.rejectedRows.map(\.values.count).max() ?? 0)
+            let headers = ["行号", "原因", "说明"] + (0..<width).map { $0 < r.headers.count && !r.headers[$0].isEmpty ? r.headers[$0] : ColumnName.letters($0 + 1) }
+            var table = TableSheet(title: "\(r.file)\(r.sheet.map { " · " + $0 } ?? "") 退回的行", headers: headers, styles: [.integer])
+            for row in r.rejectedRows {
+                let errors = row.diagnostics.filter { $0.severity == .error }
+                table.rows.append([.integer(Int64(row.number)), .text(errors.map(\.category).joined(separator: ", ")),
+                                   .text(errors.map(\.message).joined(separator: "；"))]
+                                  + (0..<width).map { $0 < row.values.count ? .text(row.values[$0]) : .empty })
+            }
+            try table.write(to: sheet, at: 0)
+            try sheet.autoFitColumns(maxWidth: 50)
+            try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1))
+        }
+        try wb.close()
+    }
+
+    /// A sheet name from a file name: its stem, cut to Excel's 31 characters, made unique with (2), (3)….
+    static func uniqueSheetName(for file: String, existing: [String]) -> String {
+        let forbidden = Set("[]:*?/\\")
+        var stem = String((file as NSString).deletingPathExtension.filter { !forbidden.contains($0) })
+        stem = stem.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        if stem.isEmpty { stem = "文件" }
+        var candidate = String(stem.utf16.count <= 31 ? stem : String(stem.prefix(28)))
+        var n = 2
+        while Workbook.sheetNameProblem(candidate, existing: existing) != nil {
+            let suffix = "(\(n))"
+            candidate = String(stem.prefix(31 - suffix.count - 2)) + suffix
+            n += 1
+        }
+        return candidate
+    }
+}
