@@ -77,6 +77,47 @@ public struct IssueCount: Hashable, Sendable {
 }
 
 /// Where the figures come from: the detail lists the quarterly workbook shows beside the reports.
+
+/// One disbursement of a period, for the detail list of the quarterly workbook.
+public struct DisbursementEntry: Hashable, Sendable {
+    /// Payment date.
+    public var paidOn: CivilDate
+    /// Recipient's name.
+    public var name: String
+    /// Recipient's 18-character ID number, when known (mask before showing).
+    public var idNumber: String?
+    /// The unit the disbursement is attached to.
+    public var unit: String
+    /// The group at the requested level (the street of a community), nil for `--by none`.
+    public var org: String?
+    /// Program name.
+    public var program: String
+    /// Amount in fen.
+    public var amountFen: Int64
+    /// 资金来源 as written.
+    public var source: String?
+    /// The file it came from.
+    public var fileName: String
+    /// Its row in that file.
+    public var sourceRow: Int64
+}
+
+/// One stored import issue.
+public struct IssueEntry: Hashable, Sendable {
+    /// The file.
+    public var fileName: String
+    /// The sheet, nil for text files.
+    public var sheet: String?
+    /// The 1-based row.
+    public var row: Int64?
+    /// Error or warning.
+    public var severity: String
+    /// Stable category.
+    public var category: String
+    /// The message (personal data already masked).
+    public var message: String
+}
+
 public enum Provenance {
     /// The job fairs held in `period` (start <= heldOn <= end), by date then id, each with its group at `by`.
     public static func jobFairs(in period: Period, by: OrgLevel = .street, store: Store) throws -> [JobFairEntry] {
@@ -128,6 +169,44 @@ public enum Provenance {
                 ORDER BY CASE i.severity WHEN 'error' THEN 0 ELSE 1 END, n DESC, b.dataset, i.category
                 """).map { r in
                 IssueCount(dataset: r["dataset"], severity: r["severity"], category: r["category"], count: r["n"])
+            }
+        }
+    }
+
+    /// The disbursements paid in `period`, by date then id, each with its group at `by`.
+    public static func disbursements(in period: Period, by: OrgLevel = .street, store: Store) throws -> [DisbursementEntry] {
+        var b = SQLBinder(SQLiteDialect())
+        var sql = ""
+        if let tier = by.tier { sql += "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n" }
+        sql += "SELECT d.paidOn, p.name, p.idNumber, u.name AS unit, \(by.tier == nil ? "NULL" : "g.name") AS org,\n"
+        sql += "       pr.name AS program, d.amountFen, d.source, b.fileName, d.sourceRow\n"
+        sql += "FROM disbursement d\nJOIN person p ON p.id = d.personId\nJOIN program pr ON pr.id = d.programId\n"
+        sql += "JOIN org u ON u.id = d.orgId\nJOIN importBatch b ON b.id = d.batchId\n"
+        if by.tier != nil { sql += "LEFT JOIN orgmap m ON m.orgId = d.orgId\nLEFT JOIN org g ON g.id = m.groupId\n" }
+        sql += "WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\nORDER BY d.paidOn, d.id"
+        let q = b.query("disbursements", sql)
+        return try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: q.sql, arguments: Reports.arguments(q)).map { r in
+                let paid: String = r["paidOn"]
+                return DisbursementEntry(
+                    paidOn: CivilDate(iso: paid) ?? CivilDate(year: 1, month: 1, day: 1)!, name: r["name"], idNumber: r["idNumber"],
+                    unit: r["unit"], org: r["org"], program: r["program"], amountFen: r["amountFen"], source: r["source"],
+                    fileName: r["fileName"], sourceRow: r["sourceRow"])
+            }
+        }
+    }
+
+    /// The stored issues of one category (e.g. `footer-mismatch`), in import order.
+    public static func issues(category: String, in store: Store) throws -> [IssueEntry] {
+        try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.fileName, i.sheet, i.row, i.severity, i.category, i.message
+                FROM importIssue i JOIN importBatch b ON b.id = i.batchId
+                WHERE i.category = ?
+                ORDER BY i.batchId, i.row, i.id
+                """, arguments: [category]).map { r in
+                IssueEntry(fileName: r["fileName"], sheet: r["sheet"], row: r["row"], severity: r["severity"],
+                           category: r["category"], message: r["message"])
             }
         }
     }

@@ -23,7 +23,7 @@ struct Fulian: ParsableCommand {
             The store is fulian.sqlite in the current directory unless --db or FULIAN_DB names another.
             Exit codes: 0 success, 1 failure (a file could not be read, --strict tripped), 64 usage error.
             """,
-        subcommands: [PeekCommand.self, ImportCommand.self, StatusCommand.self, SQLCommand.self, CleanCommand.self])
+        subcommands: [DemoCommand.self, PeekCommand.self, ImportCommand.self, StatusCommand.self, ReportCommand.self, SQLCommand.self, CleanCommand.self])
 }
 
 /// Where the store lives: `--db`, else `FULIAN_DB`, else `fulian.sqlite`.

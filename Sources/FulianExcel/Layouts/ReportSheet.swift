@@ -1,0 +1,111 @@
+import Foundation
+import FulianAnalytics
+import FulianCore
+
+/// A report as a formatted table on a sheet: what `fulian report … --format xlsx` writes, and the
+/// building block of the quarterly workbook.
+///
+/// Counts are `#,##0`, amounts `#,##0.00` (yuan), ratios the 4-decimal value of the JSON report shown as
+/// `0.0%`. The totals row is a `SUM` over the rows for measures that add up (counts, amounts) and the
+/// report's own figure for those that do not (distinct recipients and persons, ratios); a SUM is only
+/// written when it gives exactly the report's total, so the sheet always agrees with the JSON.
+public enum ReportSheet {
+    /// Measures whose totals are the sum of their rows.
+    static let additive: Set<String> = [
+        "disbursements", "amount", "units", "with_federation", "work_covered", "with_womens_home", "fairs", "employers",
+        "positions", "seekers", "placements", "members", "activities", "participants",
+    ]
+
+    /// Column header labels in Chinese (`zh`) or as the JSON names (`en`).
+    public enum Language: String, Sendable, CaseIterable {
+        /// 单位, 金额(元), 组织覆盖率 ….
+        case zh
+        /// org, amount, org_coverage ….
+        case en
+    }
+
+    /// A report value as a cell: ratios rounded to 4 decimals as in JSON, null as a blank.
+    public static func value(_ v: ReportValue) -> ExcelValue {
+        switch v {
+        case .text(let s): return .text(s)
+        case .int(let i): return .integer(i)
+        case .money(let fen): return .money(Money(fen: fen))
+        case .ratio: return .number(Double(v.tenThousandths!) / 10_000)
+        case .null: return .empty
+        }
+    }
+
+    /// The style a column's values need.
+    static func style(of values: [ReportValue]) -> CellStyle? {
+        for v in values {
+            switch v {
+            case .money: return .money
+            case .int: return .integer
+            case .ratio: return .percent
+            case .text, .null: continue
+            }
+        }
+        return nil
+    }
+
+    /// The report as a table: title, headers, rows, totals.
+    public static func table(_ r: ReportResult, title: String?, language: Language = .zh) -> TableSheet {
+        let flat = ReportRendering.table(r)
+        let headers = flat.columns.map { language == .zh ? $0.chineseLabel : ($0.name.isEmpty ? "" : $0.name) }
+        let styles = flat.columns.indices.map { c in style(of: flat.rows.map { $0[c] } + [flat.totals[c]]) }
+        var t = TableSheet(title: title, headers: headers, styles: styles)
+        t.rows = flat.rows.map { $0.map(value) }
+        return t
+    }
+
+    /// Fills in the totals row of ``table(_:title:language:)`` for a table that starts at `row`.
+    public static func totals(_ r: ReportResult, table t: inout TableSheet, startingAt row: Int) {
+        let flat = ReportRendering.table(r)
+        let dataRows = t.dataRows(startingAt: row)
+        var values: [ExcelValue] = []
+        for (c, column) in flat.columns.enumerated() {
+            let total = flat.totals[c]
+            let cell = value(total)
+            let addsUp = ReportSheet.additive.contains(column.base)
+                && [.measure, .previous, .yearAgo, .changeFromPrevious, .changeFromYearAgo].contains(column.role)
+            guard addsUp, let dataRows, column.role != .key else {
+                values.append(cell)
+                continue
+            }
+            let sum = flat.rows.reduce(into: (Int64(0), true)) { acc, row in
+                switch row[c] {
+                case .int(let i): acc.0 += i
+                case .money(let f): acc.0 += f
+                case .null: break
+                default: acc.1 = false
+                }
+            }
+            let exact: Bool
+            switch total {
+            case .int(let i): exact = sum.1 && sum.0 == i
+            case .money(let f): exact = sum.1 && sum.0 == f
+            default: exact = false
+            }
+            if exact {
+                let range = "\(excelCellName(row: dataRows.lowerBound, col: c)):\(excelCellName(row: dataRows.upperBound, col: c))"
+                values.append(.formula("SUM(\(range))", cached: cell.numericValue))
+            } else {
+                values.append(cell)
+            }
+        }
+        t.totals = .values(values)
+    }
+
+    /// Writes one report as a one-sheet workbook (`fulian report NAME --format xlsx -o FILE`).
+    public static func write(_ r: ReportResult, to path: String, language: Language = .zh, created: Date? = nil) throws {
+        let title = language == .zh ? "\(r.period.chineseLabel) \(r.kind.title)" : "\(r.kind.rawValue) \(r.period.label)"
+        let wb = try Workbook(path: path, properties: DocumentProperties(title: title, subject: "fulian report \(r.kind.rawValue)", created: created))
+        let sheet = try wb.addWorksheet(name: language == .zh ? String(r.kind.title.prefix(31)) : r.kind.rawValue)
+        var t = table(r, title: title, language: language)
+        totals(r, table: &t, startingAt: 0)
+        try t.write(to: sheet, at: 0)
+        try sheet.autoFitColumns()
+        try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: language == .zh ? PrintSetup.pageNumberFooter : PrintSetup.pageNumberFooterEnglish))
+        try wb.close()
+    }
+}
