@@ -72,6 +72,6 @@ let package = Package(
                 "FulianExcel", "FulianSheets", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "fulianCLITests", dependencies: ["fulian", "TestSupport"]),
+        .testTarget(name: "fulianCLITests", dependencies: ["fulian", "FulianSheets", "TestSupport"]),
     ]
 )
