@@ -1,6 +1,24 @@
-"""Deterministic benchmark data: a register and aid disbursements (10 columns), as CSV (UTF-8 and
-GB18030) and XLSX. Usage: python make_data.py OUTDIR ROWS_CSV ROWS_XLSX"""
-import csv, os, random, sys
+"""Deterministic benchmark data for bench/run.py.
+
+Usage: python make_data.py OUTDIR ROWS_CSV ROWS_XLSX     (bench/run: data 1000000 100000)
+       python make_data.py --version                     (prints DATA_VERSION; bench/run regenerates on change)
+
+Writes into OUTDIR:
+  register.csv         the org register: 1 district, 5 streets/towns, 40 communities/villages, with
+                       妇联组建时间 / 妇女之家建成时间 (some in 2024, some empty) so coverage has work to do
+  aid.csv              ROWS_CSV aid disbursements, 10 columns, UTF-8; dates spread evenly over the 12
+                       months of 2024 (a quarter holds 1/4 of the rows); 4 disbursements per person
+  aid-gb18030.csv      the same rows in GB18030
+  aid-100k.csv         ROWS_XLSX rows (the same rows as aid.xlsx), UTF-8: the small size for the
+                       memory-vs-row-count check
+  aid.xlsx             ROWS_XLSX rows written by XlsxWriter (shared strings, real dates)
+  members.csv          20,000 memberships (roles, terms, tags) for the members report
+  activities.csv       50,000 activities over 2024 (1/7 of them job fairs with employer/seeker figures)
+  VERSION              DATA_VERSION, written last (its presence means the set is complete)
+"""
+import csv, datetime, os, random, sys
+
+DATA_VERSION = "2"
 
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -15,13 +33,18 @@ PROGRAMS = ["春蕾计划", "贫困母亲救助", "两癌救助", "困境儿童�
 SOURCES = ["区财政", "省妇联", "社会捐赠", "市慈善总会"]
 
 def register():
-    rows = [("青溪区", "区", "")]
+    """Rows (name, kind, parent, federation, womens_home) and the community names."""
+    rows = [("青溪区", "区", "", "1985-03-08", "是")]
     communities = []
-    for s in STREETS:
-        rows.append((s, "镇" if s.endswith("镇") else "街道", "青溪区"))
+    for si, s in enumerate(STREETS):
+        rows.append((s, "镇" if s.endswith("镇") else "街道", "青溪区", "1990-05-%02d" % (si + 1), "是"))
         for i in range(8):
             c = s[:2] + "第%d%s" % (i + 1, "村" if s.endswith("镇") else "社区")
-            rows.append((c, "村" if c.endswith("村") else "社区", s))
+            k = si * 8 + i
+            # Federations: most long-standing, a few set up during 2024, a few not at all.
+            fed = "" if k % 10 == 9 else ("2024-%02d-15" % (1 + k % 12) if k % 5 == 3 else "2015-03-%02d" % (1 + k % 28))
+            home = "" if k % 4 == 1 else ("2024-%02d-01" % (1 + k % 12) if k % 4 == 2 else "是")
+            rows.append((c, "村" if c.endswith("村") else "社区", s, fed, home))
             communities.append(c)
     return rows, communities
 
@@ -37,27 +60,67 @@ def aid_rows(n, communities, seed=7):
 
 HEADER = ["姓名", "身份证号", "所属社区", "救助项目", "资金来源", "发放日期", "金额（元）", "家庭人口", "备注", "联系人"]
 
+ROLES = [("主席", 1), ("副主席", 2), ("执委", 6), ("委员", 6), ("会员", 10), ("志愿者", 15)]
+TAGS = ["社区两委成员", "网格员", "巾帼志愿者", "退休教师", "致富带头人", "社区两委成员、网格员", ""]
+
+def members_rows(n, communities, seed=11):
+    rng = random.Random(seed)
+    units = communities + STREETS
+    roles = [r for r, w in ROLES for _ in range(w)]
+    for i in range(n):
+        start = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 5 * 365))
+        end = ""
+        if i % 9 == 0:  # some left during 2024
+            end = (datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randint(0, 364))).isoformat()
+        yield (rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), id_number(rng), "女" if i % 13 else "男",
+               units[i % len(units)], roles[i % len(roles)], start.isoformat(), end, TAGS[i % len(TAGS)])
+
+MEMBER_HEADER = ["姓名", "身份证号", "性别", "所属单位", "职务", "任职时间", "离任时间", "身份标签"]
+
+KINDS = ["招聘会", "讲座", "培训", "维权", "志愿服务", "慰问", "其他"]
+
+def activity_rows(n, communities):
+    units = communities + STREETS
+    for i in range(n):
+        kind = KINDS[i % len(KINDS)]
+        held = datetime.date(2024, 1, 1) + datetime.timedelta(days=(i * 11) % 366)
+        fair = kind == "招聘会"
+        seekers = 40 + (i * 17) % 400
+        yield ("%s活动%d" % (kind, i + 1), kind, units[(i * 3) % len(units)], held.isoformat(), str(20 + (i * 7) % 300),
+               str(5 + i % 40) if fair else "", str(30 + (i * 5) % 500) if fair else "", str(seekers) if fair else "",
+               str(seekers * (i % 5) // 10) if fair else "")
+
+ACTIVITY_HEADER = ["活动名称", "活动类型", "举办单位", "活动日期", "参与人次", "参会企业数", "提供岗位数", "求职人次", "达成就业意向人数"]
+
+def write_csv(path, header, rows, encoding="utf-8"):
+    with open(path, "w", encoding=encoding, newline="") as f:
+        w = csv.writer(f); w.writerow(header); w.writerows(rows)
+
 def main():
+    if sys.argv[1:] == ["--version"]:
+        print(DATA_VERSION)
+        return
     out, n_csv, n_xlsx = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     os.makedirs(out, exist_ok=True)
+    if os.path.exists(os.path.join(out, "VERSION")): os.remove(os.path.join(out, "VERSION"))
     reg, communities = register()
-    with open(os.path.join(out, "register.csv"), "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f); w.writerow(["单位名称", "类型", "上级单位"]); w.writerows(reg)
-    for enc, name in (("utf-8", "aid.csv"), ("gb18030", "aid-gb18030.csv")):
-        with open(os.path.join(out, name), "w", encoding=enc, newline="") as f:
-            w = csv.writer(f); w.writerow(HEADER)
-            for r in aid_rows(n_csv, communities): w.writerow(r)
+    write_csv(os.path.join(out, "register.csv"), ["单位名称", "类型", "上级单位", "妇联组建时间", "妇女之家建成时间"], reg)
+    write_csv(os.path.join(out, "aid.csv"), HEADER, aid_rows(n_csv, communities))
+    write_csv(os.path.join(out, "aid-gb18030.csv"), HEADER, aid_rows(n_csv, communities), encoding="gb18030")
+    write_csv(os.path.join(out, "aid-100k.csv"), HEADER, aid_rows(n_xlsx, communities))
+    write_csv(os.path.join(out, "members.csv"), MEMBER_HEADER, members_rows(20_000, communities))
+    write_csv(os.path.join(out, "activities.csv"), ACTIVITY_HEADER, activity_rows(50_000, communities))
     import xlsxwriter
     wb = xlsxwriter.Workbook(os.path.join(out, "aid.xlsx"))
     ws = wb.add_worksheet("发放名单")
     datef = wb.add_format({"num_format": "yyyy-mm-dd"})
-    import datetime
     ws.write_row(0, 0, HEADER)
     for i, r in enumerate(aid_rows(n_xlsx, communities), start=1):
         ws.write_string(i, 0, r[0]); ws.write_string(i, 1, r[1]); ws.write_string(i, 2, r[2]); ws.write_string(i, 3, r[3])
         ws.write_string(i, 4, r[4]); ws.write_datetime(i, 5, datetime.datetime.strptime(r[5], "%Y-%m-%d"), datef)
         ws.write_number(i, 6, float(r[6])); ws.write_number(i, 7, int(r[7])); ws.write_string(i, 8, r[8]); ws.write_string(i, 9, "联系人%d" % (i % 50))
     wb.close()
+    with open(os.path.join(out, "VERSION"), "w") as f: f.write(DATA_VERSION + "\n")
 
 if __name__ == "__main__":
     main()

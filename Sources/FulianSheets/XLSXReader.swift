@@ -1,10 +1,9 @@
 import Foundation
 import FulianCore
-import ZIPFoundation
 
 /// Reads Office Open XML workbooks (.xlsx from Excel, WPS, LibreOffice, openpyxl, XlsxWriter / libxlsxwriter).
 ///
-/// The zip is read with ZIPFoundation; sheet XML is streamed through ``XMLScanner`` in 256 KiB chunks,
+/// The zip is read by ``ZipArchive``; sheet XML is streamed through ``XMLScanner`` in 256 KiB chunks,
 /// so only the shared-strings table and one row at a time are ever in memory. Every zip entry is bounded
 /// by ``ReadLimits/maxEntryBytes`` and by ``ReadLimits/maxCompressionRatio`` times its compressed size,
 /// counted on the bytes actually inflated (a declared size is never trusted).
@@ -24,8 +23,8 @@ public final class XLSXReader: SpreadsheetReader {
 
     private let fileName: String
     private let limits: ReadLimits
-    private let archive: Archive
-    private var entries: [String: Entry] = [:]
+    private let archive: ZipArchive
+    private var entries: [String: ZipArchive.Entry] = [:]
     private var sheetParts: [String] = []
     private var sharedStrings: [String] = []
     private var dateStyles: [Bool] = []
@@ -38,15 +37,15 @@ public final class XLSXReader: SpreadsheetReader {
         fileName = (path as NSString).lastPathComponent
         limits = options.limits
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
+            archive = try ZipArchive(path: path)
+        } catch let e as ZipArchive.Damaged {
             throw SheetError(.corrupt, file: (path as NSString).lastPathComponent,
-                             "not a readable XLSX file: the zip container is truncated or damaged (\(error))")
+                             "not a readable XLSX file: the zip container is truncated or damaged (\(e.reason))")
         }
-        for e in archive where e.type == .file { entries[e.path.lowercased()] = e }
+        for e in archive.entries where !e.isDirectory { entries[e.path.lowercased()] = e }
         guard !entries.isEmpty else { throw SheetError(.corrupt, file: fileName, "the zip container holds no files: not an XLSX workbook") }
 
-        let rootRels = try part("_rels/.rels").map(XLSXReader.relationships) ?? []
+        let rootRels = try relationships("_rels/.rels")
         let workbookPath = rootRels.first { $0.type.hasSuffix("/officeDocument") }.map { XLSXReader.resolve($0.target, base: "") }
             ?? "xl/workbook.xml"
         guard let workbookXML = try part(workbookPath) else {
@@ -54,12 +53,12 @@ public final class XLSXReader: SpreadsheetReader {
         }
         let base = (workbookPath as NSString).deletingLastPathComponent
         let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
-        let rels = try part(relsPath).map(XLSXReader.relationships) ?? []
+        let rels = try relationships(relsPath)
         var byId: [String: String] = [:]
         for r in rels { byId[r.id] = XLSXReader.resolve(r.target, base: base) }
 
         // Workbook: date system and sheets in tab order.
-        var sc = XMLScanner()
+        var sc = XMLScanner(maxTokenBytes: tokenLimit)
         sc.append(workbookXML)
         var index = 0
         while let t = try scan(&sc, part: workbookPath) {
@@ -94,16 +93,16 @@ public final class XLSXReader: SpreadsheetReader {
     private struct Stop: Error {}
 
     /// Streams one zip entry in chunks, enforcing the size and ratio limits on the inflated bytes.
-    private func stream(_ partPath: String, chunk: Int = 1 << 18, _ body: (Data) throws -> Void) throws -> Bool {
+    private func stream(_ partPath: String, chunk: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
         guard let entry = entries[partPath.lowercased()] else { return false }
-        let cap = min(limits.maxEntryBytes, max(Int64(entry.compressedSize), 1) * limits.maxCompressionRatio + (1 << 20))
-        if Int64(clamping: entry.uncompressedSize) > cap {
+        let cap = min(limits.maxEntryBytes, max(entry.compressedSize, 1) &* limits.maxCompressionRatio &+ (1 << 20))
+        if entry.uncompressedSize > cap {
             throw SheetError(.tooLarge, file: fileName,
                              "\(partPath) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(cap) (a zip bomb?)")
         }
         var total: Int64 = 0
         do {
-            _ = try archive.extract(entry, bufferSize: chunk, skipCRC32: true) { data in
+            try archive.extract(entry, chunkSize: chunk) { data in
                 total += Int64(data.count)
                 if total > cap {
                     throw SheetError(.tooLarge, file: self.fileName,
@@ -112,15 +111,17 @@ public final class XLSXReader: SpreadsheetReader {
                 try body(data)
             }
         } catch is Stop {
-        } catch let e as SheetError {
-            throw e
-        } catch let e as XMLScanner.Failure {
-            throw e
-        } catch {
-            throw SheetError(.corrupt, file: fileName, "\(partPath) cannot be inflated: the zip is damaged (\(error))")
+        } catch let e as ZipArchive.Damaged {
+            throw SheetError(.corrupt, file: fileName, "\(partPath) cannot be read: \(e.reason)")
+        } catch is ZipArchive.Encrypted {
+            throw SheetError(.encrypted, file: fileName,
+                             "\(partPath) is encrypted with a zip password; remove the password in Excel or WPS, save, and try again")
         }
         return true
     }
+
+    /// The longest XML token any part may hold: a cell's text plus room for its tag.
+    private var tokenLimit: Int { limits.maxCellBytes &+ (1 << 16) }
 
     /// A whole (small) part, nil when absent.
     private func part(_ partPath: String) throws -> [UInt8]? {
@@ -141,13 +142,24 @@ public final class XLSXReader: SpreadsheetReader {
                               "\(part) contains a DOCTYPE declaration, which XLSX never needs; it is refused (entity expansion is never performed)")
         case .malformed(let m):
             return SheetError(.corrupt, file: fileName, sheet: sheet, "\(part) is not well-formed XML: \(m)")
+        case .tokenTooLong(let n):
+            return SheetError(.tooLarge, file: fileName, sheet: sheet,
+                              "\(part) holds a single XML token longer than \(n) bytes (a damaged or hostile file)")
         }
     }
 
     struct Relationship { var id: String; var type: String; var target: String }
 
-    static func relationships(_ xml: [UInt8]) throws -> [Relationship] {
-        var sc = XMLScanner()
+    /// The relationships of a `.rels` part, empty when the part is absent.
+    private func relationships(_ relsPath: String) throws -> [Relationship] {
+        guard let xml = try part(relsPath) else { return [] }
+        do { return try XLSXReader.relationships(xml, maxTokenBytes: tokenLimit) } catch let f as XMLScanner.Failure {
+            throw xmlError(f, part: relsPath, sheet: nil)
+        }
+    }
+
+    static func relationships(_ xml: [UInt8], maxTokenBytes: Int = .max) throws -> [Relationship] {
+        var sc = XMLScanner(maxTokenBytes: maxTokenBytes)
         sc.append(xml)
         var out: [Relationship] = []
         while let t = try sc.next(atEnd: true) {
@@ -176,14 +188,18 @@ public final class XLSXReader: SpreadsheetReader {
         (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
     }
 
-    /// Whether a custom format code shows a date: y, m, d, h or s outside quoted text, escapes and brackets
-    /// (`[Red]`, `[$-804]`), and not only time parts.
+    /// Whether a custom format code shows a date: y, m, d (or e, the East Asian era year) outside quoted
+    /// text, escapes, brackets (`[Red]`, `[$-804]`, `[DBNum1]`) and the word `General`, before any digit
+    /// placeholder. Only the first section (for positive numbers) counts. Time-only codes such as `h:mm`
+    /// count too (their `m`), so a time is read as a date and time like Excel's built-in ids 18–21.
     static func isDateFormatCode(_ code: String) -> Bool {
         var inQuote = false, inBracket = false, escape = false
         var date = false
-        let section = code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        if section.lowercased() == "general" { return false }
-        for ch in section {
+        let section = Array(code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        var i = 0
+        while i < section.count {
+            let ch = section[i]
+            i += 1
             if escape { escape = false; continue }
             if inQuote { if ch == "\"" { inQuote = false }; continue }
             if inBracket { if ch == "]" { inBracket = false }; continue }
@@ -191,6 +207,9 @@ public final class XLSXReader: SpreadsheetReader {
             case "\"": inQuote = true
             case "\\", "_", "*": escape = true
             case "[": inBracket = true
+            case "G", "g":
+                // `General` (as in `[Red]General` or `General"元"`) is a number, whatever letters it holds.
+                if i + 6 <= section.count, String(section[(i - 1)..<(i + 6)]).lowercased() == "general" { i += 6 }
             case "y", "Y", "d", "D", "e", "E": date = true
             case "m", "M": date = true
             case "0", "#", "?", "@": if !date { return false }
@@ -202,7 +221,7 @@ public final class XLSXReader: SpreadsheetReader {
 
     /// For every cell style (`cellXfs` index), whether its number format is a date format.
     static func dateStyles(_ xml: [UInt8], scanner next: (inout XMLScanner) throws -> XMLScanner.Token?) throws -> [Bool] {
-        var sc = XMLScanner()
+        var sc = XMLScanner(maxTokenBytes: 1 << 20)
         sc.append(xml)
         var custom: [Int: Bool] = [:]
         var out: [Bool] = []
@@ -225,7 +244,7 @@ public final class XLSXReader: SpreadsheetReader {
     // MARK: Shared strings
 
     private func loadSharedStrings(_ sstPath: String) throws {
-        var sc = XMLScanner()
+        var sc = XMLScanner(maxTokenBytes: tokenLimit)
         var current: [UInt8] = []
         var inSI = false, inT = false, inRPh = false
         var failure: Error?
@@ -254,6 +273,10 @@ public final class XLSXReader: SpreadsheetReader {
                         current.append(contentsOf: Array(String(decoding: sc.buffer[t.body], as: UTF8.self)
                             .replacingOccurrences(of: "&", with: "&amp;").utf8))
                     }
+                }
+                if current.count > self.limits.maxCellBytes {
+                    throw SheetError(.tooLarge, file: self.fileName,
+                                     "shared string \(self.sharedStrings.count) holds more than \(self.limits.maxCellBytes) bytes")
                 }
             }
         }
@@ -331,7 +354,7 @@ public final class XLSXReader: SpreadsheetReader {
                 var k = 0
                 let n = p.count
                 while k + needle.count < n {
-                    if p[k] == needle[0] && p[k + 1] == needle[1] {
+                    if p[k] == needle[0] && p[k + 1] == needle[1] && XLSXReader.isTagStart(p, before: k) {
                         var j = 2
                         while j < needle.count && p[k + j] == needle[j] { j += 1 }
                         let next = k + needle.count
@@ -358,15 +381,32 @@ public final class XLSXReader: SpreadsheetReader {
         return out
     }
 
+    /// Whether the name starting at `k` is an element name: preceded by `<`, or by `prefix:` after a `<`
+    /// (so the text `mergeCell ref=…` inside a cell value is not taken for a tag).
+    static func isTagStart(_ p: UnsafeBufferPointer<UInt8>, before k: Int) -> Bool {
+        guard k > 0 else { return false }
+        if p[k - 1] == UInt8(ascii: "<") { return true }
+        guard p[k - 1] == UInt8(ascii: ":") else { return false }
+        var j = k - 2
+        while j >= 0, k - j < 40 {
+            let b = p[j]
+            if b == UInt8(ascii: "<") { return j < k - 2 }
+            guard (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45 || b == 46 || b == 95 else { return false }
+            j -= 1
+        }
+        return false
+    }
+
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         let i = try partIndex(sheet)
         var state = SheetState(reader: self, sheet: sheet.name, limits: limits)
-        var sc = XMLScanner()
+        var sc = XMLScanner(maxTokenBytes: tokenLimit)
         var xmlFailure: XMLScanner.Failure?
         let found = try stream(sheetParts[i]) { data in
             sc.append(data)
             do {
                 if try !state.consume(&sc, atEnd: false, body) { throw Stop() }
+                if state.done { throw Stop() }   // nothing after </sheetData> is needed
             } catch let f as XMLScanner.Failure {
                 xmlFailure = f
                 throw Stop()
@@ -377,8 +417,10 @@ public final class XLSXReader: SpreadsheetReader {
             do { _ = try state.consume(&sc, atEnd: true, body) } catch let f as XMLScanner.Failure { xmlFailure = f }
         }
         if let f = xmlFailure { throw xmlError(f, part: sheetParts[i], sheet: sheet.name) }
-        if !state.stopped, !state.done, !state.sawSheetData {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet.name, "the sheet has no <sheetData>: the file is damaged")
+        if !state.stopped, !state.done {
+            throw SheetError(.corrupt, file: fileName, sheet: sheet.name, state.sawSheetData
+                ? "the sheet's XML ends inside <sheetData> (after row \(state.rowNumber)): the file is truncated or damaged"
+                : "the sheet has no <sheetData>: the file is damaged")
         }
     }
 

@@ -26,28 +26,53 @@ struct XMLScanner {
     enum Failure: Error, Equatable {
         case doctype
         case malformed(String)
+        /// One token (a text run, a tag, a comment) is longer than ``XMLScanner/maxTokenBytes``.
+        case tokenTooLong(Int)
     }
 
     private(set) var buffer: [UInt8] = []
     private var pos = 0
+    /// Where the search for the end of the incomplete token at `pos` stopped (0 = not started), so that
+    /// the next call goes on from there: rescanning a long token after every chunk would be quadratic.
+    private var resumeAt = 0
+    /// The quote character open at `resumeAt` inside a tag, 0 if none.
+    private var resumeQuote: UInt8 = 0
+    /// The longest token accepted; an incomplete token growing past it is ``Failure/tokenTooLong(_:)``,
+    /// so a hostile part cannot make the buffer hold gigabytes waiting for a `<`.
+    var maxTokenBytes = Int.max
+
+    /// Creates a scanner accepting tokens of at most `maxTokenBytes` bytes.
+    init(maxTokenBytes: Int = .max) {
+        self.maxTokenBytes = maxTokenBytes
+    }
+
+    /// Drops the consumed bytes before more are appended.
+    private mutating func compact() {
+        if pos > 0 {
+            buffer.removeSubrange(0..<pos)
+            resumeAt = max(0, resumeAt - pos)
+            pos = 0
+        }
+    }
 
     /// Adds bytes at the end, dropping what has been consumed.
     mutating func append(_ data: Data) {
-        if pos > 0 {
-            buffer.removeSubrange(0..<pos)
-            pos = 0
-        }
+        compact()
         buffer.append(contentsOf: data)
     }
 
     /// Adds bytes at the end, dropping what has been consumed.
     mutating func append(_ bytes: [UInt8]) {
-        if pos > 0 {
-            buffer.removeSubrange(0..<pos)
-            pos = 0
-        }
+        compact()
         buffer.append(contentsOf: bytes)
     }
+
+    /// Adds bytes at the end, dropping what has been consumed.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        compact()
+        buffer.append(contentsOf: bytes)
+    }
+
 
     /// Bytes not yet consumed (an incomplete token waiting for more input).
     var pendingCount: Int { buffer.count - pos }
@@ -57,41 +82,58 @@ struct XMLScanner {
     mutating func next(atEnd: Bool = false) throws -> Token? {
         try buffer.withUnsafeBufferPointer { p -> Token? in
             let n = p.count
+            let limit = maxTokenBytes
             while pos < n {
                 let start = pos
+                // A scan resumed on the same incomplete token starts where the last one stopped.
+                let resume = resumeAt > start ? resumeAt : 0
+                resumeAt = 0
                 if p[start] != UInt8(ascii: "<") {
                     // Text up to the next '<'.
-                    var i = start
+                    var i = resume > 0 ? resume : start
                     while i < n && p[i] != UInt8(ascii: "<") { i += 1 }
-                    if i == n && !atEnd { return nil }
+                    if i == n && !atEnd {
+                        if i - start > limit { throw Failure.tokenTooLong(limit) }
+                        resumeAt = i
+                        return nil
+                    }
                     pos = i
                     return Token(kind: .text, name: start..<start, body: start..<i)
                 }
                 guard start + 1 < n else { return nil }
                 let c = p[start + 1]
-                if c == UInt8(ascii: "?") {
-                    guard let e = find(p, from: start + 2, "?>") else { return nil }
-                    pos = e + 2
+                if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                    // Processing instruction, comment or CDATA: skipped or returned whole.
+                    var skip: StaticString = "?>"
+                    var from = start + 2
+                    var cdata = false
+                    if c == UInt8(ascii: "!") {
+                        guard start + 3 < n else { return nil }
+                        if p[start + 2] == UInt8(ascii: "-") && p[start + 3] == UInt8(ascii: "-") {
+                            skip = "-->"
+                            from = start + 4
+                        } else if p[start + 2] == UInt8(ascii: "[") {
+                            guard start + 9 <= n else { return nil }
+                            guard isCDATAStart(p, start) else { throw Failure.malformed("a <![ section that is not CDATA") }
+                            skip = "]]>"
+                            from = start + 9
+                            cdata = true
+                        } else {
+                            throw Failure.doctype
+                        }
+                    }
+                    guard let e = find(p, from: max(from, resume - skip.utf8CodeUnitCount + 1), skip) else {
+                        if n - start > limit { throw Failure.tokenTooLong(limit) }
+                        resumeAt = n
+                        return nil
+                    }
+                    pos = e + skip.utf8CodeUnitCount
+                    if cdata { return Token(kind: .cdata, name: start..<start, body: (start + 9)..<e) }
                     continue
                 }
-                if c == UInt8(ascii: "!") {
-                    guard start + 3 < n else { return nil }
-                    if p[start + 2] == UInt8(ascii: "-") && p[start + 3] == UInt8(ascii: "-") {
-                        guard let e = find(p, from: start + 4, "-->") else { return nil }
-                        pos = e + 3
-                        continue
-                    }
-                    if p[start + 2] == UInt8(ascii: "[") {
-                        guard start + 9 <= n else { return nil }
-                        guard let e = find(p, from: start + 9, "]]>") else { return nil }
-                        pos = e + 3
-                        return Token(kind: .cdata, name: start..<start, body: (start + 9)..<e)
-                    }
-                    throw Failure.doctype
-                }
                 // A tag: find its end, honouring quotes in attribute values.
-                var i = start + 1
-                var quote: UInt8 = 0
+                var i = resume > 0 ? resume : start + 1
+                var quote: UInt8 = resume > 0 ? resumeQuote : 0
                 while i < n {
                     let b = p[i]
                     if quote != 0 {
@@ -103,7 +145,12 @@ struct XMLScanner {
                     }
                     i += 1
                 }
-                if i == n { return nil }
+                if i == n {
+                    if i - start > limit { throw Failure.tokenTooLong(limit) }
+                    resumeAt = i
+                    resumeQuote = quote
+                    return nil
+                }
                 pos = i + 1
                 let closing = c == UInt8(ascii: "/")
                 var nameStart = start + (closing ? 2 : 1)
@@ -121,6 +168,13 @@ struct XMLScanner {
             }
             return nil
         }
+    }
+
+    /// Whether the bytes at `start` read `<![CDATA[` (the caller checked that nine bytes are there).
+    private func isCDATAStart(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let marker: StaticString = "<![CDATA["
+        for j in 0..<9 where p[start + j] != marker.utf8Start[j] { return false }
+        return true
     }
 
     private func find(_ p: UnsafeBufferPointer<UInt8>, from: Int, _ s: StaticString) -> Int? {

@@ -134,13 +134,15 @@ struct ReportCommand: ParsableCommand {
         case .table: text = ReportRendering.text(result, chineseHeaders: (lang ?? .zh) == .zh)
         }
         var out = text
-        if explain { out += (out.hasSuffix("\n") ? "\n" : "\n\n") + result.explanation.text }
+        // "\r\n" is one Character, so look at the last byte to see whether the text ends a line.
+        let endsLine = out.utf8.last == UInt8(ascii: "\n")
+        if explain { out += (endsLine ? "\n" : "\n\n") + result.explanation.text }
         if let output {
             do { try out.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw fail("cannot write \(output): \(error.localizedDescription)")
             }
         } else {
-            print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
+            print(out, terminator: out.utf8.last == UInt8(ascii: "\n") ? "" : "\n")
         }
     }
 }

@@ -167,3 +167,25 @@ import TestSupport
             """)
     }
 }
+
+/// LibreOffice opens the workbook headless and prints it on A4 landscape pages (enabled where `soffice`
+/// and `pdfinfo` are installed: `apt-get install libreoffice-calc-nogui poppler-utils`).
+@Suite struct QuarterlyWorkbookPrintTests {
+    static var hasLibreOffice: Bool {
+        (try? CLIRunner.shell("command -v soffice && command -v pdfinfo", in: FileManager.default.temporaryDirectory))?.status == 0
+    }
+
+    @Test(.enabled(if: hasLibreOffice), .timeLimit(.minutes(3)))
+    func libreOfficeConvertsEverySheetToA4Pages() throws {
+        let dir = QuarterlyWorkbookTests.demo
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "print.xlsx", "--db", "demo/fulian.sqlite"], in: dir)
+        #expect(out.status == 0)
+        let convert = try CLIRunner.shell("HOME=$PWD soffice --headless --convert-to pdf print.xlsx --outdir pdf", in: dir)
+        #expect(convert.status == 0, "\(convert.stderr)")
+        let info = try CLIRunner.shell("pdfinfo pdf/print.pdf", in: dir)
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("Page size:       841.89 x 595.") || info.stdout.contains("Page size:       841.89 x 595.276"), "\(info.stdout)")
+        let pages = info.stdout.components(separatedBy: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(pages >= 8, "one page or more per sheet, got \(pages)")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import FulianSheets
+import Testing
+import TestSupport
+
+/// `fulian report` output formats and errors, and the rejects and clean workbooks, on the demo store.
+@Suite(.serialized) struct ReportCLITests {
+    static var dir: URL { QuarterlyWorkbookTests.demo }
+
+    static func run(_ args: [String]) throws -> CLIRunner.Output {
+        try CLIRunner.run(args + ["--db", "demo/fulian.sqlite"], in: dir)
+    }
+
+    @Test func csvWithBOMAndChineseHeaders() throws {
+        let out = try Self.run(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv", "--bom", "--lang", "zh"])
+        #expect(out.status == 0)
+        #expect(out.stdout == "\u{FEFF},场次,参会企业,提供岗位,求职人数,达成意向,达成率\r\n合计,6,185,2836,9438,1498,0.1587\r\n")
+        let plain = try Self.run(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv"])
+        #expect(plain.stdout == ",fairs,employers,positions,seekers,placements,placement_rate\r\n合计,6,185,2836,9438,1498,0.1587\r\n")
+    }
+
+    @Test func xlsxSheetAgreesWithJSON() throws {
+        let out = try Self.run(["report", "aid", "--period", "2024Q1", "--format", "xlsx", "-o", "aid.xlsx"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout == "aid 2024Q1: aid.xlsx\n")
+        let reader = try openSpreadsheet(at: Self.dir.appendingPathComponent("aid.xlsx").path)
+        #expect(reader.sheets.map(\.name) == ["救助发放情况"])
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows[0].cells.first == .text("2024年第一季度 救助发放情况"))
+        #expect(rows[1].cells == ["单位", "项目", "发放笔数", "受助人数", "金额(元)"].map { Cell.text($0) })
+        #expect(rows[2].cells == [.text("枫林街道"), .text("困境儿童关爱"), .number(4), .number(2), .number(2100)])
+        #expect(rows.last?.cells == [.text("合计"), .empty, .number(52), .number(44), .number(51900)])
+        #expect(rows.count == 18)
+    }
+
+    @Test func explainPrintsTheDefinitionAndTheSQL() throws {
+        let out = try Self.run(["report", "members", "--period", "2024Q1", "--explain"])
+        #expect(out.status == 0)
+        #expect(out.stdout.contains("members — "))
+        #expect(out.stdout.contains("FROM membership"))
+    }
+
+    @Test func badPeriodIsAUsageError() throws {
+        let out = try Self.run(["report", "aid", "--period", "2024Q5"])
+        #expect(out.status == 64)
+        #expect(out.stderr.hasPrefix("Error: --period 2024Q5 is not a period; use 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31\n"))
+    }
+
+    @Test func missingStoreSaysWhatToDo() throws {
+        let out = try CLIRunner.run(["report", "aid", "--period", "2024Q1", "--db", "nope.sqlite"], in: Self.dir)
+        #expect(out.status == 1)
+        #expect(out.stderr == "error: no store at nope.sqlite: import some files first (fulian import …), or name one with --db\n")
+    }
+
+    @Test func rejectsWorkbookHoldsEveryRejectedRowWithItsReason() throws {
+        let reader = try openSpreadsheet(at: Self.dir.appendingPathComponent("demo/rejects.xlsx").path)
+        #expect(reader.sheets.map(\.name) == ["汇总", "柳湾街道执委名单", "困境儿童关爱_2024上半年", "贫困母亲救助_2024Q2", "妇联活动台账"])
+        let summary = try reader.rows(in: reader.sheets[0])
+        #expect(summary[1].cells.prefix(4) == [.text("文件"), .text("数据集"), .text("工作表"), .text("数据行")])
+        #expect(summary.last?.cells == [.text("合计"), .empty, .empty, .number(374), .number(369), .number(4), .number(1), .number(2)])
+        let members = try reader.rows(in: reader.sheet(named: "柳湾街道执委名单"))
+        #expect(members.count == 3)
+        #expect(members[2].cells.prefix(2) == [.number(15), .text("bad-check-digit")])
+        #expect(members[2].cells[2].displayText.contains("439951********9422"))
+        let aid = try reader.rows(in: reader.sheet(named: "贫困母亲救助_2024Q2"))
+        #expect(aid[2].cells.prefix(2) == [.number(12), .text("unknown-org")])
+        #expect(aid[2].cells.contains(.text("金砂社区")))
+    }
+
+    @Test func cleanWorkbookKeepsEveryRowAndSuggestsTheRegisterName() throws {
+        let out = try CLIRunner.run(["clean", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q1.xls", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv",
+                                     "--orgs", "fixtures/demo/orgs/青溪区妇联组织建设情况登记表.xlsx", "-o", "clean.xlsx", "--mask"], in: Self.dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let reader = try openSpreadsheet(at: Self.dir.appendingPathComponent("clean.xlsx").path)
+        #expect(reader.sheets.map(\.name) == ["清洗结果", "问题清单", "重复记录", "名称归并", "摘要"])
+        let clean = try reader.rows(in: reader.sheets[0])
+        #expect(clean.count == 35)   // header + 18 + 16 data rows
+        let header = clean[0].cells.map(\.displayText)
+        #expect(header.suffix(4) == ["状态", "来源文件", "工作表", "行号"])
+        let idColumn = header.firstIndex(of: "身份证号")!
+        #expect(clean.dropFirst().allSatisfy { $0[idColumn].displayText.isEmpty || $0[idColumn].displayText.contains("********") })
+        let issues = try reader.rows(in: reader.sheets[1])
+        let unknown = issues.first { $0.cells.contains(.text("unknown-org")) }!
+        #expect(unknown.cells[4] == .text("金砂社区"))
+        #expect(unknown.cells[8] == .text("金沙社区"))
+        let dups = try reader.rows(in: reader.sheets[2])
+        #expect(dups.count == 3)
+        #expect(dups[1].cells.prefix(2) == [.number(1), .text("same record")])
+    }
+}
