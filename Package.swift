@@ -69,8 +69,9 @@ let package = Package(
         .testTarget(
             name: "FulianExcelTests",
             dependencies: [
-                "FulianExcel", "FulianSheets", "TestSupport",
+                "FulianExcel", "FulianSheets", "FulianStore", "FulianAnalytics", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "fulianCLITests", dependencies: ["fulian", "FulianSheets", "TestSupport"]),
     ]

@@ -41,18 +41,18 @@ public final class CSVReader: SpreadsheetReader {
         let head = try file.next()
         guard !head.isEmpty else { throw SheetError(.empty, file: fileName, "the file is empty") }
         let bom = EncodingSniffer.bom(head)
-        if bom == nil || bom!.0 == .utf8BOM, head.prefix(8192).contains(0) {
+        if bom == nil || bom!.0 == .utf8BOM, CSVReader.looksBinary(head.prefix(8192)) {
             throw SheetError(.corrupt, file: fileName,
                              "the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
         }
         if let forced = options.encoding {
             var e = forced
             var skip = 0
-            if let (b, n) = bom, b == forced || (b == .utf8BOM && forced == .utf8) || (b == .utf16LE && forced == .utf16LE) {
+            if let (b, n) = bom, b == forced || (b == .utf8BOM && forced == .utf8) {
                 e = b
                 skip = n
             }
-            if e == .utf8 {
+            if e == .utf8 || e == .utf8BOM {
                 try file.rewind()
                 var v = EncodingSniffer.UTF8Validator()
                 while v.valid {
@@ -82,6 +82,18 @@ public final class CSVReader: SpreadsheetReader {
         separator = sep
         usualWidth = width
         sheets = [SheetInfo(name: (fileName as NSString).deletingPathExtension, index: 0)]
+    }
+
+    /// Whether the first bytes of a file (not UTF-16) are binary rather than text: a NUL byte, or more than
+    /// one byte in 64 that is a control character other than tab, line feed, vertical tab, form feed,
+    /// carriage return, SUB (a DOS end-of-file mark) and ESC. No UTF-8 or GB18030 sequence contains those bytes.
+    static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var controls = 0
+        for b in bytes where b < 0x20 {
+            if b == 0 { return true }
+            if b < 0x09 || (b > 0x0D && b != 0x1A && b != 0x1B) { controls += 1 }
+        }
+        return controls > bytes.count / 64
     }
 
     /// CSV has no merged cells.
@@ -177,6 +189,8 @@ struct CSVParser {
     private var field: [UInt8] = []
     private var cells: [Cell] = []
     private var pendingCR = false
+    /// The last byte of the previous chunk was a CR inside a quoted field (so a LF first in this chunk ends no line).
+    private var quotedCR = false
 
     init(delimiter: UInt8, maxFieldBytes: Int) {
         self.delimiter = delimiter
@@ -249,11 +263,21 @@ struct CSVParser {
                     }
                 case .quoted:
                     let start = i
-                    while i < n && p[i] != quote {
-                        if p[i] == lf { line += 1 }
-                        else if p[i] == cr && (i + 1 >= n || p[i + 1] != lf) { line += 1 }
+                    // CR LF, CR and LF each end one line, also when a chunk ends between CR and LF.
+                    var afterCR = quotedCR
+                    while i < n {
+                        let b = p[i]
+                        if b == quote { break }
+                        if b == cr {
+                            line += 1
+                            afterCR = true
+                        } else {
+                            if b == lf && !afterCR { line += 1 }
+                            afterCR = false
+                        }
                         i += 1
                     }
+                    quotedCR = i == n && afterCR
                     if i > start {
                         field.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
                         if field.count > maxFieldBytes { throw Failure.fieldTooLong(recordLine) }

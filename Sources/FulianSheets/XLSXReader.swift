@@ -353,6 +353,7 @@ public final class XLSXReader: SpreadsheetReader {
             buf.withUnsafeBufferPointer { p in
                 var k = 0
                 let n = p.count
+                var incomplete: Int?
                 while k + needle.count < n {
                     if p[k] == needle[0] && p[k + 1] == needle[1] && XLSXReader.isTagStart(p, before: k) {
                         var j = 2
@@ -360,7 +361,10 @@ public final class XLSXReader: SpreadsheetReader {
                         let next = k + needle.count
                         if j == needle.count, p[next] == 32 || p[next] == 9 || p[next] == 10 || p[next] == 13 {
                             // Find the tag end.
-                            guard let end = (next..<n).first(where: { p[$0] == UInt8(ascii: ">") }) else { break }
+                            guard let end = (next..<n).first(where: { p[$0] == UInt8(ascii: ">") }) else {
+                                incomplete = max(searchFrom, k - 48)   // keep the tag and its `<prefix:` for the next chunk
+                                break
+                            }
                             let tag = String(decoding: UnsafeBufferPointer(rebasing: p[next..<end]), as: UTF8.self)
                             if let r = tag.range(of: "ref=\"") ?? tag.range(of: "ref='") {
                                 let v = tag[r.upperBound...].prefix { $0 != "\"" && $0 != "'" }
@@ -373,7 +377,7 @@ public final class XLSXReader: SpreadsheetReader {
                     }
                     k += 1
                 }
-                searchFrom = max(searchFrom, n - 256)
+                searchFrom = incomplete ?? max(searchFrom, n - 256)
             }
             tail = Array(buf[max(0, min(searchFrom, buf.count))...])
         }
