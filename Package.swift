@@ -73,6 +73,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "fulianCLITests", dependencies: ["fulian", "FulianSheets", "TestSupport"]),
+        .testTarget(
+            name: "fulianCLITests",
+            dependencies: ["fulian", "FulianSheets", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,0 +1,40 @@
+import Foundation
+import FulianSheets
+import Testing
+import TestSupport
+
+/// `fulian clean aid` over every aid file of ../shared/samples: row, issue and duplicate counts as the
+/// sample README gives them, and the clean CSV re-importing to the README's 2024H1 totals.
+@Suite(.serialized, .enabled(if: FixturePaths.hasSamples))
+struct CleanSamplesTests {
+    static let aidFiles = ["春蕾计划_2024上半年.xlsx", "贫困母亲救助_2024Q1.xls", "贫困母亲救助_2024Q2.csv", "贫困母亲救助_补录.xlsx",
+                           "两癌救助_2024上半年.csv", "困境儿童关爱_2024上半年.xlsx"].map { "samples/aid/" + $0 }
+    static let register = "samples/orgs/沅阳区妇联组织建设情况登记表.xlsx"
+
+    @Test func cleanTableCountsMatchTheSampleREADME() throws {
+        let dir = try CLIRunner.workspace()
+        let out = try CLIRunner.run(["clean", "aid"] + Self.aidFiles + ["--orgs", Self.register, "-o", "aid.xlsx"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.hasSuffix("130 rows, 12 issues (bad-check-digit 1, duplicate 5, footer-mismatch 1, lost-digits 1, unknown-column 3, unknown-org 1), "
+                                     + "5 duplicate groups, 4 spelling clusters\n"), "\(out.stdout)")
+        let reader = try openSpreadsheet(at: dir.appendingPathComponent("aid.xlsx").path)
+        #expect(try reader.rows(in: reader.sheets[0]).count == 131)
+        let summary = try reader.rows(in: reader.sheet(named: "摘要"))
+        #expect(summary.dropFirst().map { $0[5] } == [25, 21, 17, 8, 13, 46].map { Cell.number(Double($0)) })
+        #expect(summary.dropFirst().map { $0[2].displayText } == ["", "", "UTF-8", "", "GB18030", ""])
+    }
+
+    @Test func theCleanCSVReimportsToTheSameFigures() throws {
+        let dir = try CLIRunner.workspace()
+        let clean = try CLIRunner.run(["clean", "aid"] + Self.aidFiles + ["--orgs", Self.register, "--format", "csv", "-o", "aid.csv"], in: dir)
+        #expect(clean.status == 0)
+        let csv = try Data(contentsOf: dir.appendingPathComponent("aid.csv"))
+        #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        _ = try CLIRunner.run(["import", "orgs", Self.register], in: dir)
+        let imported = try CLIRunner.run(["import", "aid", "aid.csv"], in: dir)
+        #expect(imported.stdout.hasPrefix("aid.csv: aid, UTF-8-BOM, header row 1\n  130 rows: 122 loaded, 3 rejected, 5 duplicates, 0 warnings\n"),
+                "\(imported.stdout)")
+        let report = try CLIRunner.run(["report", "aid", "--period", "2024H1", "--by", "none", "--format", "csv"], in: dir)
+        #expect(report.stdout.hasSuffix("\r\n合计,122,73,200102.50\r\n"), "\(report.stdout)")
+    }
+}
