@@ -20,13 +20,17 @@ public struct Cleaner {
     public var headerMap: [String: String]
     /// Reader options.
     public var read: ReadOptions
+    /// Confirmed spellings (`--map` tables such as `[org]`), applied before values are normalised.
+    public var valueMap: [String: [String: String]]
 
     /// Creates a run.
-    public init(dataset: Dataset, registerPath: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions()) {
+    public init(dataset: Dataset, registerPath: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
+                valueMap: [String: [String: String]] = [:]) {
         self.dataset = dataset
         self.registerPath = registerPath
         self.headerMap = headerMap
         self.read = read
+        self.valueMap = valueMap
     }
 
     /// The fields of the clean table, in canonical order (the street column is folded into the unit).
@@ -62,7 +66,7 @@ public struct Cleaner {
         var conflictGroups: [String: Int] = [:]
         var spellings: [String: [String: Int]] = ["org": [:], "program": [:]]
         for path in files {
-            let importer = try SheetImporter(path: path, options: ImportOptions(dataset: dataset, headerMap: headerMap, read: read))
+            let importer = try SheetImporter(path: path, options: ImportOptions(dataset: dataset, headerMap: headerMap, read: read, valueMap: valueMap))
             var summary = CleanFileSummary(file: importer.fileName, format: importer.reader.format,
                                            encoding: importer.reader.textEncoding, sheet: importer.diagnosticSheet,
                                            headerRows: importer.layout.headerRowsLabel)

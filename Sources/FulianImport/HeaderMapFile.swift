@@ -1,60 +1,109 @@
 import Foundation
 import FulianCore
 
-/// Reads a `--map` file: header texts the synonyms miss, mapped to field keys.
+/// Reads a `--map` file: header texts the synonyms miss, mapped to field keys, and confirmed spellings.
 ///
-/// JSON: `{"发放金额（元）": "amount", "受助对象": "name"}`. TOML: one `"header" = "field"` per line,
-/// optionally under a `[columns]` table; `#` starts a comment.
+/// JSON: `{"发放金额（元）": "amount", "受助对象": "name", "org": {"石马和": "石马河街道"}}` — string values name
+/// headers, object values (keyed by a field) map values as typed to the value to use.
+/// TOML: one `"header" = "field"` per line, optionally under a `[columns]` table; under a table named after
+/// a field (`[org]`, `[program]`, `[kind]` …) one `"as typed" = "value to use"` per line (the mapping a
+/// clerk confirms from the 名称归并 sheet of `fulian clean`); `#` starts a comment.
 public enum HeaderMapFile {
-    /// Parses the file at `path`, checking every target is a field of `dataset`.
-    public static func load(path: String, dataset: Dataset) throws -> [String: String] {
+    /// What a map file says.
+    public struct Mapping: Sendable, Hashable {
+        /// Header → field key.
+        public var headers: [String: String] = [:]
+        /// Field key → (value as typed → value to use).
+        public var values: [String: [String: String]] = [:]
+
+        /// Creates a mapping.
+        public init(headers: [String: String] = [:], values: [String: [String: String]] = [:]) {
+            self.headers = headers
+            self.values = values
+        }
+    }
+
+    /// Parses the file at `path`, checking every header target and value table is a field of `dataset`.
+    public static func loadMapping(path: String, dataset: Dataset) throws -> Mapping {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ImportError(file: name, "the map file cannot be read as UTF-8 text")
         }
-        let map: [String: String]
+        var mapping = Mapping()
         if text.trimmingWhitespace().hasPrefix("{") {
             guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw ImportError(file: name, "not a JSON object of \"header\": \"field\" pairs")
             }
-            var m: [String: String] = [:]
             for (k, v) in obj {
-                guard let s = v as? String else { throw ImportError(file: name, "the value for \(k) must be a field name (text)") }
-                m[k] = s
+                if let s = v as? String { mapping.headers[k] = s; continue }
+                guard let table = v as? [String: Any] else {
+                    throw ImportError(file: name, "the value for \(k) must be a field name (text) or an object of spellings")
+                }
+                var m: [String: String] = [:]
+                for (typed, to) in table {
+                    guard let to = to as? String else { throw ImportError(file: name, "\(k).\(typed) must be text") }
+                    m[typed] = to
+                }
+                if k == "columns" { mapping.headers.merge(m) { a, _ in a } } else { mapping.values[k] = m }
             }
-            map = m
         } else {
-            map = try parseTOML(text, file: name)
+            mapping = try parseTOMLSections(text, file: name)
         }
         let keys = Set(DatasetFields.fields(of: dataset).map(\.key))
-        for (header, field) in map where !keys.contains(field) {
+        for (header, field) in mapping.headers where !keys.contains(field) {
             throw ImportError(file: name, "\(header) maps to \(field), which is not a field of \(dataset.rawValue); "
                               + "fields are: \(DatasetFields.fields(of: dataset).map(\.key).joined(separator: ", "))")
         }
-        return map
+        for field in mapping.values.keys where !keys.contains(field) {
+            throw ImportError(file: name, "[\(field)] is not a field of \(dataset.rawValue); "
+                              + "fields are: \(DatasetFields.fields(of: dataset).map(\.key).joined(separator: ", "))")
+        }
+        return mapping
     }
 
-    static func parseTOML(_ text: String, file: String) throws -> [String: String] {
-        var out: [String: String] = [:]
+    /// The header part of a map file (see ``loadMapping(path:dataset:)``).
+    public static func load(path: String, dataset: Dataset) throws -> [String: String] {
+        try loadMapping(path: path, dataset: dataset).headers
+    }
+
+    /// TOML with `[columns]` (or no table) for headers and `[field]` tables for spellings.
+    static func parseTOMLSections(_ text: String, file: String) throws -> Mapping {
+        var mapping = Mapping()
+        var section = "columns"
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") || (line.hasPrefix("[") && line.hasSuffix("]")) { continue }
-            guard let eq = line.firstIndex(of: "=") else {
-                throw ImportError(file: file, "line \(i + 1): expected \"header\" = \"field\"")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                continue
             }
-            func unquote(_ s: Substring) -> String? {
-                let t = s.trimmingCharacters(in: .whitespaces)
-                if t.count >= 2, t.first == "\"", t.last == "\"" { return String(t.dropFirst().dropLast()) }
-                if !t.isEmpty, t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) { return t }
-                return nil
+            guard let (k, v) = pair(line) else {
+                throw ImportError(file: file, section == "columns" ? "line \(i + 1): expected \"header\" = \"field\""
+                                                                   : "line \(i + 1): expected \"as typed\" = \"value to use\" under [\(section)]")
             }
-            var value = line[line.index(after: eq)...]
-            if let hash = value.firstIndex(of: "#"), value[..<hash].filter({ $0 == "\"" }).count % 2 == 0 { value = value[..<hash] }
-            guard let k = unquote(line[..<eq]), let v = unquote(value) else {
-                throw ImportError(file: file, "line \(i + 1): expected \"header\" = \"field\"")
-            }
-            out[k] = v
+            if section == "columns" { mapping.headers[k] = v } else { mapping.values[section, default: [:]][k] = v }
         }
-        return out
+        return mapping
+    }
+
+    /// The headers of a TOML map (every table read as `[columns]`), for tests of the line syntax.
+    static func parseTOML(_ text: String, file: String) throws -> [String: String] {
+        let m = try parseTOMLSections(text, file: file)
+        return m.values.values.reduce(into: m.headers) { $0.merge($1) { a, _ in a } }
+    }
+
+    /// `"key" = "value"` (bare keys of letters, digits, `_` and `-` allowed), with a trailing `# comment`.
+    static func pair(_ line: String) -> (String, String)? {
+        guard let eq = line.firstIndex(of: "=") else { return nil }
+        func unquote(_ s: Substring) -> String? {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            if t.count >= 2, t.first == "\"", t.last == "\"" { return String(t.dropFirst().dropLast()) }
+            if !t.isEmpty, t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) { return t }
+            return nil
+        }
+        var value = line[line.index(after: eq)...]
+        if let hash = value.firstIndex(of: "#"), value[..<hash].filter({ $0 == "\"" }).count % 2 == 0 { value = value[..<hash] }
+        guard let k = unquote(line[..<eq]), let v = unquote(value) else { return nil }
+        return (k, v)
     }
 }

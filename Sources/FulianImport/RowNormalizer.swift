@@ -12,6 +12,10 @@ struct RowNormalizer {
     let dateSystem: ExcelDateSystem
     /// False for cleanup runs without a register: unit names are normalised, not resolved.
     var resolveOrgs = true
+    /// Confirmed spellings by field key (``ImportOptions/valueMap``), keys in cleaned form.
+    var valueMap: [String: [String: String]] = [:] {
+        didSet { valueMap = valueMap.mapValues { m in Dictionary(m.map { (TextNormalizer.clean($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }) } }
+    }
     private let byKey: [String: ColumnBinding]
 
     init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
@@ -75,7 +79,8 @@ struct RowNormalizer {
         }
 
         mutating func text(_ key: String) -> String? {
-            let t = CellParsing.text(cell(key))
+            var t = CellParsing.text(cell(key))
+            if let typed = t, let mapped = normalizer.valueMap[key]?[typed] { t = mapped }
             if let t, fields[key] == nil { fields[key] = t }
             return t
         }

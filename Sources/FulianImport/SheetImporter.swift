@@ -12,13 +12,18 @@ public struct ImportOptions: Sendable {
     public var headerMap: [String: String]
     /// Reader options (encoding, delimiter, limits).
     public var read: ReadOptions
+    /// Confirmed spellings (`--map` sections such as `[org]`): field key → value as typed → value to use,
+    /// applied before a value is normalised or resolved (e.g. `org`: `石马和` → `石马河街道`).
+    public var valueMap: [String: [String: String]]
 
     /// Creates options.
-    public init(dataset: Dataset, sheet: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions()) {
+    public init(dataset: Dataset, sheet: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
+                valueMap: [String: [String: String]] = [:]) {
         self.dataset = dataset
         self.sheet = sheet
         self.headerMap = headerMap
         self.read = read
+        self.valueMap = valueMap
     }
 }
 
@@ -137,6 +142,7 @@ public final class SheetImporter {
         var normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
                                        file: fileName, sheet: diagnosticSheet, dateSystem: reader.dateSystem)
         normalizer.resolveOrgs = resolveOrgs
+        normalizer.valueMap = options.valueMap
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
         var sums = [String: Int64](minimumCapacity: summed.count)

@@ -37,7 +37,7 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An org register file to resolve unit names against.", valueName: "register"))
     var orgs: String?
 
-    @Option(help: ArgumentHelp("A TOML or JSON file naming headers (or confirmed spelling mappings).", valueName: "file"))
+    @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss and confirmed spellings ([org] \"as typed\" = \"register name\").", valueName: "file"))
     var map: String?
 
     @Option(help: "xlsx (one workbook) or csv (clean table, plus OUT-issues.csv).")
@@ -60,8 +60,9 @@ struct CleanCommand: ParsableCommand {
         read.encoding = encoding.flatMap(TextEncoding.init(name:))
         let result: CleanResult
         do {
-            let headerMap = try map.map { try HeaderMapFile.load(path: $0, dataset: dataset) } ?? [:]
-            result = try Cleaner(dataset: dataset, registerPath: orgs, headerMap: headerMap, read: read).run(files: files)
+            let mapping = try map.map { try HeaderMapFile.loadMapping(path: $0, dataset: dataset) } ?? HeaderMapFile.Mapping()
+            result = try Cleaner(dataset: dataset, registerPath: orgs, headerMap: mapping.headers, read: read, valueMap: mapping.values)
+                .run(files: files)
         } catch {
             throw fail("\(error)")
         }

@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Take this sheet instead of the one whose header matches the dataset.")
     var sheet: String?
 
-    @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss (\"header\" = \"field\").", valueName: "file"))
+    @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss (\"header\" = \"field\") and confirmed spellings ([org] \"as typed\" = \"register name\").", valueName: "file"))
     var map: String?
 
     @Option(help: "Text encoding of CSV files: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030 (gbk, gb2312). Default: detected.")
@@ -72,8 +72,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let headerMap: [String: String]
-        do { headerMap = try map.map { try HeaderMapFile.load(path: $0, dataset: dataset) } ?? [:] } catch {
+        let mapping: HeaderMapFile.Mapping
+        do { mapping = try map.map { try HeaderMapFile.loadMapping(path: $0, dataset: dataset) } ?? HeaderMapFile.Mapping() } catch {
             throw fail("\(error)")
         }
         let st: Store
@@ -83,7 +83,7 @@ struct ImportCommand: ParsableCommand {
         for file in files {
             var read = ReadOptions()
             read.encoding = encoding.flatMap(TextEncoding.init(name:))
-            let request = FileImportRequest(path: file, options: ImportOptions(dataset: dataset, sheet: sheet, headerMap: headerMap, read: read),
+            let request = FileImportRequest(path: file, options: ImportOptions(dataset: dataset, sheet: sheet, headerMap: mapping.headers, read: read, valueMap: mapping.values),
                                             replace: replace, dryRun: dryRun, strict: strict)
             do {
                 let r = try st.importFile(request)

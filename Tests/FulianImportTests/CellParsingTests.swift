@@ -68,3 +68,4 @@ import Testing
         #expect(throws: ValueProblem("bad-number", "2.5 is not a whole number")) { try CellParsing.count(.number(2.5)) }
     }
 }
+
