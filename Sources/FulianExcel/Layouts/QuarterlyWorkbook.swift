@@ -131,22 +131,8 @@ public enum QuarterlyWorkbook {
         func cell(_ org: String, _ program: String, _ measure: String) -> ReportValue? {
             aidPlain.rows.first { $0.keys["org"] == .text(org) && $0.keys["program"] == .text(program) }?.measures[measure]
         }
-        var amount = TableSheet(title: title(t("救助发放金额（元）", "aid amount (yuan)")),
-                                headers: [t("街道", "street")] + programs + [t("合计", "total")],
-                                styles: [nil] + programs.map { _ in .money } + [.money])
-        for (i, s) in streets.enumerated() {
-            let r = i + 2
-            var values: [ExcelValue] = [.text(s)]
-            var fen: Int64 = 0
-            for prog in programs {
-                let v = cell(s, prog, "amount") ?? .money(fen: 0)
-                if case .money(let f) = v { fen += f }
-                values.append(ReportSheet.value(v))
-            }
-            let range = "\(excelCellName(row: r, col: 1)):\(excelCellName(row: r, col: programs.count))"
-            values.append(.formula("SUM(\(range))", cached: Money(fen: fen).yuan))
-            amount.rows.append(values)
-        }
+        var amount = pivot(aidPlain, rows: streets, columns: programs, key: "program", measure: "amount", startingAt: 0,
+                           title: title(t("救助发放金额（元）", "aid amount (yuan)")), corner: t("街道", "street"), total: t("合计", "total"))
         amount.totals = .sum(label: t("合计", "Total"))
         row = try amount.write(to: aidSheet, at: 0) + 1
         let byProgram = try run(.aid, by: .none)
@@ -190,23 +176,10 @@ public enum QuarterlyWorkbook {
         let memberPlain = withoutComparison(members)
         let roles = orderedKeys(memberPlain, "role")
         let memberStreets = orderedKeys(memberPlain, "org")
-        var pivot = TableSheet(title: title(t("执委会员情况（人）", "members by role")),
-                               headers: [t("街道", "street")] + roles + [t("合计", "total")],
-                               styles: [nil] + roles.map { _ in .integer } + [.integer])
-        for (i, s) in memberStreets.enumerated() {
-            var n: Int64 = 0
-            var values: [ExcelValue] = [.text(s)]
-            for role in roles {
-                let v = memberPlain.rows.first { $0.keys["org"] == .text(s) && $0.keys["role"] == .text(role) }?.measures["members"] ?? .int(0)
-                if case .int(let k) = v { n += k }
-                values.append(ReportSheet.value(v))
-            }
-            let range = "\(excelCellName(row: i + 2, col: 1)):\(excelCellName(row: i + 2, col: roles.count))"
-            values.append(.formula("SUM(\(range))", cached: Double(n)))
-            pivot.rows.append(values)
-        }
-        pivot.totals = .sum(label: t("合计", "Total"))
-        row = try pivot.write(to: memberSheet, at: 0)
+        var rolePivot = pivot(memberPlain, rows: memberStreets, columns: roles, key: "role", measure: "members", startingAt: 0,
+                              title: title(t("执委会员情况（人）", "members by role")), corner: t("街道", "street"), total: t("合计", "total"))
+        rolePivot.totals = .sum(label: t("合计", "Total"))
+        row = try rolePivot.write(to: memberSheet, at: 0)
         if let c = members.composition {
             try memberSheet.write(row: row, col: 0, .text(t("人员（去重）：\(c.persons) 人", "Distinct persons: \(c.persons)")))
             row += 2
@@ -226,24 +199,11 @@ public enum QuarterlyWorkbook {
         let actStreets = orderedKeys(actPlain, "org")
         row = 0
         for (measure, label) in [("activities", t("活动次数", "activities")), ("participants", t("参与人次", "participants"))] {
-            var table = TableSheet(title: title(t("活动开展情况 · ", "activities · ") + label),
-                                   headers: [t("街道", "street")] + kinds.map { kindLabel($0, zh: zh) } + [t("合计", "total")],
-                                   styles: [nil] + kinds.map { _ in .integer } + [.integer])
+            var table = pivot(actPlain, rows: actStreets, columns: kinds, key: "kind", measure: measure, startingAt: row,
+                              title: title(t("活动开展情况 · ", "activities · ") + label), corner: t("街道", "street"), total: t("合计", "total"),
+                              label: { kindLabel($0, zh: zh) })
             table.filter = false
             table.freeze = measure == "activities"
-            let first = row + 2
-            for (i, s) in actStreets.enumerated() {
-                var n: Int64 = 0
-                var values: [ExcelValue] = [.text(s)]
-                for k in kinds {
-                    let v = actPlain.rows.first { $0.keys["org"] == .text(s) && $0.keys["kind"] == .text(k) }?.measures[measure] ?? .int(0)
-                    if case .int(let x) = v { n += x }
-                    values.append(ReportSheet.value(v))
-                }
-                let range = "\(excelCellName(row: first + i, col: 1)):\(excelCellName(row: first + i, col: kinds.count))"
-                values.append(.formula("SUM(\(range))", cached: Double(n)))
-                table.rows.append(values)
-            }
             table.totals = .sum(label: t("合计", "Total"))
             row = try table.write(to: activitySheet, at: row) + 1
         }
@@ -402,6 +362,35 @@ public enum QuarterlyWorkbook {
             .map { ReportRow(keys: $0.keys, measures: $0.measures) }
         plain.totals = ReportRow(keys: r.totals.keys, measures: r.totals.measures)
         return plain
+    }
+
+    /// A street × `key` table of one measure, with a SUM column per row (exact in fen for money); the
+    /// caller adds the totals row. `startingAt` is the sheet row the table will be written at.
+    static func pivot(_ r: ReportResult, rows: [String], columns: [String], key: String, measure: String, startingAt top: Int,
+                      title: String, corner: String, total: String, label: (String) -> String = { $0 }) -> TableSheet {
+        let isMoney = r.rows.contains { if case .money = $0.measures[measure] ?? .null { return true } else { return false } }
+        let style: CellStyle = isMoney ? .money : .integer
+        var table = TableSheet(title: title, headers: [corner] + columns.map(label) + [total],
+                               styles: [nil] + columns.map { _ in style } + [style])
+        for (i, org) in rows.enumerated() {
+            let sheetRow = top + 2 + i
+            var sum: Int64 = 0
+            var values: [ExcelValue] = [.text(org)]
+            for c in columns {
+                let v = r.rows.first { $0.keys["org"] == .text(org) && $0.keys[key] == .text(c) }?.measures[measure]
+                    ?? (isMoney ? .money(fen: 0) : .int(0))
+                switch v {
+                case .int(let n): sum += n
+                case .money(let fen): sum += fen
+                default: break
+                }
+                values.append(ReportSheet.value(v))
+            }
+            let range = "\(excelCellName(row: sheetRow, col: 1)):\(excelCellName(row: sheetRow, col: columns.count))"
+            values.append(.formula("SUM(\(range))", cached: isMoney ? Money(fen: sum).yuan : Double(sum)))
+            table.rows.append(values)
+        }
+        return table
     }
 
     /// The distinct values of a key in report order.
