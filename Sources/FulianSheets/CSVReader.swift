@@ -41,7 +41,8 @@ public final class CSVReader: SpreadsheetReader {
         let head = try file.next()
         guard !head.isEmpty else { throw SheetError(.empty, file: fileName, "the file is empty") }
         let bom = EncodingSniffer.bom(head)
-        if bom == nil || bom!.0 == .utf8BOM, CSVReader.looksBinary(head.prefix(8192)) {
+        let utf16Forced = options.encoding == .utf16LE || options.encoding == .utf16BE
+        if bom == nil || bom!.0 == .utf8BOM, !utf16Forced, CSVReader.looksBinary(head.prefix(8192)) {
             throw SheetError(.corrupt, file: fileName,
                              "the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
         }
@@ -126,8 +127,11 @@ public final class CSVReader: SpreadsheetReader {
                     first = false
                 }
                 guard let utf8 = transcoder.convert(chunk, final: final) else {
-                    throw SheetError(.encoding, file: fileName, row: parser.line,
-                                     "the bytes near line \(parser.line) are not valid \(encoding.rawValue); use --encoding to name the file's encoding")
+                    // Parse what decoded before the bad bytes on a copy of the parser, only to learn their line.
+                    var probe = parser
+                    _ = try? probe.feed(transcoder.partial) { _, _ in true }
+                    throw SheetError(.encoding, file: fileName, row: probe.line,
+                                     "the bytes on line \(probe.line) are not valid \(encoding.rawValue); use --encoding to name the file's encoding")
                 }
                 if try !parser.feed(utf8, emit) { stop = true; break }
                 if final {

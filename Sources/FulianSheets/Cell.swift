@@ -50,7 +50,8 @@ public enum Cell: Hashable, Sendable {
     public static func format(number d: Double) -> String {
         if d.isNaN || d.isInfinite { return "\(d)" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
+        let s = "\(d)"
+        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s    // 1e15 prints as 1000000000000000.0
     }
 }
 

@@ -76,9 +76,20 @@ struct CompoundFile {
         }
     }
 
-    /// The bytes of a named stream, nil when absent.
+    /// The directory entry of a stream; names compare case-insensitively, as the format says (writers
+    /// other than Excel name the workbook stream `WORKBOOK` or `BOOK`).
+    func streamEntry(_ name: String) -> (start: UInt32, size: Int)? {
+        if let s = streams[name] { return s }
+        let folded = name.uppercased()
+        return streams.first { $0.key.uppercased() == folded }?.value
+    }
+
+    /// Whether a stream of this name (any case) exists.
+    func hasStream(_ name: String) -> Bool { streamEntry(name) != nil }
+
+    /// The bytes of a named stream (any case), nil when absent.
     func stream(_ name: String) throws -> [UInt8]? {
-        guard let s = streams[name] else { return nil }
+        guard let s = streamEntry(name) else { return nil }
         if s.size < miniCutoff {
             return Array(try chain(start: s.start, fat: miniFat, sector: miniSectorSize, data: miniStream, headerOffset: false).prefix(s.size))
         }

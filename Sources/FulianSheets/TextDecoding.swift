@@ -37,6 +37,9 @@ final class UTF8Transcoder {
     private var cd: iconv_t?
     private var carry: [UInt8] = []
     let encoding: TextEncoding
+    /// After ``convert(_:final:)`` returned nil: the UTF-8 decoded before the invalid bytes (so the caller
+    /// can tell on which line they are).
+    private(set) var partial: [UInt8] = []
 
     init(from encoding: TextEncoding) {
         self.encoding = encoding
@@ -58,6 +61,7 @@ final class UTF8Transcoder {
     /// Returns nil when the bytes are not valid in the encoding (the offset of the bad byte is lost: callers
     /// report the row they were on).
     func convert(_ input: [UInt8], final: Bool) -> [UInt8]? {
+        partial = []
         guard let cd else { return input }
         var src = carry + input
         carry = []
@@ -71,23 +75,30 @@ final class UTF8Transcoder {
                 var inLeft = sp.count
                 var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(op.baseAddress!).assumingMemoryBound(to: CChar.self)
                 var outLeft = op.count
+                var ok = true
                 while inLeft > 0 {
                     let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                     if r == -1 {
                         let e = errno
                         if e == EINVAL { break }          // incomplete sequence at the end: carry it
-                        if e == E2BIG { return false }    // cannot happen: output is twice the input
-                        return false                      // EILSEQ: invalid sequence
+                        ok = false                        // EILSEQ: invalid sequence (E2BIG cannot happen:
+                        break                             // the output has room for twice the input)
                     }
                 }
                 consumed = sp.count - inLeft
                 produced = op.count - outLeft
-                return true
+                return ok
             }
         }
-        guard ok else { return nil }
+        guard ok else {
+            partial = Array(out[..<produced])
+            return nil
+        }
         if consumed < src.count {
-            if final { return nil }
+            if final {
+                partial = Array(out[..<produced])
+                return nil
+            }
             carry = Array(src[consumed...])
         }
         src = []

@@ -8,6 +8,11 @@ import FulianCore
 /// does not expose, fulian reads from the BIFF records itself (``BIFFSheetFacts``): sheet visibility,
 /// merged ranges, and the `FILEPASS` record of a password-protected workbook. An encrypted .xlsx is also
 /// an OLE2 file: it is recognised by its `EncryptedPackage` stream and refused with a clear message.
+///
+/// What FreeXL's cell values cannot tell, and so differs from ``XLSXReader``: booleans arrive as the
+/// numbers 1 and 0; a time-only cell is the text `HH:MM:SS`; a date-only format drops the time of day;
+/// serials below 1 show as the first day of the epoch. Serial 60 of the 1900 system (FreeXL's
+/// `1900-02-29`) is turned back into the number 60, as in XLSX.
 public final class XLSReader: SpreadsheetReader {
     public let path: String
     public var format: SheetFormat { .xls }
@@ -38,7 +43,7 @@ public final class XLSReader: SpreadsheetReader {
         do { container = try CompoundFile(bytes: [UInt8](data)) } catch let e as CompoundFile.Damaged {
             throw SheetError(.corrupt, file: fileName, "not a readable XLS file: the OLE2 container is damaged (\(e.reason))")
         }
-        if container.streams["EncryptedPackage"] != nil {
+        if container.hasStream("EncryptedPackage") {
             throw SheetError(.encrypted, file: fileName,
                              "the workbook is password-protected (an encrypted .xlsx); open it in Excel or WPS, remove the password, save, and try again")
         }
@@ -148,16 +153,14 @@ public final class XLSReader: SpreadsheetReader {
             guard let p = v.value.text_value else { return .empty }
             let s = String(cString: p)
             return s.isEmpty ? .empty : .text(s)
-        case FREEXL_CELL_DATE:
+        case FREEXL_CELL_DATE, FREEXL_CELL_DATETIME:
             guard let p = v.value.text_value else { return .empty }
             let s = String(cString: p)
-            return CivilDate(iso: String(s.prefix(10))).map(Cell.date) ?? .text(s)
-        case FREEXL_CELL_DATETIME:
-            guard let p = v.value.text_value else { return .empty }
-            let s = String(cString: p)
-            guard let d = CivilDate(iso: String(s.prefix(10))) else { return .text(s) }
             let t = s.dropFirst(11).split(separator: ":").compactMap { Int($0) }
             let secs = t.count == 3 ? t[0] * 3600 + t[1] * 60 + t[2] : 0
+            // FreeXL renders serial 60 of the 1900 system as the day that never was; XLSX keeps it a number.
+            if s.hasPrefix("1900-02-29") { return .number(60 + Double(secs) / 86_400) }
+            guard let d = CivilDate(iso: String(s.prefix(10))) else { return .text(s) }
             return secs == 0 ? .date(d) : .dateTime(CivilDateTime(date: d, secondsOfDay: secs))
         case FREEXL_CELL_TIME:
             guard let p = v.value.text_value else { return .empty }

@@ -6,7 +6,8 @@ import FulianCore
 /// The zip is read by ``ZipArchive``; sheet XML is streamed through ``XMLScanner`` in 256 KiB chunks,
 /// so only the shared-strings table and one row at a time are ever in memory. Every zip entry is bounded
 /// by ``ReadLimits/maxEntryBytes`` and by ``ReadLimits/maxCompressionRatio`` times its compressed size,
-/// counted on the bytes actually inflated (a declared size is never trusted).
+/// counted on the bytes actually inflated (a declared size is never trusted); an entry's deflate stream
+/// must end within its compressed size, and its CRC-32 is checked when it has been read to the end.
 ///
 /// Cell values: shared and inline strings (rich-text runs joined, phonetic runs dropped), `t="str"`,
 /// `t="b"`, `t="e"`, `t="d"`; numbers whose style has a date format (built-in ids 14–22, 27–36, 45–47,
@@ -85,7 +86,7 @@ public final class XLSXReader: SpreadsheetReader {
         let sstPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { XLSXReader.resolve($0.target, base: base) } ?? "xl/sharedStrings.xml"
         if entries[sstPath.lowercased()] != nil { try loadSharedStrings(sstPath) }
 
-        for i in sheets.indices { sheets[i].dimension = try declaredDimension(sheetParts[i]) }
+        for i in sheets.indices { sheets[i].dimension = try declaredDimension(sheetParts[i], sheet: sheets[i].name) }
     }
 
     // MARK: Parts
@@ -93,11 +94,14 @@ public final class XLSXReader: SpreadsheetReader {
     private struct Stop: Error {}
 
     /// Streams one zip entry in chunks, enforcing the size and ratio limits on the inflated bytes.
-    private func stream(_ partPath: String, chunk: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
+    /// Errors name `sheet` when the part is a worksheet being read.
+    private func stream(_ partPath: String, sheet: String? = nil, chunk: Int = 1 << 18,
+                        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
         guard let entry = entries[partPath.lowercased()] else { return false }
-        let cap = min(limits.maxEntryBytes, max(entry.compressedSize, 1) &* limits.maxCompressionRatio &+ (1 << 20))
+        let (ratioCap, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(by: max(limits.maxCompressionRatio, 1))
+        let cap = min(limits.maxEntryBytes, overflow ? .max : ratioCap.addingReportingOverflow(1 << 20).overflow ? .max : ratioCap + (1 << 20))
         if entry.uncompressedSize > cap {
-            throw SheetError(.tooLarge, file: fileName,
+            throw SheetError(.tooLarge, file: fileName, sheet: sheet,
                              "\(partPath) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(cap) (a zip bomb?)")
         }
         var total: Int64 = 0
@@ -105,16 +109,16 @@ public final class XLSXReader: SpreadsheetReader {
             try archive.extract(entry, chunkSize: chunk) { data in
                 total += Int64(data.count)
                 if total > cap {
-                    throw SheetError(.tooLarge, file: self.fileName,
+                    throw SheetError(.tooLarge, file: self.fileName, sheet: sheet,
                                      "\(partPath) inflates past \(cap) bytes from \(entry.compressedSize) compressed (a zip bomb?)")
                 }
                 try body(data)
             }
         } catch is Stop {
         } catch let e as ZipArchive.Damaged {
-            throw SheetError(.corrupt, file: fileName, "\(partPath) cannot be read: \(e.reason)")
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, "\(partPath) cannot be read: \(e.reason); the zip is truncated or damaged")
         } catch is ZipArchive.Encrypted {
-            throw SheetError(.encrypted, file: fileName,
+            throw SheetError(.encrypted, file: fileName, sheet: sheet,
                              "\(partPath) is encrypted with a zip password; remove the password in Excel or WPS, save, and try again")
         }
         return true
@@ -318,11 +322,11 @@ public final class XLSXReader: SpreadsheetReader {
     }
 
     /// The `<dimension ref>` from the start of a sheet part (informational only).
-    private func declaredDimension(_ partPath: String) throws -> CellRange? {
+    private func declaredDimension(_ partPath: String, sheet: String) throws -> CellRange? {
         var sc = XMLScanner()
         var found: CellRange?
         do {
-            _ = try stream(partPath, chunk: 1 << 14) { data in
+            _ = try stream(partPath, sheet: sheet, chunk: 1 << 14) { data in
                 sc.append(data)
                 while let t = try sc.next() {
                     if (t.kind == .empty || t.kind == .open), sc.isName(t, "dimension") {
@@ -342,47 +346,70 @@ public final class XLSXReader: SpreadsheetReader {
     public func mergedRanges(in sheet: SheetInfo) throws -> [CellRange] {
         let i = try partIndex(sheet)
         if let m = mergeCache[i] { return m }
-        // A byte search for `mergeCell` tags (they follow sheetData), carrying a short tail across chunks.
-        var out: [CellRange] = []
-        var tail: [UInt8] = []
-        let needle = Array("mergeCell".utf8)
-        _ = try stream(sheetParts[i]) { data in
+        var scanner = MergeCellScanner()
+        _ = try stream(sheetParts[i], sheet: sheet.name) { scanner.feed($0) }
+        mergeCache[i] = scanner.ranges
+        return scanner.ranges
+    }
+
+    /// Finds `<mergeCell ref="…"/>` tags in a sheet part by a byte search, chunk by chunk: much faster than
+    /// tokenizing the whole sheet a second time. Text that merely reads `mergeCell ref=…` (inside a cell)
+    /// is not a tag, since it cannot follow a `<`.
+    struct MergeCellScanner {
+        /// The ranges found so far, in file order.
+        private(set) var ranges: [CellRange] = []
+        /// Unsearched or incomplete bytes carried over to the next chunk (bounded by ``maxTagBytes``).
+        private var tail: [UInt8] = []
+        /// A `mergeCell` tag longer than this is skipped rather than waited for.
+        static let maxTagBytes = 4096
+        private static let needle = Array("mergeCell".utf8)
+
+        /// Searches the next chunk of the part.
+        mutating func feed(_ data: UnsafeBufferPointer<UInt8>) {
             var buf = tail
             buf.append(contentsOf: data)
-            var searchFrom = 0
+            let needle = MergeCellScanner.needle
+            var keepFrom = 0
+            var found: [CellRange] = []
             buf.withUnsafeBufferPointer { p in
-                var k = 0
                 let n = p.count
-                var incomplete: Int?
+                var k = 0
+                var lastEnd = 0
                 while k + needle.count < n {
                     if p[k] == needle[0] && p[k + 1] == needle[1] && XLSXReader.isTagStart(p, before: k) {
                         var j = 2
                         while j < needle.count && p[k + j] == needle[j] { j += 1 }
                         let next = k + needle.count
                         if j == needle.count, p[next] == 32 || p[next] == 9 || p[next] == 10 || p[next] == 13 {
-                            // Find the tag end.
-                            guard let end = (next..<n).first(where: { p[$0] == UInt8(ascii: ">") }) else {
-                                incomplete = max(searchFrom, k - 48)   // keep the tag and its `<prefix:` for the next chunk
-                                break
+                            let limit = min(n, next + MergeCellScanner.maxTagBytes)
+                            var end = next
+                            while end < limit && p[end] != UInt8(ascii: ">") { end += 1 }
+                            if end < limit {
+                                let tag = String(decoding: UnsafeBufferPointer(rebasing: p[next..<end]), as: UTF8.self)
+                                if let r = tag.range(of: "ref=\"") ?? tag.range(of: "ref='") {
+                                    let v = tag[r.upperBound...].prefix { $0 != "\"" && $0 != "'" }
+                                    if let range = CellRange(reference: v) { found.append(range) }
+                                }
+                                k = end + 1
+                                lastEnd = k
+                                continue
                             }
-                            let tag = String(decoding: UnsafeBufferPointer(rebasing: p[next..<end]), as: UTF8.self)
-                            if let r = tag.range(of: "ref=\"") ?? tag.range(of: "ref='") {
-                                let v = tag[r.upperBound...].prefix { $0 != "\"" && $0 != "'" }
-                                if let range = CellRange(reference: v) { out.append(range) }
+                            if limit == n {
+                                // Incomplete: keep the tag and its `<prefix:` for the next chunk.
+                                keepFrom = max(lastEnd, k - 48)
+                                return
                             }
-                            k = end
-                            searchFrom = end
-                            continue
+                            // Longer than any real tag: skip it.
                         }
                     }
                     k += 1
                 }
-                searchFrom = incomplete ?? max(searchFrom, n - 256)
+                // Keep the last bytes: a name (and its `<prefix:`) may start there.
+                keepFrom = max(lastEnd, n - 64)
             }
-            tail = Array(buf[max(0, min(searchFrom, buf.count))...])
+            ranges += found
+            tail = keepFrom < buf.count ? Array(buf[keepFrom...]) : []
         }
-        mergeCache[i] = out
-        return out
     }
 
     /// Whether the name starting at `k` is an element name: preceded by `<`, or by `prefix:` after a `<`
@@ -406,11 +433,10 @@ public final class XLSXReader: SpreadsheetReader {
         var state = SheetState(reader: self, sheet: sheet.name, limits: limits)
         var sc = XMLScanner(maxTokenBytes: tokenLimit)
         var xmlFailure: XMLScanner.Failure?
-        let found = try stream(sheetParts[i]) { data in
+        let found = try stream(sheetParts[i], sheet: sheet.name) { data in
             sc.append(data)
             do {
                 if try !state.consume(&sc, atEnd: false, body) { throw Stop() }
-                if state.done { throw Stop() }   // nothing after </sheetData> is needed
             } catch let f as XMLScanner.Failure {
                 xmlFailure = f
                 throw Stop()

@@ -15,7 +15,8 @@ import CZlib
 /// the CRC-32 of every fully read entry is verified. Stored (0) and deflated (8) entries are supported,
 /// ZIP64 sizes and offsets too; encrypted entries and other methods are refused.
 struct ZipArchive {
-    /// A container that cannot be read; `reason` is a short phrase for the user.
+    /// A container or entry that cannot be read; `reason` is a short phrase for the user (for an entry it
+    /// speaks of "it": the caller names the entry).
     struct Damaged: Error { var reason: String }
     /// An entry protected by zip's own password scheme.
     struct Encrypted: Error { var path: String }
@@ -61,7 +62,7 @@ struct ZipArchive {
             if tail[i] == 0x50, tail[i + 1] == 0x4B, tail[i + 2] == 5, tail[i + 3] == 6 { eocd = i; break }
             i -= 1
         }
-        guard eocd >= 0 else { throw Damaged(reason: "no end-of-central-directory record: the zip is truncated") }
+        guard eocd >= 0 else { throw Damaged(reason: "it has no end-of-central-directory record") }
         var count = Int64(ZipArchive.u16(tail, eocd + 10))
         var cdSize = Int64(ZipArchive.u32(tail, eocd + 12))
         var cdOffset = Int64(ZipArchive.u32(tail, eocd + 16))
@@ -80,7 +81,7 @@ struct ZipArchive {
             cdOffset = Int64(clamping: ZipArchive.u64(record, 48))
         }
         guard cdOffset >= 0, cdSize >= 0, cdOffset + cdSize <= fileSize else {
-            throw Damaged(reason: "the central directory lies outside the file: the zip is truncated")
+            throw Damaged(reason: "its central directory lies outside the file")
         }
         guard count <= cdSize / 46 else { throw Damaged(reason: "the central directory claims more entries than it can hold") }
         let cd = try ZipArchive.read(h, at: cdOffset, count: Int(cdSize))
@@ -130,15 +131,15 @@ struct ZipArchive {
     func extract(_ entry: Entry, chunkSize: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard entry.flags & 1 == 0 else { throw Encrypted(path: entry.path) }
         guard entry.method == 0 || entry.method == 8 else {
-            throw Damaged(reason: "\(entry.path) uses compression method \(entry.method), which is not supported (only stored and deflate)")
+            throw Damaged(reason: "it uses compression method \(entry.method), which fulian does not read (only stored and deflate)")
         }
         let off = entry.localHeaderOffset
-        guard off >= 0, off + 30 <= fileSize else { throw Damaged(reason: "\(entry.path) lies outside the file: the zip is truncated") }
+        guard off >= 0, off + 30 <= fileSize else { throw Damaged(reason: "its header lies outside the file") }
         let local = try ZipArchive.read(handle, at: off, count: 30)
-        guard ZipArchive.u32(local, 0) == 0x0403_4B50 else { throw Damaged(reason: "\(entry.path) has no local header") }
+        guard ZipArchive.u32(local, 0) == 0x0403_4B50 else { throw Damaged(reason: "its local header is missing") }
         let dataStart = off + 30 + Int64(ZipArchive.u16(local, 26)) + Int64(ZipArchive.u16(local, 28))
         guard entry.compressedSize >= 0, dataStart + entry.compressedSize <= fileSize else {
-            throw Damaged(reason: "\(entry.path) runs past the end of the file: the zip is truncated")
+            throw Damaged(reason: "its data runs past the end of the file")
         }
         try handle.seek(toOffset: UInt64(dataStart))
         var remaining = entry.compressedSize
@@ -148,7 +149,7 @@ struct ZipArchive {
         if entry.method == 0 {
             while remaining > 0 {
                 let d = try handle.read(upToCount: Int(min(remaining, Int64(chunkSize)))) ?? Data()
-                guard !d.isEmpty else { throw Damaged(reason: "\(entry.path) runs past the end of the file: the zip is truncated") }
+                guard !d.isEmpty else { throw Damaged(reason: "its data runs past the end of the file") }
                 remaining -= Int64(d.count)
                 try d.withUnsafeBytes { raw in
                     let p = raw.bindMemory(to: UInt8.self)
@@ -157,7 +158,7 @@ struct ZipArchive {
                 }
             }
             guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else {
-                throw Damaged(reason: "\(entry.path) fails its CRC check: the zip is damaged")
+                throw Damaged(reason: "its CRC check fails")
             }
             return
         }
@@ -172,10 +173,10 @@ struct ZipArchive {
         var ended = false
         while !ended {
             guard remaining > 0 else {
-                throw Damaged(reason: "the compressed data of \(entry.path) ends early: the zip is truncated or damaged")
+                throw Damaged(reason: "its compressed data ends before the deflate stream does")
             }
             var input = try handle.read(upToCount: Int(min(remaining, Int64(inputChunk)))) ?? Data()
-            guard !input.isEmpty else { throw Damaged(reason: "\(entry.path) runs past the end of the file: the zip is truncated") }
+            guard !input.isEmpty else { throw Damaged(reason: "its data runs past the end of the file") }
             remaining -= Int64(input.count)
             // Inflate everything this input chunk yields; zlib never keeps a pointer into it past this closure
             // (on return it has consumed all input, or the stream has ended).
@@ -189,7 +190,7 @@ struct ZipArchive {
                     switch rc {
                     case Z_OK, Z_BUF_ERROR: break
                     case Z_STREAM_END: ended = true
-                    default: throw Damaged(reason: "the compressed data of \(entry.path) is corrupt: the zip is damaged")
+                    default: throw Damaged(reason: "its compressed data is corrupt")
                     }
                     let produced = chunkSize - Int(stream.avail_out)
                     if produced > 0 {
@@ -204,14 +205,14 @@ struct ZipArchive {
             }
         }
         guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else {
-            throw Damaged(reason: "\(entry.path) fails its CRC check: the zip is damaged")
+            throw Damaged(reason: "its CRC check fails")
         }
     }
 
     private static func read(_ h: FileHandle, at offset: Int64, count: Int) throws -> [UInt8] {
         try h.seek(toOffset: UInt64(offset))
         let d = try h.read(upToCount: count) ?? Data()
-        guard d.count == count else { throw Damaged(reason: "the zip is truncated") }
+        guard d.count == count else { throw Damaged(reason: "the file ends early") }
         return [UInt8](d)
     }
 

@@ -65,18 +65,24 @@ struct PeekCommand: ParsableCommand {
                 print(line)
                 if !merges.isEmpty { print("merged: " + merges.map(\.description).joined(separator: " ")) }
                 guard !shown.isEmpty else { continue }
-                let cols = shown.map(\.cells.count).max() ?? 0
+                let allCols = shown.map(\.cells.count).max() ?? 0
+                // A sheet may be 16,384 columns wide; a terminal is not.
+                let cols = min(allCols, PeekCommand.maxColumns)
                 var t = TextTable(headers: ["row"] + (0..<cols).map { ColumnName.letters($0 + 1) }, rightAligned: [0])
                 for r in shown {
                     t.rows.append([String(r.number)] + (0..<cols).map { PeekCommand.show(r[$0], mask: !noMask) })
                 }
                 print(t.render())
+                if allCols > cols { print("(columns \(ColumnName.letters(cols + 1))…\(ColumnName.letters(allCols)) not shown)") }
             }
             for w in reader.warnings.prefix(20) { print(w.description) }
         } catch let e as SheetError {
             throw fail(e.description)
         }
     }
+
+    /// The widest table peek prints.
+    static let maxColumns = 40
 
     /// A cell as peek shows it: text truncated, ID-like digit runs masked.
     static func show(_ c: Cell, mask: Bool) -> String {

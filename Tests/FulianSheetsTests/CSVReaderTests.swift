@@ -5,10 +5,344 @@ import Testing
 import TestSupport
 
 struct CSVReaderTests {
+    // MARK: RFC 4180 quoting and line numbers
+
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() throws {
         let rows = try TempFile.rows(csv: "a,b,c\n\"1,5\",\"say \"\"hi\"\"\",\"two\nlines\"\nx,,z\n")
         #expect(rows.map(\.number) == [1, 2, 4])
         #expect(rows[1].cells == [.text("1,5"), .text("say \"hi\""), .text("two\nlines")])
         #expect(rows[2].cells == [.text("x"), .empty, .text("z")])
+    }
+
+    @Test func rowNumbersAreTheLineWhereARecordStartsWithCRLF() throws {
+        let rows = try TempFile.rows(csv: "h1,h2\r\n\"a\r\nb\r\nc\",x\r\ny,z\r\n\r\n\"\n\",w\r\n")
+        #expect(rows.map(\.number) == [1, 2, 5, 7])
+        #expect(rows[0].cells == [t("h1"), t("h2")])
+        #expect(rows[1].cells == [t("a\r\nb\r\nc"), t("x")])
+        #expect(rows[2].cells == [t("y"), t("z")])
+        #expect(rows[3].cells == [t("\n"), t("w")])
+    }
+
+    @Test func loneCarriageReturnsEndLines() throws {
+        let rows = try TempFile.rows(csv: "a,b\rc,d\r\"e\rf\",g\r\rh,i\r")
+        #expect(rows.map(\.number) == [1, 2, 3, 6])
+        #expect(rows.map(\.cells) == [[t("a"), t("b")], [t("c"), t("d")], [t("e\rf"), t("g")], [t("h"), t("i")]])
+    }
+
+    @Test func mixedLineEndingsAndNoTrailingNewline() throws {
+        let rows = try TempFile.rows(csv: "a,1\nb,2\r\nc,3\rd,4")
+        #expect(rows.map(\.number) == [1, 2, 3, 4])
+        #expect(rows[3].cells == [t("d"), t("4")])
+    }
+
+    @Test func lastRecordWithoutNewlineMayEndInAQuoteOrADelimiter() throws {
+        #expect(try TempFile.rows(csv: "a,b\n\"x\",\"y\"").map(\.cells) == [[t("a"), t("b")], [t("x"), t("y")]])
+        #expect(try TempFile.rows(csv: "a,b\nx,").map(\.cells) == [[t("a"), t("b")], [t("x"), .empty]])
+    }
+
+    @Test func strayQuotesAreKeptAsExcelDoes() throws {
+        let rows = try TempFile.rows(csv: "a,b\n5\" screen,\"ab\"cd\n")
+        #expect(rows[1].cells == [t("5\" screen"), t("abcd")])
+    }
+
+    @Test func textIsNotTrimmedAndEmptyQuotedFieldsAreEmpty() throws {
+        let rows = try TempFile.rows(csv: "a,b,c\n  张三 ,\"\", \n")
+        #expect(rows[1].cells == [t("  张三 "), .empty, t(" ")])
+    }
+
+    @Test func emptyLinesAreSkippedButRowNumbersStayPhysical() throws {
+        let rows = try TempFile.rows(csv: "\n\na,b\n\n\nc,d\n\n")
+        #expect(rows.map(\.number) == [3, 6])
+    }
+
+    // MARK: Delimiters
+
+    @Test(arguments: [
+        ("姓名,金额,备注\n张三,1500,\"a;b\"\n李四,20,c;d;e\n", UInt8(ascii: ","), ["张三", "1500", "a;b"]),
+        ("姓名\t金额\t备注\n张三\t1,500\t无\n李四\t20\t有\n", UInt8(9), ["张三", "1,500", "无"]),
+        ("姓名;金额;备注\n张三;1,5;无\n李四;2,25;有\n", UInt8(ascii: ";"), ["张三", "1,5", "无"]),
+    ])
+    func sniffsTheDelimiter(text: String, delimiter: UInt8, second: [String]) throws {
+        let reader = try TempFile.open(Array(text.utf8))
+        #expect(reader.delimiter == delimiter)
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.count == 3)
+        #expect(rows[1].cells == second.map(Cell.text))
+        #expect(reader.warnings.isEmpty)
+    }
+
+    @Test func aForcedDelimiterIsUsed() throws {
+        let reader = try TempFile.open(Array("a|b,c\n1|2,3\n".utf8), options: ReadOptions(delimiter: UInt8(ascii: "|")))
+        #expect(reader.delimiter == UInt8(ascii: "|"))
+        #expect(try reader.rows(in: reader.sheets[0])[1].cells == [t("1"), t("2,3")])
+    }
+
+    @Test func aSingleColumnFileHasOneField() throws {
+        let reader = try TempFile.open(Array("姓名\n张三\n李四\n".utf8))
+        #expect(reader.delimiter == UInt8(ascii: ","))
+        #expect(try reader.rows(in: reader.sheets[0]).map(\.cells) == [[t("姓名")], [t("张三")], [t("李四")]])
+    }
+
+    // MARK: Ragged rows
+
+    @Test func raggedRowsAreWarningsNotErrors() throws {
+        let reader = try TempFile.open(Array("a,b,c\n1,2,3\n4,5\n6,7,8,9\n合计\n".utf8))
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.map(\.cells.count) == [3, 3, 2, 4, 1])
+        #expect(rows[3].cells == [t("6"), t("7"), t("8"), t("9")])
+        #expect(reader.warnings == [
+            Diagnostic(severity: .warning, file: "test.csv", row: 3, category: "ragged-row",
+                       message: "line 3 has 2 fields where the file's rows have 3"),
+            Diagnostic(severity: .warning, file: "test.csv", row: 4, category: "ragged-row",
+                       message: "line 4 has 4 fields where the file's rows have 3"),
+        ])
+        // Reading again starts the warnings afresh.
+        _ = try reader.rows(in: reader.sheets[0])
+        #expect(reader.warnings.count == 2)
+    }
+
+    @Test func manyRaggedRowsAreSummarised() throws {
+        // The usual width is the commonest among the first 50 lines: 3 here (31 lines against 19).
+        let text = "a,b,c\n" + (1...30).map { "\($0),y,z\n" }.joined() + (1...30).map { "\($0),x\n" }.joined()
+        let reader = try TempFile.open(Array(text.utf8))
+        _ = try reader.rows(in: reader.sheets[0])
+        #expect(reader.warnings.count == 21)
+        #expect(reader.warnings[0].row == 32)
+        #expect(reader.warnings[19].row == 51)
+        #expect(reader.warnings[20] == Diagnostic(severity: .warning, file: "test.csv", category: "ragged-row",
+                                                  message: "10 more rows have a field count other than 3"))
+    }
+
+    // MARK: Encodings
+
+    @Test(arguments: [
+        (TextEncoding.utf8, [UInt8]("姓名,金额\n张三,1\n".utf8)),
+        (.utf8BOM, [0xEF, 0xBB, 0xBF] + [UInt8]("姓名,金额\n张三,1\n".utf8)),
+        (.utf16LE, [0xFF, 0xFE] + CSVReaderTests.utf16("姓名,金额\n张三,1\n", bigEndian: false)),
+        (.utf16BE, [0xFE, 0xFF] + CSVReaderTests.utf16("姓名,金额\n张三,1\n", bigEndian: true)),
+        (.gb18030, CSVReaderTests.gb18030("姓名,金额\n张三,1\n")),
+    ])
+    func detectsTheEncoding(encoding: TextEncoding, bytes: [UInt8]) throws {
+        let reader = try TempFile.open(bytes)
+        #expect(reader.textEncoding == encoding)
+        #expect(try reader.rows(in: reader.sheets[0]).map(\.cells) == [[t("姓名"), t("金额")], [t("张三"), t("1")]])
+    }
+
+    @Test func gb18030FourByteCharactersDecode() throws {
+        // 𠀀 (U+20000, CJK Ext-B) is the four bytes 95 32 82 36 in GB18030.
+        let bytes = CSVReaderTests.gb18030("序号,姓名\n1,杨𠀀思\n")
+        #expect(bytes.count == 21 && bytes[14..<18] == [0x95, 0x32, 0x82, 0x36])
+        let reader = try TempFile.open(bytes)
+        #expect(reader.textEncoding == .gb18030)
+        #expect(try reader.rows(in: reader.sheets[0])[1].cells == [t("1"), t("杨𠀀思")])
+    }
+
+    @Test func gbkBytesReadAsGB18030() throws {
+        // What Excel on Chinese Windows writes: GBK (CP936) bytes, here spelled out.
+        let gbk: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x2C, 0xBD, 0xF0, 0xB6, 0xEE, 0x0A,   // 姓名,金额
+                            0xD5, 0xC5, 0xC8, 0xFD, 0x2C, 0x31, 0x0A]                  // 张三,1
+        let reader = try TempFile.open(gbk)
+        #expect(reader.textEncoding == .gb18030)
+        #expect(try reader.rows(in: reader.sheets[0]).map(\.cells) == [[t("姓名"), t("金额")], [t("张三"), t("1")]])
+    }
+
+    @Test func utf8IsTriedBeforeGB18030() throws {
+        // These UTF-8 bytes are also valid GB18030 (they would read as 涓枃): UTF-8 must win.
+        let bytes = [UInt8]("中文,x\n".utf8)
+        #expect(String(bytes: bytes, encoding: String.Encoding(rawValue: 0x8000_0632)) != nil)
+        let reader = try TempFile.open(bytes)
+        #expect(reader.textEncoding == .utf8)
+        #expect(try reader.rows(in: reader.sheets[0])[0].cells == [t("中文"), t("x")])
+    }
+
+    @Test func oneInvalidUTF8ByteLateInTheFileMeansGB18030() throws {
+        // Detection reads the whole file, not just the first chunk.
+        let bytes = [UInt8](("a,b\n" + String(repeating: "x,y\n", count: 300_000)).utf8) + CSVReaderTests.gb18030("张,三\n")
+        #expect(bytes.count > 1 << 20)
+        let reader = try TempFile.open(bytes)
+        #expect(reader.textEncoding == .gb18030)
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.count == 300_002)
+        #expect(rows.last?.cells == [t("张"), t("三")])
+        #expect(rows.last?.number == 300_002)
+    }
+
+    @Test func aForcedEncodingIsUsed() throws {
+        let reader = try TempFile.open(CSVReaderTests.gb18030("姓名\n张三\n"), options: ReadOptions(encoding: .gb18030))
+        #expect(reader.textEncoding == .gb18030)
+        #expect(try reader.rows(in: reader.sheets[0]).map(\.cells) == [[t("姓名")], [t("张三")]])
+        // UTF-16 without a byte-order mark only when asked.
+        let le = try TempFile.open(CSVReaderTests.utf16("a,b\n1,2\n", bigEndian: false), options: ReadOptions(encoding: .utf16LE))
+        #expect(le.textEncoding == .utf16LE)
+        #expect(try le.rows(in: le.sheets[0])[1].cells == [t("1"), t("2")])
+        // A forced UTF-8 over a BOM skips the BOM and reports it.
+        let bom = try TempFile.open([0xEF, 0xBB, 0xBF] + Array("a\n".utf8), options: ReadOptions(encoding: .utf8))
+        #expect(bom.textEncoding == .utf8BOM)
+        #expect(try bom.rows(in: bom.sheets[0])[0].cells == [t("a")])
+    }
+
+    @Test func forcedUTF8OnAGB18030FileIsAnEncodingError() throws {
+        let path = try TempFile.write(CSVReaderTests.gb18030("姓名\n张三\n"), name: "名单.csv")
+        expectSheetError(.encoding, file: "名单.csv", "not valid UTF-8 (as --encoding says); it may be GB18030") {
+            _ = try CSVReader(path: path, options: ReadOptions(encoding: .utf8))
+        }
+    }
+
+    @Test func bytesInvalidInGB18030AreAnEncodingErrorNamingTheLine() throws {
+        // Not UTF-8, so GB18030 is chosen; 0x81 0x20 is no GB18030 sequence.
+        let path = try TempFile.write(Array("a,b\nc,d\n".utf8) + [0x81, 0x20, 0x0A], name: "坏.csv")
+        let reader = try CSVReader(path: path)
+        #expect(reader.encoding == .gb18030)
+        let e = expectSheetError(.encoding, file: "坏.csv", "the bytes on line 3 are not valid GB18030; use --encoding") {
+            _ = try reader.rows(in: reader.sheets[0])
+        }
+        #expect(e?.row == 3)
+    }
+
+    // MARK: Errors and limits
+
+    @Test func anUnterminatedQuoteIsCorruptAndNamesTheLine() throws {
+        let path = try TempFile.write(Array("姓名,备注\n张三,正常\n李四,\"没有结束\n王五,后面\n".utf8), name: "备注.csv")
+        let e = expectSheetError(.corrupt, file: "备注.csv", "a quoted field that starts on line 3 is never closed") {
+            _ = try readRows(path)
+        }
+        #expect(e?.row == 3)
+        #expect(e?.description == "备注.csv, row 3: a quoted field that starts on line 3 is never closed (a missing \" character)")
+    }
+
+    @Test func anEmptyFileIsEmpty() throws {
+        let path = try TempFile.write([], name: "空.csv")
+        expectSheetError(.empty, file: "空.csv", "the file is empty") { _ = try openSpreadsheet(at: path) }
+        expectSheetError(.empty, file: "空.csv", "the file is empty") { _ = try CSVReader(path: path) }
+    }
+
+    @Test func aHeaderOnlyFileIsOneRow() throws {
+        let rows = try TempFile.rows(csv: "姓名,身份证号,金额\n")
+        #expect(rows == [Row(number: 1, cells: [t("姓名"), t("身份证号"), t("金额")])])
+    }
+
+    @Test func aFieldOverTheCellLimitIsTooLarge() throws {
+        var options = ReadOptions()
+        options.limits.maxCellBytes = 100
+        let path = try TempFile.write(Array(("a,b\n1,\"" + String(repeating: "x", count: 200) + "\"\n").utf8), name: "长.csv")
+        let e = expectSheetError(.tooLarge, file: "长.csv", "a field starting on line 2 is longer than 100 bytes") {
+            _ = try readRows(path, options: options)
+        }
+        #expect(e?.row == 2)
+    }
+
+    @Test func binaryContentIsNotText() throws {
+        let nul = try TempFile.write(Array("a,b\n".utf8) + [0, 1, 2] + Array("c\n".utf8), name: "bin.csv")
+        expectSheetError(.corrupt, file: "bin.csv", "neither XLSX (zip), XLS (OLE2) nor text") { _ = try CSVReader(path: nul) }
+        let controls = try TempFile.write((0..<200).map { UInt8($0 % 8 + 1) } + Array("text".utf8), name: "ctl.csv")
+        expectSheetError(.corrupt, file: "ctl.csv", "neither XLSX (zip), XLS (OLE2) nor text") { _ = try CSVReader(path: controls) }
+        // Tabs, form feeds and a DOS end-of-file mark are text.
+        #expect(try TempFile.rows(Array("a\tb\u{0C}\n1\t2\n".utf8) + [0x1A]).count == 3)
+    }
+
+    // MARK: Reader surface
+
+    @Test func theSheetIsNamedAfterTheFile() throws {
+        let path = try TempFile.write(Array("a\n".utf8), name: "贫困母亲救助_2024Q2.csv")
+        let reader = try CSVReader(path: path)
+        #expect(reader.format == .csv)
+        #expect(reader.sheets == [SheetInfo(name: "贫困母亲救助_2024Q2", index: 0)])
+        #expect(reader.dateSystem == .system1900)
+        #expect(try reader.mergedRanges(in: reader.sheets[0]).isEmpty)
+        #expect(reader.path == path)
+    }
+
+    @Test func readingStopsWhenTheBodySaysSo() throws {
+        let reader = try TempFile.open(Array("a\nb\nc\nd\n".utf8))
+        var seen: [Int] = []
+        try reader.forEachRow(in: reader.sheets[0]) { row in
+            seen.append(row.number)
+            return row.number < 2
+        }
+        #expect(seen == [1, 2])
+        #expect(try reader.rows(in: reader.sheets[0], limit: 3).map(\.number) == [1, 2, 3])
+    }
+
+    @Test func recordsSplitAcrossReadChunksParseTheSame() throws {
+        // The reader reads 1 MiB at a time. Put a CR inside a quoted field as the first chunk's last byte,
+        // the first byte of a UTF-8 character as the second's, and a record-ending CR as the third's.
+        let chunk = 1 << 20
+        var bytes: [UInt8] = []
+        var lines = 0
+        func add(_ s: String) {
+            bytes += Array(s.utf8)
+            lines += s.utf8.filter { $0 == 10 }.count
+        }
+        func fill(to end: Int) {
+            var rest = end - bytes.count
+            while rest > 8 { add("x,y\n"); rest -= 4 }
+            add("x," + String(repeating: "y", count: rest - 3) + "\n")
+        }
+        add("h1,h2\n")
+        fill(to: chunk - 3)
+        let quoted = lines + 1
+        add("\"a\r")
+        add("\nb\",c\r\n")
+        fill(to: 2 * chunk - 3)
+        let accented = lines + 1
+        add("d,é\r\n")
+        fill(to: 3 * chunk - 4)
+        let crEnd = lines + 1
+        add("g,h\r")
+        add("\nend,1\n")
+        #expect(bytes[chunk - 1] == 13 && bytes[2 * chunk - 1] == 0xC3 && bytes[3 * chunk - 1] == 13)
+
+        let rows = try TempFile.rows(bytes)
+        #expect(rows.row(quoted)?.cells == [t("a\r\nb"), t("c")])
+        #expect(rows.row(quoted + 1) == nil)
+        #expect(rows.row(quoted + 2)?.cells.first == t("x"))
+        #expect(rows.row(accented)?.cells == [t("d"), t("é")])
+        #expect(rows.row(crEnd)?.cells == [t("g"), t("h")])
+        #expect(rows.row(crEnd + 1)?.cells == [t("end"), t("1")])
+        #expect(rows.last?.number == lines)
+        #expect(rows.count == lines - 1)
+    }
+
+    // MARK: The parser, fed in every possible split
+
+    @Test func theParserGivesTheSameRecordsForAnyChunking() throws {
+        let text = "a,\"b,\"\"c\"\"\r\nd\"\r\ne,f\rg,\"\"\n\"h\ri\",j\n\nk"
+        let bytes = Array(text.utf8)
+        func parse(_ pieces: [[UInt8]]) throws -> [(Int, [Cell])] {
+            var parser = CSVParser(delimiter: UInt8(ascii: ","), maxFieldBytes: 1 << 20)
+            var out: [(Int, [Cell])] = []
+            for p in pieces { _ = try parser.feed(p) { out.append(($0, $1)); return true } }
+            _ = try parser.finish { out.append(($0, $1)); return true }
+            return out
+        }
+        let whole = try parse([bytes])
+        #expect(whole.map(\.0) == [1, 3, 4, 5, 8])
+        #expect(whole.map(\.1) == [[t("a"), t("b,\"c\"\r\nd")], [t("e"), t("f")], [t("g"), .empty],
+                                   [t("h\ri"), t("j")], [t("k")]])
+        for cut in 1..<bytes.count {
+            let split = try parse([Array(bytes[..<cut]), Array(bytes[cut...])])
+            #expect(split.map(\.0) == whole.map(\.0), "cut at \(cut)")
+            #expect(split.map(\.1) == whole.map(\.1), "cut at \(cut)")
+        }
+        let byteByByte = try parse(bytes.map { [$0] })
+        #expect(byteByByte.map(\.0) == whole.map(\.0))
+        #expect(byteByByte.map(\.1) == whole.map(\.1))
+    }
+
+    @Test func sniffingCountsConsistentWidths() {
+        #expect(CSVReader.sniff(Array("a;b;c\n1;2;3\n".utf8), forced: nil) == (UInt8(ascii: ";"), 3))
+        #expect(CSVReader.sniff(Array("a\tb\n1\t2\n".utf8), forced: nil) == (9, 2))
+        #expect(CSVReader.sniff(Array("only\n".utf8), forced: nil) == (UInt8(ascii: ","), 1))
+        #expect(CSVReader.sniff(Array("a|b".utf8), forced: UInt8(ascii: "|")) == (UInt8(ascii: "|"), 2))
+    }
+
+    // MARK: Helpers
+
+    static func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
+        s.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+    }
+
+    static func gb18030(_ s: String) -> [UInt8] {
+        [UInt8](s.data(using: String.Encoding(rawValue: 0x8000_0632))!)
     }
 }

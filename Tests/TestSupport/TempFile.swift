@@ -12,10 +12,19 @@ public enum TempFile {
         return url.path
     }
 
+    /// Writes `bytes` as a file named `name` and opens it with ``openSpreadsheet(at:options:)``.
+    public static func open(_ bytes: [UInt8], name: String = "test.csv", options: ReadOptions = ReadOptions()) throws -> any SpreadsheetReader {
+        try openSpreadsheet(at: write(bytes, name: name), options: options)
+    }
+
+    /// Writes `bytes` as a file named `name` and reads every row of its first sheet back.
+    public static func rows(_ bytes: [UInt8], name: String = "test.csv", options: ReadOptions = ReadOptions()) throws -> [Row] {
+        let reader = try open(bytes, name: name, options: options)
+        return try reader.rows(in: reader.sheets[0])
+    }
+
     /// Writes UTF-8 text as a CSV file and reads every row of it back.
     public static func rows(csv text: String, options: ReadOptions = ReadOptions()) throws -> [Row] {
-        let path = try write(Array(text.utf8))
-        let reader = try openSpreadsheet(at: path, options: options)
-        return try reader.rows(in: reader.sheets[0])
+        try rows(Array(text.utf8), options: options)
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+@testable import FulianSheets
+import Testing
+import TestSupport
+
+struct FormatDetectionTests {
+    @Test(arguments: [
+        ([0x50, 0x4B, 3, 4, 20, 0, 0, 0], SheetFormat.xlsx),
+        ([0x50, 0x4B, 5, 6, 0, 0, 0, 0], .xlsx),                   // an empty zip
+        ([0x50, 0x4B, 7, 8, 0, 0, 0, 0], .xlsx),                   // a spanned zip's marker
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], .xls),
+        ([0xD0, 0xCF, 0x11, 0xE0], .csv),                          // too short for the OLE2 signature
+        ([0x50, 0x4B], .csv),
+        (Array("PK,name\n".utf8), .csv),
+        (Array("姓名,金额".utf8), .csv),
+        ([0xEF, 0xBB, 0xBF, 0x61], .csv),
+    ] as [([UInt8], SheetFormat)])
+    func formatFromTheFirstBytes(head: [UInt8], format: SheetFormat) {
+        #expect(FormatDetection.format(ofHead: head) == format)
+    }
+
+    @Test func formatOfFilesIgnoresTheExtension() throws {
+        #expect(try FormatDetection.format(ofFileAt: Fixture.sheets("parity.xlsx")) == .xlsx)
+        #expect(try FormatDetection.format(ofFileAt: Fixture.sheets("parity.xls")) == .xls)
+        #expect(try FormatDetection.format(ofFileAt: Fixture.hostile("encrypted.xlsx")) == .xls)
+        #expect(try FormatDetection.format(ofFileAt: TempFile.write(Array("a,b\n".utf8), name: "data.xlsx")) == .csv)
+    }
+
+    @Test func missingAndEmptyFilesAreNamed() throws {
+        expectSheetError(.unreadable, file: "nowhere.xlsx", "no such file") {
+            _ = try FormatDetection.format(ofFileAt: "/nonexistent/dir/nowhere.xlsx")
+        }
+        expectSheetError(.empty, file: "empty.csv", "the file is empty") {
+            _ = try FormatDetection.format(ofFileAt: Fixture.hostile("empty.csv"))
+        }
+    }
+
+    @Test func aCSVNamedXLSXReadsAsCSV() throws {
+        let reader = try TempFile.open(Array("姓名,金额\n张三,100\n".utf8), name: "导出.xlsx")
+        #expect(reader.format == .csv && reader is CSVReader)
+        #expect(reader.sheets.map(\.name) == ["导出"])
+        #expect(try reader.rows(in: reader.sheets[0]).map(\.cells) == [[t("姓名"), t("金额")], [t("张三"), t("100")]])
+    }
+
+    @Test func anXLSXNamedCSVAndAnXLSNamedXLSXReadByContent() throws {
+        let xlsx = try TempFile.open(Fixture.bytes("sheets/parity.xlsx"), name: "名单.csv")
+        #expect(xlsx.format == .xlsx && xlsx.sheets.map(\.name) == ["发放名单"])
+        let xls = try TempFile.open(Fixture.bytes("sheets/parity.xls"), name: "名单.xlsx")
+        #expect(xls.format == .xls && xls.sheets.map(\.name) == ["发放名单"])
+    }
+
+    @Test func randomBytesNamedXLSXAreNeitherFormat() {
+        let e = expectSheetError(.corrupt, file: "random-binary.xlsx", "neither XLSX (zip), XLS (OLE2) nor text") {
+            _ = try openSpreadsheet(at: Fixture.hostile("random-binary.xlsx"))
+        }
+        #expect(e?.description == "random-binary.xlsx: the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+import FulianCore
+@testable import FulianSheets
+import Testing
+import TestSupport
+
+struct XLSXReaderTests {
+    static func open(_ name: String) throws -> XLSXReader { try XLSXReader(path: Fixture.sheets(name)) }
+
+    static func rows(_ reader: XLSXReader, _ sheet: String) throws -> [Row] {
+        try reader.rows(in: reader.sheet(named: sheet))
+    }
+
+    // MARK: openpyxl
+
+    @Test func openpyxlSheetsKeepNameOrderVisibilityAndDimension() throws {
+        let r = try XLSXReaderTests.open("openpyxl-types.xlsx")
+        #expect(r.format == .xlsx && r.textEncoding == nil && r.delimiter == nil && r.warnings.isEmpty)
+        #expect(r.dateSystem == .system1900)
+        #expect(r.sheets == [
+            SheetInfo(name: "类型", index: 0, visibility: .visible, dimension: CellRange(reference: "A1:D13")),
+            SheetInfo(name: "隐藏", index: 1, visibility: .hidden, dimension: CellRange(reference: "A1")),
+            SheetInfo(name: "深度隐藏", index: 2, visibility: .veryHidden, dimension: CellRange(reference: "A1")),
+            SheetInfo(name: "最后", index: 3, visibility: .visible, dimension: CellRange(reference: "A1")),
+        ])
+        #expect(try XLSXReaderTests.rows(r, "深度隐藏") == [Row(number: 1, cells: [t("very hidden")])])
+        #expect(try XLSXReaderTests.rows(r, "最后") == [Row(number: 1, cells: [t("last")])])
+    }
+
+    @Test func openpyxlValueTypesAndFormats() throws {
+        let r = try XLSXReaderTests.open("openpyxl-types.xlsx")
+        let rows = try XLSXReaderTests.rows(r, "类型")
+        #expect(rows.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 9, 10, 12])
+        #expect(rows.map(\.cells) == [
+            [t("姓名"), t("张三"), t("  前后空格  ")],
+            [n(42), n(3.25), n(-0.5), n(123_456_789_012_345)],
+            // yyyy-mm-dd (custom 164), m/d/yy h:mm (built-in 22), mm-dd-yy (14), yyyy"年"m"月"d"日"
+            [date(2024, 1, 5), dateTime(2024, 1, 5, 8, 30), date(2024, 2, 29), date(2024, 12, 31)],
+            // #,##0.00"元", 0.00% and General stay numbers
+            [n(1234.5), n(0.125), n(45296)],
+            // the 1900 leap-year quirk: 59 is 1900-02-28, 60 the phantom 1900-02-29 (kept a number), 61 is 1900-03-01
+            [date(1900, 2, 28), n(60), date(1900, 3, 1)],
+            [.bool(true), .bool(false), .error("#N/A")],
+            [t("稀疏"), .empty, .empty, t("第四列")],
+            [t("空行之后")],
+            [t("合并标题")],
+            [.empty, t("纵向合并")],
+        ])
+        #expect(try r.mergedRanges(in: r.sheets[0]) == [CellRange(reference: "A10:C10")!, CellRange(reference: "B12:B13")!])
+        #expect(try r.mergedRanges(in: r.sheets[1]).isEmpty)
+    }
+
+    @Test func the1904DateSystem() throws {
+        let r = try XLSXReaderTests.open("openpyxl-1904.xlsx")
+        #expect(r.dateSystem == .system1904)
+        #expect(try XLSXReaderTests.rows(r, "1904").map(\.cells) == [
+            [t("日期"), t("日期时间"), t("序列号")],
+            [date(2024, 1, 5), dateTime(2024, 3, 1, 12, 0), n(43834)],
+            [date(1904, 1, 1)],
+        ])
+    }
+
+    // MARK: XlsxWriter and libxlsxwriter
+
+    @Test func xlsxWriterSharedStringsRichTextAndFormulas() throws {
+        let r = try XLSXReaderTests.open("xlsxwriter-shared.xlsx")
+        #expect(r.sheets.map(\.name) == ["名单", "第二页"])
+        #expect(try XLSXReaderTests.rows(r, "名单").map(\.cells) == [
+            [t("姓名"), t("金额"), t("日期")],
+            [t("张三"), n(1500.5), date(2024, 1, 5)],
+            [t("富文本片段"), n(3001), t("公式文本")],     // rich runs joined; cached formula results
+            [.bool(true), t("张三")],
+            [t("合并")],
+        ])
+        #expect(try r.mergedRanges(in: r.sheets[0]) == [CellRange(reference: "A5:C5")!])
+        #expect(try XLSXReaderTests.rows(r, "第二页") == [Row(number: 1, cells: [t("second")])])
+    }
+
+    @Test func xlsxWriterConstantMemoryInlineStrings() throws {
+        let r = try XLSXReaderTests.open("xlsxwriter-inline.xlsx")
+        let rows = try XLSXReaderTests.rows(r, "发放名单")
+        #expect(rows.map(\.number) == [1, 2, 3, 5])
+        #expect(rows.map(\.cells) == [
+            [t("序号"), t("姓名"), t("身份证号"), t("日期"), t("金额")],
+            [n(1), t("张秀英"), t("439951198503120228"), date(2024, 1, 5), n(1500.5)],
+            [n(2), t("李娜"), t("43995119900708068X"), n(45302), t("<&>\"'")],
+            [.empty, t("隔一行")],
+        ])
+    }
+
+    @Test func libxlsxwriterNormalMode() throws {
+        let r = try XLSXReaderTests.open("libxlsxwriter.xlsx")
+        #expect(r.sheets.map(\.visibility) == [.visible, .hidden])
+        #expect(try XLSXReaderTests.rows(r, "汇总").map(\.cells) == [
+            [t("街道"), t("人数"), t("日期")],
+            [t("荷畈街道"), n(12), date(2024, 1, 5)],
+            [t("荷畈街道"), n(0.25)],
+            [t("合计")],
+        ])
+        #expect(try r.mergedRanges(in: r.sheets[0]) == [CellRange(reference: "A4:C4")!])
+        #expect(try XLSXReaderTests.rows(r, "隐藏").map(\.cells) == [[t("hidden")]])
+    }
+
+    // MARK: Hand-made parts
+
+    @Test func handmadeSheetListSkipsChartsheets() throws {
+        let r = try XLSXReaderTests.open("handmade.xlsx")
+        #expect(r.sheets == [
+            SheetInfo(name: "字符串", index: 0, visibility: .visible, dimension: CellRange(reference: "A1:A11")),
+            SheetInfo(name: "类型", index: 1),
+            SheetInfo(name: "无引用", index: 2, visibility: .hidden),
+            SheetInfo(name: "日期", index: 3, visibility: .veryHidden),
+            SheetInfo(name: "空表", index: 4),
+        ])
+        #expect(try XLSXReaderTests.rows(r, "空表").isEmpty)
+    }
+
+    @Test func sharedStringsRichRunsPhoneticsEntitiesAndEscapes() throws {
+        let rows = try XLSXReaderTests.rows(XLSXReaderTests.open("handmade.xlsx"), "字符串")
+        #expect(rows.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 10, 11])    // 8 and 9 are empty strings
+        #expect(rows.map { $0.cells[0] } == [
+            t("纯文本"),
+            t("富文本 片段"),                 // rich-text runs joined, xml:space kept
+            t("漢字"),                        // the phonetic <rPh> run かんじ dropped
+            t("<a&b> \"q\" 's'"),
+            t("中文𠀀"),                      // &#20013;&#x6587;&#x20000;
+            t("第一行\r\n第二行"),            // _x000D_
+            t("_x000D_ 原样"),                // _x005F_ escapes the escape
+            t("<cdata & more>"),
+            t("缩进"),
+        ])
+    }
+
+    @Test func cellTypesInlineStringsAndFormulas() throws {
+        let r = try XLSXReaderTests.open("handmade.xlsx")
+        let rows = try XLSXReaderTests.rows(r, "类型")
+        #expect(rows.map(\.number) == [1, 2, 3, 4, 5, 7])
+        #expect(rows.map(\.cells) == [
+            [t("内联"), t("内联富文本"), t("a\rb&c中")],
+            [t("公式"), n(2)],
+            [.bool(true), .bool(false), .error("#DIV/0!"), .error("#N/A")],
+            [date(2024, 1, 5), dateTime(2024, 1, 5, 8, 30), date(2024, 2, 29), t("not a date")],
+            [n(-12.5), n(0.0015), n(1.2345678901234568e18), n(7)],
+            [.empty, .empty, n(7), t("mergeCell ref=\"Z1:Z9\"")],
+        ])
+        // The text `mergeCell ref="Z1:Z9"` in D7 is a value, not a tag.
+        #expect(try r.mergedRanges(in: r.sheets[1]) == [CellRange(reference: "A1:B2")!, CellRange(reference: "D4:F4")!])
+    }
+
+    @Test func cellsAndRowsWithoutReferencesTakeTheNextPosition() throws {
+        let rows = try XLSXReaderTests.rows(XLSXReaderTests.open("handmade.xlsx"), "无引用")
+        #expect(rows == [
+            Row(number: 1, cells: [n(1), n(2), t("纯文本")]),
+            Row(number: 2, cells: [.empty, .empty, n(3), n(4)]),
+            Row(number: 5, cells: [n(5), .empty, .empty, .empty, n(6), n(7)]),
+            Row(number: 6, cells: [n(8)]),
+            Row(number: 10, cells: [.empty, n(10)]),           // r="b10": lower-case letters too
+        ])
+    }
+
+    @Test func dateFormatsBuiltInAndCustom() throws {
+        let rows = try XLSXReaderTests.rows(XLSXReaderTests.open("handmade.xlsx"), "日期")
+        #expect(rows.prefix(14).map { $0.cells[0] } == [
+            n(45296),                           // General
+            dateTime(2024, 1, 5, 8, 30),        // 14 with a time part
+            date(2024, 1, 5),                   // 22
+            date(2024, 1, 5),                   // 31 = yyyy"年"m"月"d"日" (East Asian built-in)
+            date(2024, 1, 5),                   // custom yyyy"年"m"月"d"日"
+            n(1234.5),                          // #,##0.00"元"
+            n(45296),                           // [Red]General
+            n(0.125),                           // custom 0.00%
+            n(0.125),                           // built-in 10 (0.00%)
+            date(2024, 1, 5),                   // [$-804]yyyy/m/d;@
+            n(1234.5),                          // accounting with _( and *
+            date(2024, 1, 5),                   // [DBNum1][$-804]m"月"d"日"
+            n(45296),                           // 49 = @ (text)
+            date(2024, 1, 5),                   // 57 (East Asian built-in)
+        ])
+        #expect(rows.last == Row(number: 20, cells: [
+            date(1900, 2, 28), n(60), date(1900, 3, 1), date(1900, 1, 1), n(0), n(-1),
+            dateTime(1900, 1, 1, 12, 0), date(9999, 12, 31), n(2_958_466),
+        ]))
+    }
+
+    @Test func namespacePrefixedElementsEverywhere() throws {
+        for name in ["handmade-prefixed.xlsx", "zip64.xlsx"] {
+            let r = try XLSXReaderTests.open(name)
+            #expect(r.sheets == [SheetInfo(name: "前缀", index: 0, dimension: CellRange(reference: "A1:C3"))], "\(name)")
+            #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [
+                [t("前缀"), t("富文本"), t("内联")],
+                [date(2024, 1, 5), n(3.5), .bool(true)],
+            ], "\(name)")
+            #expect(try r.mergedRanges(in: r.sheets[0]) == [CellRange(reference: "A3:C3")!], "\(name)")
+        }
+    }
+
+    @Test func aSheetLongerThanOneReadChunk() throws {
+        let r = try XLSXReaderTests.open("large-sheet.xlsx")
+        let strings = ["纯文本", "富文本 片段", "漢字", "<a&b> \"q\" 's'", "中文𠀀", "第一行\r\n第二行", "_x000D_ 原样", "", "",
+                       "<cdata & more>", "缩进"]
+        let filler = String(repeating: "重复的长文本", count: 16)
+        let rows = try r.rows(in: r.sheets[0])
+        #expect(rows.count == 2000)
+        for (i, row) in rows.enumerated() {
+            let k = i + 1
+            var expected: [Cell] = [n(Double(k)), strings[k % 11].isEmpty ? .empty : t(strings[k % 11]),
+                                    t(filler + "\(k % 7)"), .date(day(2024, 1, 5).adding(days: k % 366))]
+            if k % 3 == 0 { expected += [.empty, .bool(true)] }
+            #expect(row == Row(number: k, cells: expected))
+            if row != Row(number: k, cells: expected) { break }
+        }
+        let merges = try r.mergedRanges(in: r.sheets[0])
+        #expect(merges.count == 2000)
+        #expect(merges == (2001...4000).map { CellRange(firstRow: $0, firstColumn: 1, lastRow: $0, lastColumn: 2) })
+    }
+
+    // MARK: Reader surface
+
+    @Test func readingStopsEarlyAndSheetsAreFoundByName() throws {
+        let r = try XLSXReaderTests.open("large-sheet.xlsx")
+        #expect(try r.rows(in: r.sheets[0], limit: 3).map(\.number) == [1, 2, 3])
+        #expect(try r.sheet(named: " 大表 ").name == "大表")
+        expectSheetError(.noSuchSheet, file: "large-sheet.xlsx", "no sheet named 小表; the sheets are: 大表") {
+            _ = try r.sheet(named: "小表")
+        }
+        expectSheetError(.noSuchSheet, file: "large-sheet.xlsx", "no sheet named 别的") {
+            _ = try r.rows(in: SheetInfo(name: "别的", index: 0))
+        }
+    }
+
+    // MARK: Helpers
+
+    @Test(arguments: [
+        ("yyyy-mm-dd", true), ("m/d/yy h:mm", true), ("yyyy\"年\"m\"月\"d\"日\"", true), ("[$-804]yyyy/m/d;@", true),
+        ("[DBNum1][$-804]m\"月\"d\"日\"", true), ("d-mmm-yy", true), ("h:mm:ss", true), ("[h]:mm:ss", true),
+        ("ge.m.d", true), ("dd/mm/yyyy\\ hh:mm", true),
+        ("General", false), ("general", false), ("[Red]General", false), ("General\"元\"", false), ("0.00%", false),
+        ("#,##0.00\"元\"", false), ("\"¥\"#,##0.00", false), ("0.00E+00", false), ("##0.0E+0", false), ("@", false),
+        ("_(* #,##0.00_);_(* \\(#,##0.00\\);_(* \"-\"??_);_(@_)", false), ("[Red]0.00;[Blue]-0.00", false),
+        ("0\" days\"", false), ("\"date\"0", false), ("", false), (";;;", false),
+    ])
+    func dateFormatCodes(code: String, isDate: Bool) {
+        #expect(XLSXReader.isDateFormatCode(code) == isDate)
+    }
+
+    @Test func builtInDateFormatIds() {
+        let dates = (0...200).filter(XLSXReader.isBuiltInDateFormat)
+        #expect(dates == Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58))
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"), ("a_x000D_b", "a\rb"), ("_x000a__x0009_", "\n\t"), ("_x005F_x000D_", "_x000D_"),
+        ("_x4E2D_", "中"), ("_xD800_", "_xD800_"), ("_x12_", "_x12_"), ("x_", "x_"), ("_x", "_x"),
+    ])
+    func ooxmlEscapes(raw: String, text: String) {
+        #expect(XLSXReader.unescapeOOXML(raw) == text)
+    }
+
+    @Test func cellReferencesAndNumbers() {
+        func col(_ s: String) -> Int? { let b = Array(s.utf8); return XLSXReader.column(b, 0..<b.count) }
+        #expect(col("A1") == 1 && col("z9") == 26 && col("AA10") == 27 && col("XFD1048576") == 16_384 && col("XFE1") == 16_385)
+        #expect(col("12") == nil && col("") == nil && col("AAAAAAAAA1") == nil)
+        #expect(XLSXReader.parseInt(Array("1234".utf8)) == 1234)
+        #expect(XLSXReader.parseInt(Array("12a".utf8)) == nil && XLSXReader.parseInt([]) == nil)
+        #expect(XLSXReader.parseDouble(Array("-42".utf8)) == -42)
+        #expect(XLSXReader.parseDouble(Array("3.25".utf8)) == 3.25)
+        #expect(XLSXReader.parseDouble(Array("1.2E-3".utf8)) == 0.0012)
+        #expect(XLSXReader.parseDouble(Array("9007199254740993".utf8)) == 9_007_199_254_740_992)
+        #expect(XLSXReader.parseDouble(Array("abc".utf8)) == nil)
+        #expect(XLSXReader.parseDouble(Array("inf".utf8)) == nil)
+        #expect(XLSXReader.parseDouble(Array("-".utf8)) == nil)
+    }
+
+    @Test func isoDateValues() {
+        #expect(XLSXReader.isoDateTime("2024-01-05") == date(2024, 1, 5))
+        #expect(XLSXReader.isoDateTime("2024-01-05T00:00:00") == date(2024, 1, 5))
+        #expect(XLSXReader.isoDateTime("2024-01-05T08:30:15.000Z") == dateTime(2024, 1, 5, 8, 30, 15))
+        #expect(XLSXReader.isoDateTime("2024-02-30") == nil)
+        #expect(XLSXReader.isoDateTime("2024-01-05x") == nil)
+    }
+
+    @Test func relationshipTargetsResolveAgainstTheirPart() {
+        #expect(XLSXReader.resolve("worksheets/sheet1.xml", base: "xl") == "xl/worksheets/sheet1.xml")
+        #expect(XLSXReader.resolve("/xl/worksheets/sheet1.xml", base: "xl") == "xl/worksheets/sheet1.xml")
+        #expect(XLSXReader.resolve("../xl/./styles.xml", base: "xl/sub") == "xl/xl/styles.xml")
+        #expect(XLSXReader.resolve("xl/workbook.xml", base: "") == "xl/workbook.xml")
+    }
+
+    @Test func mergeTagsAreFoundWhateverTheChunking() {
+        let xml = Array(("<sheetData><row r=\"1\"><c><is><t>mergeCell ref=\"Z1:Z9\"</t></is></c></row></sheetData>"
+            + "<x:mergeCells count=\"3\"><x:mergeCell ref=\"A1:B2\"/><mergeCell\n ref='C3:D4' /><mergeCell ref=\"E5\"/>"
+            + "</x:mergeCells>").utf8)
+        let expected = ["A1:B2", "C3:D4", "E5"].map { CellRange(reference: $0)! }
+        for size in [1, 2, 3, 7, 16, 64, xml.count] {
+            var sc = XLSXReader.MergeCellScanner()
+            var i = 0
+            while i < xml.count {
+                let piece = Array(xml[i..<min(xml.count, i + size)])
+                piece.withUnsafeBufferPointer { sc.feed($0) }
+                i += size
+            }
+            #expect(sc.ranges == expected, "pieces of \(size)")
+        }
+    }
+}

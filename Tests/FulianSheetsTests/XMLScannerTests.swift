@@ -1,0 +1,170 @@
+import Foundation
+@testable import FulianSheets
+import Testing
+
+struct XMLScannerTests {
+    /// A token as plain strings: kind, local name, body.
+    struct Tok: Equatable, CustomStringConvertible {
+        var kind: XMLScanner.Kind
+        var name: String
+        var body: String
+        var description: String { "\(kind) \(name) [\(body)]" }
+    }
+
+    /// Feeds `pieces` one after another and collects every token.
+    static func tokens(_ pieces: [[UInt8]], maxTokenBytes: Int = .max) throws -> [Tok] {
+        var sc = XMLScanner(maxTokenBytes: maxTokenBytes)
+        var out: [Tok] = []
+        func drain(_ atEnd: Bool) throws {
+            while let t = try sc.next(atEnd: atEnd) {
+                out.append(Tok(kind: t.kind, name: String(decoding: sc.buffer[t.name], as: UTF8.self),
+                               body: String(decoding: sc.buffer[t.body], as: UTF8.self)))
+            }
+        }
+        for p in pieces {
+            sc.append(p)
+            try drain(false)
+        }
+        try drain(true)
+        return out
+    }
+
+    static func tokens(_ xml: String) throws -> [Tok] { try tokens([Array(xml.utf8)]) }
+
+    static let sample = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <!-- a comment with <tags> inside -->
+        <x:worksheet xmlns:x="urn:main"><x:row r="1" spans='1:2'><x:c r="A1" t="s"><x:v>0</x:v></x:c>\
+        <c r="B1" t="inlineStr"><is><t xml:space="preserve"> a &amp; b </t></is></c><c r="C1" a=">"/></x:row>\
+        <![CDATA[<raw & text>]]></x:worksheet>
+        """
+
+    @Test func tokenizesTagsTextAndCDATAByLocalName() throws {
+        let toks = try XMLScannerTests.tokens(XMLScannerTests.sample).filter { !($0.kind == .text && $0.body.allSatisfy(\.isWhitespace)) }
+        #expect(toks == [
+            Tok(kind: .open, name: "worksheet", body: " xmlns:x=\"urn:main\""),
+            Tok(kind: .open, name: "row", body: " r=\"1\" spans='1:2'"),
+            Tok(kind: .open, name: "c", body: " r=\"A1\" t=\"s\""),
+            Tok(kind: .open, name: "v", body: ""),
+            Tok(kind: .text, name: "", body: "0"),
+            Tok(kind: .close, name: "v", body: ""),
+            Tok(kind: .close, name: "c", body: ""),
+            Tok(kind: .open, name: "c", body: " r=\"B1\" t=\"inlineStr\""),
+            Tok(kind: .open, name: "is", body: ""),
+            Tok(kind: .open, name: "t", body: " xml:space=\"preserve\""),
+            Tok(kind: .text, name: "", body: " a &amp; b "),
+            Tok(kind: .close, name: "t", body: ""),
+            Tok(kind: .close, name: "is", body: ""),
+            Tok(kind: .close, name: "c", body: ""),
+            Tok(kind: .empty, name: "c", body: " r=\"C1\" a=\">\""),
+            Tok(kind: .close, name: "row", body: ""),
+            Tok(kind: .cdata, name: "", body: "<raw & text>"),
+            Tok(kind: .close, name: "worksheet", body: ""),
+        ])
+    }
+
+    @Test func everySplitPointGivesTheSameTokens() throws {
+        let bytes = Array(XMLScannerTests.sample.utf8)
+        let whole = try XMLScannerTests.tokens([bytes])
+        for cut in 1..<bytes.count {
+            #expect(try XMLScannerTests.tokens([Array(bytes[..<cut]), Array(bytes[cut...])]) == whole, "cut at \(cut)")
+        }
+        #expect(try XMLScannerTests.tokens(bytes.map { [$0] }) == whole)
+    }
+
+    @Test func attributesAreFoundByLocalNameAndDecoded() throws {
+        var sc = XMLScanner()
+        sc.append(Array(#"<sheet name="A&amp;B &#x4E2D;" sheetId='7' r:id="rId3" state = "hidden" big="99999999999999"/>"#.utf8))
+        let t = try #require(try sc.next(atEnd: true))
+        #expect(t.kind == .empty && sc.isName(t, "sheet"))
+        #expect(sc.attributeString(t, "name") == "A&B 中")
+        #expect(sc.attributeInt(t, "sheetId") == 7)
+        #expect(sc.attributeString(t, "id") == "rId3")
+        #expect(sc.attributeString(t, "state") == "hidden")
+        #expect(sc.attributeString(t, "missing") == nil)
+        #expect(sc.attributeInt(t, "name") == nil)
+        #expect(sc.attributeInt(t, "big") == nil)            // past 2^40: refused, never overflowing
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("&lt;&gt;&amp;&quot;&apos;", "<>&\"'"),
+        ("&#20013;&#x6587;&#X20000;", "中文𠀀"),
+        ("a &unknown; b", "a &unknown; b"),
+        ("AT&T", "AT&T"),
+        ("&#xD800;", "&#xD800;"),
+        ("&#;", "&#;"),
+    ])
+    func decodesPredefinedEntitiesAndCharacterReferencesOnly(raw: String, decoded: String) {
+        #expect(XMLScanner.decode(Array(raw.utf8)) == decoded)
+    }
+
+    @Test func decodeRefusesInvalidUTF8() {
+        #expect(XMLScanner.decode([0x61, 0xC3, 0x28]) == nil)
+        #expect(XMLScanner.decode([0x26, 0x61, 0x6D, 0x70, 0x3B, 0xFF]) == nil)
+    }
+
+    @Test func aDoctypeIsRefused() throws {
+        #expect(throws: XMLScanner.Failure.doctype) {
+            _ = try XMLScannerTests.tokens(#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><a>&lol;</a>"#)
+        }
+        #expect(throws: XMLScanner.Failure.doctype) { _ = try XMLScannerTests.tokens("<a><!ENTITY x \"y\"></a>") }
+        #expect(throws: XMLScanner.Failure.malformed("a <![ section that is not CDATA")) {
+            _ = try XMLScannerTests.tokens("<a><![INCLUDE[ x ]]></a>")
+        }
+    }
+
+    @Test func incompleteTokensWaitForMoreInput() throws {
+        var sc = XMLScanner()
+        sc.append(Array("<row r=\"1".utf8))
+        #expect(try sc.next() == nil)
+        #expect(sc.pendingCount == 9)
+        sc.append(Array("\"><v>12".utf8))
+        #expect(try sc.next().map { sc.isName($0, "row") } == true)
+        #expect(try sc.next().map { sc.isName($0, "v") } == true)
+        #expect(try sc.next() == nil)                                 // "12" may go on
+        let text = try #require(try sc.next(atEnd: true))
+        #expect(text.kind == .text && sc.buffer[text.body].elementsEqual(Array("12".utf8)))
+    }
+
+    @Test func anIncompleteTokenLongerThanTheLimitIsRefused() throws {
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: 5000)
+        // Complete tokens are not limited; one that keeps growing without its end is.
+        #expect(try XMLScannerTests.tokens([Array("<t>".utf8) + long + Array("</t>".utf8)], maxTokenBytes: 100).count == 3)
+        #expect(throws: XMLScanner.Failure.tokenTooLong(100)) {
+            _ = try XMLScannerTests.tokens([Array("<t>".utf8)] + (0..<50).map { _ in Array(long[..<100]) }, maxTokenBytes: 100)
+        }
+        #expect(throws: XMLScanner.Failure.tokenTooLong(100)) {
+            _ = try XMLScannerTests.tokens([Array("<c r=\"".utf8)] + (0..<50).map { _ in Array(long[..<100]) }, maxTokenBytes: 100)
+        }
+        #expect(throws: XMLScanner.Failure.tokenTooLong(100)) {
+            _ = try XMLScannerTests.tokens([Array("<!--".utf8)] + (0..<50).map { _ in Array(long[..<100]) }, maxTokenBytes: 100)
+        }
+    }
+
+    @Test func aLongTokenFedInSmallPiecesIsScannedOnce() throws {
+        // 4 MiB of text in 1 KiB pieces: resuming where the last scan stopped keeps this linear
+        // (rescanning from the token start after each piece would take minutes).
+        let piece = [UInt8](repeating: UInt8(ascii: " "), count: 1024)
+        var sc = XMLScanner()
+        sc.append(Array("<a>".utf8))
+        #expect(try sc.next() != nil)
+        let start = Date()
+        for _ in 0..<4096 {
+            sc.append(piece)
+            #expect(try sc.next() == nil)
+        }
+        sc.append(Array("<b/>".utf8))
+        let text = try #require(try sc.next())
+        #expect(text.kind == .text && text.body.count == 4 << 20)
+        #expect(Date().timeIntervalSince(start) < 20)
+        // A quoted '>' inside a tag split across pieces is remembered too.
+        var tag = XMLScanner()
+        for p in ["<c a=\"", "x>y", "\" b='>'", "/>"] {
+            tag.append(Array(p.utf8))
+            if p != "/>" { #expect(try tag.next() == nil) }
+        }
+        let c = try #require(try tag.next())
+        #expect(c.kind == .empty && tag.attributeString(c, "a") == "x>y" && tag.attributeString(c, "b") == ">")
+    }
+}
