@@ -1,0 +1,35 @@
+import FulianCore
+import FulianImport
+import Testing
+import TestSupport
+
+/// The cleanup engine behind `fulian clean`: nothing dropped, duplicates grouped, ID conflicts flagged.
+struct CleanerTests {
+    static let register = FixturePaths.fixture("import/register.csv").path
+
+    @Test func sameIDWithAnotherNameIsAConflictNotADuplicate() throws {
+        let csv = """
+            姓名,身份证号,所属社区,项目名称,发放日期,发放金额
+            张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
+            张秀兰,11010519491231002X,望江社区,春蕾计划,2024-02-05,1000
+            张秀英,11010519491231002X,望江社区居委会,春蕾计划,2024-01-05,1000.00
+            李梅,,望江楼社区,春蕾计划,2024-01-06,800
+            """
+        let path = try TempFile.write(Array(csv.utf8), name: "aid.csv")
+        let result = try Cleaner(dataset: .aid, registerPath: Self.register).run(files: [path])
+        #expect(result.rows.count == 4)
+        #expect(result.rows.map(\.status) == [.clean, .clean, .duplicate, .error])
+        #expect(result.rows.map(\.row) == [2, 3, 4, 5])
+        #expect(result.rows[2].fields["org"] == "望江社区")
+        let kinds = result.duplicates.map(\.kind)
+        #expect(kinds.contains(.sameRecord))
+        #expect(kinds.contains(.conflict))
+        let conflict = result.duplicates.first { $0.kind == .conflict }!
+        #expect(conflict.rows == [0, 1])
+        #expect(!conflict.key.contains("11010519491231002X"))   // personal data masked in the key
+        let unknown = result.issues.first { $0.category == "unknown-org" }!
+        #expect(unknown.original == "望江楼社区")
+        #expect(unknown.suggestion == "望江社区")
+        #expect(result.files.first?.rowsRead == 4)
+    }
+}
