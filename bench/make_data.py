@@ -7,7 +7,7 @@ Writes into OUTDIR:
   register.csv         the org register: 1 district, 5 streets/towns, 40 communities/villages, with
                        妇联组建时间 / 妇女之家建成时间 (some in 2024, some empty) so coverage has work to do
   aid.csv              ROWS_CSV aid disbursements, 10 columns, UTF-8; dates spread evenly over the 12
-                       months of 2024 (a quarter holds 1/4 of the rows); 4 disbursements per person
+                       months of 2024 for every program (a quarter holds 1/4 of the rows); 4 disbursements per person
   aid-gb18030.csv      the same rows in GB18030
   aid-100k.csv         ROWS_XLSX rows (the same rows as aid.xlsx), UTF-8: the small size for the
                        memory-vs-row-count check
@@ -18,7 +18,7 @@ Writes into OUTDIR:
 """
 import csv, datetime, os, random, sys
 
-DATA_VERSION = "2"
+DATA_VERSION = "3"
 
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -53,7 +53,8 @@ def aid_rows(n, communities, seed=7):
     people = [(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), id_number(rng), rng.choice(communities)) for _ in range(max(n // 4, 1))]
     for i in range(n):
         name, idn, org = people[i % len(people)]
-        month = 1 + (i * 7) % 12
+        # i // 4 decorrelates month from program (i % 4): every program is paid in every month.
+        month = 1 + (i * 7 + i // 4) % 12
         day = 1 + (i * 13) % 28
         yield (name, idn, org, PROGRAMS[i % 4], SOURCES[(i // 4) % 4], "2024-%02d-%02d" % (month, day),
                "%d.%02d" % (500 + (i * 37) % 3000, (i * 11) % 100 if i % 3 else 0), str(1 + i % 6), "第%d笔" % (i + 1), "")
@@ -68,11 +69,13 @@ def members_rows(n, communities, seed=11):
     units = communities + STREETS
     roles = [r for r, w in ROLES for _ in range(w)]
     for i in range(n):
+        idn = id_number(rng)
         start = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 5 * 365))
         end = ""
         if i % 9 == 0:  # some left during 2024
             end = (datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randint(0, 364))).isoformat()
-        yield (rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), id_number(rng), "女" if i % 13 else "男",
+        # The gender agrees with the ID's 17th digit (odd: male), so the members import has no mismatches.
+        yield (rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), idn, "男" if int(idn[16]) % 2 else "女",
                units[i % len(units)], roles[i % len(roles)], start.isoformat(), end, TAGS[i % len(TAGS)])
 
 MEMBER_HEADER = ["姓名", "身份证号", "性别", "所属单位", "职务", "任职时间", "离任时间", "身份标签"]
