@@ -186,12 +186,12 @@ public enum Provenance {
         sql += "WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\nORDER BY d.paidOn, d.id"
         let q = b.query("disbursements", sql)
         return try store.dbQueue.read { db in
+            // Columns by position: this list can be a quarter of a province (by name costs a lookup per cell).
             try Row.fetchAll(db, sql: q.sql, arguments: Reports.arguments(q)).map { r in
-                let paid: String = r["paidOn"]
+                let paid: String = r[0]
                 return DisbursementEntry(
-                    paidOn: CivilDate(iso: paid) ?? CivilDate(year: 1, month: 1, day: 1)!, name: r["name"], idNumber: r["idNumber"],
-                    unit: r["unit"], org: r["org"], program: r["program"], amountFen: r["amountFen"], source: r["source"],
-                    fileName: r["fileName"], sourceRow: r["sourceRow"])
+                    paidOn: CivilDate(iso: paid) ?? CivilDate(year: 1, month: 1, day: 1)!, name: r[1], idNumber: r[2],
+                    unit: r[3], org: r[4], program: r[5], amountFen: r[6], source: r[7], fileName: r[8], sourceRow: r[9])
             }
         }
     }

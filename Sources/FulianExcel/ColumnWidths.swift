@@ -28,8 +28,12 @@ public struct ColumnWidths: Sendable, Hashable {
     public mutating func record(col: Int, text: String, scale: Double) {
         guard !text.isEmpty else { return }
         var widest = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            widest = max(widest, TextNormalizer.displayWidth(String(line)))
+        if text.utf8.contains(10) {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                widest = max(widest, TextNormalizer.displayWidth(String(line)))
+            }
+        } else {
+            widest = TextNormalizer.displayWidth(text)
         }
         let units = Double(widest) * scale
         if units > (maxUnits[col] ?? 0) { maxUnits[col] = units }

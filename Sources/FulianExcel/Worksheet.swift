@@ -30,6 +30,10 @@ public final class Worksheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     /// Widest text per column, for ``autoFitColumns(minWidth:maxWidth:)``.
     public private(set) var columnWidths = ColumnWidths()
+    /// Rows below this (zero-based) are not measured for ``autoFitColumns(minWidth:maxWidth:)``: the first
+    /// 10,000 rows decide the widths, so a million-row detail sheet does not pay for width bookkeeping on
+    /// every cell (it was a third of the writing time). Set it higher before writing to measure more.
+    public var widthSampleRows = 10_000
     private var fixedColumns: Set<Int> = []
     private var filterColumns: ClosedRange<Int>?
     /// The highest row written so far (-1 before any); enforced as a floor in constant-memory mode.
@@ -124,8 +128,10 @@ public final class Worksheet {
         }
         try check(err, cell: cell, doing: "writing the cell")
         noteRow(row)
-        columnWidths.record(col: col, text: value.displayText(numberFormat: style?.numberFormat),
-                            scale: style?.widthScale ?? 1)
+        if row < widthSampleRows {
+            columnWidths.record(col: col, text: value.displayText(numberFormat: style?.numberFormat),
+                                scale: style?.widthScale ?? 1)
+        }
     }
 
     /// Writes values left to right from `startCol`, all with one style.

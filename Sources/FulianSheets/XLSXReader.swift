@@ -294,7 +294,14 @@ public final class XLSXReader: SpreadsheetReader {
 
     /// Decodes Excel's `_xHHHH_` escapes (`_x000D_` for a carriage return).
     static func unescapeOOXML(_ s: String) -> String {
-        guard s.contains("_x") else { return s }
+        // Hot path (every shared and inline string): a byte scan, not a Foundation substring search.
+        var sawUnderscore = false
+        var found = false
+        for b in s.utf8 {
+            if sawUnderscore && b == UInt8(ascii: "x") { found = true; break }
+            sawUnderscore = b == UInt8(ascii: "_")
+        }
+        guard found else { return s }
         var out = ""
         var rest = Substring(s)
         while let r = rest.range(of: "_x") {
@@ -663,8 +670,11 @@ public final class XLSXReader: SpreadsheetReader {
             if b >= 48 && b <= 57 { n = n * 10 + Int64(b - 48); i += 1 } else { allDigits = false }
         }
         if allDigits { return Double(neg ? -n : n) }
-        let s = String(decoding: v, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard let d = Double(s), d.isFinite else { return nil }
+        // Decimals and exponents: Double's own parser on the bytes, spaces trimmed without Foundation.
+        var lo = 0, hi = v.count
+        while lo < hi && (v[lo] == 32 || v[lo] == 9) { lo += 1 }
+        while hi > lo && (v[hi - 1] == 32 || v[hi - 1] == 9) { hi -= 1 }
+        guard lo < hi, let d = Double(String(decoding: v[lo..<hi], as: UTF8.self)), d.isFinite else { return nil }
         return d
     }
 

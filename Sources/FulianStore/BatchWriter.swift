@@ -12,6 +12,8 @@ final class BatchWriter {
     private(set) var register: OrgRegister
     private var personIds: [String: Int64] = [:]
     private var programIds: [String: Int64] = [:]
+    /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
+    private var programIdsAsWritten: [String: Int64] = [:]
     private var batchNames: [Int64: String] = [:]
 
     init(db: Database, batchId: Int64, file: String, sheet: String?) throws {
@@ -65,7 +67,7 @@ final class BatchWriter {
             if ethnicity != nil || education != nil || phone != nil { try fillPerson(id, ethnicity, education, phone) }
             return id
         }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE personKey = ?", arguments: [key]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE personKey = ?"), arguments: [key]) {
             personIds[key] = id
             if ethnicity != nil || education != nil || phone != nil { try fillPerson(id, ethnicity, education, phone) }
             return id
@@ -102,11 +104,16 @@ final class BatchWriter {
     }
 
     private func programId(_ name: String) throws -> Int64 {
+        if let id = programIdsAsWritten[name] { return id }
         let key = OrgRegister.fold(name)
-        if let id = programIds[key] { return id }
+        if let id = programIds[key] {
+            programIdsAsWritten[name] = id
+            return id
+        }
         try db.execute(sql: "INSERT INTO program (name) VALUES (?)", arguments: [name])
         let id = db.lastInsertedRowID
         programIds[key] = id
+        programIdsAsWritten[name] = id
         return id
     }
 

@@ -64,6 +64,8 @@ public struct TableSheet {
         }
         let headerRow = r
         try sheet.writeRow(row: r, headers.map { .text($0) }, style: .header)
+        // Before the data: in constant-memory mode a range may not reach back to rows already flushed.
+        if filter && !rows.isEmpty { try sheet.autofilter(firstRow: headerRow, firstCol: 0, lastRow: headerRow + rows.count, lastCol: width - 1) }
         r += 1
         let firstData = r
         for (i, values) in rows.enumerated() {
@@ -103,7 +105,6 @@ public struct TableSheet {
             }
             r += 1
         }
-        if filter && !rows.isEmpty { try sheet.autofilter(firstRow: headerRow, firstCol: 0, lastRow: lastData, lastCol: width - 1) }
         if freeze && row == 0 { try sheet.freezePanes(row: headerRow + 1, col: 0) }
         return r
     }
