@@ -17,6 +17,8 @@ struct RowNormalizer {
         didSet { valueMap = valueMap.mapValues { m in Dictionary(m.map { (TextNormalizer.clean($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }) } }
     }
     private let byKey: [String: ColumnBinding]
+    /// Resolutions already made in this file: a file names a handful of units over thousands of rows.
+    let orgs = OrgResolutionCache()
 
     init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
         self.dataset = dataset
@@ -98,7 +100,7 @@ struct RowNormalizer {
                 fields["org"] = OrgRegister.fold(typed)
                 return 0
             }
-            switch normalizer.register.resolve(typed) {
+            switch normalizer.orgs.resolve(typed, in: normalizer.register) {
             case .success(let u):
                 fields["org"] = u.name
                 return u.id
@@ -279,5 +281,18 @@ struct RowNormalizer {
         return ActivityRecord(title: ctx.text("title"), kind: kind, orgId: orgId, heldOn: heldOn, participants: participants,
                               employers: employers, positions: positions, seekers: seekers, placements: placements,
                               trainees: trainees)
+    }
+}
+
+/// Remembers how each unit name, exactly as typed, resolved against the register (folding and suffix
+/// matching cost more than the rest of a row). One per file: the register does not change within it.
+final class OrgResolutionCache {
+    private var resolved: [String: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
+
+    func resolve(_ typed: String, in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+        if let r = resolved[typed] { return r }
+        let r = register.resolve(typed)
+        if resolved.count < 100_000 { resolved[typed] = r }
+        return r
     }
 }

@@ -61,8 +61,8 @@ public enum QuarterlyWorkbook {
         let zh = o.language == .zh
         func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         let p = o.period
-        func run(_ kind: ReportKind, by: OrgLevel = .street, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) throws -> ReportResult {
-            try Reports.run(ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns), in: store)
+        func request(_ kind: ReportKind, by: OrgLevel = .street, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
+            ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns)
         }
         let district = try o.district ?? store.dbQueue.read { db in
             try String.fetchOne(db, sql: "SELECT name FROM org WHERE kind = 'district' ORDER BY id LIMIT 1")
@@ -71,11 +71,14 @@ public enum QuarterlyWorkbook {
         let periodLabel = zh ? p.chineseLabel : p.label
         func title(_ what: String) -> String { "\(prefix)\(periodLabel) \(what)" }
 
-        let coverage = try run(.coverage, compare: true)
-        let jobfairs = try run(.jobfairs, compare: true)
-        let aid = try run(.aid, compare: true)
-        let members = try run(.members, compare: true, [.composition])
-        let activities = try run(.activities, compare: true)
+        // Every figure of the workbook, from one state of the store.
+        let reports = try Reports.runAll([
+            request(.coverage, compare: true), request(.jobfairs, compare: true), request(.aid, compare: true),
+            request(.members, compare: true, [.composition]), request(.activities, compare: true),
+            request(.aid, by: .none), request(.aid, by: .none, [.source]), request(.aid, by: .none, [.month]),
+        ], in: store)
+        let (coverage, jobfairs, aid, members, activities) = (reports[0], reports[1], reports[2], reports[3], reports[4])
+        let byProgram = reports[5]
 
         let names = sheetNames(o.language)
         let footer = zh ? PrintSetup.pageNumberFooter : PrintSetup.pageNumberFooterEnglish
@@ -139,7 +142,6 @@ public enum QuarterlyWorkbook {
                            title: title(t("救助发放金额（元）", "aid amount (yuan)")), corner: t("街道", "street"), total: t("合计", "total"))
         amount.totals = .sum(label: t("合计", "Total"))
         row = try amount.write(to: aidSheet, at: 0) + 1
-        let byProgram = try run(.aid, by: .none)
         var recipients = TableSheet(title: t("受助人数（人，按身份证去重）", "recipients (distinct persons)"),
                                     headers: [t("街道", "street")] + programs, styles: [nil] + programs.map { _ in .integer })
         for s in streets {
@@ -150,8 +152,7 @@ public enum QuarterlyWorkbook {
         })
         recipients.filter = false
         row = try recipients.write(to: aidSheet, at: row) + 1
-        for (kind, label) in [(ReportBreakdown.source, t("按资金来源", "by funding source")), (.month, t("按月份", "by month"))] {
-            let r = try run(.aid, by: .none, [kind])
+        for (r, label) in [(reports[6], t("按资金来源", "by funding source")), (reports[7], t("按月份", "by month"))] {
             var table = ReportSheet.table(r, title: label, language: o.language)
             ReportSheet.totals(r, table: &table, startingAt: row)
             table.filter = false
