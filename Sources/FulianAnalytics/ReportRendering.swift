@@ -256,9 +256,9 @@ public enum ReportRendering {
 }
 
 /// The small deterministic JSON writer behind ``ReportRendering/json(_:)``.
-enum ReportJSON {
+package enum ReportJSON {
     /// A JSON string literal (only `"`, `\` and control characters escaped; CJK kept as is).
-    static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -1,4 +1,5 @@
 import Foundation
+import FulianAnalytics
 
 /// A JSON value that keeps its keys in the order they were given, for stable script output.
 indirect enum JSONOutput {
@@ -32,19 +33,6 @@ indirect enum JSONOutput {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal: the one writer the reports use too, so every JSON fulian prints escapes alike.
+    static func quote(_ s: String) -> String { ReportJSON.quote(s) }
 }
