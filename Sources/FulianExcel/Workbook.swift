@@ -41,6 +41,9 @@ public final class Workbook {
     private(set) var isClosed = false
     let strings = CStringPool()
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The last few styles looked up: a row of a detail sheet cycles through a handful, and comparing
+    /// them is far cheaper than hashing a style for every cell.
+    private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
 
     /// Opens a workbook for writing at `path` (nothing is written before ``close()``).
     ///
@@ -219,8 +222,13 @@ public final class Workbook {
 
     /// The format for a style, created once per distinct style; nil for no style or the empty style.
     func format(for style: CellStyle?, sheet: String?, cell: @autoclosure () -> String?) throws -> UnsafeMutablePointer<lxw_format>? {
-        guard let style, style != CellStyle() else { return nil }
-        if let f = formats[style] { return f }
+        guard let style else { return nil }
+        for r in recentFormats where r.style == style { return r.format }
+        guard style != CellStyle() else { return nil }
+        if let f = formats[style] {
+            remember(style, f)
+            return f
+        }
         if let problem = style.problem {
             throw ExcelError(kind: .invalidArgument, path: path, sheet: sheet, cell: cell(), message: "invalid style: \(problem)")
         }
@@ -230,7 +238,13 @@ public final class Workbook {
         }
         style.apply(to: f)
         formats[style] = f
+        remember(style, f)
         return f
+    }
+
+    private func remember(_ style: CellStyle, _ f: UnsafeMutablePointer<lxw_format>) {
+        if recentFormats.count == 8 { recentFormats.removeFirst() }
+        recentFormats.append((style, f))
     }
 
     /// The number of distinct styles turned into formats (each is one `<xf>` in styles.xml).

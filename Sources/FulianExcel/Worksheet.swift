@@ -83,9 +83,9 @@ public final class Worksheet {
         var style = style
         switch value {
         case .date where style?.numberFormat == nil:
-            style = (style ?? CellStyle()).with { $0.numberFormat = CellStyle.dateFormat }
+            style = style.map { $0.with { $0.numberFormat = CellStyle.dateFormat } } ?? .date
         case .money where style?.numberFormat == nil:
-            style = (style ?? CellStyle()).with { $0.numberFormat = CellStyle.moneyFormat }
+            style = style.map { $0.with { $0.numberFormat = CellStyle.moneyFormat } } ?? .money
         default:
             break
         }
