@@ -123,11 +123,12 @@ public enum Provenance {
     public static func jobFairs(in period: Period, by: OrgLevel = .street, store: Store) throws -> [JobFairEntry] {
         var b = SQLBinder(SQLiteDialect())
         var sql = ""
-        if let tier = by.tier { sql += "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n" }
-        sql += "SELECT a.id, a.title, u.name AS unit, \(by.tier == nil ? "NULL" : "g.name") AS org, a.heldOn,\n"
+        let group = groupAt(by, orgColumn: "a.orgId")
+        sql += group.with
+        sql += "SELECT a.id, a.title, u.name AS unit, \(group.name) AS org, a.heldOn,\n"
         sql += "       a.participants, a.employers, a.positions, a.seekers, a.placements, b.fileName, a.sourceRow\n"
         sql += "FROM activity a\nJOIN org u ON u.id = a.orgId\nJOIN importBatch b ON b.id = a.batchId\n"
-        if by.tier != nil { sql += "LEFT JOIN orgmap m ON m.orgId = a.orgId\nLEFT JOIN org g ON g.id = m.groupId\n" }
+        sql += group.joins
         sql += "WHERE a.heldOn >= \(b.date(period.start)) AND a.heldOn <= \(b.date(period.end))"
         sql += " AND a.kind = \(b.text(ActivityKind.jobFair.rawValue))\nORDER BY a.heldOn, a.id"
         let q = b.query("job fairs", sql)
@@ -141,6 +142,14 @@ public enum Provenance {
                     seekers: r["seekers"], placements: r["placements"], fileName: r["fileName"], sourceRow: r["sourceRow"])
             }
         }
+    }
+
+    /// The SQL that names each row's group at `by` (the street of a community …): a `WITH` clause, the
+    /// group-name expression and the joins; nothing for `--by none`.
+    static func groupAt(_ by: OrgLevel, orgColumn: String) -> (with: String, name: String, joins: String) {
+        guard let tier = by.tier else { return ("", "NULL", "") }
+        return ("WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n", "g.name",
+                "LEFT JOIN orgmap m ON m.orgId = \(orgColumn)\nLEFT JOIN org g ON g.id = m.groupId\n")
     }
 
     /// Every import batch, oldest first.
@@ -177,12 +186,13 @@ public enum Provenance {
     public static func disbursements(in period: Period, by: OrgLevel = .street, store: Store) throws -> [DisbursementEntry] {
         var b = SQLBinder(SQLiteDialect())
         var sql = ""
-        if let tier = by.tier { sql += "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n" }
-        sql += "SELECT d.paidOn, p.name, p.idNumber, u.name AS unit, \(by.tier == nil ? "NULL" : "g.name") AS org,\n"
+        let group = groupAt(by, orgColumn: "d.orgId")
+        sql += group.with
+        sql += "SELECT d.paidOn, p.name, p.idNumber, u.name AS unit, \(group.name) AS org,\n"
         sql += "       pr.name AS program, d.amountFen, d.source, b.fileName, d.sourceRow\n"
         sql += "FROM disbursement d\nJOIN person p ON p.id = d.personId\nJOIN program pr ON pr.id = d.programId\n"
         sql += "JOIN org u ON u.id = d.orgId\nJOIN importBatch b ON b.id = d.batchId\n"
-        if by.tier != nil { sql += "LEFT JOIN orgmap m ON m.orgId = d.orgId\nLEFT JOIN org g ON g.id = m.groupId\n" }
+        sql += group.joins
         sql += "WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\nORDER BY d.paidOn, d.id"
         let q = b.query("disbursements", sql)
         return try store.dbQueue.read { db in

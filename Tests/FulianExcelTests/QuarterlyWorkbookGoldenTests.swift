@@ -24,23 +24,25 @@ struct QuarterlyWorkbookGoldenTests {
         return store
     }
 
+    /// The demo store's 2024Q2 workbook with a fixed creation time, in `dir`.
+    static func workbook(in dir: ScratchDirectory, target: Double = 0.9) throws -> URL {
+        let url = dir.file("quarterly.xlsx")
+        _ = try QuarterlyWorkbook.write(store: demoStore(), to: url.path, options: QuarterlyWorkbook.Options(
+            period: try Period(parsing: "2024Q2"), target: target, created: Date(timeIntervalSince1970: 1_719_824_400)))
+        return url
+    }
+
     @Test("the demo 2024Q2 workbook matches its reference")
     func golden() throws {
-        let store = try Self.demoStore()
         let dir = try ScratchDirectory()
-        let url = dir.file("quarterly.xlsx")
-        _ = try QuarterlyWorkbook.write(store: store, to: url.path, options: QuarterlyWorkbook.Options(
-            period: try Period(parsing: "2024Q2"), created: Date(timeIntervalSince1970: 1_719_824_400)))
+        let url = try Self.workbook(in: dir)
         try GoldenWorkbook.assertMatches(generated: url, golden: FixturePaths.fixture("golden/quarterly-demo-2024Q2.xlsx"))
     }
 
     @Test("coverage under the target is highlighted, at or above it is not")
     func targetHighlight() throws {
-        let store = try Self.demoStore()
         let dir = try ScratchDirectory()
-        let url = dir.file("q.xlsx")
-        _ = try QuarterlyWorkbook.write(store: store, to: url.path, options: QuarterlyWorkbook.Options(
-            period: try Period(parsing: "2024Q2"), target: 0.8, created: Date(timeIntervalSince1970: 1_719_824_400)))
+        let url = try Self.workbook(in: dir, target: 0.8)
         let parts = try XLSXParts.read(url)
         let sheet = try #require(parts["xl/worksheets/sheet2.xml"])
         let xfs = XLSXParts.cellXfs(try #require(parts["xl/styles.xml"]))
@@ -54,3 +56,4 @@ struct QuarterlyWorkbookGoldenTests {
         #expect(try #require(XLSXParts.cell("D3", in: sheet)).contains("<v>0.5714</v>"))
     }
 }
+

@@ -99,10 +99,10 @@ public enum QuarterlyWorkbook {
         let notesSheet = try wb.addWorksheet(name: names[7])
 
         // 组织覆盖: by street, highlighted under target.
-        var cov = ReportSheet.table(withoutComparison(coverage), title: title(t("妇联组织覆盖情况", "coverage")), language: o.language)
-        ReportSheet.totals(withoutComparison(coverage), table: &cov, startingAt: 0)
+        let coveragePlain = withoutComparison(coverage)
+        var cov = ReportSheet.table(coveragePlain, title: title(t("妇联组织覆盖情况", "coverage")), language: o.language, startingAt: 0)
         let rateColumns = ["org_coverage", "work_coverage", "womens_home_coverage"]
-        let covFlat = ReportRendering.table(withoutComparison(coverage))
+        let covFlat = ReportRendering.table(coveragePlain)
         for (i, row) in covFlat.rows.enumerated() {
             for (c, col) in covFlat.columns.enumerated() where rateColumns.contains(col.name) {
                 if let v = row[c].tenThousandths, Double(v) / 10_000 < o.target { cov.highlighted[i, default: []].insert(c) }
@@ -115,8 +115,7 @@ public enum QuarterlyWorkbook {
         try finish(coverageSheet, footer: footer)
 
         // 就业招聘: by street, then the list of fairs.
-        var jobs = ReportSheet.table(withoutComparison(jobfairs), title: title(t("招聘会情况", "job fairs")), language: o.language)
-        ReportSheet.totals(withoutComparison(jobfairs), table: &jobs, startingAt: 0)
+        let jobs = ReportSheet.table(withoutComparison(jobfairs), title: title(t("招聘会情况", "job fairs")), language: o.language, startingAt: 0)
         var row = try jobs.write(to: jobSheet, at: 0) + 1
         var fairs = TableSheet(title: t("招聘会清单", "Job fairs held"),
                                headers: [t("日期", "date"), t("活动名称", "title"), t("举办单位", "unit"), t("所属街道", "street"),
@@ -153,8 +152,7 @@ public enum QuarterlyWorkbook {
         recipients.filter = false
         row = try recipients.write(to: aidSheet, at: row) + 1
         for (r, label) in [(reports[6], t("按资金来源", "by funding source")), (reports[7], t("按月份", "by month"))] {
-            var table = ReportSheet.table(r, title: label, language: o.language)
-            ReportSheet.totals(r, table: &table, startingAt: row)
+            var table = ReportSheet.table(r, title: label, language: o.language, startingAt: row)
             table.filter = false
             row = try table.write(to: aidSheet, at: row) + 1
         }

@@ -46,17 +46,28 @@ public enum RejectsWorkbook {
         try wb.close()
     }
 
-    /// A sheet name from a file name: its stem, cut to Excel's 31 characters, made unique with (2), (3)….
+    /// A sheet name from a file name: its stem without the characters Excel forbids, cut to Excel's 31
+    /// UTF-16 units, made unique with (2), (3)….
     static func uniqueSheetName(for file: String, existing: [String]) -> String {
         let forbidden = Set("[]:*?/\\")
         var stem = String((file as NSString).deletingPathExtension.filter { !forbidden.contains($0) })
-        stem = stem.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-        if stem.isEmpty { stem = "文件" }
-        var candidate = String(stem.utf16.count <= 31 ? stem : String(stem.prefix(28)))
+        stem = stem.trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+        if stem.isEmpty || stem.lowercased() == "history" { stem = "文件" }
+        /// The longest prefix of `s` that fits in `units` UTF-16 units (Excel's count; an emoji is two).
+        func fitting(_ s: String, _ units: Int) -> String {
+            var out = "", used = 0
+            for ch in s {
+                used += ch.utf16.count
+                if used > units { break }
+                out.append(ch)
+            }
+            return out
+        }
+        var candidate = fitting(stem, 31)
         var n = 2
         while Workbook.sheetNameProblem(candidate, existing: existing) != nil {
             let suffix = "(\(n))"
-            candidate = String(stem.prefix(31 - suffix.count - 2)) + suffix
+            candidate = fitting(stem, 31 - suffix.utf16.count) + suffix
             n += 1
         }
         return candidate

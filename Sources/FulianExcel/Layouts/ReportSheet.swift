@@ -48,52 +48,44 @@ public enum ReportSheet {
         return nil
     }
 
-    /// The report as a table: title, headers, rows, totals.
-    public static func table(_ r: ReportResult, title: String?, language: Language = .zh) -> TableSheet {
+    /// The report as a table (title, headers, rows, totals) for a sheet where it starts at row `top`; the
+    /// totals' SUM ranges depend on it.
+    public static func table(_ r: ReportResult, title: String?, language: Language = .zh, startingAt top: Int) -> TableSheet {
         let flat = ReportRendering.table(r)
-        let headers = flat.columns.map { language == .zh ? $0.chineseLabel : ($0.name.isEmpty ? "" : $0.name) }
+        let headers = flat.columns.map { language == .zh ? $0.chineseLabel : $0.name }
         let styles = flat.columns.indices.map { c in style(of: flat.rows.map { $0[c] } + [flat.totals[c]]) }
         var t = TableSheet(title: title, headers: headers, styles: styles)
         t.rows = flat.rows.map { $0.map(value) }
+        t.totals = .values(totals(flat, dataRows: t.dataRows(startingAt: top)))
         return t
     }
 
-    /// Fills in the totals row of ``table(_:title:language:)`` for a table that starts at `row`.
-    public static func totals(_ r: ReportResult, table t: inout TableSheet, startingAt row: Int) {
-        let flat = ReportRendering.table(r)
-        let dataRows = t.dataRows(startingAt: row)
-        var values: [ExcelValue] = []
-        for (c, column) in flat.columns.enumerated() {
+    /// The totals row: a SUM over the data rows where the measure adds up and the SUM gives exactly the
+    /// report's total, the report's own figure otherwise.
+    static func totals(_ flat: ReportTable, dataRows: ClosedRange<Int>?) -> [ExcelValue] {
+        flat.columns.enumerated().map { c, column in
             let total = flat.totals[c]
             let cell = value(total)
-            let addsUp = ReportSheet.additive.contains(column.base)
+            let addsUp = additive.contains(column.base)
                 && [.measure, .previous, .yearAgo, .changeFromPrevious, .changeFromYearAgo].contains(column.role)
-            guard addsUp, let dataRows, column.role != .key else {
-                values.append(cell)
-                continue
-            }
-            let sum = flat.rows.reduce(into: (Int64(0), true)) { acc, row in
+            guard addsUp, let dataRows else { return cell }
+            var sum: Int64 = 0
+            for row in flat.rows {
                 switch row[c] {
-                case .int(let i): acc.0 += i
-                case .money(let f): acc.0 += f
+                case .int(let i): sum += i
+                case .money(let f): sum += f
                 case .null: break
-                default: acc.1 = false
+                default: return cell
                 }
             }
-            let exact: Bool
             switch total {
-            case .int(let i): exact = sum.1 && sum.0 == i
-            case .money(let f): exact = sum.1 && sum.0 == f
-            default: exact = false
-            }
-            if exact {
+            case .int(sum), .money(fen: sum):
                 let range = "\(excelCellName(row: dataRows.lowerBound, col: c)):\(excelCellName(row: dataRows.upperBound, col: c))"
-                values.append(.formula("SUM(\(range))", cached: cell.numericValue))
-            } else {
-                values.append(cell)
+                return .formula("SUM(\(range))", cached: cell.numericValue)
+            default:
+                return cell
             }
         }
-        t.totals = .values(values)
     }
 
     /// Writes one report as a one-sheet workbook (`fulian report NAME --format xlsx -o FILE`).
@@ -101,9 +93,7 @@ public enum ReportSheet {
         let title = language == .zh ? "\(r.period.chineseLabel) \(r.kind.title)" : "\(r.kind.rawValue) \(r.period.label)"
         let wb = try Workbook(path: path, properties: DocumentProperties(title: title, subject: "fulian report \(r.kind.rawValue)", created: created))
         let sheet = try wb.addWorksheet(name: language == .zh ? String(r.kind.title.prefix(31)) : r.kind.rawValue)
-        var t = table(r, title: title, language: language)
-        totals(r, table: &t, startingAt: 0)
-        try t.write(to: sheet, at: 0)
+        try table(r, title: title, language: language, startingAt: 0).write(to: sheet, at: 0)
         try sheet.autoFitColumns()
         try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: language == .zh ? PrintSetup.pageNumberFooter : PrintSetup.pageNumberFooterEnglish))
         try wb.close()
