@@ -20,16 +20,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // C libraries from Debian: libxlsxwriter-dev, libfreexl-dev.
+        // C libraries from Debian: libxlsxwriter-dev, libfreexl-dev, libssl-dev.
         .systemLibrary(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(
             name: "CFreeXL", pkgConfig: "freexl",
             providers: [.apt(["libfreexl-dev"])]),
+        // OpenSSL's libcrypto, for SHA-256 with the CPU's SHA instructions: libssl-dev.
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         // file → cells → records → store → indicators → workbook
-        .target(name: "FulianCore"),
+        .target(name: "FulianCore", dependencies: ["CCrypto"]),
         .target(
             name: "FulianSheets",
             dependencies: [

@@ -57,12 +57,25 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The ISO 8601 form, `2024-01-05`.
-    public var iso: String {
-        func pad(_ v: Int, _ w: Int) -> String {
-            let s = String(v)
-            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    public var iso: String { withISOBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Calls `body` with the ten bytes of ``iso`` (no string is built: for binding to a statement).
+    public func withISOBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+            func put(_ v: Int, at i: Int, width: Int) {
+                var v = v
+                for k in stride(from: i + width - 1, through: i, by: -1) {
+                    b[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            b[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            b[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return try body(UnsafeBufferPointer(b))
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public var description: String { iso }

@@ -26,9 +26,24 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Spaces and full-width characters are folded first; a lower-case `x` is accepted. A 15-digit legacy
     /// number becomes its 18-digit form.
     public static func parse(_ text: String) -> Result<IDNumber, Problem> {
-        let s = TextNormalizer.compact(text).uppercased()
-        let b = Array(s.utf8)
+        var s = TextNormalizer.compact(text)
+        if s.utf8.last == UInt8(ascii: "x") || s.utf8.count != 18 { s = s.uppercased() }
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        if s.utf8.count == 18 {
+            // The common case, checked on the string's own bytes.
+            let problem: Problem?? = s.utf8.withContiguousStorageIfAvailable { b -> Problem? in
+                for k in 0..<17 where !isDigit(b[k]) { return .malformed("must be 17 digits and a check digit 0-9 or X") }
+                guard isDigit(b[17]) || b[17] == UInt8(ascii: "X") else { return .malformed("must be 17 digits and a check digit 0-9 or X") }
+                guard birthDate(b, offset: 6, century: nil) != nil else { return .badBirthDate }
+                guard checkCharacter(b[0..<17]) == b[17] else { return .badCheckDigit }
+                return nil
+            }
+            if let problem {
+                if let problem { return .failure(problem) }
+                return .success(IDNumber(value: s))
+            }
+        }
+        let b = Array(s.utf8)
         switch b.count {
         case 18:
             guard b[0..<17].allSatisfy(isDigit), isDigit(b[17]) || b[17] == UInt8(ascii: "X") else {
@@ -51,14 +66,16 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     private init(value: String) { self.value = value }
 
     /// The ISO 7064 MOD 11-2 check character for the first seventeen digits.
-    static func checkCharacter(_ d: ArraySlice<UInt8>) -> UInt8 {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static func checkCharacter<C: Collection<UInt8>>(_ d: C) -> UInt8 {
         var sum = 0
-        for (i, c) in d.enumerated() { sum += Int(c - 48) * weights[i] }
-        return Array("10X98765432".utf8)[sum % 11]
+        for (i, c) in d.enumerated() { sum += Int(c &- 48) * weights[i] }
+        return checkCharacters[sum % 11]
     }
 
-    private static func birthDate(_ b: [UInt8], offset: Int, century: Int?) -> CivilDate? {
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkCharacters = Array("10X98765432".utf8)
+
+    private static func birthDate<C: RandomAccessCollection<UInt8>>(_ b: C, offset: Int, century: Int?) -> CivilDate? where C.Index == Int {
         func num(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 48) } }
         if let century {
             return CivilDate(year: century * 100 + num(offset..<offset + 2), month: num(offset + 2..<offset + 4),
@@ -70,10 +87,13 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// The holder's birth date.
-    public var birthDate: CivilDate { IDNumber.birthDate(Array(value.utf8), offset: 6, century: nil)! }
+    public var birthDate: CivilDate {
+        value.utf8.withContiguousStorageIfAvailable { IDNumber.birthDate($0, offset: 6, century: nil)! }
+            ?? IDNumber.birthDate(Array(value.utf8), offset: 6, century: nil)!
+    }
 
     /// The holder's gender: the 17th digit is odd for men, even for women.
-    public var gender: Gender { (Array(value.utf8)[16] - 48) % 2 == 1 ? .male : .female }
+    public var gender: Gender { (value.utf8.dropFirst(16).first! - 48) % 2 == 1 ? .male : .female }
 
     /// The six-digit administrative region code.
     public var regionCode: String { String(value.prefix(6)) }

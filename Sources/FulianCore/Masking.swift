@@ -27,6 +27,26 @@ public enum Masking {
     /// Used on any message that quotes a cell, so an ID number or a phone number typed into the wrong
     /// column is still hidden.
     public static func scrub(_ text: String) -> String {
+        // Most texts hold no run of seven digits (ASCII, or full-width EF BC 90…99): nothing to mask.
+        var run = 0, longest = 0
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            while i < b.count {
+                if b[i] >= 48 && b[i] <= 57 {
+                    run += 1; i += 1
+                } else if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 {
+                    run += 1; i += 3
+                } else {
+                    run = 0; i += 1
+                }
+                longest = max(longest, run)
+            }
+        }
+        if scanned != nil && longest < 7 { return text }
+        return scrubRuns(text)
+    }
+
+    private static func scrubRuns(_ text: String) -> String {
         var out = ""
         var run = ""
         func flush() {

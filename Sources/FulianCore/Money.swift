@@ -40,71 +40,127 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Full-width digits must already be folded (see ``TextNormalizer``). A `万元`/`万` suffix switches the
     /// unit to ``Unit/wanYuan`` whatever `unit` says; `unit` is the column's unit (a header `金额（万元）`).
     public static func parse(_ text: String, unit: Unit = .yuan) -> Result<Money, ParseError> {
-        var s = Substring(text.trimmingWhitespace())
+        var text = text
+        return text.withUTF8 { parse(utf8: $0, unit: unit) }
+    }
+
+    /// The byte length of a space (of any kind ``TextNormalizer/isSpace(_:)`` knows) starting at `i`, 0 if none.
+    private static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+        if c == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { return 2 }
+        guard c == 0xE2 || c == 0xE3 || c == 0xEF, i + 2 < end else { return 0 }
+        let u = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+        return Unicode.Scalar(u).map(TextNormalizer.isSpace) == true ? 3 : 0
+    }
+
+    /// The byte length of a space ending just before `end`, 0 if none.
+    private static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, start: Int) -> Int {
+        let c = b[end - 1]
+        if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+        if end - 2 >= start, b[end - 2] == 0xC2, c == 0xA0 { return 2 }
+        if end - 3 >= start, spaceLength(b, at: end - 3, end: end) == 3 { return 3 }
+        return 0
+    }
+
+    private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ p: [UInt8]) -> Bool {
+        guard hi - lo >= p.count else { return false }
+        for k in 0..<p.count where b[lo + k] != p[k] { return false }
+        return true
+    }
+
+    private static func hasSuffix(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ p: [UInt8]) -> Bool {
+        guard hi - lo >= p.count else { return false }
+        return hasPrefix(b, hi - p.count, hi, p)
+    }
+
+    private static let prefixes: [[UInt8]] = ["¥", "￥", "RMB", "人民币"].map { Array($0.utf8) }
+    private static let wanYuanSuffix = Array("万元".utf8), wanSuffix = Array("万".utf8), yuanSuffix = Array("元".utf8)
+
+    /// ``parse(_:unit:)`` over UTF-8 bytes, without building a string or an array.
+    static func parse(utf8 b: UnsafeBufferPointer<UInt8>, unit: Unit) -> Result<Money, ParseError> {
+        var lo = 0, hi = b.count
+        func trim() {
+            while lo < hi { let n = spaceLength(b, at: lo, end: hi); if n == 0 { break }; lo += n }
+            while hi > lo { let n = spaceLength(b, endingAt: hi, start: lo); if n == 0 { break }; hi -= n }
+        }
+        trim()
         var unit = unit
-        for prefix in ["¥", "￥", "RMB", "人民币"] where s.hasPrefix(prefix) {
-            s = s.dropFirst(prefix.count)
-        }
-        if s.hasSuffix("万元") {
-            s = s.dropLast(2)
+        for p in prefixes where hasPrefix(b, lo, hi, p) { lo += p.count }
+        if hasSuffix(b, lo, hi, wanYuanSuffix) {
+            hi -= wanYuanSuffix.count
             unit = .wanYuan
-        } else if s.hasSuffix("万") {
-            s = s.dropLast(1)
+        } else if hasSuffix(b, lo, hi, wanSuffix) {
+            hi -= wanSuffix.count
             unit = .wanYuan
-        } else if s.hasSuffix("元") {
-            s = s.dropLast(1)
+        } else if hasSuffix(b, lo, hi, yuanSuffix) {
+            hi -= yuanSuffix.count
         }
-        s = Substring(String(s).trimmingWhitespace())
+        trim()
         var negative = false
-        if s.hasPrefix("-") {
+        if lo < hi, b[lo] == UInt8(ascii: "-") {
             negative = true
-            s = s.dropFirst()
-        } else if s.hasPrefix("+") {
-            s = s.dropFirst()
+            lo += 1
+        } else if lo < hi, b[lo] == UInt8(ascii: "+") {
+            lo += 1
         }
         // Digits with optional thousands separators, a point, and an optional exponent (from number cells).
-        var intDigits: [UInt8] = []
-        var fracDigits: [UInt8] = []
+        var digitCount = 0, fracCount = 0
         var exponent = 0
         var seenPoint = false
-        var seenDigit = false
-        var bytes = Array(s.utf8)[...]
-        while let c = bytes.first {
+        var mantissaEnd = hi
+        var i = lo
+        while i < hi {
+            let c = b[i]
             if c >= 48 && c <= 57 {
-                if seenPoint { fracDigits.append(c - 48) } else { intDigits.append(c - 48) }
-                seenDigit = true
+                digitCount += 1
+                if seenPoint { fracCount += 1 }
             } else if c == UInt8(ascii: ".") {
                 if seenPoint { return .failure(.notANumber) }
                 seenPoint = true
             } else if c == UInt8(ascii: ",") {
-                if seenPoint || !seenDigit { return .failure(.notANumber) }
+                if seenPoint || digitCount == 0 { return .failure(.notANumber) }
             } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                guard seenDigit, let e = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)) else {
-                    return .failure(.notANumber)
+                guard digitCount > 0 else { return .failure(.notANumber) }
+                mantissaEnd = i
+                var j = i + 1
+                var expNegative = false
+                if j < hi, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "+") {
+                    expNegative = b[j] == UInt8(ascii: "-")
+                    j += 1
                 }
-                exponent = e
-                bytes = []
+                guard j < hi else { return .failure(.notANumber) }
+                var e = 0
+                while j < hi {
+                    guard b[j] >= 48 && b[j] <= 57, e < 100_000 else { return .failure(.notANumber) }
+                    e = e * 10 + Int(b[j] - 48)
+                    j += 1
+                }
+                exponent = expNegative ? -e : e
                 break
             } else {
                 return .failure(.notANumber)
             }
-            bytes = bytes.dropFirst()
+            i += 1
         }
-        guard seenDigit else { return .failure(.notANumber) }
-        // value = 0.digits... shifted: fen = digits × 10^(exponent + unitExp - fracCount)
-        let digits = intDigits + fracDigits
-        let shift = exponent + unit.fenExponent - fracDigits.count
+        guard digitCount > 0 else { return .failure(.notANumber) }
+        // value = digits × 10^(exponent + unitExp - fracCount); digits below one fen must all be zero.
+        let shift = exponent + unit.fenExponent - fracCount
+        let kept = shift >= 0 ? digitCount : digitCount + shift
         var fen: Int64 = 0
-        let kept = shift >= 0 ? digits.count : digits.count + shift
-        if kept < digits.count {
-            // Digits below one fen must all be zero.
-            if digits[max(0, kept)...].contains(where: { $0 != 0 }) { return .failure(.fractionOfFen) }
-        }
-        for d in digits.prefix(max(0, kept)) {
-            let (m, o1) = fen.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int64(d))
-            if o1 || o2 { return .failure(.tooLarge) }
-            fen = a
+        var seen = 0
+        for k in lo..<mantissaEnd {
+            let c = b[k]
+            guard c >= 48 && c <= 57 else { continue }
+            if seen >= kept {
+                if c != 48 { return .failure(.fractionOfFen) }
+            } else {
+                let (m, o1) = fen.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(c - 48))
+                if o1 || o2 { return .failure(.tooLarge) }
+                fen = a
+            }
+            seen += 1
         }
         if shift > 0 {
             for _ in 0..<shift {

@@ -14,8 +14,27 @@ public enum TextNormalizer {
         }
     }
 
+    /// What a byte scan of a string's UTF-8 found: lead bytes of anything that may fold (U+0080…U+00BF,
+    /// U+2000…U+3FFF, U+F000…U+FFFF: the non-ASCII spaces and the full-width forms) and ASCII spaces.
+    /// Most cells have neither, and are then returned as they are without decoding a scalar.
+    @inline(__always)
+    static func scan(_ s: String) -> (mayFold: Bool, asciiSpace: Bool) {
+        var fold = false, space = false
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { b in
+            for c in b {
+                if c >= 0xC2 {
+                    if c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF { fold = true }
+                } else if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    space = true
+                }
+            }
+        }
+        return done == nil ? (true, true) : (fold, space)
+    }
+
     /// Folds full-width ASCII variants (U+FF01…U+FF5E) to ASCII and every kind of space to U+0020.
     public static func foldWidth(_ s: String) -> String {
+        guard scan(s).mayFold else { return s }
         var needs = false
         for u in s.unicodeScalars where (u.value >= 0xFF01 && u.value <= 0xFF5E) || (u.value > 0x7F && isSpace(u)) {
             needs = true
@@ -37,13 +56,17 @@ public enum TextNormalizer {
 
     /// Folds widths and trims spaces of every kind at both ends.
     public static func clean(_ s: String) -> String {
-        foldWidth(s).trimmingWhitespace()
+        let found = scan(s)
+        if !found.mayFold && !found.asciiSpace { return s }
+        return foldWidth(s).trimmingWhitespace()
     }
 
     /// Folds widths, trims, and removes all spaces: for names, codes and ID numbers, where an inner space
     /// is padding (`赵  梦` typed to line up with three-character names) and never content.
     public static func compact(_ s: String) -> String {
-        let f = foldWidth(s)
+        let found = scan(s)
+        if !found.mayFold && !found.asciiSpace { return s }
+        let f = found.mayFold ? foldWidth(s) : s
         guard f.unicodeScalars.contains(where: isSpace) else { return f }
         var out = String.UnicodeScalarView()
         for u in f.unicodeScalars where !isSpace(u) { out.append(u) }

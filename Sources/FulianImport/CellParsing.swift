@@ -30,7 +30,9 @@ public enum CellParsing {
         case .text(let raw):
             var cleaned = TextNormalizer.clean(raw)
             // A time after the date ("2024-01-05 08:30") is dropped.
-            if let sp = cleaned.firstIndex(of: " "), cleaned[sp...].contains(":") { cleaned = String(cleaned[..<sp]) }
+            if let sp = cleaned.utf8.firstIndex(of: UInt8(ascii: " ")), cleaned.utf8[sp...].contains(UInt8(ascii: ":")) {
+                cleaned = String(cleaned[..<sp])
+            }
             let s = TextNormalizer.compact(cleaned)
             if s.isEmpty { return nil }
             return try date(text: s)
@@ -39,19 +41,30 @@ public enum CellParsing {
 
     /// Parses a date written as text (already compacted).
     public static func date(text s: String) throws(ValueProblem) -> CivilDate? {
-        var parts: [Int] = []
+        // At most three numbers are kept; a fourth makes the text something other than a date.
+        var parts = (0, 0, 0)
+        var count = 0
         var current = 0
         var digits = 0
-        var separators: [Character] = []
-        for ch in s {
-            if let v = ch.wholeNumberValue, ch.isASCII {
-                current = current * 10 + v
+        var separators = 0
+        func push(_ v: Int) {
+            switch count {
+            case 0: parts.0 = v
+            case 1: parts.1 = v
+            case 2: parts.2 = v
+            default: break
+            }
+            count += 1
+        }
+        for ch in s.unicodeScalars {
+            if ch.value >= 48 && ch.value <= 57 {
+                current = current * 10 + Int(ch.value - 48)
                 digits += 1
                 if digits > 8 { throw ValueProblem("bad-date", "\(s) is not a date") }
-            } else if "-/.年月日".contains(ch) {
+            } else if ch == "-" || ch == "/" || ch == "." || ch == "年" || ch == "月" || ch == "日" {
                 guard digits > 0 else { throw ValueProblem("bad-date", "\(s) is not a date") }
-                parts.append(current)
-                separators.append(ch)
+                push(current)
+                separators += 1
                 current = 0
                 digits = 0
             } else if ch == "T" || ch == " " {
@@ -60,18 +73,19 @@ public enum CellParsing {
                 throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
             }
         }
-        if digits > 0 { parts.append(current) }
-        if parts.count == 1, digits == 8, separators.isEmpty {
-            let v = parts[0]
-            parts = [v / 10000, v / 100 % 100, v % 100]
-        } else if parts.count == 1, digits == 5, separators.isEmpty {
+        if digits > 0 { push(current) }
+        if count == 1, digits == 8, separators == 0 {
+            let v = parts.0
+            parts = (v / 10000, v / 100 % 100, v % 100)
+            count = 3
+        } else if count == 1, digits == 5, separators == 0 {
             // A serial number typed or exported as text.
-            return try serial(Double(parts[0]), system: .system1900, shown: s)
+            return try serial(Double(parts.0), system: .system1900, shown: s)
         }
-        guard parts.count == 3, parts[0] >= 1000 else {
+        guard count == 3, parts.0 >= 1000 else {
             throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
         }
-        guard let d = CivilDate(year: parts[0], month: parts[1], day: parts[2]) else {
+        guard let d = CivilDate(year: parts.0, month: parts.1, day: parts.2) else {
             throw ValueProblem("bad-date", "\(s) is not a calendar date")
         }
         return d
@@ -140,8 +154,9 @@ public enum CellParsing {
             }
             return Int64(n)
         case .text(let t):
-            var s = TextNormalizer.compact(t).replacingOccurrences(of: ",", with: "")
-            for suffix in ["人次", "人", "个", "家", "户", "次"] where s.hasSuffix(suffix) {
+            var s = TextNormalizer.compact(t)
+            if s.utf8.contains(UInt8(ascii: ",")) { s.removeAll { $0 == "," } }
+            for suffix in ["人次", "人", "个", "家", "户", "次"] where s.utf8.count > 0 && s.utf8.last! >= 0x80 && s.hasSuffix(suffix) {
                 s.removeLast(suffix.count)
                 break
             }
@@ -163,9 +178,12 @@ public enum CellParsing {
             throw ValueProblem("lost-digits", "the ID number is stored as a number, so Excel kept only 15 digits; "
                 + "format the column as text and type the number again")
         case .text(let t):
-            let s = TextNormalizer.compact(t).uppercased()
+            var s = TextNormalizer.compact(t)
+            if s.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { s = s.uppercased() }
             if s.isEmpty { return nil }
-            if s.contains("E+") || s.contains("E") && s.contains(".") {
+            let u = s.utf8
+            let hasE = u.contains(UInt8(ascii: "E"))
+            if hasE && (zip(u, u.dropFirst()).contains { $0 == UInt8(ascii: "E") && $1 == UInt8(ascii: "+") } || u.contains(UInt8(ascii: "."))) {
                 throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
                     + "last digits; format the column as text and type the number again")
             }

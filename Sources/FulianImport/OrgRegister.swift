@@ -99,9 +99,10 @@ public struct OrgRegister: Sendable {
         return best?.1
     }
 
-    /// Widths and spaces folded, full-width brackets made ASCII.
+    /// Widths and spaces folded, full-width brackets made ASCII (（ U+FF08 is one of the full-width forms
+    /// ``TextNormalizer/compact(_:)`` folds).
     public static func fold(_ s: String) -> String {
-        TextNormalizer.compact(s).replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        TextNormalizer.compact(s)
     }
 
     /// Administrative suffixes, longest first, with the family each belongs to.

@@ -3,7 +3,7 @@ import FulianCore
 import FulianSheets
 
 /// Turns one data row into a normalized record, or into the reasons it cannot be taken.
-struct RowNormalizer {
+final class RowNormalizer {
     let dataset: Dataset
     let layout: SheetLayout
     let register: OrgRegister
@@ -16,7 +16,16 @@ struct RowNormalizer {
     var valueMap: [String: [String: String]] = [:] {
         didSet { valueMap = valueMap.mapValues { m in Dictionary(m.map { (TextNormalizer.clean($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }) } }
     }
-    private let byKey: [String: ColumnBinding]
+    /// Whether every row carries its normalized ``ParsedRow/fields`` and shown ``ParsedRow/values``
+    /// (cleanup runs); when false only rejected rows carry their values (for `--rejects`).
+    var keepDetails = true
+    /// The bindings by field key (the first column of a key wins); a linear scan over a dozen short
+    /// keys is quicker than hashing one.
+    private let keyed: [(key: String, binding: ColumnBinding, slot: Int)]
+    /// The width of a row's ``ParsedRow/values``.
+    private let width: Int
+    /// Running totals of the summed columns over the data rows, by ``keyed`` slot.
+    private var sums: [Int64]
     /// Resolutions already made in this file: a file names a handful of units over thousands of rows.
     let orgs = OrgResolutionCache()
 
@@ -27,7 +36,36 @@ struct RowNormalizer {
         self.file = file
         self.sheet = sheet
         self.dateSystem = dateSystem
-        byKey = Dictionary(layout.bindings.map { ($0.field.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var keyed: [(key: String, binding: ColumnBinding, slot: Int)] = []
+        var slots = 0
+        for b in layout.bindings where !keyed.contains(where: { $0.key == b.field.key }) {
+            keyed.append((b.field.key, b, b.field.summed ? slots : -1))
+            if b.field.summed { slots += 1 }
+        }
+        self.keyed = keyed
+        sums = [Int64](repeating: 0, count: slots)
+        width = (layout.bindings.map(\.column).max() ?? -1) + 1
+    }
+
+    /// The binding of a field key.
+    @inline(__always)
+    func binding(_ key: String) -> ColumnBinding? {
+        for e in keyed where e.key == key { return e.binding }
+        return nil
+    }
+
+    /// The total of a summed field over the data rows normalized so far (readable values only).
+    func sum(of key: String) -> Int64 {
+        for e in keyed where e.key == key && e.slot >= 0 { return sums[e.slot] }
+        return 0
+    }
+
+    fileprivate func add<T>(_ value: T, toSumOf key: String) {
+        for e in keyed where e.key == key {
+            guard e.slot >= 0 else { return }
+            if let m = value as? Money { sums[e.slot] &+= m.fen } else if let i = value as? Int64 { sums[e.slot] &+= i }
+            return
+        }
     }
 
     /// The value of a summed column in fen (money) or units (counts), nil if blank or unreadable.
@@ -48,11 +86,11 @@ struct RowNormalizer {
         var fields: [String: String] = [:]
         var failed = false
 
-        func cell(_ key: String) -> Cell { normalizer.byKey[key].map { row[$0.column] } ?? .empty }
-        func has(_ key: String) -> Bool { normalizer.byKey[key] != nil }
+        func cell(_ key: String) -> Cell { normalizer.binding(key).map { row[$0.column] } ?? .empty }
+        func has(_ key: String) -> Bool { normalizer.binding(key) != nil }
 
         mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: String) {
-            let b = key.flatMap { normalizer.byKey[$0] }
+            let b = key.flatMap { normalizer.binding($0) }
             let prefix = b.map { "\($0.header): " } ?? ""
             diagnostics.append(Diagnostic(severity: severity, file: normalizer.file, sheet: normalizer.sheet, row: row.number,
                                           column: b.map { $0.column + 1 }, field: key, category: category, message: prefix + message))
@@ -63,18 +101,22 @@ struct RowNormalizer {
         mutating func parse<T>(_ key: String, _ f: (Cell) throws(ValueProblem) -> T?) -> T? {
             do {
                 let v = try f(cell(key))
-                if let v { fields[key] = RowNormalizer.render(v) }
+                if let v {
+                    normalizer.add(v, toSumOf: key)
+                    set(key, RowNormalizer.render(v))
+                }
                 return v
             } catch {
                 report(.error, key, error.category, error.message)
-                fields[key] = CellParsing.text(cell(key)) ?? ""
+                let shown = CellParsing.text(cell(key)) ?? ""
+                set(key, shown)
                 return nil
             }
         }
 
         mutating func required<T>(_ key: String, _ value: T?) -> T? {
             if value == nil && !diagnostics.contains(where: { $0.field == key && $0.severity == .error }) {
-                let header = normalizer.byKey[key]?.header ?? key
+                let header = normalizer.binding(key)?.header ?? key
                 report(.error, key, "missing-field", "\(header) is empty")
             }
             return value
@@ -82,9 +124,14 @@ struct RowNormalizer {
 
         mutating func text(_ key: String) -> String? {
             var t = CellParsing.text(cell(key))
-            if let typed = t, let mapped = normalizer.valueMap[key]?[typed] { t = mapped }
-            if let t, fields[key] == nil { fields[key] = t }
+            if !normalizer.valueMap.isEmpty, let typed = t, let mapped = normalizer.valueMap[key]?[typed] { t = mapped }
+            if let t, normalizer.keepDetails, fields[key] == nil { fields[key] = t }
             return t
+        }
+
+        /// Records a field's normalized form (only when the normalizer keeps details).
+        mutating func set(_ key: String, _ value: @autoclosure () -> String) {
+            if normalizer.keepDetails { fields[key] = value() }
         }
 
         /// Resolves the row's unit: the org column, else the street column.
@@ -97,12 +144,12 @@ struct RowNormalizer {
                 return nil
             }
             guard normalizer.resolveOrgs else {
-                fields["org"] = OrgRegister.fold(typed)
+                set("org", OrgRegister.fold(typed))
                 return 0
             }
             switch normalizer.orgs.resolve(typed, in: normalizer.register) {
             case .success(let u):
-                fields["org"] = u.name
+                set("org", u.name)
                 return u.id
             case .failure(.unknown(let suggestion)):
                 let hint = suggestion.map { "; did you mean \($0)?" } ?? "."
@@ -135,8 +182,8 @@ struct RowNormalizer {
                 gender = id.gender
                 birth = id.birthDate
             }
-            if let gender, has("gender") { fields["gender"] = gender.label }
-            if let birth, has("birth") { fields["birth"] = birth.iso }
+            if let gender, has("gender") { set("gender", gender.label) }
+            if let birth, has("birth") { set("birth", birth.iso) }
             return (id, gender, birth)
         }
 
@@ -155,8 +202,10 @@ struct RowNormalizer {
         case .aid: record = aid(&ctx).map(ImportRecord.aid)
         case .activities: record = activity(&ctx).map(ImportRecord.activity)
         }
-        let width = max(row.cells.count, (layout.bindings.map(\.column).max() ?? -1) + 1)
-        let values = (0..<width).map { row[$0].displayText }
+        var values: [String] = []
+        if keepDetails || ctx.failed {
+            values = (0..<max(row.cells.count, width)).map { row[$0].displayText }
+        }
         return ParsedRow(number: row.number, values: values, record: ctx.failed ? nil : record, diagnostics: ctx.diagnostics,
                          fields: ctx.fields)
     }
@@ -214,13 +263,13 @@ struct RowNormalizer {
 
     private func member(_ ctx: inout Context) -> MemberRecord? {
         let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
-        if let name { ctx.fields["name"] = name }
+        if let name { ctx.set("name", name) }
         let (id, gender, birth) = ctx.person()
         let orgId = ctx.org()
         var role: Role? = nil
         if let r = ctx.text("role") {
             role = Role(label: r)
-            if let role { ctx.fields["role"] = role.rawValue }
+            if let role { ctx.set("role", role.rawValue) }
             if role == nil {
                 ctx.report(.error, "role", "bad-role", "\(r) is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)")
             }
@@ -242,13 +291,13 @@ struct RowNormalizer {
 
     private func aid(_ ctx: inout Context) -> AidRecord? {
         let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
-        if let name { ctx.fields["name"] = name }
+        if let name { ctx.set("name", name) }
         let (id, _, _) = ctx.person()
         let orgId = ctx.org()
         let program = ctx.required("program", ctx.text("program").map(TextNormalizer.compact))
-        if let program { ctx.fields["program"] = program }
+        if let program { ctx.set("program", program) }
         let paidOn = ctx.required("paid_on", ctx.date("paid_on"))
-        let unit = byKey["amount"]?.unit ?? .yuan
+        let unit = binding("amount")?.unit ?? .yuan
         let amount = ctx.required("amount", ctx.parse("amount") { (c) throws(ValueProblem) in try CellParsing.money(c, unit: unit) })
         if let a = amount, a.fen < 0 { ctx.report(.error, "amount", "bad-amount", "\(a.yuanString) is negative") }
         let household = ctx.parse("household", CellParsing.count)
@@ -261,7 +310,7 @@ struct RowNormalizer {
         var kind: ActivityKind? = nil
         if let k = ctx.text("kind") {
             kind = ActivityKind(label: k)
-            if let kind { ctx.fields["kind"] = kind.label }
+            if let kind { ctx.set("kind", kind.label) }
             if kind == nil { ctx.report(.error, "kind", "bad-kind", "\(k) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他)") }
         } else {
             _ = ctx.required("kind", kind)

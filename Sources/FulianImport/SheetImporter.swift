@@ -137,15 +137,18 @@ public final class SheetImporter {
     /// Rejected rows come with error diagnostics; warnings ride along with loaded rows. Footer
     /// mismatches are appended to ``fileDiagnostics``.
     /// With `resolveOrgs` false (cleanup runs without a register) unit names are normalised, not resolved.
-    public func run(register: OrgRegister, resolveOrgs: Bool = true, _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
+    /// With `keepDetails` false, accepted rows come without ``ParsedRow/fields`` and ``ParsedRow/values``
+    /// (an import stores the record and needs neither).
+    public func run(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
+                    _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
         var tally = SheetTally()
-        var normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
+        let normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
                                        file: fileName, sheet: diagnosticSheet, dateSystem: reader.dateSystem)
         normalizer.resolveOrgs = resolveOrgs
+        normalizer.keepDetails = keepDetails
         normalizer.valueMap = options.valueMap
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
-        var sums = [String: Int64](minimumCapacity: summed.count)
         var footerChecks: [(row: Int, values: [(ColumnBinding, Int64)])] = []
         let headerEnd = layout.headerRows.upperBound
         try wrap {
@@ -174,14 +177,13 @@ public final class SheetImporter {
                     break
                 }
                 tally.dataRows += 1
-                for b in summed { if let v = normalizer.summable(row[b.column], binding: b) { sums[b.field.key, default: 0] += v } }
                 try body(normalizer.normalize(row))
                 return true
             }
         }
         for check in footerChecks {
             for (b, stated) in check.values {
-                let actual = sums[b.field.key] ?? 0
+                let actual = normalizer.sum(of: b.field.key)
                 if stated != actual {
                     let show = { (v: Int64) in b.field.kind == .money ? Money(fen: v).yuanString : String(v) }
                     fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: diagnosticSheet,
@@ -192,6 +194,29 @@ public final class SheetImporter {
         }
         fileDiagnostics.append(contentsOf: reader.warnings)
         return tally
+    }
+
+    /// ``run(register:resolveOrgs:keepDetails:_:)`` on a second thread: rows are read and normalized
+    /// there, `chunkSize` at a time, while `body` takes each chunk on the calling thread (an import
+    /// writes the store while the next rows are parsed). At most `depth` chunks wait between the two,
+    /// so memory does not grow with the file; an error on either side stops both and is rethrown here.
+    public func runPipelined(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
+                             chunkSize: Int = 1024, depth: Int = 4, _ body: ([ParsedRow]) throws -> Void) throws -> SheetTally {
+        let channel = ChunkChannel(depth: depth)
+        let job = PipelineJob(importer: self, register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails,
+                              chunkSize: chunkSize, channel: channel)
+        let thread = Thread { job.produce() }
+        thread.stackSize = 8 << 20
+        thread.name = "fulian.read"
+        thread.start()
+        do {
+            while let chunk = try channel.take() { try body(chunk) }
+        } catch {
+            channel.stop()
+            channel.waitClosed()
+            throw error
+        }
+        return job.tally
     }
 
     private func wrap<T>(_ f: () throws -> T) throws -> T {
@@ -207,24 +232,141 @@ enum RowClassifier {
     static let subtotalWords = ["小计"]
     static let noteWords = ["填表人", "审核人", "联系电话", "联系人", "制表", "填报", "填表", "负责人", "统计人", "审核", "注：", "注:", "说明：", "说明:", "备注：", "备注:", "单位负责人", "报送"]
 
+    /// The words' UTF-8, for byte-wise prefix tests (these run on every row).
+    static let totalBytes = totalWords.map { Array($0.utf8) }
+    static let subtotalBytes = subtotalWords.map { Array($0.utf8) }
+    static let noteBytes = noteWords.map { Array($0.utf8) }
+
+    static func hasPrefix(_ s: String, _ words: [[UInt8]]) -> Bool {
+        words.contains { s.utf8.starts(with: $0) }
+    }
+
     static func classify(_ row: Row) -> Kind {
-        var texts: [String] = []
+        var first: String? = nil, second: String? = nil
+        var texts = 0
         var nonBlank = 0
         for c in row.cells where !c.isBlank {
             nonBlank += 1
-            if case .text(let t) = c, texts.count < 3 { texts.append(TextNormalizer.compact(t)) }
-            if nonBlank >= 3 && texts.isEmpty { break }
+            if case .text(let t) = c, texts < 2 {
+                if texts == 0 { first = TextNormalizer.compact(t) } else { second = TextNormalizer.compact(t) }
+                texts += 1
+            }
+            if nonBlank >= 3 && texts == 0 { break }
         }
-        for t in texts.prefix(2) {
-            if totalWords.contains(where: { t.hasPrefix($0) }) { return .footer(isTotal: true) }
-            if subtotalWords.contains(where: { t.hasPrefix($0) }) { return .footer(isTotal: false) }
+        func footer(_ t: String?) -> Kind? {
+            guard let t else { return nil }
+            if hasPrefix(t, totalBytes) { return .footer(isTotal: true) }
+            if hasPrefix(t, subtotalBytes) { return .footer(isTotal: false) }
+            return nil
         }
-        if let first = row.cells.first(where: { !$0.isBlank }), case .text(let t) = first {
+        if let k = footer(first) ?? footer(second) { return k }
+        if let f = row.cells.first(where: { !$0.isBlank }), case .text(let t) = f {
             let s = TextNormalizer.compact(t)
-            if noteWords.contains(where: { s.hasPrefix($0) }) && (s.contains("：") || s.contains(":") || nonBlank == 1) {
+            if hasPrefix(s, noteBytes) && (s.contains("：") || s.contains(":") || nonBlank == 1) {
                 return .note
             }
         }
         return .data
+    }
+}
+
+/// The reading side of ``SheetImporter/runPipelined(register:resolveOrgs:keepDetails:chunkSize:depth:_:)``.
+/// Touched by the reading thread until it closes the channel, and by the calling thread only after.
+private final class PipelineJob: @unchecked Sendable {
+    let importer: SheetImporter
+    let register: OrgRegister
+    let resolveOrgs: Bool
+    let keepDetails: Bool
+    let chunkSize: Int
+    let channel: ChunkChannel
+    var tally = SheetTally()
+
+    init(importer: SheetImporter, register: OrgRegister, resolveOrgs: Bool, keepDetails: Bool, chunkSize: Int, channel: ChunkChannel) {
+        self.importer = importer
+        self.register = register
+        self.resolveOrgs = resolveOrgs
+        self.keepDetails = keepDetails
+        self.chunkSize = chunkSize
+        self.channel = channel
+    }
+
+    struct Stopped: Error {}
+
+    func produce() {
+        var chunk: [ParsedRow] = []
+        chunk.reserveCapacity(chunkSize)
+        do {
+            tally = try importer.run(register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails) { parsed in
+                chunk.append(parsed)
+                if chunk.count >= chunkSize {
+                    guard channel.put(chunk) else { throw Stopped() }
+                    chunk = []
+                    chunk.reserveCapacity(chunkSize)
+                }
+            }
+            if !chunk.isEmpty { _ = channel.put(chunk) }
+            channel.close(nil)
+        } catch {
+            channel.close(error)
+        }
+    }
+}
+
+/// A bounded queue of row chunks between one reading and one writing thread.
+final class ChunkChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [[ParsedRow]] = []
+    private var closed = false
+    private var failure: (any Error)?
+    private var stopped = false
+    private let depth: Int
+
+    init(depth: Int) { self.depth = max(1, depth) }
+
+    /// Queues a chunk, waiting while the queue is full; false once the taker has stopped.
+    func put(_ chunk: [ParsedRow]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.count >= depth && !stopped { condition.wait() }
+        if stopped { return false }
+        chunks.append(chunk)
+        condition.broadcast()
+        return true
+    }
+
+    /// Ends the stream, with the reading side's error if it failed.
+    func close(_ error: (any Error)?) {
+        condition.lock()
+        closed = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next chunk; nil at the end; throws the reading side's error.
+    func take() throws -> [ParsedRow]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && !closed { condition.wait() }
+        if closed, let failure { throw failure }
+        guard !chunks.isEmpty else { return nil }
+        condition.broadcast()
+        return chunks.removeFirst()
+    }
+
+    /// The taker gives up: the reading side stops at its next chunk.
+    func stop() {
+        condition.lock()
+        stopped = true
+        chunks.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until the reading side has finished.
+    func waitClosed() {
+        condition.lock()
+        while !closed { condition.wait() }
+        condition.unlock()
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FulianCore
 import FulianImport
 import GRDB
+import GRDBSQLite
 
 /// Writes the records of one batch inside its transaction, finding duplicates as it goes.
 final class BatchWriter {
@@ -10,21 +11,71 @@ final class BatchWriter {
     let file: String
     let sheet: String?
     private(set) var register: OrgRegister
-    private var personIds: [String: Int64] = [:]
     private var programIds: [String: Int64] = [:]
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
     private var programIdsAsWritten: [String: Int64] = [:]
-    private var batchNames: [Int64: String] = [:]
+    /// Persons met in this batch by ID number, and (without an ID) by `name@orgId`.
+    private var personByID: [String: Int64] = [:]
+    private var personByName: [String: Int64] = [:]
+    /// Disbursements are appended without their two indexes, which ``finish()`` builds again (see ``BulkLoad``).
+    let bulkAid: Bool
+    private var findPerson: RawStatement?
+    private var insertPerson: RawStatement?
+    private var insertDisbursement: RawStatement?
+    private var findDisbursement: RawStatement?
 
-    init(db: Database, batchId: Int64, file: String, sheet: String?) throws {
+    init(db: Database, batchId: Int64, file: String, sheet: String?, bulkAid: Bool = false) throws {
         self.db = db
         self.batchId = batchId
         self.file = file
         self.sheet = sheet
+        self.bulkAid = bulkAid
         register = try BatchWriter.loadRegister(db)
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM program") {
             programIds[OrgRegister.fold(row["name"])] = row["id"]
         }
+        if bulkAid {
+            for index in Schema.disbursementIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+        }
+    }
+
+    /// Ends the batch: in bulk mode, builds the disbursement indexes again and returns the rows that
+    /// turned out to repeat a stored disbursement (they are deleted, as streaming mode would have skipped them).
+    func finish() throws -> [Diagnostic] {
+        guard bulkAid else { return [] }
+        var duplicates: [Diagnostic] = []
+        let identity = Schema.disbursementIndexes[0]
+        do {
+            try db.execute(sql: identity.sql)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            // Two rows share (person, program, date, amount): every one but the earliest is a duplicate.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.sourceRow, d.paidOn, d.amountFen, pr.name AS program, k.batchId AS keptBatch,
+                       k.sourceRow AS keptRow, b.fileName AS keptFile
+                FROM (SELECT personId, programId, paidOn, amountFen, MIN(id) AS keep FROM disbursement
+                      GROUP BY personId, programId, paidOn, amountFen HAVING COUNT(*) > 1) g
+                JOIN disbursement d ON d.personId = g.personId AND d.programId = g.programId AND d.paidOn = g.paidOn
+                     AND d.amountFen = g.amountFen AND d.id <> g.keep
+                JOIN disbursement k ON k.id = g.keep
+                JOIN importBatch b ON b.id = k.batchId
+                JOIN program pr ON pr.id = d.programId
+                ORDER BY d.id
+                """)
+            let delete = try db.makeStatement(sql: "DELETE FROM disbursement WHERE id = ?")
+            for r in rows {
+                try delete.execute(arguments: [r["id"] as Int64])
+                let keptBatch: Int64 = r["keptBatch"]
+                let keptRow: Int = r["keptRow"]
+                let place = keptBatch == batchId ? "row \(keptRow) of this file" : "\(r["keptFile"] as String) row \(keptRow)"
+                let what = "the same disbursement (person, \(r["program"] as String), \(r["paidOn"] as String), "
+                    + "\(Money(fen: r["amountFen"]).yuanString) yuan)"
+                duplicates.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: r["sourceRow"], category: "duplicate",
+                                             message: "\(what) is already stored from \(place); skipped"))
+            }
+            try db.execute(sql: identity.sql)
+        }
+        for index in Schema.disbursementIndexes.dropFirst() { try db.execute(sql: index.sql) }
+        return duplicates
     }
 
     /// The org register as stored.
@@ -62,23 +113,38 @@ final class BatchWriter {
 
     private func personId(idNumber: IDNumber?, name: String, orgId: Int64, gender: Gender?, birth: CivilDate?,
                           ethnicity: String? = nil, education: String? = nil, phone: String? = nil) throws -> Int64 {
-        let key = idNumber.map { "id:\($0.value)" } ?? "name:\(name)@\(orgId)"
-        if let id = personIds[key] {
-            if ethnicity != nil || education != nil || phone != nil { try fillPerson(id, ethnicity, education, phone) }
+        let fill = ethnicity != nil || education != nil || phone != nil
+        let nameKey = idNumber == nil ? "\(name)@\(orgId)" : ""
+        if let id = idNumber.map({ personByID[$0.value] }) ?? personByName[nameKey] {
+            if fill { try fillPerson(id, ethnicity, education, phone) }
             return id
         }
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE personKey = ?"), arguments: [key]) {
-            personIds[key] = id
-            if ethnicity != nil || education != nil || phone != nil { try fillPerson(id, ethnicity, education, phone) }
-            return id
+        let key = idNumber.map { "id:\($0.value)" } ?? "name:\(nameKey)"
+        let find = try findPerson ?? RawStatement(db, "SELECT id FROM person WHERE personKey = ?")
+        findPerson = find
+        find.bind(1, key)
+        let id: Int64
+        if let found = try find.fetchInt64() {
+            id = found
+            if fill { try fillPerson(id, ethnicity, education, phone) }
+        } else {
+            let insert = try insertPerson ?? RawStatement(db, """
+                INSERT INTO person (personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertPerson = insert
+            insert.bind(1, key)
+            insert.bind(2, idNumber?.value)
+            insert.bind(3, name)
+            insert.bind(4, gender.map { $0 == .female ? "F" : "M" })
+            insert.bind(5, birth)
+            insert.bind(6, ethnicity)
+            insert.bind(7, education)
+            insert.bind(8, phone)
+            try insert.run()
+            id = db.lastInsertedRowID
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO person (personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [key, idNumber?.value, name, gender.map { $0 == .female ? "F" : "M" }, birth?.iso,
-                                     ethnicity, education, phone])
-        let id = db.lastInsertedRowID
-        personIds[key] = id
+        if let idNumber { personByID[idNumber.value] = id } else { personByName[nameKey] = id }
         return id
     }
 
@@ -120,16 +186,36 @@ final class BatchWriter {
     private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
         let prog = try programId(a.program)
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?
-            """), arguments: [pid, prog, a.paidOn.iso, a.amount.fen]) {
-            return try duplicate(row: row, of: "disbursement", id: existing,
-                                 what: "the same disbursement (person, \(a.program), \(a.paidOn.iso), \(a.amount.yuanString) yuan)")
+        if !bulkAid {
+            let find = try findDisbursement ?? RawStatement(db, """
+                SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?
+                """)
+            findDisbursement = find
+            find.bind(1, pid)
+            find.bind(2, prog)
+            find.bind(3, a.paidOn)
+            find.bind(4, a.amount.fen)
+            if let existing = try find.fetchInt64() {
+                return try duplicate(row: row, of: "disbursement", id: existing,
+                                     what: "the same disbursement (person, \(a.program), \(a.paidOn.iso), \(a.amount.yuanString) yuan)")
+            }
         }
-        try db.cachedStatement(sql: """
+        let insert = try insertDisbursement ?? RawStatement(db, """
             INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [pid, prog, a.orgId, a.paidOn.iso, a.amount.fen, a.source, a.household, a.note, batchId, row])
+            """)
+        insertDisbursement = insert
+        insert.bind(1, pid)
+        insert.bind(2, prog)
+        insert.bind(3, a.orgId)
+        insert.bind(4, a.paidOn)
+        insert.bind(5, a.amount.fen)
+        insert.bind(6, a.source)
+        insert.bind(7, a.household)
+        insert.bind(8, a.note)
+        insert.bind(9, batchId)
+        insert.bind(10, Int64(row))
+        try insert.run()
         return nil
     }
 
@@ -240,5 +326,59 @@ final class BatchWriter {
         for d in issues {
             try stmt.execute(arguments: [batchId, d.severity.rawValue, d.sheet, d.row, d.column, d.field, d.category, d.message])
         }
+    }
+}
+
+/// A prepared statement bound and stepped through SQLite's C API: the per-row inserts of a large
+/// file, where building `StatementArguments` for every row costs more than SQLite's own work.
+final class RawStatement {
+    private let statement: Statement
+    private let db: Database
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, _ sql: String) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(handle, i, v) }
+
+    func bind(_ i: Int32, _ v: Int64?) {
+        if let v { sqlite3_bind_int64(handle, i, v) } else { sqlite3_bind_null(handle, i) }
+    }
+
+    func bind(_ i: Int32, _ v: String?) {
+        guard var v else { sqlite3_bind_null(handle, i); return }
+        v.withUTF8 { b in
+            guard let base = b.baseAddress else { _ = sqlite3_bind_text(handle, i, "", 0, RawStatement.transient); return }
+            _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(b.count), RawStatement.transient)
+        }
+    }
+
+    func bind(_ i: Int32, _ v: CivilDate?) {
+        guard let v else { sqlite3_bind_null(handle, i); return }
+        v.withISOBytes { b in _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self), 10, RawStatement.transient) }
+    }
+
+    /// Steps a statement that returns no row.
+    func run() throws {
+        let rc = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard rc == SQLITE_DONE else { throw error(rc) }
+    }
+
+    /// Steps a query and returns the first column of its first row.
+    func fetchInt64() throws -> Int64? {
+        defer { sqlite3_reset(handle) }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return sqlite3_column_int64(handle, 0) }
+        guard rc == SQLITE_DONE else { throw error(rc) }
+        return nil
+    }
+
+    private func error(_ rc: Int32) -> DatabaseError {
+        let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+        return DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)
     }
 }

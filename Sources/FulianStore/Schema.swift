@@ -11,6 +11,13 @@ public enum Schema {
     /// The date stored for "yes, but the date is unknown" (是 without a date): before any period.
     public static let unknownPastDate = "0001-01-01"
 
+    /// The disbursement table's indexes as v1 creates them (name, SQL), identity first. A bulk load
+    /// drops them and builds them again from this list; a test checks it against ``v1``.
+    static let disbursementIndexes: [(name: String, sql: String)] = [
+        ("disbursement_identity", "CREATE UNIQUE INDEX disbursement_identity ON disbursement(personId, programId, paidOn, amountFen)"),
+        ("disbursement_paidOn", "CREATE INDEX disbursement_paidOn ON disbursement(paidOn)"),
+    ]
+
     /// Registers every migration, in order.
     public static func migrator() -> DatabaseMigrator {
         var m = DatabaseMigrator()

@@ -1,0 +1,116 @@
+import Foundation
+import FulianCore
+import FulianImport
+@testable import FulianStore
+import GRDB
+import Testing
+import TestSupport
+
+/// A bulk load (indexes dropped, rebuilt, duplicates found by the rebuilt unique index) must give
+/// exactly what the row-by-row load gives: the same counts, issues, rows and schema.
+@Suite struct BulkLoadTests {
+    static let demo = FixturePaths.fixture("demo")
+    static let importDir = FixturePaths.fixture("import")
+
+    /// The demo register and its four aid files (a rejected row, a cross-file duplicate, a footer
+    /// mismatch), or the small register and aid-q1.csv (a duplicate inside the file, four rejects).
+    static let scenarios: [[(String, Dataset)]] = [
+        files(demo, [("orgs/青溪区妇联组织建设情况登记表.xlsx", .orgs), ("aid/困境儿童关爱_2024上半年.xlsx", .aid),
+                     ("aid/春蕾计划_2024上半年.xlsx", .aid), ("aid/贫困母亲救助_2024Q1.xls", .aid), ("aid/贫困母亲救助_2024Q2.csv", .aid)]),
+        files(importDir, [("register.csv", .orgs), ("aid-q1.csv", .aid)]),
+    ]
+
+    static func files(_ dir: URL, _ names: [(String, Dataset)]) -> [(String, Dataset)] {
+        names.map { (dir.appendingPathComponent($0.0).path, $0.1) }
+    }
+
+    func load(_ files: [(String, Dataset)], _ mode: BulkLoad) throws -> (store: Store, summary: [String]) {
+        let store = try Store(inMemory: ())
+        var summary: [String] = []
+        for (path, dataset) in files {
+            var request = FileImportRequest(path: path, options: ImportOptions(dataset: dataset))
+            request.bulkLoad = mode
+            let r = try store.importFile(request)
+            summary.append("\(r.file) \(r.status) rows \(r.rows) loaded \(r.loaded) rejected \(r.rejected) duplicates \(r.duplicates) warnings \(r.warnings)")
+            summary += r.issues.map { "  \($0.severity) \($0.row ?? 0):\($0.column ?? 0) \($0.category) \($0.message)" }
+        }
+        return (store, summary)
+    }
+
+    func dump(_ store: Store) throws -> [String] {
+        try store.dbQueue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT p.idNumber || ' ' || p.name || ' ' || pr.name || ' ' || o.name || ' ' || d.paidOn || ' ' || d.amountFen
+                       || ' ' || IFNULL(d.source, '') || ' ' || b.fileName || ' ' || d.sourceRow
+                FROM disbursement d JOIN person p ON p.id = d.personId JOIN program pr ON pr.id = d.programId
+                JOIN org o ON o.id = d.orgId JOIN importBatch b ON b.id = d.batchId ORDER BY b.id, d.sourceRow
+                """)
+        }
+    }
+
+    func indexes(_ store: Store) throws -> [String] {
+        try store.dbQueue.read { db in
+            try String.fetchAll(db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
+    @Test(arguments: [0, 1])
+    func bulkGivesWhatRowByRowGives(scenario: Int) throws {
+        let rowByRow = try load(Self.scenarios[scenario], .never)
+        let bulk = try load(Self.scenarios[scenario], .always)
+        #expect(bulk.summary == rowByRow.summary)
+        #expect(try dump(bulk.store) == dump(rowByRow.store))
+        #expect(try indexes(bulk.store) == indexes(Store(inMemory: ())))
+        let broken = try bulk.store.dbQueue.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(broken.isEmpty)
+        #expect(bulk.summary.contains { $0.contains("duplicate the same disbursement") })
+    }
+
+    @Test func theDuplicateInsideAFileIsNamedInBulkToo() throws {
+        let bulk = try load(Self.scenarios[1], .always)
+        #expect(bulk.summary.contains(
+            "  warning 8:0 duplicate the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from row 3 of this file; skipped"))
+        #expect(bulk.summary[0].hasPrefix("register.csv"))
+        #expect(bulk.summary.contains("aid-q1.csv imported rows 7 loaded 3 rejected 3 duplicates 1 warnings 1"))
+    }
+
+    @Test func aFailureMidBulkLoadLeavesTablesAndIndexesAsTheyWere() throws {
+        let (store, _) = try load([Self.scenarios[1][0]], .never)
+        let before = try indexes(store)
+        var request = FileImportRequest(path: Self.scenarios[1][1].0, options: ImportOptions(dataset: .aid))
+        request.bulkLoad = .always
+        #expect(throws: InjectedFailure.self) { try store.importFile(request, failAfterRows: 2) }
+        #expect(try indexes(store) == before)
+        #expect(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM disbursement") } == 0)
+        #expect(try store.dbQueue.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        let r = try store.importFile(request)
+        #expect(r.loaded == 3)
+        #expect(r.duplicates == 1)
+    }
+
+    @Test func replaceInBulkLeavesNoOrphanRows() throws {
+        let (store, _) = try load(Self.scenarios[1], .always)
+        var again = FileImportRequest(path: Self.scenarios[1][1].0, options: ImportOptions(dataset: .aid), replace: true)
+        again.bulkLoad = .always
+        let r = try store.importFile(again)
+        #expect(r.status == .replaced)
+        #expect(r.loaded == 3)
+        let orphans = try store.dbQueue.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM disbursement WHERE batchId NOT IN (SELECT id FROM importBatch))
+                     + (SELECT COUNT(*) FROM importIssue WHERE batchId NOT IN (SELECT id FROM importBatch))
+                """)
+        }
+        #expect(orphans == 0)
+        #expect(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM disbursement") } == 3)
+    }
+
+    @Test func automaticBulkIsForLargeFilesNextToTheStore() {
+        #expect(BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 0))
+        #expect(BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 150_000))
+        #expect(!BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 1_000_000))
+        #expect(!BulkLoad.automatic.applies(fileBytes: 1_000_000, storedRows: 0))
+        #expect(BulkLoad.always.applies(fileBytes: 10, storedRows: 1_000_000))
+        #expect(!BulkLoad.never.applies(fileBytes: 1_000_000_000, storedRows: 0))
+    }
+}
