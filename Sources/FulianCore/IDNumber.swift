@@ -92,6 +92,13 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
             ?? IDNumber.birthDate(Array(value.utf8), offset: 6, century: nil)!
     }
 
+    /// The first seventeen digits as one integer. The check character follows from them, so this
+    /// identifies the number: a compact key for lookups (personal data all the same).
+    public var digits: Int64 {
+        value.utf8.withContiguousStorageIfAvailable { b in b.prefix(17).reduce(0) { $0 &* 10 &+ Int64($1 &- 48) } }
+            ?? value.utf8.prefix(17).reduce(0) { $0 &* 10 &+ Int64($1 &- 48) }
+    }
+
     /// The holder's gender: the 17th digit is odd for men, even for women.
     public var gender: Gender { (value.utf8.dropFirst(16).first! - 48) % 2 == 1 ? .male : .female }
 

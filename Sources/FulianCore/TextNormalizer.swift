@@ -1,3 +1,5 @@
+import Foundation
+
 /// Space trimming and width folding shared by every reader of clerk-typed text.
 ///
 /// Chinese office files mix ASCII spaces, ideographic spaces (U+3000), no-break spaces (U+00A0) and
@@ -106,5 +108,33 @@ extension String {
         let last = scalars.lastIndex(where: { !TextNormalizer.isSpace($0) })!
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
+    }
+}
+
+/// A string hashed and compared by its UTF-8 bytes: the key of a cache of texts exactly as typed
+/// (unit and program names, thousands of lookups per file). `String`'s own hashing normalizes
+/// non-ASCII text to NFC first, which costs more than the lookup it serves; two canonically equal
+/// spellings in different bytes are merely two cache entries.
+public struct ExactText: Hashable, Sendable {
+    /// The text.
+    public let text: String
+
+    /// Wraps a text.
+    public init(_ text: String) { self.text = text }
+
+    public static func == (a: ExactText, b: ExactText) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        let equal = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }
+        return (equal ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for b in text.utf8 { hasher.combine(b) }
+        }
     }
 }

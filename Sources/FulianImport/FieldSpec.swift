@@ -135,9 +135,8 @@ public enum DatasetFields {
     /// The canonical form of a header text: widths folded, spaces removed, full-width brackets made
     /// ASCII, lower-cased (for English headers).
     public static func headerKey(_ text: String) -> String {
-        var s = TextNormalizer.compact(text).lowercased()
-        s = s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-        return s
+        // Full-width brackets （） are among the forms compact folds to ASCII.
+        TextNormalizer.compact(text).lowercased()
     }
 
     /// Whether a header names an amount in 万元.

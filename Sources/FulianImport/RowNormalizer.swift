@@ -19,12 +19,16 @@ final class RowNormalizer {
     /// Whether every row carries its normalized ``ParsedRow/fields`` and shown ``ParsedRow/values``
     /// (cleanup runs); when false only rejected rows carry their values (for `--rejects`).
     var keepDetails = true
-    /// The bindings by field key (the first column of a key wins); a linear scan over a dozen short
-    /// keys is quicker than hashing one.
-    private let keyed: [(key: String, binding: ColumnBinding, slot: Int)]
+    /// The bound field keys (the first column of a key wins), with their bindings, columns and sum
+    /// slots (-1: not summed) at the same index; a linear scan over a dozen short keys is quicker than
+    /// hashing one, and the parallel arrays keep it from copying bindings.
+    private let keys: [String]
+    private let bindings: [ColumnBinding]
+    private let columns: [Int]
+    private let slots: [Int]
     /// The width of a row's ``ParsedRow/values``.
     private let width: Int
-    /// Running totals of the summed columns over the data rows, by ``keyed`` slot.
+    /// Running totals of the summed columns over the data rows, by slot.
     private var sums: [Int64]
     /// Resolutions already made in this file: a file names a handful of units over thousands of rows.
     let orgs = OrgResolutionCache()
@@ -36,36 +40,45 @@ final class RowNormalizer {
         self.file = file
         self.sheet = sheet
         self.dateSystem = dateSystem
-        var keyed: [(key: String, binding: ColumnBinding, slot: Int)] = []
-        var slots = 0
-        for b in layout.bindings where !keyed.contains(where: { $0.key == b.field.key }) {
-            keyed.append((b.field.key, b, b.field.summed ? slots : -1))
-            if b.field.summed { slots += 1 }
+        var keys: [String] = [], bindings: [ColumnBinding] = [], slots: [Int] = []
+        var summed = 0
+        for b in layout.bindings where !keys.contains(b.field.key) {
+            keys.append(b.field.key)
+            bindings.append(b)
+            slots.append(b.field.summed ? summed : -1)
+            if b.field.summed { summed += 1 }
         }
-        self.keyed = keyed
-        sums = [Int64](repeating: 0, count: slots)
+        self.keys = keys
+        self.bindings = bindings
+        self.slots = slots
+        columns = bindings.map(\.column)
+        sums = [Int64](repeating: 0, count: summed)
         width = (layout.bindings.map(\.column).max() ?? -1) + 1
     }
 
-    /// The binding of a field key.
+    /// The index of a field key in ``keys``.
     @inline(__always)
-    func binding(_ key: String) -> ColumnBinding? {
-        for e in keyed where e.key == key { return e.binding }
+    private func index(_ key: String) -> Int? {
+        let n = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == n && keys[i] == key { return i }
         return nil
     }
 
+    /// The binding of a field key.
+    func binding(_ key: String) -> ColumnBinding? { index(key).map { bindings[$0] } }
+
+    /// The 0-based column of a field key.
+    func column(_ key: String) -> Int? { index(key).map { columns[$0] } }
+
     /// The total of a summed field over the data rows normalized so far (readable values only).
     func sum(of key: String) -> Int64 {
-        for e in keyed where e.key == key && e.slot >= 0 { return sums[e.slot] }
-        return 0
+        guard let i = index(key), slots[i] >= 0 else { return 0 }
+        return sums[slots[i]]
     }
 
     fileprivate func add<T>(_ value: T, toSumOf key: String) {
-        for e in keyed where e.key == key {
-            guard e.slot >= 0 else { return }
-            if let m = value as? Money { sums[e.slot] &+= m.fen } else if let i = value as? Int64 { sums[e.slot] &+= i }
-            return
-        }
+        guard !sums.isEmpty, let i = index(key), slots[i] >= 0 else { return }
+        if let m = value as? Money { sums[slots[i]] &+= m.fen } else if let v = value as? Int64 { sums[slots[i]] &+= v }
     }
 
     /// The value of a summed column in fen (money) or units (counts), nil if blank or unreadable.
@@ -86,8 +99,8 @@ final class RowNormalizer {
         var fields: [String: String] = [:]
         var failed = false
 
-        func cell(_ key: String) -> Cell { normalizer.binding(key).map { row[$0.column] } ?? .empty }
-        func has(_ key: String) -> Bool { normalizer.binding(key) != nil }
+        func cell(_ key: String) -> Cell { normalizer.column(key).map { row[$0] } ?? .empty }
+        func has(_ key: String) -> Bool { normalizer.column(key) != nil }
 
         mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: String) {
             let b = key.flatMap { normalizer.binding($0) }
@@ -336,12 +349,13 @@ final class RowNormalizer {
 /// Remembers how each unit name, exactly as typed, resolved against the register (folding and suffix
 /// matching cost more than the rest of a row). One per file: the register does not change within it.
 final class OrgResolutionCache {
-    private var resolved: [String: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
+    private var resolved: [ExactText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
 
     func resolve(_ typed: String, in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
-        if let r = resolved[typed] { return r }
+        let key = ExactText(typed)
+        if let r = resolved[key] { return r }
         let r = register.resolve(typed)
-        if resolved.count < 100_000 { resolved[typed] = r }
+        if resolved.count < 100_000 { resolved[key] = r }
         return r
     }
 }

@@ -237,8 +237,15 @@ enum RowClassifier {
     static let subtotalBytes = subtotalWords.map { Array($0.utf8) }
     static let noteBytes = noteWords.map { Array($0.utf8) }
 
+    /// The first character (its three UTF-8 bytes) of every word above: a text starting otherwise
+    /// (a name, a number, nearly every data cell) is no footer and no note, known at once.
+    static let leadCharacters = Set((totalWords + subtotalWords + noteWords).map { lead(Array($0.utf8)) })
+
+    static func lead(_ b: some Collection<UInt8>) -> UInt32 { b.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
+
     static func hasPrefix(_ s: String, _ words: [[UInt8]]) -> Bool {
-        words.contains { s.utf8.starts(with: $0) }
+        guard leadCharacters.contains(lead(s.utf8)) else { return false }
+        return words.contains { s.utf8.starts(with: $0) }
     }
 
     static func classify(_ row: Row) -> Kind {

@@ -26,7 +26,10 @@ public enum Cell: Hashable, Sendable {
     public var isBlank: Bool {
         switch self {
         case .empty: return true
-        case .text(let s): return s.allSatisfy { $0.unicodeScalars.allSatisfy(TextNormalizer.isSpace) }
+        case .text(let s):
+            // Every scalar a space (the first is usually not: one scalar decoded, no grapheme breaking).
+            if let b = s.utf8.first, b > 0x20, b != 0xC2, b != 0xE2, b != 0xE3, b != 0xEF { return false }
+            return s.unicodeScalars.allSatisfy(TextNormalizer.isSpace)
         default: return false
         }
     }

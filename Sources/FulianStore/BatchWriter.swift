@@ -13,9 +13,12 @@ final class BatchWriter {
     private(set) var register: OrgRegister
     private var programIds: [String: Int64] = [:]
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
-    private var programIdsAsWritten: [String: Int64] = [:]
-    /// Persons met in this batch by ID number, and (without an ID) by `name@orgId`.
-    private var personByID: [String: Int64] = [:]
+    private var programIdsAsWritten: [ExactText: Int64] = [:]
+    /// Persons met in this batch by ID number (its ``IDNumber/digits``), and (without an ID) by `name@orgId`.
+    private var personByID: [Int64: Int64] = [:]
+    /// Whether the store held any person when the batch began: if not, a person not met in this
+    /// batch is new, and no lookup is needed.
+    private let storeHadPersons: Bool
     private var personByName: [String: Int64] = [:]
     /// Disbursements are appended without their two indexes, which ``finish()`` builds again (see ``BulkLoad``).
     let bulkAid: Bool
@@ -30,6 +33,7 @@ final class BatchWriter {
         self.file = file
         self.sheet = sheet
         self.bulkAid = bulkAid
+        storeHadPersons = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") ?? true
         register = try BatchWriter.loadRegister(db)
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM program") {
             programIds[OrgRegister.fold(row["name"])] = row["id"]
@@ -111,20 +115,26 @@ final class BatchWriter {
                           message: "\(what) is already stored from \(place); skipped")
     }
 
-    private func personId(idNumber: IDNumber?, name: String, orgId: Int64, gender: Gender?, birth: CivilDate?,
+    private func personId(idNumber: IDNumber?, name: String, orgId: Int64, gender: @autoclosure () -> Gender?,
+                          birth: @autoclosure () -> CivilDate?,
                           ethnicity: String? = nil, education: String? = nil, phone: String? = nil) throws -> Int64 {
         let fill = ethnicity != nil || education != nil || phone != nil
         let nameKey = idNumber == nil ? "\(name)@\(orgId)" : ""
-        if let id = idNumber.map({ personByID[$0.value] }) ?? personByName[nameKey] {
+        let digits = idNumber?.digits ?? 0
+        if let id = idNumber == nil ? personByName[nameKey] : personByID[digits] {
             if fill { try fillPerson(id, ethnicity, education, phone) }
             return id
         }
         let key = idNumber.map { "id:\($0.value)" } ?? "name:\(nameKey)"
-        let find = try findPerson ?? RawStatement(db, "SELECT id FROM person WHERE personKey = ?")
-        findPerson = find
-        find.bind(1, key)
+        var found: Int64? = nil
+        if storeHadPersons {
+            let find = try findPerson ?? RawStatement(db, "SELECT id FROM person WHERE personKey = ?")
+            findPerson = find
+            find.bind(1, key)
+            found = try find.fetchInt64()
+        }
         let id: Int64
-        if let found = try find.fetchInt64() {
+        if let found {
             id = found
             if fill { try fillPerson(id, ethnicity, education, phone) }
         } else {
@@ -136,15 +146,15 @@ final class BatchWriter {
             insert.bind(1, key)
             insert.bind(2, idNumber?.value)
             insert.bind(3, name)
-            insert.bind(4, gender.map { $0 == .female ? "F" : "M" })
-            insert.bind(5, birth)
+            insert.bind(4, gender().map { $0 == .female ? "F" : "M" })
+            insert.bind(5, birth())
             insert.bind(6, ethnicity)
             insert.bind(7, education)
             insert.bind(8, phone)
             try insert.run()
             id = db.lastInsertedRowID
         }
-        if let idNumber { personByID[idNumber.value] = id } else { personByName[nameKey] = id }
+        if idNumber != nil { personByID[digits] = id } else { personByName[nameKey] = id }
         return id
     }
 
@@ -170,16 +180,16 @@ final class BatchWriter {
     }
 
     private func programId(_ name: String) throws -> Int64 {
-        if let id = programIdsAsWritten[name] { return id }
+        if let id = programIdsAsWritten[ExactText(name)] { return id }
         let key = OrgRegister.fold(name)
         if let id = programIds[key] {
-            programIdsAsWritten[name] = id
+            programIdsAsWritten[ExactText(name)] = id
             return id
         }
         try db.execute(sql: "INSERT INTO program (name) VALUES (?)", arguments: [name])
         let id = db.lastInsertedRowID
         programIds[key] = id
-        programIdsAsWritten[name] = id
+        programIdsAsWritten[ExactText(name)] = id
         return id
     }
 

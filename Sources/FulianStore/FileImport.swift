@@ -171,12 +171,22 @@ extension Store {
             }
             try dbQueue.writeWithoutTransaction { db in
                 // A bulk load checks no foreign key row by row: every id it writes was read or made in this
-                // transaction (tests run `PRAGMA foreign_key_check` after bulk loads). The page cache is
-                // raised for the file: person lookups and index builds stay in memory.
-                if bulk { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                // transaction (tests run `PRAGMA foreign_key_check` after bulk loads). It also leaves WAL for
+                // a rollback journal when no other connection has the store open, so its pages are written
+                // once instead of to the WAL and then again by the checkpoint; WAL comes back at the end.
+                // The page cache is raised for the file: person lookups and index builds stay in memory.
+                var leftWAL = false
+                if bulk {
+                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                        // SQLITE_BUSY while another connection has the store open: stay in WAL.
+                        leftWAL = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
+                    }
+                }
                 try db.execute(sql: "PRAGMA cache_size = \(Store.importCacheSize)")
                 defer {
                     if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                    if leftWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                     try? db.execute(sql: "PRAGMA cache_size = -2000")
                 }
                 try db.inTransaction {

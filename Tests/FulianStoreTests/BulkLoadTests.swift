@@ -105,6 +105,40 @@ import TestSupport
         #expect(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM disbursement") } == 3)
     }
 
+    /// On a store file, a bulk load leaves WAL for a rollback journal and comes back to WAL, after a
+    /// commit and after a failure; with another connection open it stays in WAL.
+    @Test func aBulkLoadOnAFileComesBackToWAL() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-bulk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("fulian.sqlite").path
+        let store = try Store(path: path)
+        _ = try store.importFile(FileImportRequest(path: Self.scenarios[1][0].0, options: ImportOptions(dataset: .orgs)))
+        var request = FileImportRequest(path: Self.scenarios[1][1].0, options: ImportOptions(dataset: .aid))
+        request.bulkLoad = .always
+        let mode = { try store.dbQueue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } }
+        #expect(throws: InjectedFailure.self) { try store.importFile(request, failAfterRows: 1) }
+        #expect(try mode() == "wal")
+        #expect(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM disbursement") } == 0)
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        let r = try store.importFile(request)
+        #expect(r.loaded == 3)
+        #expect(try mode() == "wal")
+
+        // A reader holding the store open: the import stays in WAL and still loads.
+        let reader = try DatabaseQueue(path: path)
+        try reader.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM disbursement")
+            var again = request
+            again.replace = true
+            let replaced = try store.importFile(again)
+            #expect(replaced.status == .replaced)
+            #expect(replaced.loaded == 3)
+        }
+        #expect(try mode() == "wal")
+        #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM disbursement") } == 3)
+    }
+
     @Test func automaticBulkIsForLargeFilesNextToTheStore() {
         #expect(BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 0))
         #expect(BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 150_000))
