@@ -179,11 +179,19 @@ public enum CellParsing {
                 + "format the column as text and type the number again")
         case .text(let t):
             var s = TextNormalizer.compact(t)
-            if s.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { s = s.uppercased() }
+            // One pass over the bytes: lower-case letters, an E, an E+ or a point (scientific notation).
+            var lower = false, e = false, ePlus = false, point = false
+            var previous: UInt8 = 0
+            for c in s.utf8 {
+                if c >= 0x61 && c <= 0x7A { lower = true }
+                if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { e = true }
+                if c == UInt8(ascii: "+") && (previous == UInt8(ascii: "E") || previous == UInt8(ascii: "e")) { ePlus = true }
+                if c == UInt8(ascii: ".") { point = true }
+                previous = c
+            }
+            if lower { s = s.uppercased() }
             if s.isEmpty { return nil }
-            let u = s.utf8
-            let hasE = u.contains(UInt8(ascii: "E"))
-            if hasE && (zip(u, u.dropFirst()).contains { $0 == UInt8(ascii: "E") && $1 == UInt8(ascii: "+") } || u.contains(UInt8(ascii: "."))) {
+            if ePlus || (e && point) {
                 throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
                     + "last digits; format the column as text and type the number again")
             }

@@ -201,7 +201,7 @@ public final class SheetImporter {
     /// writes the store while the next rows are parsed). At most `depth` chunks wait between the two,
     /// so memory does not grow with the file; an error on either side stops both and is rethrown here.
     public func runPipelined(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
-                             chunkSize: Int = 1024, depth: Int = 4, _ body: ([ParsedRow]) throws -> Void) throws -> SheetTally {
+                             chunkSize: Int = 4096, depth: Int = 8, _ body: ([ParsedRow]) throws -> Void) throws -> SheetTally {
         let channel = ChunkChannel(depth: depth)
         let job = PipelineJob(importer: self, register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails,
                               chunkSize: chunkSize, channel: channel)
@@ -239,12 +239,23 @@ enum RowClassifier {
 
     /// The first character (its three UTF-8 bytes) of every word above: a text starting otherwise
     /// (a name, a number, nearly every data cell) is no footer and no note, known at once.
-    static let leadCharacters = Set((totalWords + subtotalWords + noteWords).map { lead(Array($0.utf8)) })
+    static let leadCharacters = Array(Set((totalWords + subtotalWords + noteWords).map { lead(Array($0.utf8)) }))
 
     static func lead(_ b: some Collection<UInt8>) -> UInt32 { b.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
 
+    /// Whether a raw cell text may start with one of the words (after spaces): false for nearly all.
+    static func mayStartWithAWord(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return false }
+        // Spaces or full-width forms first: compact decides.
+        if first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3 || first == 0xEF { return true }
+        let l = lead(s.utf8)
+        for c in leadCharacters where c == l { return true }
+        return false
+    }
+
     static func hasPrefix(_ s: String, _ words: [[UInt8]]) -> Bool {
-        guard leadCharacters.contains(lead(s.utf8)) else { return false }
+        let l = lead(s.utf8)
+        guard leadCharacters.contains(l) else { return false }
         return words.contains { s.utf8.starts(with: $0) }
     }
 
@@ -255,7 +266,9 @@ enum RowClassifier {
         for c in row.cells where !c.isBlank {
             nonBlank += 1
             if case .text(let t) = c, texts < 2 {
-                if texts == 0 { first = TextNormalizer.compact(t) } else { second = TextNormalizer.compact(t) }
+                if mayStartWithAWord(t) {
+                    if texts == 0 { first = TextNormalizer.compact(t) } else { second = TextNormalizer.compact(t) }
+                }
                 texts += 1
             }
             if nonBlank >= 3 && texts == 0 { break }
@@ -267,7 +280,7 @@ enum RowClassifier {
             return nil
         }
         if let k = footer(first) ?? footer(second) { return k }
-        if let f = row.cells.first(where: { !$0.isBlank }), case .text(let t) = f {
+        if let f = row.cells.first(where: { !$0.isBlank }), case .text(let t) = f, mayStartWithAWord(t) {
             let s = TextNormalizer.compact(t)
             if hasPrefix(s, noteBytes) && (s.contains("：") || s.contains(":") || nonBlank == 1) {
                 return .note

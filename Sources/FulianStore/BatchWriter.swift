@@ -346,10 +346,21 @@ final class RawStatement {
     private let db: Database
     private var handle: OpaquePointer { statement.sqliteStatement }
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// Where a row's texts are copied for binding (SQLITE_STATIC: no allocation per value); reused
+    /// from the start after every step. A text that does not fit is bound as a copy SQLite makes.
+    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: RawStatement.scratchSize)
+    private var used = 0
+    private static let scratchSize = 4096
+    private static let empty: StaticString = ""
 
     init(_ db: Database, _ sql: String) throws {
         self.db = db
         statement = try db.makeStatement(sql: sql)
+    }
+
+    deinit {
+        sqlite3_clear_bindings(handle)
+        scratch.deallocate()
     }
 
     func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(handle, i, v) }
@@ -358,29 +369,45 @@ final class RawStatement {
         if let v { sqlite3_bind_int64(handle, i, v) } else { sqlite3_bind_null(handle, i) }
     }
 
+    private func bind(_ i: Int32, bytes b: UnsafeBufferPointer<UInt8>) {
+        guard let base = b.baseAddress, b.count > 0 else {
+            sqlite3_bind_text(handle, i, UnsafeRawPointer(RawStatement.empty.utf8Start).assumingMemoryBound(to: CChar.self), 0, nil)
+            return
+        }
+        if used + b.count <= RawStatement.scratchSize {
+            let at = scratch + used
+            at.update(from: base, count: b.count)
+            used += b.count
+            sqlite3_bind_text(handle, i, UnsafeRawPointer(at).assumingMemoryBound(to: CChar.self), Int32(b.count), nil)
+        } else {
+            sqlite3_bind_text(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(b.count), RawStatement.transient)
+        }
+    }
+
     func bind(_ i: Int32, _ v: String?) {
         guard var v else { sqlite3_bind_null(handle, i); return }
-        v.withUTF8 { b in
-            guard let base = b.baseAddress else { _ = sqlite3_bind_text(handle, i, "", 0, RawStatement.transient); return }
-            _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(b.count), RawStatement.transient)
-        }
+        v.withUTF8 { bind(i, bytes: $0) }
     }
 
     func bind(_ i: Int32, _ v: CivilDate?) {
         guard let v else { sqlite3_bind_null(handle, i); return }
-        v.withISOBytes { b in _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self), 10, RawStatement.transient) }
+        v.withISOBytes { bind(i, bytes: $0) }
     }
 
     /// Steps a statement that returns no row.
     func run() throws {
         let rc = sqlite3_step(handle)
         sqlite3_reset(handle)
+        used = 0
         guard rc == SQLITE_DONE else { throw error(rc) }
     }
 
     /// Steps a query and returns the first column of its first row.
     func fetchInt64() throws -> Int64? {
-        defer { sqlite3_reset(handle) }
+        defer {
+            sqlite3_reset(handle)
+            used = 0
+        }
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return sqlite3_column_int64(handle, 0) }
         guard rc == SQLITE_DONE else { throw error(rc) }

@@ -122,8 +122,8 @@ public struct InjectedFailure: Error, CustomStringConvertible {
 }
 
 extension Store {
-    /// The page cache of an import, in SQLite's negative-KiB form (64 MiB; pages are taken as needed).
-    static let importCacheSize = -65_536
+    /// The page cache of an import, in SQLite's negative-KiB form (16 MiB; pages are taken as needed).
+    static let importCacheSize = -16_384
 
     /// Imports one file in one transaction: all its rows, or — on any failure — nothing.
     ///
@@ -288,3 +288,4 @@ extension Store {
         return labels
     }
 }
+
