@@ -40,6 +40,9 @@ final class BatchWriter {
         }
         if bulkAid {
             for index in Schema.disbursementIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+            // Into a store without persons, persons are appended too: the batch's own dictionary knows
+            // every one of them, so the unique index is only needed at the end.
+            if !storeHadPersons { try db.execute(sql: "DROP INDEX \(Schema.personIndex.name)") }
         }
     }
 
@@ -47,6 +50,7 @@ final class BatchWriter {
     /// turned out to repeat a stored disbursement (they are deleted, as streaming mode would have skipped them).
     func finish() throws -> [Diagnostic] {
         guard bulkAid else { return [] }
+        if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
         let identity = Schema.disbursementIndexes[0]
         do {

@@ -24,8 +24,16 @@ public enum Schema {
         m.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        // Foreign keys are off while it runs (GRDB's deferred checks), as rebuilding a table needs.
+        m.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return m
     }
+
+    /// The person table's unique index as v2 creates it. A bulk load into a store without persons
+    /// drops it and builds it again from this (a test checks it against ``v2``).
+    static let personIndex = (name: "person_personKey", sql: "CREATE UNIQUE INDEX person_personKey ON person(personKey)")
 
     static let v1 = """
     CREATE TABLE importBatch (
@@ -139,5 +147,29 @@ public enum Schema {
         sourceRow INTEGER NOT NULL
     );
     CREATE INDEX activity_heldOn ON activity(heldOn);
+    """
+
+    /// v2: one identity index on person instead of two. v1 had `personKey UNIQUE` and `idNumber UNIQUE`,
+    /// two random-order index writes for every new person; `personKey` already holds the ID number
+    /// (`id:<ID>`), so a CHECK ties the two together and the single named index keeps both unique. A
+    /// named index (not an inline constraint) can be dropped and rebuilt by a bulk load.
+    static let v2 = """
+    CREATE TABLE person_v2 (
+        id INTEGER PRIMARY KEY,
+        personKey TEXT NOT NULL,         -- 'id:<18-digit ID>' or, without an ID, 'name:<name>@<orgId>'; unique
+        idNumber TEXT,                   -- 18 characters, upper-case X; unique, since personKey = 'id:' || idNumber
+        name TEXT NOT NULL,
+        gender TEXT,                     -- F | M
+        birthDate TEXT,
+        ethnicity TEXT,
+        education TEXT,
+        phone TEXT,
+        CHECK (idNumber IS NULL OR personKey = 'id:' || idNumber)
+    );
+    INSERT INTO person_v2 (id, personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
+        SELECT id, personKey, idNumber, name, gender, birthDate, ethnicity, education, phone FROM person;
+    DROP TABLE person;
+    ALTER TABLE person_v2 RENAME TO person;
+    CREATE UNIQUE INDEX person_personKey ON person(personKey);
     """
 }
