@@ -28,6 +28,7 @@ public enum CellParsing {
         case .number(let n): return try serial(n, system: system, shown: Cell.format(number: n))
         case .bool, .error: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
         case .text(let raw):
+            if let d = isoDate(raw) { return d }
             var cleaned = TextNormalizer.clean(raw)
             // A time after the date ("2024-01-05 08:30") is dropped.
             if let sp = cleaned.utf8.firstIndex(of: UInt8(ascii: " ")), cleaned.utf8[sp...].contains(UInt8(ascii: ":")) {
@@ -37,6 +38,25 @@ public enum CellParsing {
             if s.isEmpty { return nil }
             return try date(text: s)
         }
+    }
+
+    /// `2024-01-05` exactly (the common case, read from the bytes); nil for anything else, which the
+    /// general parser then reads or rejects.
+    static func isoDate(_ s: String) -> CivilDate? {
+        guard s.utf8.count == 10 else { return nil }
+        return s.utf8.withContiguousStorageIfAvailable { b -> CivilDate? in
+            guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var v = 0
+                for k in from..<to {
+                    guard b[k] >= 48 && b[k] <= 57 else { return nil }
+                    v = v * 10 + Int(b[k] - 48)
+                }
+                return v
+            }
+            guard let y = number(0, 4), y >= 1000, let m = number(5, 7), let d = number(8, 10) else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        } ?? nil
     }
 
     /// Parses a date written as text (already compacted).

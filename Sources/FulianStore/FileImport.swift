@@ -218,21 +218,23 @@ extension Store {
                     var rowIssues: [Diagnostic] = []
                     var orgRows: [ParsedRow] = []
                     result.tally = try importer.runPipelined(register: writer.register, keepDetails: false) { chunk in
-                        for parsed in chunk {
+                        for i in chunk.indices {
                             result.rows += 1
-                            if !parsed.diagnostics.isEmpty { rowIssues += parsed.diagnostics }
-                            guard let record = parsed.record else {
+                            if !chunk[i].diagnostics.isEmpty { rowIssues += chunk[i].diagnostics }
+                            switch chunk[i].record {
+                            case nil:
                                 result.rejected += 1
-                                result.rejectedRows.append(parsed)
-                                continue
-                            }
-                            if case .org = record { orgRows.append(parsed); continue }
-                            if let dup = try writer.write(record, row: parsed.number) {
-                                result.duplicates += 1
-                                rowIssues.append(dup)
-                            } else {
-                                result.loaded += 1
-                                if let limit = failAfterRows, result.loaded >= limit { throw InjectedFailure() }
+                                result.rejectedRows.append(chunk[i])
+                            case .org?:
+                                orgRows.append(chunk[i])
+                            case let record?:
+                                if let dup = try writer.write(record, row: chunk[i].number) {
+                                    result.duplicates += 1
+                                    rowIssues.append(dup)
+                                } else {
+                                    result.loaded += 1
+                                    if let limit = failAfterRows, result.loaded >= limit { throw InjectedFailure() }
+                                }
                             }
                         }
                     }

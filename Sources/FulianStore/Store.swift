@@ -25,12 +25,18 @@ public final class Store: Sendable {
     /// The GRDB connection (a serial queue).
     public let dbQueue: DatabaseQueue
 
+    /// How long a connection waits for another one's lock, in seconds.
+    public static let busyTimeout: TimeInterval = 60
+
     /// Opens (and, unless read-only, creates and migrates) the store at `path`.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.readonly = readOnly
+        // A report started while a large file is bulk-loaded (which holds the store for itself until it
+        // commits), or a second import, waits for it rather than failing with "database is locked".
+        config.busyMode = .timeout(Store.busyTimeout)
         config.label = "fulian.store"
         if readOnly && !FileManager.default.fileExists(atPath: path) {
             throw StoreError("no store at \(path): import some files first (fulian import …), or name one with --db")

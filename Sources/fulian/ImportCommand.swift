@@ -24,6 +24,11 @@ struct ImportCommand: ParsableCommand {
             rejected with file, sheet, row, column, category and reason; the same disbursement seen again \
             is stored once. Importing the same file again does nothing (use --replace to swap it).
 
+            A large aid file going into a store that holds fewer disbursements is bulk-loaded: rows are \
+            appended and the indexes rebuilt once at the end (duplicates are then found by the rebuilt \
+            unique index, with the same messages). Until it commits it holds the store for itself: a \
+            report started meanwhile waits for it.
+
             Examples:
               fulian import orgs 登记表.xlsx
               fulian import aid 春蕾计划.xlsx 两癌救助.csv --rejects 退回.xlsx
