@@ -58,63 +58,135 @@ public struct Cleaner {
 
     /// Reads every file and returns the clean table, issues, duplicate groups and variant clusters.
     public func run(files: [String]) throws -> CleanResult {
+        var rows: [CleanRow] = []
+        var result = try run(files: files) { rows.append($0) }
+        result.rows = rows
+        return result
+    }
+
+    /// Reads every file, handing each clean row to `onRow` as soon as it is known (file order, then
+    /// row order) instead of keeping it: the result then has no ``CleanResult/rows``, only
+    /// ``CleanResult/rowCount``, and memory does not hold the table. A row's status is final when it
+    /// is handed over: a duplicate is always the later row.
+    public func run(files: [String], onRow: (CleanRow) throws -> Void) throws -> CleanResult {
+        try run(files: files, render: { _ in () }, onRow: { row, _ in try onRow(row) })
+    }
+
+    /// The first row of a record (by duplicate key) or of an ID number, kept small: a million rows make
+    /// a million entries. Its place is rebuilt from the file's ordinal when a group forms.
+    private struct FirstRow {
+        var index: Int
+        var file: Int32
+        var row: Int32
+        var group: Int32 = -1
+        var name: String
+    }
+
+    /// A row made ready on the reading thread: everything but its duplicate status.
+    private struct Prepared<Line> {
+        var row: CleanRow
+        var issues: [CleanIssue]
+        var typed: (org: String?, program: String?)
+        var id: String?
+        var dupKey: String?
+        var line: Line
+    }
+
+    /// ``run(files:onRow:)`` with `render` turning each row into its output form on the reading thread,
+    /// before its duplicate status is known (its status then is clean, warning or error); `onRow` gets
+    /// the final row and what `render` made of it. An output of a million rows is then formatted on the
+    /// thread that has time for it.
+    public func run<Line>(files: [String], render: @escaping (CleanRow) -> Line, onRow: (CleanRow, Line) throws -> Void) throws -> CleanResult {
         let register = try registerPath.map { try Cleaner.loadRegister(path: $0, read: read) }
         var result = CleanResult(dataset: dataset, columns: columns)
-        var dupKeys: [String: Int] = [:]          // duplicate key → index in result.rows of the first row
-        var dupGroups: [String: Int] = [:]        // duplicate key → index in result.duplicates
-        var namesByID: [String: (name: String, row: Int)] = [:]
-        var conflictGroups: [String: Int] = [:]
+        var places: [(file: String, sheet: String?)] = []
+        func member(_ f: FirstRow) -> DuplicateGroup.Member {
+            DuplicateGroup.Member(file: places[Int(f.file)].file, sheet: places[Int(f.file)].sheet, row: Int(f.row), name: f.name)
+        }
+        var firstRows: [ExactText: FirstRow] = [:]
+        var namesByID: [ExactText: FirstRow] = [:]
+        var conflictGroups: [ExactText: Int] = [:]
         var spellings: [String: [String: Int]] = ["org": [:], "program": [:]]
         for path in files {
             let importer = try SheetImporter(path: path, options: ImportOptions(dataset: dataset, headerMap: headerMap, read: read, valueMap: valueMap))
+            let fileOrdinal = Int32(places.count)
+            places.append((importer.fileName, importer.diagnosticSheet))
+            // About a hundred bytes a row in text, fewer in a workbook: room made once, not by doubling.
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
+            firstRows.reserveCapacity(firstRows.count + min(bytes / 80, 20_000_000))
             var summary = CleanFileSummary(file: importer.fileName, format: importer.reader.format,
                                            encoding: importer.reader.textEncoding, sheet: importer.diagnosticSheet,
                                            headerRows: importer.layout.headerRowsLabel)
             summary.skippedSheets = importer.skippedSheets.map { "\($0.name): \($0.reason)" }
-            let tally = try importer.run(register: register ?? OrgRegister(), resolveOrgs: register != nil) { parsed in
-                var row = CleanRow(file: importer.fileName, sheet: importer.diagnosticSheet, row: parsed.number,
-                                   fields: parsed.fields, status: parsed.isRejected ? .error : .clean)
+            let typedColumns = ["org", "program"].map { key in
+                (key, (key == "org" ? ["org", "street"] : [key]).compactMap { importer.layout.binding($0)?.column })
+            }
+            let fileName = importer.fileName, sheet = importer.diagnosticSheet, dataset = self.dataset
+            let prepare = { (parsed: ParsedRow) -> Prepared<Line> in
+                var row = CleanRow(file: fileName, sheet: sheet, row: parsed.number, fields: parsed.fields,
+                                   status: parsed.isRejected ? .error : .clean)
+                var issues: [CleanIssue] = []
                 for d in parsed.diagnostics {
-                    result.issues.append(CleanIssue(d, original: d.column.map { parsed.values.indices.contains($0 - 1) ? parsed.values[$0 - 1] : "" } ?? "",
-                                                    suggestion: Cleaner.suggestion(for: d)))
+                    issues.append(CleanIssue(d, original: d.column.map { parsed.values.indices.contains($0 - 1) ? parsed.values[$0 - 1] : "" } ?? "",
+                                             suggestion: Cleaner.suggestion(for: d)))
                     if d.severity == .warning && row.status == .clean { row.status = .warning }
                 }
-                for key in ["org", "program"] {
-                    if let typed = Cleaner.typed(parsed, key: key, importer: importer) { spellings[key]![typed, default: 0] += 1 }
-                }
-                let index = result.rows.count
+                return Prepared(row: row, issues: issues,
+                                typed: (Cleaner.typed(parsed, columns: typedColumns[0].1), Cleaner.typed(parsed, columns: typedColumns[1].1)),
+                                id: parsed.fields["id_number"],
+                                dupKey: parsed.isRejected ? nil : Cleaner.duplicateKey(dataset, parsed.fields), line: render(row))
+            }
+            let tally = try importer.runPipelined(register: register ?? OrgRegister(), resolveOrgs: register != nil, prepare: prepare) { chunk in
+              for prepared in chunk {
+                var row = prepared.row
+                result.issues += prepared.issues
+                if let typed = prepared.typed.org { spellings["org"]![typed, default: 0] += 1 }
+                if let typed = prepared.typed.program { spellings["program"]![typed, default: 0] += 1 }
+                let index = result.rowCount
+                let name = row.fields["name"]
+                let this = FirstRow(index: index, file: fileOrdinal, row: Int32(clamping: row.row), name: name ?? "")
                 // Same ID number, different names: a conflict, never merged.
-                if let id = parsed.fields["id_number"], id.count == 18, let name = parsed.fields["name"] {
-                    if let first = namesByID[id], first.name != name {
-                        let key = "conflict:" + id
-                        if let g = conflictGroups[key] { result.duplicates[g].rows.append(index) } else {
-                            conflictGroups[key] = result.duplicates.count
-                            result.duplicates.append(DuplicateGroup(kind: .conflict, key: "\(Masking.idNumber(id)): \(first.name) / \(name)",
-                                                                    rows: [first.row, index]))
+                if let id = prepared.id, id.utf8.count == 18 || (id.utf8.count > 18 && id.count == 18), let name {
+                    let idKey = ExactText(id)
+                    if let first = namesByID[idKey] {
+                        if first.name != name {
+                            if let g = conflictGroups[idKey] {
+                                result.duplicates[g].rows.append(index)
+                                result.duplicates[g].members.append(member(this))
+                            } else {
+                                conflictGroups[idKey] = result.duplicates.count
+                                result.duplicates.append(DuplicateGroup(kind: .conflict, key: "\(Masking.idNumber(id)): \(first.name) / \(name)",
+                                                                        rows: [first.index, index], members: [member(first), member(this)]))
+                            }
+                            result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
+                                row: row.row, category: "id-conflict",
+                                message: "ID number \(Masking.idNumber(id)) belongs to \(first.name) in \(member(first).place), but here to \(name)"),
+                                original: name, suggestion: nil))
                         }
-                        result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
-                            row: parsed.number, category: "id-conflict",
-                            message: "ID number \(Masking.idNumber(id)) belongs to \(first.name) in \(result.rows[first.row].place), but here to \(name)"),
-                            original: name, suggestion: nil))
-                    } else if namesByID[id] == nil {
-                        namesByID[id] = (name, index)
+                    } else {
+                        namesByID[idKey] = this
                     }
                 }
-                if !parsed.isRejected, let key = Cleaner.duplicateKey(dataset, parsed.fields) {
-                    if let first = dupKeys[key] {
+                if let key = prepared.dupKey {
+                    let dupKey = ExactText(key)
+                    if let first = firstRows[dupKey] {
                         row.status = .duplicate
-                        if let g = dupGroups[key] { result.duplicates[g].rows.append(index) } else {
-                            dupGroups[key] = result.duplicates.count
+                        if first.group >= 0 {
+                            result.duplicates[Int(first.group)].rows.append(index)
+                            result.duplicates[Int(first.group)].members.append(member(this))
+                        } else {
+                            firstRows[dupKey]!.group = Int32(result.duplicates.count)
                             result.duplicates.append(DuplicateGroup(kind: dataset == .members ? .samePerson : .sameRecord,
-                                                                    key: Masking.scrub(key), rows: [first, index]))
+                                                                    key: Masking.scrub(key), rows: [first.index, index],
+                                                                    members: [member(first), member(this)]))
                         }
                         result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
-                            row: parsed.number, category: "duplicate",
-                            message: "the same \(dataset == .aid ? "disbursement" : "record") as \(result.rows[first].place)"),
+                            row: row.row, category: "duplicate",
+                            message: "the same \(dataset == .aid ? "disbursement" : "record") as \(member(first).place)"),
                             original: "", suggestion: "delete this row"))
                         summary.duplicates += 1
                     } else {
-                        dupKeys[key] = index
+                        firstRows[dupKey] = this
                     }
                 }
                 summary.rowsRead += 1
@@ -123,7 +195,9 @@ public struct Cleaner {
                 case .error, .warning: summary.withIssues += 1
                 case .duplicate: break
                 }
-                result.rows.append(row)
+                result.rowCount += 1
+                try onRow(row, prepared.line)
+              }
             }
             summary.footerRows = tally.footerRows
             summary.noteRows = tally.noteRows
@@ -138,14 +212,12 @@ public struct Cleaner {
         return result
     }
 
-    /// The text a row typed for a unit or program, as written (for variant clustering).
-    static func typed(_ parsed: ParsedRow, key: String, importer: SheetImporter) -> String? {
-        let keys = key == "org" ? ["org", "street"] : [key]
-        for k in keys {
-            if let b = importer.layout.binding(k), parsed.values.indices.contains(b.column) {
-                let t = parsed.values[b.column].trimmingWhitespace()
-                if !t.isEmpty { return t }
-            }
+    /// The text a row typed for a unit or program, as written (for variant clustering): the first
+    /// non-blank of the given columns.
+    static func typed(_ parsed: ParsedRow, columns: [Int]) -> String? {
+        for c in columns where parsed.values.indices.contains(c) {
+            let t = parsed.values[c].trimmingWhitespace()
+            if !t.isEmpty { return t }
         }
         return nil
     }
@@ -177,8 +249,11 @@ public struct CleanResult: Sendable {
     public var dataset: Dataset
     /// The clean table's fields, in order.
     public var columns: [FieldSpec]
-    /// One row per input data row, in file order then row order.
+    /// One row per input data row, in file order then row order (empty when the rows were handed
+    /// to a callback as they came: see ``Cleaner/run(files:onRow:)``).
     public var rows: [CleanRow] = []
+    /// The number of rows of the clean table.
+    public var rowCount = 0
     /// One entry per problem.
     public var issues: [CleanIssue] = []
     /// Groups of rows that are the same record, or the same ID with different names.
@@ -269,8 +344,25 @@ public struct DuplicateGroup: Sendable {
     public var kind: Kind
     /// The shared key (personal data masked).
     public var key: String
-    /// Indexes into ``CleanResult/rows``, first occurrence first.
+    /// Indexes into ``CleanResult/rows`` (row ordinals of the clean table), first occurrence first.
     public var rows: [Int]
+    /// Where each of those rows came from, in the same order.
+    public var members: [Member]
+
+    /// One row of a group, by its source.
+    public struct Member: Sendable {
+        /// Source file name.
+        public var file: String
+        /// Source sheet (nil for CSV).
+        public var sheet: String?
+        /// Source row, as Excel shows it.
+        public var row: Int
+        /// The name on the row.
+        public var name: String
+
+        /// `file:sheet row 12`.
+        public var place: String { "\(file)\(sheet.map { ":" + $0 } ?? "") row \(row)" }
+    }
 }
 
 /// Per-file account of a cleanup run.

@@ -202,9 +202,18 @@ public final class SheetImporter {
     /// so memory does not grow with the file; an error on either side stops both and is rethrown here.
     public func runPipelined(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
                              chunkSize: Int = 4096, depth: Int = 8, _ body: ([ParsedRow]) throws -> Void) throws -> SheetTally {
-        let channel = ChunkChannel(depth: depth)
+        try runPipelined(register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails, chunkSize: chunkSize, depth: depth,
+                         prepare: { $0 }, body)
+    }
+
+    /// The same, with `prepare` turning each row into what `body` needs on the reading thread too
+    /// (work taken off the calling thread when that is the busier one).
+    public func runPipelined<Prepared>(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
+                                       chunkSize: Int = 4096, depth: Int = 8, prepare: @escaping (ParsedRow) -> Prepared,
+                                       _ body: ([Prepared]) throws -> Void) throws -> SheetTally {
+        let channel = ChunkChannel<Prepared>(depth: depth)
         let job = PipelineJob(importer: self, register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails,
-                              chunkSize: chunkSize, channel: channel)
+                              chunkSize: chunkSize, channel: channel, prepare: prepare)
         let thread = Thread { job.produce() }
         thread.stackSize = 8 << 20
         thread.name = "fulian.read"
@@ -290,34 +299,37 @@ enum RowClassifier {
     }
 }
 
-/// The reading side of ``SheetImporter/runPipelined(register:resolveOrgs:keepDetails:chunkSize:depth:_:)``.
+/// The reading side of ``SheetImporter/runPipelined(register:resolveOrgs:keepDetails:chunkSize:depth:prepare:_:)``.
 /// Touched by the reading thread until it closes the channel, and by the calling thread only after.
-private final class PipelineJob: @unchecked Sendable {
+private final class PipelineJob<Prepared>: @unchecked Sendable {
     let importer: SheetImporter
     let register: OrgRegister
     let resolveOrgs: Bool
     let keepDetails: Bool
     let chunkSize: Int
-    let channel: ChunkChannel
+    let channel: ChunkChannel<Prepared>
+    let prepare: (ParsedRow) -> Prepared
     var tally = SheetTally()
 
-    init(importer: SheetImporter, register: OrgRegister, resolveOrgs: Bool, keepDetails: Bool, chunkSize: Int, channel: ChunkChannel) {
+    init(importer: SheetImporter, register: OrgRegister, resolveOrgs: Bool, keepDetails: Bool, chunkSize: Int,
+         channel: ChunkChannel<Prepared>, prepare: @escaping (ParsedRow) -> Prepared) {
         self.importer = importer
         self.register = register
         self.resolveOrgs = resolveOrgs
         self.keepDetails = keepDetails
         self.chunkSize = chunkSize
         self.channel = channel
+        self.prepare = prepare
     }
 
     struct Stopped: Error {}
 
     func produce() {
-        var chunk: [ParsedRow] = []
+        var chunk: [Prepared] = []
         chunk.reserveCapacity(chunkSize)
         do {
             tally = try importer.run(register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails) { parsed in
-                chunk.append(parsed)
+                chunk.append(prepare(parsed))
                 if chunk.count >= chunkSize {
                     guard channel.put(chunk) else { throw Stopped() }
                     chunk = []
@@ -333,9 +345,9 @@ private final class PipelineJob: @unchecked Sendable {
 }
 
 /// A bounded queue of row chunks between one reading and one writing thread.
-final class ChunkChannel: @unchecked Sendable {
+final class ChunkChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var chunks: [[ParsedRow]] = []
+    private var chunks: [[Element]] = []
     private var closed = false
     private var failure: (any Error)?
     private var stopped = false
@@ -344,7 +356,7 @@ final class ChunkChannel: @unchecked Sendable {
     init(depth: Int) { self.depth = max(1, depth) }
 
     /// Queues a chunk, waiting while the queue is full; false once the taker has stopped.
-    func put(_ chunk: [ParsedRow]) -> Bool {
+    func put(_ chunk: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= depth && !stopped { condition.wait() }
@@ -364,7 +376,7 @@ final class ChunkChannel: @unchecked Sendable {
     }
 
     /// The next chunk; nil at the end; throws the reading side's error.
-    func take() throws -> [ParsedRow]? {
+    func take() throws -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !closed { condition.wait() }

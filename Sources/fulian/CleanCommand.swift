@@ -58,23 +58,40 @@ struct CleanCommand: ParsableCommand {
     func run() throws {
         var read = ReadOptions()
         read.encoding = encoding.flatMap(TextEncoding.init(name:))
-        let result: CleanResult
+        let cleaner: Cleaner
         do {
             let mapping = try map.map { try HeaderMapFile.loadMapping(path: $0, dataset: dataset) } ?? HeaderMapFile.Mapping()
-            result = try Cleaner(dataset: dataset, registerPath: orgs, headerMap: mapping.headers, read: read, valueMap: mapping.values)
-                .run(files: files)
+            cleaner = Cleaner(dataset: dataset, registerPath: orgs, headerMap: mapping.headers, read: read, valueMap: mapping.values)
         } catch {
             throw fail("\(error)")
         }
+        // The clean table is written as the rows come (nothing holds it whole); a run that fails
+        // leaves no output file.
+        let result: CleanResult
         do {
             switch format {
             case .csv:
+                let table = try CSVFileWriter(path: output)
+                let columns = cleaner.columns
+                let mask = self.mask
+                do {
+                    try table.write(CleanWorkbook.header(columns: columns))
+                    result = try cleaner.run(files: files) { try table.write(CleanWorkbook.values($0, columns: columns, mask: mask)) }
+                    try table.commit()
+                } catch {
+                    table.discard()
+                    throw error
+                }
                 let issuesPath = CleanCSV.issuesPath(for: output)
-                try CleanCSV.writeTable(result, to: output, mask: mask)
                 try CleanCSV.writeIssues(result, to: issuesPath)
                 print("clean table: \(output)\nissues: \(issuesPath)")
             case .xlsx:
-                try CleanWorkbook.write(result, to: output, mask: mask)
+                let writer = try CleanWorkbookWriter(path: output, dataset: dataset, columns: cleaner.columns, mask: mask)
+                let columns = cleaner.columns
+                let mask = self.mask
+                result = try cleaner.run(files: files, render: { CleanWorkbook.values($0, columns: columns, mask: mask) },
+                                         onRow: { row, values in try writer.add(row, values: values) })
+                try writer.finish(result)
                 print("clean workbook: \(output)")
             }
         } catch {
@@ -84,7 +101,7 @@ struct CleanCommand: ParsableCommand {
             print("\(f.file): \(f.rowsRead) rows, \(f.clean) clean, \(f.withIssues) with issues, \(f.duplicates) duplicates")
         }
         let counts = result.issueCounts.map { "\($0.category) \($0.count)" }.joined(separator: ", ")
-        print("\(result.rows.count) rows, \(result.issues.count) issues\(counts.isEmpty ? "" : " (\(counts))"), "
+        print("\(result.rowCount) rows, \(result.issues.count) issues\(counts.isEmpty ? "" : " (\(counts))"), "
               + "\(result.duplicates.count) duplicate groups, \(result.variants.count) spelling clusters")
     }
 }
@@ -97,26 +114,103 @@ enum CleanCSV {
         return base + "-issues." + (ns.pathExtension.isEmpty ? "csv" : ns.pathExtension)
     }
 
-    static func write(_ lines: [[String]], to path: String) throws {
-        var text = "\u{FEFF}"
-        for l in lines { text += l.map(CSVField.quote).joined(separator: ",") + "\r\n" }
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+    static func writeIssues(_ result: CleanResult, to path: String) throws {
+        let file = try CSVFileWriter(path: path)
+        do {
+            try file.write(["来源文件", "工作表", "行号", "列", "原值", "类别", "级别", "说明", "建议"])
+            for i in result.issues {
+                let d = i.diagnostic
+                try file.write([d.file, d.sheet ?? "", d.row.map(String.init) ?? "", d.column.map { ColumnName.letters($0) } ?? "",
+                                i.original, d.category, d.severity == .error ? "错误" : "警告", d.message, i.suggestion ?? ""])
+            }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+}
+
+/// A CSV file written line by line through a 1 MiB buffer into a temporary file beside it, renamed
+/// into place by ``commit()`` (a failed run leaves the old file, or none). UTF-8 with a BOM, CRLF.
+final class CSVFileWriter {
+    private let path: String
+    private let temporary: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(path: String) throws {
+        self.path = path
+        let ns = path as NSString
+        temporary = ns.deletingLastPathComponent.isEmpty
+            ? ".\(ns.lastPathComponent).partial"
+            : (ns.deletingLastPathComponent as NSString).appendingPathComponent(".\(ns.lastPathComponent).partial")
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
+            throw CleanOutputError(path: path, message: "the file cannot be created (check the folder and its permissions)")
+        }
+        handle = h
+        buffer.reserveCapacity(1 << 20)
+        buffer += [0xEF, 0xBB, 0xBF]
+    }
+
+    /// Appends one line.
+    func write(_ fields: [String]) throws {
+        CSVFileWriter.encode(fields[...], into: &buffer)
+        buffer += [0x0D, 0x0A]
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Appends bytes already encoded (see ``encode(_:into:)``).
+    func append(_ bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Encodes fields separated by commas, quoted where they hold a comma, quote or line break.
+    static func encode(_ fields: ArraySlice<String>, into buffer: inout [UInt8]) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            var needsQuotes = false
+            for b in f.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                break
+            }
+            if needsQuotes {
+                buffer.append(UInt8(ascii: "\""))
+                for b in f.utf8 {
+                    buffer.append(b)
+                    if b == UInt8(ascii: "\"") { buffer.append(b) }
+                }
+                buffer.append(UInt8(ascii: "\""))
+            } else if f.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
+                buffer += f.utf8
+            }
+        }
+    }
+
+    private func flush() throws {
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw CleanOutputError(path: path, message: error.localizedDescription)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and moves the file into place.
+    func commit() throws {
+        try flush()
+        try? handle.close()
+        do {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
             throw CleanOutputError(path: path, message: error.localizedDescription)
         }
     }
 
-    static func writeTable(_ result: CleanResult, to path: String, mask: Bool) throws {
-        try write([CleanWorkbook.header(result)] + result.rows.map { CleanWorkbook.values($0, result, mask: mask) }, to: path)
-    }
-
-    static func writeIssues(_ result: CleanResult, to path: String) throws {
-        var lines = [["来源文件", "工作表", "行号", "列", "原值", "类别", "级别", "说明", "建议"]]
-        for i in result.issues {
-            let d = i.diagnostic
-            lines.append([d.file, d.sheet ?? "", d.row.map(String.init) ?? "", d.column.map { ColumnName.letters($0) } ?? "",
-                          i.original, d.category, d.severity == .error ? "错误" : "警告", d.message, i.suggestion ?? ""])
-        }
-        try write(lines, to: path)
+    /// Removes the temporary file.
+    func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporary)
     }
 }
 

@@ -32,4 +32,39 @@ struct CleanerTests {
         #expect(unknown.suggestion == "望江社区")
         #expect(result.files.first?.rowsRead == 4)
     }
+
+    /// Rows handed over as they come are the rows a kept run returns, with final statuses; groups
+    /// name their members' places either way.
+    @Test func streamedRowsEqualKeptRows() throws {
+        let csv = """
+            姓名,身份证号,所属社区,项目名称,发放日期,发放金额
+            张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
+            张秀兰,11010519491231002X,望江社区,春蕾计划,2024-02-05,1000
+            张秀英,11010519491231002X,望江社区居委会,春蕾计划,2024-01-05,1000.00
+            李梅,,望江楼社区,春蕾计划,2024-01-06,800
+            张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
+            """
+        let path = try TempFile.write(Array(csv.utf8), name: "aid.csv")
+        let cleaner = Cleaner(dataset: .aid, registerPath: Self.register)
+        let kept = try cleaner.run(files: [path])
+        var streamed: [CleanRow] = []
+        var rendered: [String] = []
+        let result = try cleaner.run(files: [path], render: { "\($0.row):\($0.status.rawValue)" }) { row, line in
+            streamed.append(row)
+            rendered.append(line)
+        }
+        #expect(result.rows.isEmpty)
+        #expect(result.rowCount == 5)
+        #expect(streamed.map(\.status) == kept.rows.map(\.status))
+        #expect(streamed.map(\.status) == [.clean, .clean, .duplicate, .error, .duplicate])
+        #expect(streamed.map(\.fields) == kept.rows.map(\.fields))
+        // Rendered on the reading thread before duplicates are known.
+        #expect(rendered == ["2:clean", "3:clean", "4:clean", "5:error", "6:clean"])
+        let group = result.duplicates.first { $0.kind == .sameRecord }!
+        #expect(group.rows == [0, 2, 4])
+        #expect(group.members.map(\.place) == ["aid.csv row 2", "aid.csv row 4", "aid.csv row 6"])
+        #expect(group.members.map(\.name) == ["张秀英", "张秀英", "张秀英"])
+        #expect(result.issues.map(\.diagnostic.message) == kept.issues.map(\.diagnostic.message))
+        #expect(result.issues.contains { $0.diagnostic.message == "the same disbursement as aid.csv row 2" && $0.diagnostic.row == 6 })
+    }
 }

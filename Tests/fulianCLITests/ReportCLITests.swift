@@ -87,4 +87,18 @@ import TestSupport
         #expect(dups.count == 3)
         #expect(dups[1].cells.prefix(2) == [.number(1), .text("same record")])
     }
+
+    /// The clean table is written as rows come: a run that fails on its second file leaves no table
+    /// (and no partial file) behind, for CSV and for the workbook.
+    @Test func aFailedCleanLeavesNoOutput() throws {
+        let dir = try CLIRunner.workspace()
+        for (format, name) in [("csv", "t.csv"), ("xlsx", "t.xlsx")] {
+            let out = try CLIRunner.run(["clean", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv", "fixtures/demo/aid/no-such-file.csv",
+                                         "--format", format, "-o", name], in: dir)
+            #expect(out.status == 1)
+            #expect(out.stderr.contains("no-such-file.csv"), "\(out.stderr)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("t.") }
+            #expect(left.isEmpty, "\(format): \(left)")
+        }
+    }
 }

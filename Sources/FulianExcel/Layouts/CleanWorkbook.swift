@@ -8,13 +8,21 @@ import FulianImport
 /// text as normalised (ISO dates, yuan with two decimals, 18-digit IDs), so it re-imports exactly.
 public enum CleanWorkbook {
     /// The clean table's header: the canonical Chinese header of every field, then the trace columns.
-    public static func header(_ result: CleanResult) -> [String] {
-        result.columns.map { $0.synonyms.first ?? $0.key } + ["状态", "来源文件", "工作表", "行号"]
+    public static func header(_ result: CleanResult) -> [String] { header(columns: result.columns) }
+
+    /// The clean table's header for these fields.
+    public static func header(columns: [FieldSpec]) -> [String] {
+        columns.map { $0.synonyms.first ?? $0.key } + ["状态", "来源文件", "工作表", "行号"]
     }
 
     /// One clean row's cells as text, IDs and phones masked when `mask` is set.
     public static func values(_ row: CleanRow, _ result: CleanResult, mask: Bool) -> [String] {
-        result.columns.map { f in
+        values(row, columns: result.columns, mask: mask)
+    }
+
+    /// One clean row's cells as text for these fields, IDs and phones masked when `mask` is set.
+    public static func values(_ row: CleanRow, columns: [FieldSpec], mask: Bool) -> [String] {
+        columns.map { f in
             let v = row.fields[f.key] ?? ""
             guard mask, !v.isEmpty else { return v }
             switch f.kind {
@@ -25,21 +33,63 @@ public enum CleanWorkbook {
         } + [row.status.label, row.file, row.sheet ?? "", String(row.row)]
     }
 
-    /// Writes the five sheets.
+    /// Writes the five sheets of a finished run that kept its rows.
     public static func write(_ result: CleanResult, to path: String, mask: Bool, created: Date? = nil) throws {
-        let wb = try Workbook(path: path, constantMemory: true,
-                              properties: DocumentProperties(title: "清洗结果", subject: "fulian clean \(result.dataset.rawValue)", created: created))
-        // 清洗结果: rows in file order; constant-memory mode writes them straight out.
-        let clean = try wb.addWorksheet(name: "清洗结果")
-        let header = header(result)
+        let writer = try CleanWorkbookWriter(path: path, dataset: result.dataset, columns: result.columns, mask: mask, created: created)
+        for row in result.rows { try writer.add(row) }
+        try writer.finish(result)
+    }
+}
+
+/// Writes the clean workbook while a cleanup run goes: the 清洗结果 sheet row by row as rows come
+/// (constant-memory mode: a million rows take no memory), the other four sheets at the end.
+///
+/// ```swift
+/// let writer = try CleanWorkbookWriter(path: "clean.xlsx", dataset: .aid, columns: cleaner.columns, mask: true)
+/// let result = try cleaner.run(files: paths) { try writer.add($0) }
+/// try writer.finish(result)
+/// ```
+public final class CleanWorkbookWriter {
+    private let wb: Workbook
+    private let clean: Worksheet
+    private let columns: [FieldSpec]
+    private let mask: Bool
+    private let width: Int
+    private var next = 1
+
+    /// Creates the workbook and writes the table's header.
+    public init(path: String, dataset: Dataset, columns: [FieldSpec], mask: Bool, created: Date? = nil) throws {
+        wb = try Workbook(path: path, constantMemory: true,
+                          properties: DocumentProperties(title: "清洗结果", subject: "fulian clean \(dataset.rawValue)", created: created))
+        clean = try wb.addWorksheet(name: "清洗结果")
+        self.columns = columns
+        self.mask = mask
+        let header = CleanWorkbook.header(columns: columns)
+        width = header.count
         try clean.writeRow(row: 0, header.map { .text($0) }, style: .header)
-        for (i, row) in result.rows.enumerated() {
-            let cells = values(row, result, mask: mask)
-            for (c, v) in cells.enumerated() where !v.isEmpty {
-                try clean.write(row: i + 1, col: c, c == cells.count - 1 ? .integer(Int64(row.row)) : .text(v))
-            }
+    }
+
+    /// Writes the next row of the table.
+    public func add(_ row: CleanRow) throws {
+        try add(row, values: CleanWorkbook.values(row, columns: columns, mask: mask))
+    }
+
+    /// Writes the next row from its ``CleanWorkbook/values(_:columns:mask:)`` made earlier (on another
+    /// thread); the status cell is taken from `row`, which may have become a duplicate since.
+    public func add(_ row: CleanRow, values: [String]) throws {
+        var cells = values
+        if columns.count < cells.count { cells[columns.count] = row.status.label }
+        for (c, v) in cells.enumerated() where !v.isEmpty {
+            try clean.write(row: next, col: c, c == cells.count - 1 ? .integer(Int64(row.row)) : .text(v))
         }
-        if !result.rows.isEmpty { try clean.autofilter(firstRow: 0, firstCol: 0, lastRow: result.rows.count, lastCol: header.count - 1) }
+        next += 1
+    }
+
+    /// Finishes the table and writes the issue list, duplicate groups, spelling clusters and summary.
+    public func finish(_ result: CleanResult) throws {
+        let mask = self.mask
+        let wb = self.wb
+        if next > 1 { try clean.autofilter(firstRow: 0, firstCol: 0, lastRow: next - 1, lastCol: width - 1) }
         try clean.freezePanes(row: 1, col: 0)
         try clean.autoFitColumns(maxWidth: 40)
 
@@ -58,10 +108,9 @@ public enum CleanWorkbook {
         let dups = try wb.addWorksheet(name: "重复记录")
         var d = TableSheet(title: nil, headers: ["组", "类型", "关键字", "来源文件", "工作表", "行号", "姓名"], styles: [.integer, nil, nil, nil, nil, .integer])
         for (g, group) in result.duplicates.enumerated() {
-            for idx in group.rows where idx < result.rows.count {
-                let row = result.rows[idx]
-                d.rows.append([.integer(Int64(g + 1)), .text(group.kind.rawValue), .text(group.key), .text(row.file),
-                               .text(row.sheet ?? ""), .integer(Int64(row.row)), .text(row.fields["name"] ?? "")])
+            for member in group.members {
+                d.rows.append([.integer(Int64(g + 1)), .text(group.kind.rawValue), .text(group.key), .text(member.file),
+                               .text(member.sheet ?? ""), .integer(Int64(member.row)), .text(member.name)])
             }
         }
         try d.write(to: dups, at: 0)
