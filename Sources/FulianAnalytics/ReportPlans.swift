@@ -121,9 +121,9 @@ enum ReportPlanner {
     // MARK: aid
 
     /// One statement for rows and totals: the period's disbursements are read once into the CTE `paid`
-    /// (an index range scan on disbursement_paidOn), grouped for the rows, and aggregated again for the
-    /// totals row (`is_totals = 1`, appended with UNION ALL), so recipients are distinct overall without a
-    /// second pass over the table.
+    /// (an index range scan on disbursement_identity, which leads with paidOn), grouped for the rows,
+    /// and aggregated again for the totals row (`is_totals = 1`, appended with UNION ALL), so
+    /// recipients are distinct overall without a second pass over the table.
     private static func aid(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
         var keys: [KeySpec] = []
         var inner = ["d.programId", "d.personId", "d.amountFen"]

@@ -166,7 +166,7 @@ struct RenderingTests {
     @Test func flowQueriesUseTheDateIndexesAndNoCorrelatedSubqueries() throws {
         let store = try SyntheticStore.make()
         let cases: [(ReportKind, String, Set<ReportBreakdown>)] = [
-            (.aid, "disbursement_paidOn", []), (.aid, "disbursement_paidOn", [.source, .month]),
+            (.aid, "disbursement_identity (paidOn", []), (.aid, "disbursement_identity (paidOn", [.source, .month]),
             (.jobfairs, "activity_heldOn", []), (.activities, "activity_heldOn", []),
         ]
         for (kind, index, breakdowns) in cases {

@@ -5,7 +5,7 @@ import Testing
 
 /// A store written by an earlier fulian opens and migrates with its data intact.
 @Suite struct SchemaMigrationTests {
-    @Test func aV1StoreMigratesToOnePersonIndex() throws {
+    @Test func aV1StoreMigratesToOneIndexPerIdentity() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-v1-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -37,6 +37,9 @@ import Testing
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person'")
                     == ["person_personKey"])
             #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'person_personKey'") == Schema.personIndex.sql)
+            // v3: one disbursement index, led by the date.
+            #expect(try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'disbursement'")
+                    == Schema.disbursementIndexes.map(\.sql))
             #expect(try String.fetchOne(db, sql: """
                 SELECT p.name || ' ' || p.idNumber || ' ' || d.amountFen FROM disbursement d JOIN person p ON p.id = d.personId
                 """) == "张三 110105198001101006 100000")
