@@ -6,16 +6,17 @@ import TestSupport
 /// The cleanup engine behind `fulian clean`: nothing dropped, duplicates grouped, ID conflicts flagged.
 struct CleanerTests {
     static let register = FixturePaths.fixture("import/register.csv").path
+    /// A duplicate (rows 2 and 4), an ID with two names (rows 2 and 3) and an unknown unit (row 5).
+    static let conflictCSV = """
+        姓名,身份证号,所属社区,项目名称,发放日期,发放金额
+        张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
+        张秀兰,11010519491231002X,望江社区,春蕾计划,2024-02-05,1000
+        张秀英,11010519491231002X,望江社区居委会,春蕾计划,2024-01-05,1000.00
+        李梅,,望江楼社区,春蕾计划,2024-01-06,800
+        """
 
     @Test func sameIDWithAnotherNameIsAConflictNotADuplicate() throws {
-        let csv = """
-            姓名,身份证号,所属社区,项目名称,发放日期,发放金额
-            张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
-            张秀兰,11010519491231002X,望江社区,春蕾计划,2024-02-05,1000
-            张秀英,11010519491231002X,望江社区居委会,春蕾计划,2024-01-05,1000.00
-            李梅,,望江楼社区,春蕾计划,2024-01-06,800
-            """
-        let path = try TempFile.write(Array(csv.utf8), name: "aid.csv")
+        let path = try TempFile.write(Array(Self.conflictCSV.utf8), name: "aid.csv")
         let result = try Cleaner(dataset: .aid, registerPath: Self.register).run(files: [path])
         #expect(result.rows.count == 4)
         #expect(result.rows.map(\.status) == [.clean, .clean, .duplicate, .error])
@@ -36,14 +37,7 @@ struct CleanerTests {
     /// Rows handed over as they come are the rows a kept run returns, with final statuses; groups
     /// name their members' places either way.
     @Test func streamedRowsEqualKeptRows() throws {
-        let csv = """
-            姓名,身份证号,所属社区,项目名称,发放日期,发放金额
-            张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
-            张秀兰,11010519491231002X,望江社区,春蕾计划,2024-02-05,1000
-            张秀英,11010519491231002X,望江社区居委会,春蕾计划,2024-01-05,1000.00
-            李梅,,望江楼社区,春蕾计划,2024-01-06,800
-            张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000
-            """
+        let csv = Self.conflictCSV + "\n张秀英,11010519491231002X,望江社区,春蕾计划,2024-01-05,1000"
         let path = try TempFile.write(Array(csv.utf8), name: "aid.csv")
         let cleaner = Cleaner(dataset: .aid, registerPath: Self.register)
         let kept = try cleaner.run(files: [path])
