@@ -29,7 +29,7 @@ final class RowNormalizer {
     /// The width of a row's ``ParsedRow/values``.
     private let width: Int
     /// Running totals of the summed columns over the data rows, by slot.
-    private var sums: [Int64]
+    @exclusivity(unchecked) private var sums: [Int64]
     /// Resolutions already made in this file: a file names a handful of units over thousands of rows.
     let orgs = OrgResolutionCache()
 
@@ -115,7 +115,8 @@ final class RowNormalizer {
             do {
                 let v = try f(cell(key))
                 if let v {
-                    normalizer.add(v, toSumOf: key)
+                    // Only amounts and counts are ever summed (known when this is specialized).
+                    if T.self == Money.self || T.self == Int64.self { normalizer.add(v, toSumOf: key) }
                     set(key, RowNormalizer.render(v))
                 }
                 return v
@@ -175,7 +176,9 @@ final class RowNormalizer {
         }
 
         /// Reads the ID number; with a stated gender and birth date checked against it.
-        mutating func person() -> (IDNumber?, Gender?, CivilDate?) {
+        /// With `derive` false (aid rows, which keep no gender or birth date) the ID's gender and birth
+        /// date are only checked against stated ones, not returned.
+        mutating func person(derive: Bool = true) -> (IDNumber?, Gender?, CivilDate?) {
             let id = parse("id_number", CellParsing.idNumber)
             var gender: Gender? = nil
             if let g = text("gender") {
@@ -183,6 +186,7 @@ final class RowNormalizer {
                 else { report(.warning, "gender", "bad-gender", "\(g) is neither 女 nor 男; ignored") }
             }
             var birth = date("birth")
+            if !derive && gender == nil && birth == nil { return (id, nil, nil) }
             if let id {
                 if let g = gender, g != id.gender {
                     report(.warning, "gender", "gender-mismatch",
@@ -305,7 +309,7 @@ final class RowNormalizer {
     private func aid(_ ctx: inout Context) -> AidRecord? {
         let name = ctx.required("name", ctx.text("name").map(TextNormalizer.compact))
         if let name { ctx.set("name", name) }
-        let (id, _, _) = ctx.person()
+        let (id, _, _) = ctx.person(derive: false)
         let orgId = ctx.org()
         let program = ctx.required("program", ctx.text("program").map(TextNormalizer.compact))
         if let program { ctx.set("program", program) }
@@ -349,7 +353,7 @@ final class RowNormalizer {
 /// Remembers how each unit name, exactly as typed, resolved against the register (folding and suffix
 /// matching cost more than the rest of a row). One per file: the register does not change within it.
 final class OrgResolutionCache {
-    private var resolved: [ExactText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
+    @exclusivity(unchecked) private var resolved: [ExactText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
 
     func resolve(_ typed: String, in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
         let key = ExactText(typed)

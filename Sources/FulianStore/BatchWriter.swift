@@ -13,9 +13,9 @@ final class BatchWriter {
     private(set) var register: OrgRegister
     private var programIds: [String: Int64] = [:]
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
-    private var programIdsAsWritten: [ExactText: Int64] = [:]
+    @exclusivity(unchecked) private var programIdsAsWritten: [ExactText: Int64] = [:]
     /// Persons met in this batch by ID number (its ``IDNumber/digits``), and (without an ID) by `name@orgId`.
-    private var personByID: [Int64: Int64] = [:]
+    @exclusivity(unchecked) private var personByID: [Int64: Int64] = [:]
     /// Whether the store held any person when the batch began: if not, a person not met in this
     /// batch is new, and no lookup is needed.
     private let storeHadPersons: Bool
@@ -353,7 +353,7 @@ final class RawStatement {
     /// Where a row's texts are copied for binding (SQLITE_STATIC: no allocation per value); reused
     /// from the start after every step. A text that does not fit is bound as a copy SQLite makes.
     private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: RawStatement.scratchSize)
-    private var used = 0
+    @exclusivity(unchecked) private var used = 0
     private static let scratchSize = 4096
     private static let empty: StaticString = ""
 
