@@ -199,6 +199,9 @@ public enum CellParsing {
                 + "format the column as text and type the number again")
         case .text(let t):
             var s = TextNormalizer.compact(t)
+            // A valid number is the common case, and holds no E or point: the checks below only
+            // name what is wrong with the others.
+            if s.utf8.count == 18, case .success(let id) = IDNumber.parse(s) { return id }
             // One pass over the bytes: lower-case letters, an E, an E+ or a point (scientific notation).
             var lower = false, e = false, ePlus = false, point = false
             var previous: UInt8 = 0
