@@ -51,6 +51,7 @@ public final class Store: Sendable {
             throw StoreError("no store at \(path): import some files first (fulian import …), or name one with --db")
         }
         do {
+            if readOnly { try Store.recoverInterruptedLoad(path) }
             dbQueue = try DatabaseQueue(path: path, configuration: config)
             if readOnly {
                 let pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
@@ -65,6 +66,24 @@ public final class Store: Sendable {
             throw e
         } catch let e as DatabaseError {
             throw StoreError("cannot open the store \(path): \(e.message ?? e.description)")
+        }
+    }
+
+    /// Rolls back a bulk load that was interrupted (a crash, a kill, a power cut) and brings the store
+    /// back to WAL. A bulk load runs with a rollback journal; a journal left beside the store is "hot"
+    /// and only a connection that may write can roll it back, so a read-only open would fail with
+    /// "attempt to write a readonly database" until then. Nothing is lost either way: the rollback
+    /// restores the store as it was before the file.
+    static func recoverInterruptedLoad(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path + "-journal"),
+              FileManager.default.isWritableFile(atPath: path) else { return }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            // Reading the schema rolls a hot journal back; WAL is the store's mode between imports.
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
         }
     }
 

@@ -139,6 +139,40 @@ import TestSupport
         #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM disbursement") } == 3)
     }
 
+    /// A bulk load killed mid-way leaves a rollback journal; the next open — read-only ones too
+    /// (`fulian report`, `status`) — rolls it back and returns the store to WAL.
+    @Test func aStoreLeftByAnInterruptedLoadOpensReadOnly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-hot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let live = dir.appendingPathComponent("live.sqlite").path
+        let crashed = dir.appendingPathComponent("crashed.sqlite").path
+        _ = try Store(path: live).importFile(FileImportRequest(path: Self.scenarios[1][0].0, options: ImportOptions(dataset: .orgs)))
+        // Half-way through a transaction in rollback-journal mode, with pages already spilled to the
+        // file: a copy of the file and its journal is what a crash leaves.
+        let queue = try DatabaseQueue(path: live)
+        try queue.writeWithoutTransaction { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete")
+            try db.execute(sql: "PRAGMA cache_size = 2")
+            try db.execute(sql: "BEGIN")
+            for i in 0..<2000 { try db.execute(sql: "INSERT INTO program (name) VALUES (?)", arguments: ["项目\(i)" + String(repeating: "x", count: 200)]) }
+            try FileManager.default.copyItem(atPath: live, toPath: crashed)
+            try FileManager.default.copyItem(atPath: live + "-journal", toPath: crashed + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        // A read-only connection alone cannot roll the journal back.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        #expect(throws: DatabaseError.self) {
+            try DatabaseQueue(path: crashed, configuration: readOnly).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM program") }
+        }
+        let store = try Store(path: crashed, readOnly: true)
+        #expect(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM program") } == 0)
+        #expect(try store.dbQueue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM org") } == 7)
+        #expect(try store.dbQueue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(!FileManager.default.fileExists(atPath: crashed + "-journal"))
+    }
+
     @Test func automaticBulkIsForLargeFilesNextToTheStore() {
         #expect(BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 0))
         #expect(BulkLoad.automatic.applies(fileBytes: 10_000_000, storedRows: 150_000))
