@@ -240,16 +240,10 @@ public enum ReportRendering {
     /// `bom` prefixes U+FEFF so Excel opens the UTF-8 file correctly.
     public static func csv(_ r: ReportResult, bom: Bool = false, chineseHeaders: Bool = false) -> String {
         let t = table(r)
-        func field(_ s: String) -> String {
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
-        }
         var out = bom ? "\u{FEFF}" : ""
-        out += t.columns.map { field(chineseHeaders ? $0.chineseLabel : $0.name) }.joined(separator: ",") + "\r\n"
+        out += CSVText.line(t.columns.map { chineseHeaders ? $0.chineseLabel : $0.name }) + "\r\n"
         for row in t.rows + [t.totals] {
-            out += row.map { field($0.text) }.joined(separator: ",") + "\r\n"
+            out += CSVText.line(row.map(\.text)) + "\r\n"
         }
         return out
     }

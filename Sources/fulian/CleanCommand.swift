@@ -155,7 +155,7 @@ final class CSVFileWriter {
 
     /// Appends one line.
     func write(_ fields: [String]) throws {
-        CSVFileWriter.encode(fields[...], into: &buffer)
+        CSVText.append(fields[...], to: &buffer)
         buffer += [0x0D, 0x0A]
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -164,28 +164,6 @@ final class CSVFileWriter {
     func append(_ bytes: [UInt8]) throws {
         buffer += bytes
         if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    /// Encodes fields separated by commas, quoted where they hold a comma, quote or line break.
-    static func encode(_ fields: ArraySlice<String>, into buffer: inout [UInt8]) {
-        for (i, f) in fields.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            var needsQuotes = false
-            for b in f.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-                needsQuotes = true
-                break
-            }
-            if needsQuotes {
-                buffer.append(UInt8(ascii: "\""))
-                for b in f.utf8 {
-                    buffer.append(b)
-                    if b == UInt8(ascii: "\"") { buffer.append(b) }
-                }
-                buffer.append(UInt8(ascii: "\""))
-            } else if f.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
-                buffer += f.utf8
-            }
-        }
     }
 
     private func flush() throws {

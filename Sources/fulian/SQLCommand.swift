@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FulianCore
 import FulianStore
 import GRDB
 
@@ -61,8 +62,8 @@ struct SQLCommand: ParsableCommand {
                     print(t.render())
                     print("(\(rows.count) row\(rows.count == 1 ? "" : "s"))")
                 case .csv:
-                    print(names.map(CSVField.quote).joined(separator: ","))
-                    for r in rows { print(r.databaseValues.map { CSVField.quote(text($0)) }.joined(separator: ",")) }
+                    print(CSVText.line(names))
+                    for r in rows { print(CSVText.line(r.databaseValues.map(text))) }
                 case .json:
                     let out: [JSONOutput] = rows.map { r in
                         .object(zip(names, r.databaseValues).map { name, v in
@@ -85,12 +86,3 @@ struct SQLCommand: ParsableCommand {
     }
 }
 
-/// RFC 4180 quoting for CSV output.
-enum CSVField {
-    static func quote(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
-}
