@@ -28,30 +28,13 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func parse(_ text: String) -> Result<IDNumber, Problem> {
         var s = TextNormalizer.compact(text)
         if s.utf8.last == UInt8(ascii: "x") || s.utf8.count != 18 { s = s.uppercased() }
-        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         if s.utf8.count == 18 {
-            // The common case, checked on the string's own bytes.
-            let problem: Problem?? = s.utf8.withContiguousStorageIfAvailable { b -> Problem? in
-                for k in 0..<17 where !isDigit(b[k]) { return .malformed("must be 17 digits and a check digit 0-9 or X") }
-                guard isDigit(b[17]) || b[17] == UInt8(ascii: "X") else { return .malformed("must be 17 digits and a check digit 0-9 or X") }
-                guard birthDate(b, offset: 6, century: nil) != nil else { return .badBirthDate }
-                guard checkCharacter(b[0..<17]) == b[17] else { return .badCheckDigit }
-                return nil
-            }
-            if let problem {
-                if let problem { return .failure(problem) }
-                return .success(IDNumber(value: s))
-            }
+            // Checked on the string's own bytes (a copy only for a string that has none contiguous).
+            let problem = s.utf8.withContiguousStorageIfAvailable(problem18) ?? problem18(Array(s.utf8))
+            return problem.map { .failure($0) } ?? .success(IDNumber(value: s))
         }
         let b = Array(s.utf8)
         switch b.count {
-        case 18:
-            guard b[0..<17].allSatisfy(isDigit), isDigit(b[17]) || b[17] == UInt8(ascii: "X") else {
-                return .failure(.malformed("must be 17 digits and a check digit 0-9 or X"))
-            }
-            guard birthDate(b, offset: 6, century: nil) != nil else { return .failure(.badBirthDate) }
-            guard checkCharacter(b[0..<17]) == b[17] else { return .failure(.badCheckDigit) }
-            return .success(IDNumber(value: s))
         case 15:
             guard b.allSatisfy(isDigit) else { return .failure(.malformed("a 15-digit number must be all digits")) }
             guard birthDate(b, offset: 6, century: 19) != nil else { return .failure(.badBirthDate) }
@@ -64,6 +47,17 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     private init(value: String) { self.value = value }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    /// What is wrong with an 18-character number, nil if nothing.
+    private static func problem18<C: RandomAccessCollection<UInt8>>(_ b: C) -> Problem? where C.Index == Int {
+        for k in 0..<17 where !isDigit(b[k]) { return .malformed("must be 17 digits and a check digit 0-9 or X") }
+        guard isDigit(b[17]) || b[17] == UInt8(ascii: "X") else { return .malformed("must be 17 digits and a check digit 0-9 or X") }
+        guard birthDate(b, offset: 6, century: nil) != nil else { return .badBirthDate }
+        guard checkCharacter(b[0..<17]) == b[17] else { return .badCheckDigit }
+        return nil
+    }
 
     /// The ISO 7064 MOD 11-2 check character for the first seventeen digits.
     static func checkCharacter<C: Collection<UInt8>>(_ d: C) -> UInt8 {

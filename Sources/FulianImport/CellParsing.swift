@@ -201,7 +201,8 @@ public enum CellParsing {
             var s = TextNormalizer.compact(t)
             // A valid number is the common case, and holds no E or point: the checks below only
             // name what is wrong with the others.
-            if s.utf8.count == 18, case .success(let id) = IDNumber.parse(s) { return id }
+            let parsed = IDNumber.parse(s)
+            if case .success(let id) = parsed { return id }
             // One pass over the bytes: lower-case letters, an E, an E+ or a point (scientific notation).
             var lower = false, e = false, ePlus = false, point = false
             var previous: UInt8 = 0
@@ -218,7 +219,7 @@ public enum CellParsing {
                 throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
                     + "last digits; format the column as text and type the number again")
             }
-            switch IDNumber.parse(s) {
+            switch parsed {
             case .success(let id): return id
             case .failure(.badCheckDigit):
                 if s.hasSuffix("000") {

@@ -118,9 +118,9 @@ public struct Cleaner {
                                            encoding: importer.reader.textEncoding, sheet: importer.diagnosticSheet,
                                            headerRows: importer.layout.headerRowsLabel)
             summary.skippedSheets = importer.skippedSheets.map { "\($0.name): \($0.reason)" }
-            let typedColumns = ["org", "program"].map { key in
-                (key, (key == "org" ? ["org", "street"] : [key]).compactMap { importer.layout.binding($0)?.column })
-            }
+            // Where a row's unit and program are typed, for the spelling clusters.
+            let orgColumns = ["org", "street"].compactMap { importer.layout.binding($0)?.column }
+            let programColumns = ["program"].compactMap { importer.layout.binding($0)?.column }
             let fileName = importer.fileName, sheet = importer.diagnosticSheet, dataset = self.dataset
             let prepare = { (parsed: ParsedRow) -> Prepared<Line> in
                 var row = CleanRow(file: fileName, sheet: sheet, row: parsed.number, fields: parsed.fields,
@@ -132,7 +132,7 @@ public struct Cleaner {
                     if d.severity == .warning && row.status == .clean { row.status = .warning }
                 }
                 return Prepared(row: row, issues: issues,
-                                typed: (Cleaner.typed(parsed, columns: typedColumns[0].1), Cleaner.typed(parsed, columns: typedColumns[1].1)),
+                                typed: (Cleaner.typed(parsed, columns: orgColumns), Cleaner.typed(parsed, columns: programColumns)),
                                 id: parsed.fields["id_number"],
                                 dupKey: parsed.isRejected ? nil : Cleaner.duplicateKey(dataset, parsed.fields), line: render(row))
             }

@@ -39,7 +39,7 @@ final class BatchWriter {
             programIds[OrgRegister.fold(row["name"])] = row["id"]
         }
         if bulkAid {
-            for index in Schema.disbursementIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+            try db.execute(sql: "DROP INDEX \(Schema.disbursementIndex.name)")
             // Into a store without persons, persons are appended too: the batch's own dictionary knows
             // every one of them, so the unique index is only needed at the end.
             if !storeHadPersons { try db.execute(sql: "DROP INDEX \(Schema.personIndex.name)") }
@@ -52,7 +52,7 @@ final class BatchWriter {
         guard bulkAid else { return [] }
         if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
-        let identity = Schema.disbursementIndexes[0]
+        let identity = Schema.disbursementIndex
         do {
             try db.execute(sql: identity.sql)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
@@ -82,7 +82,6 @@ final class BatchWriter {
             }
             try db.execute(sql: identity.sql)
         }
-        for index in Schema.disbursementIndexes.dropFirst() { try db.execute(sql: index.sql) }
         return duplicates
     }
 
@@ -132,8 +131,7 @@ final class BatchWriter {
         let key = idNumber.map { "id:\($0.value)" } ?? "name:\(nameKey)"
         var found: Int64? = nil
         if storeHadPersons {
-            let find = try findPerson ?? RawStatement(db, "SELECT id FROM person WHERE personKey = ?")
-            findPerson = find
+            let find = try RawStatement.cached(&findPerson, db, "SELECT id FROM person WHERE personKey = ?")
             find.bind(1, key)
             found = try find.fetchInt64()
         }
@@ -142,11 +140,10 @@ final class BatchWriter {
             id = found
             if fill { try fillPerson(id, ethnicity, education, phone) }
         } else {
-            let insert = try insertPerson ?? RawStatement(db, """
+            let insert = try RawStatement.cached(&insertPerson, db, """
                 INSERT INTO person (personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            insertPerson = insert
             insert.bind(1, key)
             insert.bind(2, idNumber?.value)
             insert.bind(3, name)
@@ -201,10 +198,9 @@ final class BatchWriter {
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
         let prog = try programId(a.program)
         if !bulkAid {
-            let find = try findDisbursement ?? RawStatement(db, """
+            let find = try RawStatement.cached(&findDisbursement, db, """
                 SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?
                 """)
-            findDisbursement = find
             find.bind(1, pid)
             find.bind(2, prog)
             find.bind(3, a.paidOn)
@@ -214,11 +210,10 @@ final class BatchWriter {
                                      what: "the same disbursement (person, \(a.program), \(a.paidOn.iso), \(a.amount.yuanString) yuan)")
             }
         }
-        let insert = try insertDisbursement ?? RawStatement(db, """
+        let insert = try RawStatement.cached(&insertDisbursement, db, """
             INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertDisbursement = insert
         insert.bind(1, pid)
         insert.bind(2, prog)
         insert.bind(3, a.orgId)
@@ -360,6 +355,14 @@ final class RawStatement {
     init(_ db: Database, _ sql: String) throws {
         self.db = db
         statement = try db.makeStatement(sql: sql)
+    }
+
+    /// The statement kept in `slot`, prepared on first use.
+    static func cached(_ slot: inout RawStatement?, _ db: Database, _ sql: String) throws -> RawStatement {
+        if let s = slot { return s }
+        let s = try RawStatement(db, sql)
+        slot = s
+        return s
     }
 
     deinit {
