@@ -111,6 +111,8 @@ public struct FileImportResult: Sendable {
     public var skippedSheets: [(name: String, reason: String)] = []
     /// Row classification.
     public var tally = SheetTally()
+    /// Whether the rows were bulk-loaded (see ``BulkLoad``).
+    public var bulkLoaded = false
 }
 
 /// A failure injected into an import, for tests of the all-or-nothing guarantee.
@@ -169,6 +171,7 @@ extension Store {
                 let stored = try dbQueue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM disbursement") ?? 0 }
                 bulk = request.bulkLoad.applies(fileBytes: fileBytes, storedRows: stored)
             }
+            result.bulkLoaded = bulk
             try dbQueue.writeWithoutTransaction { db in
                 // A bulk load checks no foreign key row by row: every id it writes was read or made in this
                 // transaction (tests run `PRAGMA foreign_key_check` after bulk loads). It also leaves WAL for
