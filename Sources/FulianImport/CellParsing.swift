@@ -26,7 +26,7 @@ public enum CellParsing {
         case .date(let d): return d
         case .dateTime(let t): return t.date
         case .number(let n): return try serial(n, system: system, shown: Cell.format(number: n))
-        case .bool, .error: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
+        case .bool, .error, .time, .duration: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
         case .text(let raw):
             if let d = isoDate(raw) { return d }
             var cleaned = TextNormalizer.clean(raw)

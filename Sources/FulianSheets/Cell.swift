@@ -17,6 +17,10 @@ public enum Cell: Hashable, Sendable {
     case date(CivilDate)
     /// A date with a time of day.
     case dateTime(CivilDateTime)
+    /// A time of day without a date (a serial below 1 in a time format), in seconds since midnight.
+    case time(Double)
+    /// An elapsed time (`[h]:mm:ss` formats), in seconds; may exceed a day.
+    case duration(Double)
     /// TRUE / FALSE.
     case bool(Bool)
     /// An error value such as `#N/A` or `#DIV/0!`.
@@ -43,9 +47,29 @@ public enum Cell: Hashable, Sendable {
         case .number(let d): return Cell.format(number: d)
         case .date(let d): return d.iso
         case .dateTime(let t): return t.iso
+        case .time(let s): return Cell.clock(s, elapsed: false)
+        case .duration(let s): return Cell.clock(s, elapsed: true)
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e
         }
+    }
+
+    /// `HH:MM:SS` (with `.fff` when there are fractions of a second); for an elapsed time the hours
+    /// may exceed 24 and a negative duration gets a minus sign.
+    public static func clock(_ seconds: Double, elapsed: Bool) -> String {
+        guard seconds.isFinite else { return "\(seconds)" }
+        let negative = seconds < 0
+        let millis = Int64((abs(seconds) * 1000).rounded())
+        var h = millis / 3_600_000
+        if !elapsed { h %= 24 }
+        let m = millis / 60_000 % 60, s = millis / 1000 % 60, f = millis % 1000
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var out = (negative && elapsed ? "-" : "") + two(h) + ":" + two(m) + ":" + two(s)
+        if f != 0 {
+            let frac = String(f + 1000).dropFirst()
+            out += "." + frac
+        }
+        return out
     }
 
     /// Formats a double the way a spreadsheet shows it in a General cell (integers without `.0`,
