@@ -23,10 +23,14 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Validates and normalises a number typed as text.
     ///
-    /// Spaces and full-width characters are folded first; a lower-case `x` is accepted. A 15-digit legacy
-    /// number becomes its 18-digit form.
+    /// Spaces and full-width characters are folded first; a lower-case `x` is accepted; hyphens and
+    /// dashes between the groups (`110101-19900307-0011`) are dropped, as spaces are
+    /// (`110101 19900307 0011`). A 15-digit legacy number becomes its 18-digit form.
     public static func parse(_ text: String) -> Result<IDNumber, Problem> {
         var s = TextNormalizer.compact(text)
+        if s.utf8.count != 18, s.unicodeScalars.contains(where: isGroupSeparator) {
+            s.unicodeScalars.removeAll(where: isGroupSeparator)
+        }
         if s.utf8.last == UInt8(ascii: "x") || s.utf8.count != 18 { s = s.uppercased() }
         if s.utf8.count == 18 {
             // Checked on the string's own bytes (a copy only for a string that has none contiguous).
@@ -47,6 +51,11 @@ public struct IDNumber: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     private init(value: String) { self.value = value }
+
+    /// A character people type between the groups of a number: hyphens and dashes (spaces are gone already).
+    private static func isGroupSeparator(_ u: Unicode.Scalar) -> Bool {
+        u == "-" || u == "_" || u == "\u{2010}" || u == "\u{2013}" || u == "\u{2014}" || u == "\u{2212}"
+    }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 

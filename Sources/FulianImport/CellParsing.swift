@@ -19,16 +19,31 @@ public enum CellParsing {
     }
 
     /// A date from a date cell, an Excel serial number, or text: 2024-01-05, 2024/1/5, 2024.1.5,
-    /// 2024年1月5日, 20240105 (full-width digits folded).
+    /// 2024年1月5日, 20240105 (full-width digits folded). A month or a year alone (2018年6月, 2018年) is
+    /// its first day: use ``dateValue(_:system:)`` to learn the precision and warn.
     public static func date(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> CivilDate? {
+        try dateValue(cell, system: system)?.date
+    }
+
+    /// A date with the precision it was written in: a full date, or a month or a year alone, taken
+    /// as its first day.
+    ///
+    /// Month-only: `2018年6月`, `2018年06月`, `2021.11`, `2021-11`, `2021/11`, `202111`. Year-only: `2018年`,
+    /// `2018`. A number cell (General format) is an Excel serial, except where a serial would make no
+    /// sense for the data fulian keeps: a whole number 1900–2100 is a year (serial 2018 would be
+    /// 1905-07-10), 190001–210012 a year and month, 19000101–21001231 a `yyyymmdd` date (no serial
+    /// reaches six digits before the year 2173); a number with decimals 1900–2100 is a year and month
+    /// (2021.11, 2018.6) — except `yyyy.1`, which Excel also shows for 2021.10 typed as a number,
+    /// and is rejected as ambiguous. A date cell is always a full date.
+    public static func dateValue(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> DateValue? {
         switch cell {
         case .empty: return nil
-        case .date(let d): return d
-        case .dateTime(let t): return t.date
-        case .number(let n): return try serial(n, system: system, shown: Cell.format(number: n))
+        case .date(let d): return DateValue(d)
+        case .dateTime(let t): return DateValue(t.date)
+        case .number(let n): return try dateValue(number: n, system: system)
         case .bool, .error, .time, .duration: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
         case .text(let raw):
-            if let d = isoDate(raw) { return d }
+            if let d = isoDate(raw) { return DateValue(d) }
             var cleaned = TextNormalizer.clean(raw)
             // A time after the date ("2024-01-05 08:30") is dropped.
             if let sp = cleaned.utf8.firstIndex(of: UInt8(ascii: " ")), cleaned.utf8[sp...].contains(UInt8(ascii: ":")) {
@@ -36,8 +51,35 @@ public enum CellParsing {
             }
             let s = TextNormalizer.compact(cleaned)
             if s.isEmpty { return nil }
-            return try date(text: s)
+            return try dateValue(text: s)
         }
+    }
+
+    /// A number cell read as a date: see ``dateValue(_:system:)`` for the years and `yyyymm` numbers
+    /// that are not serials.
+    static func dateValue(number n: Double, system: ExcelDateSystem) throws(ValueProblem) -> DateValue {
+        let shown = Cell.format(number: n)
+        if n >= 1900 && n < 2101 {
+            if n == n.rounded() {
+                return DateValue(CivilDate(year: Int(n), month: 1, day: 1)!, precision: .year, written: shown)
+            }
+            // 2021.11 or 2018.6 typed into a General cell: the digits after the point are the month.
+            let parts = shown.split(separator: ".")
+            if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), parts[1].count <= 2 {
+                if parts[1] == "1" {
+                    throw ValueProblem("bad-date", "\(shown) is ambiguous: \(y)年1月 or \(y)年10月 (Excel drops the 0 of "
+                        + "\(y).10 typed as a number); type the month as text, e.g. \(y)年10月")
+                }
+                if (1...12).contains(m) {
+                    return DateValue(CivilDate(year: y, month: m, day: 1)!, precision: .month, written: shown)
+                }
+            }
+            throw ValueProblem("bad-date", "\(shown) is not a date")
+        }
+        if n == n.rounded() && ((190001...210012).contains(n) || (19000101...21001231).contains(n)) {
+            if let v = try dateValue(text: shown) { return v }
+        }
+        return DateValue(try serial(n, system: system, shown: shown))
     }
 
     /// `2024-01-05` exactly (the common case, read from the bytes); nil for anything else, which the
@@ -59,24 +101,34 @@ public enum CellParsing {
         } ?? nil
     }
 
-    /// Parses a date written as text (already compacted).
+    /// Parses a date written as text (already compacted); a month or year alone is its first day.
     public static func date(text s: String) throws(ValueProblem) -> CivilDate? {
+        try dateValue(text: s)?.date
+    }
+
+    /// Parses a date written as text (already compacted), with its precision: full dates, months
+    /// (2018年6月, 2021.11, 2021-11, 2021/11, 202111) and years (2018年, 2018).
+    public static func dateValue(text s: String) throws(ValueProblem) -> DateValue? {
         // At most three numbers are kept; a fourth makes the text something other than a date.
         var parts = (0, 0, 0)
         var count = 0
         var current = 0
         var digits = 0
         var separators = 0
+        var firstDigits = 0
         func push(_ v: Int) {
             switch count {
-            case 0: parts.0 = v
+            case 0: parts.0 = v; firstDigits = digits
             case 1: parts.1 = v
             case 2: parts.2 = v
             default: break
             }
             count += 1
         }
-        for ch in s.unicodeScalars {
+        var scalars = s.unicodeScalars[...]
+        // 2018年6月份, 2018年度: the words that follow a month or a year.
+        if scalars.last == "份" || scalars.last == "度" { scalars = scalars.dropLast() }
+        for ch in scalars {
             if ch.value >= 48 && ch.value <= 57 {
                 current = current * 10 + Int(ch.value - 48)
                 digits += 1
@@ -94,13 +146,32 @@ public enum CellParsing {
             }
         }
         if digits > 0 { push(current) }
-        if count == 1, digits == 8, separators == 0 {
+        if count == 1, separators == 0 {
             let v = parts.0
-            parts = (v / 10000, v / 100 % 100, v % 100)
-            count = 3
-        } else if count == 1, digits == 5, separators == 0 {
-            // A serial number typed or exported as text.
-            return try serial(Double(parts.0), system: .system1900, shown: s)
+            switch digits {
+            case 8:
+                parts = (v / 10000, v / 100 % 100, v % 100)
+                count = 3
+            case 6 where (1900...2100).contains(v / 100) && (1...12).contains(v % 100):
+                return DateValue(CivilDate(year: v / 100, month: v % 100, day: 1)!, precision: .month, written: s)
+            case 5:
+                // A serial number typed or exported as text.
+                return DateValue(try serial(Double(v), system: .system1900, shown: s))
+            case 4 where (1900...2100).contains(v):
+                return DateValue(CivilDate(year: v, month: 1, day: 1)!, precision: .year, written: s)
+            default:
+                break
+            }
+        }
+        // 2018年 (a year and its word), 2018年6月 / 2021.11 / 2021-11 (a year and a month).
+        if count == 1, separators == 1, firstDigits == 4, s.unicodeScalars.contains("年"), (1900...2100).contains(parts.0) {
+            return DateValue(CivilDate(year: parts.0, month: 1, day: 1)!, precision: .year, written: s)
+        }
+        if count == 2, firstDigits == 4, parts.0 >= 1000 {
+            guard let d = CivilDate(year: parts.0, month: parts.1, day: 1) else {
+                throw ValueProblem("bad-date", "\(s) is not a calendar date")
+            }
+            return DateValue(d, precision: .month, written: s)
         }
         guard count == 3, parts.0 >= 1000 else {
             throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
@@ -108,7 +179,7 @@ public enum CellParsing {
         guard let d = CivilDate(year: parts.0, month: parts.1, day: parts.2) else {
             throw ValueProblem("bad-date", "\(s) is not a calendar date")
         }
-        return d
+        return DateValue(d)
     }
 
     /// A date from an Excel serial number in a General cell.
@@ -133,10 +204,15 @@ public enum CellParsing {
 
     /// A date, or 是 (yes, date unknown: ``FlagDate/yesUnknownDate``) / 否 or blank (none).
     public static func flagDate(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> FlagDate {
-        if case .text(let t) = cell, let b = try? flag(.text(t)) { return b ? .yesUnknownDate : .none }
-        if case .bool(let b) = cell { return b ? .yesUnknownDate : .none }
-        guard let d = try date(cell, system: system) else { return .none }
-        return .date(d)
+        try flagDateValue(cell, system: system).flag
+    }
+
+    /// ``flagDate(_:system:)`` with the date as written (its precision), nil for 是/否/blank.
+    public static func flagDateValue(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> (flag: FlagDate, date: DateValue?) {
+        if case .text(let t) = cell, let b = try? flag(.text(t)) { return (b ? .yesUnknownDate : .none, nil) }
+        if case .bool(let b) = cell { return (b ? .yesUnknownDate : .none, nil) }
+        guard let d = try dateValue(cell, system: system) else { return (.none, nil) }
+        return (.date(d.date), d)
     }
 
     /// Money in fen, from a number cell or text (`1,234.50`, `¥1234.5`, `1234.5元`, `0.12万元`).
@@ -189,52 +265,108 @@ public enum CellParsing {
         }
     }
 
-    /// An ID number; a numeric cell, scientific notation or a failing number ending in 000 is
-    /// `lost-digits` (Excel turned it into a float), never loaded as somebody else.
+    /// A phone number as written, spaces removed: a mobile number (11 digits, `+86` allowed), a landline
+    /// with or without its area code (`0571-8888 1234`, `(0571)88881234`, 7–12 digits, an extension after
+    /// 转 or `-` allowed), or several separated by `/`, `、`, `,` or `;`. A number cell is its digits.
+    /// Fewer than 7 digits, or letters, is `bad-phone` (the message masks the digits).
+    public static func phone(_ cell: Cell) throws(ValueProblem) -> String? {
+        let s: String
+        switch cell {
+        case .empty: return nil
+        case .number(let n):
+            guard n == n.rounded(), n >= 0 else { throw ValueProblem("bad-phone", "\(Masking.scrub(Cell.format(number: n))) is not a phone number") }
+            s = Cell.format(number: n)
+        case .text(let t):
+            s = TextNormalizer.compact(t)
+            if s.isEmpty { return nil }
+        default:
+            throw ValueProblem("bad-phone", "\(cell.displayText) is not a phone number")
+        }
+        for part in s.split(whereSeparator: { "/、,，;；".contains($0) }) {
+            var number = Substring(part)
+            if let ext = number.firstIndex(of: "转") { number = number[..<ext] }
+            if number.hasPrefix("+86") { number = number.dropFirst(3) }
+            var digits = 0
+            for u in number.unicodeScalars {
+                if u.value >= 48 && u.value <= 57 { digits += 1 }
+                else if u != "-" && u != "(" && u != ")" && u != "—" {
+                    throw ValueProblem("bad-phone", "\(Masking.scrub(s)) is not a phone number")
+                }
+            }
+            // 12 digits: an area code of 4 and a number of 8; more is an extension written after a hyphen.
+            guard digits >= 7 else {
+                throw ValueProblem("bad-phone", "\(Masking.scrub(s)) is not a phone number (\(digits) digits; a phone has at least 7)")
+            }
+        }
+        return s
+    }
+
+    /// An ID number, typed with spaces or hyphens between the groups or not. A number cell of 16 or
+    /// more digits, scientific notation, or a failing number ending in 000 is `lost-digits` (Excel
+    /// turned it into a float), never loaded as somebody else; a 15-digit legacy number in a number
+    /// cell is complete (a double holds 15 digits exactly) and read like the text.
     public static func idNumber(_ cell: Cell) throws(ValueProblem) -> IDNumber? {
         switch cell {
         case .empty: return nil
-        case .number:
-            throw ValueProblem("lost-digits", "the ID number is stored as a number, so Excel kept only 15 digits; "
-                + "format the column as text and type the number again")
+        case .number(let n):
+            if n >= 1e15 || n != n.rounded() || n < 0 {
+                throw ValueProblem("lost-digits", "the ID number is stored as a number, so Excel kept only 15 digits; "
+                    + "format the column as text and type the number again")
+            }
+            return try idNumber(text: String(Int64(n)))
         case .text(let t):
-            var s = TextNormalizer.compact(t)
-            // A valid number is the common case, and holds no E or point: the checks below only
-            // name what is wrong with the others.
-            let parsed = IDNumber.parse(s)
-            if case .success(let id) = parsed { return id }
-            // One pass over the bytes: lower-case letters, an E, an E+ or a point (scientific notation).
-            var lower = false, e = false, ePlus = false, point = false
-            var previous: UInt8 = 0
-            for c in s.utf8 {
-                if c >= 0x61 && c <= 0x7A { lower = true }
-                if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { e = true }
-                if c == UInt8(ascii: "+") && (previous == UInt8(ascii: "E") || previous == UInt8(ascii: "e")) { ePlus = true }
-                if c == UInt8(ascii: ".") { point = true }
-                previous = c
-            }
-            if lower { s = s.uppercased() }
-            if s.isEmpty { return nil }
-            if ePlus || (e && point) {
-                throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
-                    + "last digits; format the column as text and type the number again")
-            }
-            switch parsed {
-            case .success(let id): return id
-            case .failure(.badCheckDigit):
-                if s.hasSuffix("000") {
-                    throw ValueProblem("lost-digits", "the ID number \(Masking.idNumber(s)) ends in 000 and fails its check "
-                        + "digit: Excel stored it as a number and lost its last digits")
-                }
-                throw ValueProblem("bad-check-digit", "the ID number \(Masking.idNumber(s)) fails its check digit "
-                    + "(GB 11643): a digit was mistyped; check it against the ID card")
-            case .failure(.badBirthDate):
-                throw ValueProblem("bad-id", "the ID number \(Masking.idNumber(s)) contains an impossible birth date")
-            case .failure(.malformed(let why)):
-                throw ValueProblem("bad-id", "the ID number \(Masking.scrub(s)) \(why)")
-            }
+            return try idNumber(text: t)
         default:
             throw ValueProblem("bad-id", "\(cell.displayText) is not an ID number")
+        }
+    }
+
+    /// An ID number typed as text (see ``idNumber(_:)``).
+    static func idNumber(text t: String) throws(ValueProblem) -> IDNumber? {
+        var s = TextNormalizer.compact(t)
+        // 110101900307001.0: a number written out by a program that read it as a float.
+        if s.utf8.count > 2, s.hasSuffix(".0"), s.utf8.dropLast(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            s.removeLast(2)
+            if s.utf8.count > 15 {
+                throw ValueProblem("lost-digits", "the ID number was stored as a number, so Excel kept only 15 digits; "
+                    + "format the column as text and type the number again")
+            }
+        }
+        // A valid number is the common case, and holds no E or point: the checks below only
+        // name what is wrong with the others.
+        let parsed = IDNumber.parse(s)
+        if case .success(let id) = parsed { return id }
+        // 110101-19900307-001X: the groups' hyphens are no part of the number the messages show.
+        s.unicodeScalars.removeAll { "-_\u{2010}\u{2013}\u{2014}\u{2212}".unicodeScalars.contains($0) }
+        // One pass over the bytes: lower-case letters, an E, an E+ or a point (scientific notation).
+        var lower = false, e = false, ePlus = false, point = false
+        var previous: UInt8 = 0
+        for c in s.utf8 {
+            if c >= 0x61 && c <= 0x7A { lower = true }
+            if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { e = true }
+            if c == UInt8(ascii: "+") && (previous == UInt8(ascii: "E") || previous == UInt8(ascii: "e")) { ePlus = true }
+            if c == UInt8(ascii: ".") { point = true }
+            previous = c
+        }
+        if lower { s = s.uppercased() }
+        if s.isEmpty { return nil }
+        if ePlus || (e && point) {
+            throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
+                + "last digits; format the column as text and type the number again")
+        }
+        switch parsed {
+        case .success(let id): return id
+        case .failure(.badCheckDigit):
+            if s.hasSuffix("000") {
+                throw ValueProblem("lost-digits", "the ID number \(Masking.idNumber(s)) ends in 000 and fails its check "
+                    + "digit: Excel stored it as a number and lost its last digits")
+            }
+            throw ValueProblem("bad-check-digit", "the ID number \(Masking.idNumber(s)) fails its check digit "
+                + "(GB 11643): a digit was mistyped; check it against the ID card")
+        case .failure(.badBirthDate):
+            throw ValueProblem("bad-id", "the ID number \(Masking.idNumber(s)) contains an impossible birth date")
+        case .failure(.malformed(let why)):
+            throw ValueProblem("bad-id", "the ID number \(Masking.scrub(s)) \(why)")
         }
     }
 }
@@ -250,6 +382,50 @@ public struct ValueProblem: Error, Hashable, Sendable {
     public init(_ category: String, _ message: String) {
         self.category = category
         self.message = message
+    }
+}
+
+/// How much of a date was written: a full date, or a month or a year alone.
+public enum DatePrecision: Sendable, Hashable {
+    /// Year, month and day.
+    case day
+    /// A year and a month (2018年6月): taken as the first of the month.
+    case month
+    /// A year alone (2018年): taken as 1 January.
+    case year
+}
+
+/// A date as read from a cell, with the precision it was written in.
+public struct DateValue: Sendable, Hashable {
+    /// The date (the first day of the month or year when only those were written).
+    public var date: CivilDate
+    /// How much of it was written.
+    public var precision: DatePrecision
+    /// The text as written (compacted), for the `partial-date` warning; empty for full dates.
+    public var written: String
+
+    /// A full date.
+    public init(_ date: CivilDate) {
+        self.date = date
+        precision = .day
+        written = ""
+    }
+
+    /// A date of the given precision, as written.
+    public init(_ date: CivilDate, precision: DatePrecision, written: String) {
+        self.date = date
+        self.precision = precision
+        self.written = written
+    }
+
+    /// The `partial-date` warning for a month or year alone (`2018年6月 is a month only; taken as
+    /// 2018-06-01`); nil for a full date.
+    public var partialWarning: ValueProblem? {
+        switch precision {
+        case .day: nil
+        case .month: ValueProblem("partial-date", "\(written) is a month only; taken as \(date.iso)")
+        case .year: ValueProblem("partial-date", "\(written) is a year only; taken as \(date.iso)")
+        }
     }
 }
 

@@ -45,15 +45,45 @@ public struct FieldSpec: Sendable, Hashable {
     public var required: Bool
     /// Whether a 合计 row's figure in this column is checked against the data rows.
     public var summed: Bool
+    /// Whether an unreadable value rejects the row. True for the fields a figure needs (the required
+    /// ones: name, unit, date, amount …) and for the ID number (a wrong one makes a row somebody else);
+    /// false for every optional field, whose unreadable value is left empty with a warning of the
+    /// same category (`bad-date`, `bad-number` …): term start, founding date, birth date, phone,
+    /// household size, and an activity's counts (the date, unit and kind make the activity).
+    public var rejectsRow: Bool
+    /// Which rows a report reads this field for, nil when no report does: a file without the
+    /// column leaves that figure empty (see ``SheetLayout/missingMeasures``).
+    public var measure: MeasureScope?
 
-    /// Creates a field.
-    public init(_ key: String, _ kind: FieldKind, required: Bool = false, summed: Bool = false, _ synonyms: [String]) {
+    /// Creates a field; `rejectsRow` defaults to `required`.
+    public init(_ key: String, _ kind: FieldKind, required: Bool = false, summed: Bool = false, rejectsRow: Bool? = nil,
+                measure: MeasureScope? = nil, _ synonyms: [String]) {
         self.key = key
         self.kind = kind
         self.required = required
         self.summed = summed
+        self.rejectsRow = rejectsRow ?? required
+        self.measure = measure
         self.synonyms = synonyms
     }
+
+    /// Whether a report reads this field for a row of the given activity kind (nil for the rows of
+    /// other datasets).
+    public func isMeasure(for kind: ActivityKind?) -> Bool {
+        switch measure {
+        case nil: false
+        case .everyRow: true
+        case .activityKinds(let kinds): kind.map(kinds.contains) ?? false
+        }
+    }
+}
+
+/// The rows a report figure reads a field for.
+public enum MeasureScope: Sendable, Hashable {
+    /// Every row of the dataset (an activity's participants, a unit's 妇联 and 妇女之家).
+    case everyRow
+    /// Only activities of these kinds (employers, positions, seekers, placements: job fairs).
+    case activityKinds(Set<ActivityKind>)
 }
 
 /// The fields of each dataset, with the header synonyms of the import specification.
@@ -71,14 +101,25 @@ public enum DatasetFields {
         }
     }
 
+    /// The street/town spellings of a parent or street column, shared by every dataset.
+    static let streetHeaders = ["所属街道", "街道", "所属镇街", "镇街", "街镇", "所属街镇", "街道(镇)", "所属街道(镇)",
+                                "所属乡镇", "乡镇", "所属乡镇(街道)", "乡镇(街道)", "街道(乡镇)", "所属街道(乡镇)", "镇(街道)",
+                                "所属镇(街道)", "街道/镇", "镇/街道", "街道办事处", "所属街道办事处", "所属街道名称"]
+
+    /// The community/village spellings of a unit column in member and activity files.
+    static let communityHeaders = ["所属社区", "所在社区", "社区", "社区(村)", "村(社区)", "所属村(社区)", "所在村(社区)",
+                                   "所属社区(村)", "所在社区(村)", "村(居)", "社区名称", "村居"]
+
     static let orgs: [FieldSpec] = [
-        FieldSpec("name", .text, required: true, ["单位名称", "名称", "社区名称", "村(社区)名称", "村（社区）名称", "组织名称", "单位"]),
-        FieldSpec("parent", .text, ["上级单位", "所属街道", "所属镇街", "街道(镇)", "街道（镇）", "所属乡镇", "上级"]),
+        FieldSpec("name", .text, required: true, ["单位名称", "名称", "社区名称", "村(社区)名称", "社区(村)名称", "村(居)委会名称",
+                                                  "村(居)名称", "村居名称", "社区(村)", "村(社区)", "村(居)", "社区", "村居",
+                                                  "社区居委会名称", "居委会名称", "村委会名称", "村(居)委会", "组织名称", "单位"]),
+        FieldSpec("parent", .text, ["上级单位", "上级"] + streetHeaders),
         FieldSpec("kind", .orgKind, ["类型", "单位类型", "组织类型"]),
         FieldSpec("code", .text, ["代码", "区划代码", "统一社会信用代码"]),
-        FieldSpec("federation", .dateOrFlag, ["妇联组建时间", "妇联成立日期", "是否建立妇联", "妇联组织", "是否建妇联"]),
-        FieldSpec("womens_home", .dateOrFlag, ["妇女之家", "是否建有妇女之家", "妇女之家建成时间"]),
-        FieldSpec("work_covered", .flag, ["工作覆盖", "是否工作覆盖"]),
+        FieldSpec("federation", .dateOrFlag, measure: .everyRow, ["妇联组建时间", "妇联成立日期", "是否建立妇联", "妇联组织", "是否建妇联"]),
+        FieldSpec("womens_home", .dateOrFlag, measure: .everyRow, ["妇女之家", "是否建有妇女之家", "妇女之家建成时间"]),
+        FieldSpec("work_covered", .flag, measure: .everyRow, ["工作覆盖", "是否工作覆盖"]),
         FieldSpec("established", .date, ["成立日期", "成立时间"]),
         FieldSpec("dissolved", .date, ["撤销日期", "撤销时间"]),
         FieldSpec("women", .count, summed: true, ["女性人口", "妇女人数", "女性人数"]),
@@ -86,14 +127,14 @@ public enum DatasetFields {
 
     static let members: [FieldSpec] = [
         FieldSpec("name", .name, required: true, ["姓名"]),
-        FieldSpec("id_number", .idNumber, ["身份证号", "公民身份号码", "证件号码", "身份证号码"]),
+        FieldSpec("id_number", .idNumber, rejectsRow: true, ["身份证号", "公民身份号码", "证件号码", "身份证号码"]),
         FieldSpec("gender", .gender, ["性别"]),
-        FieldSpec("birth", .date, ["出生日期", "出生年月"]),
+        FieldSpec("birth", .date, measure: .everyRow, ["出生日期", "出生年月"]),
         FieldSpec("ethnicity", .text, ["民族"]),
         FieldSpec("education", .text, ["学历", "文化程度"]),
         FieldSpec("phone", .phone, ["联系电话", "手机号码", "手机", "电话"]),
-        FieldSpec("org", .org, required: true, ["所属单位", "所在社区", "单位", "所属社区", "工作单位"]),
-        FieldSpec("street", .org, ["所属街道", "街道"]),
+        FieldSpec("org", .org, required: true, ["所属单位", "所在单位", "工作单位", "单位"] + communityHeaders),
+        FieldSpec("street", .org, streetHeaders),
         FieldSpec("role", .role, required: true, ["职务", "身份", "妇联职务"]),
         FieldSpec("term_start", .date, ["任职时间", "任职日期"]),
         FieldSpec("term_end", .date, ["离任时间", "离任日期"]),
@@ -102,9 +143,9 @@ public enum DatasetFields {
 
     static let aid: [FieldSpec] = [
         FieldSpec("name", .name, required: true, ["姓名", "受助人", "受助人姓名"]),
-        FieldSpec("id_number", .idNumber, ["身份证号", "公民身份号码", "证件号码", "身份证号码"]),
-        FieldSpec("org", .org, required: true, ["所属社区", "社区", "所在社区", "社区(村)", "社区（村）", "村(社区)", "村（社区）"]),
-        FieldSpec("street", .org, ["街道", "所属街道", "所属镇街", "镇街"]),
+        FieldSpec("id_number", .idNumber, rejectsRow: true, ["身份证号", "公民身份号码", "证件号码", "身份证号码"]),
+        FieldSpec("org", .org, required: true, communityHeaders),
+        FieldSpec("street", .org, streetHeaders),
         FieldSpec("program", .text, required: true, ["救助项目", "项目名称", "帮扶项目", "项目"]),
         FieldSpec("source", .text, ["资金来源"]),
         FieldSpec("paid_on", .date, required: true, ["发放日期", "发放时间", "救助日期"]),
@@ -116,14 +157,14 @@ public enum DatasetFields {
     static let activities: [FieldSpec] = [
         FieldSpec("title", .text, ["活动名称", "名称"]),
         FieldSpec("kind", .activityKind, required: true, ["活动类型", "类别", "类型"]),
-        FieldSpec("org", .org, required: true, ["举办单位", "主办单位", "承办单位"]),
-        FieldSpec("street", .org, ["所属街道", "街道"]),
+        FieldSpec("org", .org, required: true, ["举办单位", "主办单位", "承办单位"] + communityHeaders),
+        FieldSpec("street", .org, streetHeaders),
         FieldSpec("held_on", .date, required: true, ["活动日期", "举办时间", "活动时间", "举办日期"]),
-        FieldSpec("participants", .count, summed: true, ["参与人次", "参加人数", "参与人数"]),
-        FieldSpec("employers", .count, summed: true, ["参会企业数", "用工单位数"]),
-        FieldSpec("positions", .count, summed: true, ["提供岗位数", "岗位数"]),
-        FieldSpec("seekers", .count, summed: true, ["求职人次", "进场人数"]),
-        FieldSpec("placements", .count, summed: true, ["达成就业意向人数", "成功介绍就业人数"]),
+        FieldSpec("participants", .count, summed: true, measure: .everyRow, ["参与人次", "参加人数", "参与人数"]),
+        FieldSpec("employers", .count, summed: true, measure: .activityKinds([.jobFair]), ["参会企业数", "用工单位数"]),
+        FieldSpec("positions", .count, summed: true, measure: .activityKinds([.jobFair]), ["提供岗位数", "岗位数"]),
+        FieldSpec("seekers", .count, summed: true, measure: .activityKinds([.jobFair]), ["求职人次", "进场人数"]),
+        FieldSpec("placements", .count, summed: true, measure: .activityKinds([.jobFair]), ["达成就业意向人数", "成功介绍就业人数"]),
         FieldSpec("trainees", .count, summed: true, ["培训人数"]),
     ]
 
