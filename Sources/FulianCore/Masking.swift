@@ -46,6 +46,62 @@ public enum Masking {
         return scrubRuns(text)
     }
 
+    /// Masks only what looks like an ID number or a mobile number standing on its own: 15 digits, 18
+    /// digits or 17 digits and an X (as ``idNumber(_:)``), or 11 digits starting with 1 (as ``phone(_:)``).
+    ///
+    /// For showing cell values (`fulian peek`), where digits are mostly amounts, counts, coordinates and
+    /// codes: a run of digits that is part of a decimal (`65.2419444`, `3.14159265358979`) or of any other
+    /// length is shown as it is. Messages about rejected values keep using ``scrub(_:)``, which masks every
+    /// run of seven digits or more. ASCII and full-width digits count alike.
+    public static func scrubPersonalNumbers(_ text: String) -> String {
+        var run = 0, longest = 0
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            while i < b.count {
+                if b[i] >= 48 && b[i] <= 57 {
+                    run += 1; i += 1
+                } else if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 {
+                    run += 1; i += 3
+                } else {
+                    run = 0; i += 1
+                }
+                longest = max(longest, run)
+            }
+        }
+        if scanned != nil && longest < 11 { return text }
+        let chars = Array(text)
+        func isDigit(_ c: Character) -> Bool {
+            guard let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+            return (u.value >= 48 && u.value <= 57) || (u.value >= 0xFF10 && u.value <= 0xFF19)
+        }
+        func isPoint(_ c: Character) -> Bool { c == "." || c == "．" }
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard isDigit(chars[i]) else { out.append(chars[i]); i += 1; continue }
+            var j = i
+            while j < chars.count, isDigit(chars[j]) { j += 1 }
+            var end = j
+            if j - i == 17, j < chars.count, chars[j] == "X" || chars[j] == "x" || chars[j] == "Ｘ" { end = j + 1 }
+            let run = String(chars[i..<end])
+            let digits = j - i
+            // Part of a decimal: a fraction after `digit.`, or an integer part before `.digit`.
+            let fraction = i >= 2 && isPoint(chars[i - 1]) && isDigit(chars[i - 2])
+            let integerPart = end + 1 < chars.count && isPoint(chars[end]) && isDigit(chars[end + 1])
+            if fraction || integerPart {
+                out += run
+            } else if end - i == 18 || (digits == 15 && end == j) {
+                out += idNumber(run)
+            } else if digits == 11, end == j, chars[i] == "1" || chars[i] == "１" {
+                out += phone(run)
+            } else {
+                out += run
+            }
+            i = end
+        }
+        return out
+    }
+
     private static func scrubRuns(_ text: String) -> String {
         var out = ""
         var run = ""

@@ -6,8 +6,11 @@ import FulianCore
 /// - Quoting follows RFC 4180: fields in double quotes may hold delimiters, line breaks and `""`.
 ///   A stray quote inside an unquoted field is kept as a character, as Excel does.
 /// - Encoding: `options.encoding` if given; else a byte-order mark (UTF-8, UTF-16LE/BE); else UTF-8 when
-///   every byte of the file is valid UTF-8; else GB18030 (the superset of GBK and GB2312).
-/// - Delimiter: `options.delimiter` if given; else the one of comma, tab and semicolon that splits the
+///   every byte of the file is valid UTF-8; else GB18030 (the superset of GBK and GB2312) when the bytes
+///   read as Chinese text; otherwise (Latin-1/CP1252 text, say) an encoding error that names the
+///   `--encoding` to use.
+/// - Delimiter: `options.delimiter` if given; else the one named by a first line `sep=;` (Excel's
+///   convention; that line is not a row); else the one of comma, tab and semicolon that splits the
 ///   first lines into the most consistent number of fields.
 /// - Row numbers are the line on which a record starts; empty lines are skipped.
 /// - Rows whose field count differs from the file's usual width are reported in ``warnings``
@@ -27,6 +30,8 @@ public final class CSVReader: SpreadsheetReader {
     public let separator: UInt8
     /// The field count most rows of the first lines have (used for ragged-row warnings).
     public let usualWidth: Int
+    /// Whether the file starts with a `sep=X` line naming its delimiter (skipped when reading rows).
+    public let hasSeparatorLine: Bool
 
     private let fileName: String
     private let bomLength: Int
@@ -43,6 +48,10 @@ public final class CSVReader: SpreadsheetReader {
         let bom = EncodingSniffer.bom(head)
         let utf16Forced = options.encoding == .utf16LE || options.encoding == .utf16BE
         if bom == nil || bom!.0 == .utf8BOM, !utf16Forced, CSVReader.looksBinary(head.prefix(8192)) {
+            if bom == nil, let e = EncodingSniffer.utf16WithoutBOM(head.prefix(4096)) {
+                throw SheetError(.encoding, file: fileName,
+                                 "the file looks like \(e.rawValue) text without a byte-order mark; use --encoding \(e.optionName)")
+            }
             throw SheetError(.corrupt, file: fileName,
                              "the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
         }
@@ -69,7 +78,15 @@ public final class CSVReader: SpreadsheetReader {
             encoding = e
             bomLength = skip
         } else {
-            (encoding, bomLength) = try EncodingSniffer.detect(file, head: head)
+            switch try EncodingSniffer.detect(file, head: head) {
+            case .encoding(let e, let n):
+                (encoding, bomLength) = (e, n)
+            case .implausible(let guess):
+                throw SheetError(.encoding, file: fileName,
+                                 "the file is neither UTF-8 nor Chinese text in GB18030 (read as GB18030 its accented letters "
+                                 + "become rare characters); it looks like Western European text in \(guess.rawValue): "
+                                 + "use --encoding \(guess.optionName) (or --encoding gb18030 if it is Chinese after all)")
+            }
         }
         // Sniff on the first 64 KiB, decoded.
         let transcoder = UTF8Transcoder(from: encoding)
@@ -78,11 +95,29 @@ public final class CSVReader: SpreadsheetReader {
         }
         var sample = Array(head.prefix(65_536).dropFirst(bomLength))
         if encoding == .utf16LE || encoding == .utf16BE, sample.count % 2 == 1 { sample.removeLast() }
-        let decoded = transcoder.convert(sample, final: false) ?? []
-        let (sep, width) = CSVReader.sniff(decoded, forced: options.delimiter)
+        var decoded = transcoder.convert(sample, final: false) ?? []
+        let sepLine = CSVReader.separatorLine(decoded)
+        hasSeparatorLine = sepLine != nil
+        if let sepLine { decoded.removeFirst(sepLine.length) }
+        let (sep, width) = CSVReader.sniff(decoded, forced: options.delimiter ?? sepLine?.delimiter)
         separator = sep
         usualWidth = width
         sheets = [SheetInfo(name: (fileName as NSString).deletingPathExtension, index: 0)]
+    }
+
+    /// Excel's `sep=;` first line (any one delimiter character: not a letter, digit, quote or line break),
+    /// with the length of the line and its line break; nil when the text does not start with one.
+    static func separatorLine(_ text: [UInt8]) -> (delimiter: UInt8, length: Int)? {
+        guard text.count >= 5, text[0] | 0x20 == UInt8(ascii: "s"), text[1] | 0x20 == UInt8(ascii: "e"),
+              text[2] | 0x20 == UInt8(ascii: "p"), text[3] == UInt8(ascii: "=") else { return nil }
+        let d = text[4]
+        guard d >= 0x20 ? d < 0x7F : d == 9, d != UInt8(ascii: "\""),
+              !(d >= 48 && d <= 57), !(d | 0x20 >= 97 && d | 0x20 <= 122) else { return nil }
+        var n = 5
+        if n < text.count, text[n] == 13 { n += 1 }
+        if n < text.count, text[n] == 10 { n += 1 }
+        guard n == text.count || n > 5 else { return nil }
+        return (d, n)
     }
 
     /// Whether the first bytes of a file (not UTF-16) are binary rather than text: a NUL byte, or more than
@@ -107,8 +142,13 @@ public final class CSVReader: SpreadsheetReader {
         var parser = CSVParser(delimiter: separator, maxFieldBytes: limits.maxCellBytes)
         var ragged = 0
         var first = true
+        var separatorLinePending = hasSeparatorLine
         var stop = false
         let emit: (Int, [Cell]) throws -> Bool = { [self] line, cells in
+            if separatorLinePending {
+                separatorLinePending = false
+                return true
+            }
             if cells.count != usualWidth && cells.count > 1 && usualWidth > 1 {
                 ragged += 1
                 if ragged <= 20 {

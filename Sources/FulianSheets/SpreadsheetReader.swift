@@ -53,9 +53,16 @@ public enum TextEncoding: String, Sendable, Hashable, Codable, CaseIterable {
     case utf16BE = "UTF-16BE"
     /// GB18030, the superset of GBK and GB2312 (what Excel on Chinese Windows writes for "CSV").
     case gb18030 = "GB18030"
+    /// ISO-8859-1 (Latin-1): Western European text from older Unix and web tools; every byte is a character.
+    case latin1 = "ISO-8859-1"
+    /// Windows-1252: what Excel on Western European Windows writes for "CSV" (Latin-1 with € ‘ ’ “ ” in 0x80–0x9F).
+    case cp1252 = "CP1252"
 
-    /// Parses a user-given name, case-insensitive: `utf8`, `utf-8`, `gbk`, `gb2312`, `cp936`, `gb18030`, `utf-16le` …
-    /// GBK, GB2312 and CP936 all map to GB18030, their superset.
+    /// The names `--encoding` accepts, for help and error texts.
+    public static let acceptedNames = "utf-8, utf-8-bom, utf-16le, utf-16be, gb18030 (gbk, gb2312), latin1, cp1252"
+
+    /// Parses a user-given name, case-insensitive: `utf8`, `utf-8`, `gbk`, `gb2312`, `cp936`, `gb18030`, `utf-16le`,
+    /// `latin1`, `iso-8859-1`, `cp1252`, `windows-1252` … GBK, GB2312 and CP936 all map to GB18030, their superset.
     public init?(name: String) {
         let n = name.lowercased().replacingOccurrences(of: "_", with: "-")
         switch n {
@@ -64,6 +71,8 @@ public enum TextEncoding: String, Sendable, Hashable, Codable, CaseIterable {
         case "utf16le", "utf-16le", "utf-16", "utf16", "unicode": self = .utf16LE
         case "utf16be", "utf-16be": self = .utf16BE
         case "gb18030", "gbk", "gb2312", "cp936", "936", "gb-18030": self = .gb18030
+        case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1": self = .latin1
+        case "cp1252", "windows-1252", "win-1252", "1252", "win1252": self = .cp1252
         default: return nil
         }
     }

@@ -48,6 +48,8 @@ final class UTF8Transcoder {
         case .utf16LE: cd = iconv_open("UTF-8", "UTF-16LE")
         case .utf16BE: cd = iconv_open("UTF-8", "UTF-16BE")
         case .gb18030: cd = iconv_open("UTF-8", "GB18030")
+        case .latin1: cd = iconv_open("UTF-8", "ISO-8859-1")
+        case .cp1252: cd = iconv_open("UTF-8", "CP1252")
         }
         if let c = cd, c == iconv_t(bitPattern: -1) { cd = nil }
     }
@@ -108,7 +110,9 @@ final class UTF8Transcoder {
 }
 
 /// Encoding detection for delimited text: byte-order mark first, then UTF-8 if every byte of the file is
-/// valid UTF-8, else GB18030 (which accepts almost anything, so it is only ever the fallback).
+/// valid UTF-8, else GB18030 (which accepts almost anything, so it is only ever the fallback) — but only
+/// when the bytes look like Chinese text in GB18030 (``GB18030Plausibility``): Western European text in
+/// Latin-1 or CP1252 is refused with the `--encoding` to use, rather than read as rare Chinese characters.
 enum EncodingSniffer {
     /// The encoding announced by a byte-order mark, and the mark's length.
     static func bom(_ head: [UInt8]) -> (TextEncoding, Int)? {
@@ -164,18 +168,122 @@ enum EncodingSniffer {
         var complete: Bool { valid && need == 0 }
     }
 
-    /// Reads the whole file once to tell UTF-8 from GB18030 (stops at the first invalid byte).
-    static func detect(_ file: ChunkedFile, head: [UInt8]) throws -> (TextEncoding, Int) {
-        if let b = bom(head) { return b }
+    /// UTF-16 text without a byte-order mark, told by its zero bytes: in mostly-ASCII text every other
+    /// byte is 0 (the second of each pair in little-endian, the first in big-endian). Nil otherwise.
+    static func utf16WithoutBOM(_ head: ArraySlice<UInt8>) -> TextEncoding? {
+        let b = Array(head)
+        let pairs = b.count / 2
+        guard pairs >= 4 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for k in 0..<pairs {
+            if b[2 * k] == 0 { evenZero += 1 }
+            if b[2 * k + 1] == 0 { oddZero += 1 }
+        }
+        if oddZero * 10 >= pairs * 7 && evenZero * 10 <= pairs { return .utf16LE }
+        if evenZero * 10 >= pairs * 7 && oddZero * 10 <= pairs { return .utf16BE }
+        return nil
+    }
+
+    /// The outcome of detection.
+    enum Detected: Equatable {
+        /// The encoding and the length of its byte-order mark.
+        case encoding(TextEncoding, bomLength: Int)
+        /// Neither UTF-8 nor plausible GB18030: the single-byte encoding the bytes suggest.
+        case implausible(suggest: TextEncoding)
+    }
+
+    /// How much of a file is weighed for GB18030 plausibility.
+    static let plausibilitySample = 4 << 20
+
+    /// Reads the file once to tell UTF-8 (every byte valid; stops at the first invalid one) from GB18030,
+    /// weighing GB18030's plausibility on the first 4 MiB.
+    static func detect(_ file: ChunkedFile, head: [UInt8]) throws -> Detected {
+        if let b = bom(head) { return .encoding(b.0, bomLength: b.1) }
         var v = UTF8Validator()
+        var gb = GB18030Plausibility()
+        var weighed = 0
         try file.rewind()
-        while true {
+        while v.valid || weighed < plausibilitySample {
             let chunk = try file.next()
             if chunk.isEmpty { break }
-            v.feed(chunk)
-            if !v.valid { break }
+            if v.valid { v.feed(chunk) }
+            if weighed < plausibilitySample {
+                gb.feed(chunk)
+                weighed += chunk.count
+            }
         }
         try file.rewind()
-        return (v.complete ? .utf8 : .gb18030, 0)
+        if v.complete { return .encoding(.utf8, bomLength: 0) }
+        return gb.isPlausible ? .encoding(.gb18030, bomLength: 0) : .implausible(suggest: gb.singleByteGuess)
+    }
+}
+
+/// Whether bytes that are not UTF-8 read as Chinese text in GB18030, or as Western text in a single-byte
+/// code page that GB18030 would turn into rare characters.
+///
+/// GB18030 accepts almost any pair of bytes, so validity alone proves little. Chinese text is nearly all
+/// GB2312 characters, both bytes in 0xA1…0xFE. Latin-1/CP1252 text has its accented letters (0xC0…0xFF)
+/// beside ASCII letters, spaces and punctuation, which GB18030 reads as invalid sequences, as rare GBK
+/// characters (second byte below 0xA1) or as four-byte sequences. The bytes are plausible GB18030 when the
+/// GB2312 pairs outnumber everything odd.
+struct GB18030Plausibility {
+    /// Two-byte characters with both bytes in 0xA1…0xFE (GB2312: hanzi, CJK punctuation, full-width forms).
+    private(set) var common = 0
+    /// Other valid two-byte characters (GBK extensions: second byte 0x40…0xA0 or first byte below 0xA1).
+    private(set) var rare = 0
+    /// Valid four-byte sequences (CJK extension B, minority scripts — or chance).
+    private(set) var fourByte = 0
+    /// Byte sequences no GB18030 decoder accepts.
+    private(set) var invalid = 0
+    /// Bytes that CP1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), so only Latin-1 decodes them.
+    private(set) var undefinedInCP1252 = 0
+    private var pending: [UInt8] = []
+
+    /// Counts one chunk (a sequence split at the chunk's end is carried over to the next).
+    mutating func feed(_ chunk: [UInt8]) {
+        for b in chunk where b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D { undefinedInCP1252 += 1 }
+        let bytes = pending + chunk
+        pending = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard b >= 0x81 && b <= 0xFE else { invalid += 1; i += 1; continue }
+            guard i + 1 < n else { pending = Array(bytes[i...]); return }
+            let b2 = bytes[i + 1]
+            if (b2 >= 0x40 && b2 <= 0x7E) || (b2 >= 0x80 && b2 <= 0xFE) {
+                if b >= 0xA1 && b2 >= 0xA1 { common += 1 } else { rare += 1 }
+                i += 2
+            } else if b2 >= 0x30 && b2 <= 0x39 {
+                guard i + 3 < n else { pending = Array(bytes[i...]); return }
+                let b3 = bytes[i + 2], b4 = bytes[i + 3]
+                if b3 >= 0x81 && b3 <= 0xFE && b4 >= 0x30 && b4 <= 0x39 { fourByte += 1; i += 4 } else { invalid += 1; i += 1 }
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+    }
+
+    /// Chinese text, as far as the bytes tell: the GB2312 pairs outnumber the odd sequences.
+    var isPlausible: Bool { common > rare + fourByte + invalid }
+
+    /// CP1252 unless the bytes hold one it leaves undefined (then Latin-1, which has every byte).
+    var singleByteGuess: TextEncoding { undefinedInCP1252 > 0 ? .latin1 : .cp1252 }
+}
+
+extension TextEncoding {
+    /// The name to give `--encoding` for this encoding (`gb18030`, `cp1252` …).
+    var optionName: String {
+        switch self {
+        case .utf8: return "utf-8"
+        case .utf8BOM: return "utf-8-bom"
+        case .utf16LE: return "utf-16le"
+        case .utf16BE: return "utf-16be"
+        case .gb18030: return "gb18030"
+        case .latin1: return "latin1"
+        case .cp1252: return "cp1252"
+        }
     }
 }

@@ -9,10 +9,16 @@ import FulianCore
 /// counted on the bytes actually inflated (a declared size is never trusted); an entry's deflate stream
 /// must end within its compressed size, and its CRC-32 is checked when it has been read to the end.
 ///
-/// Cell values: shared and inline strings (rich-text runs joined, phonetic runs dropped), `t="str"`,
-/// `t="b"`, `t="e"`, `t="d"`; numbers whose style has a date format (built-in ids 14–22, 27–36, 45–47,
-/// 50–58, or a custom code with y/m/d) become dates in the workbook's date system (1900 with its phantom
-/// leap day, or 1904). Cells without `r=` take the next column; rows without `r=` the next row.
+/// Cell values: shared and inline strings (rich-text runs joined, phonetic runs dropped; an inline string
+/// that also carries `<v>` is its string), `t="str"`, `t="b"`, `t="e"`, `t="d"`; numbers in a date, time or
+/// elapsed-time format (``NumberFormatKind``: built-in ids 14–22, 27–36, 45–47, 50–58, or a custom code)
+/// become dates, date-times, times of day or durations in the workbook's date system (1900 with its
+/// phantom leap day, or 1904); negative serials stay numbers. Cells without `r=` take the next column;
+/// rows without `r=` the next row.
+///
+/// Containers as real tools write them: zip entry names with `\` separators, a duplicated part name (the
+/// first is read), parts in UTF-16 (converted). OpenDocument (.ods) and binary (.xlsb) workbooks are
+/// refused with what to do.
 public final class XLSXReader: SpreadsheetReader {
     public let path: String
     public var format: SheetFormat { .xlsx }
@@ -28,7 +34,7 @@ public final class XLSXReader: SpreadsheetReader {
     private var entries: [String: ZipArchive.Entry] = [:]
     private var sheetParts: [String] = []
     private var sharedStrings: [String] = []
-    private var dateStyles: [Bool] = []
+    private var styleKinds: [NumberFormatKind] = []
     private var mergeCache: [Int: [CellRange]] = [:]
 
     /// Opens a workbook: reads the workbook, relationships, styles and shared strings; sheets are read
@@ -43,12 +49,23 @@ public final class XLSXReader: SpreadsheetReader {
             throw SheetError(.corrupt, file: (path as NSString).lastPathComponent,
                              "not a readable XLSX file: the zip container is truncated or damaged (\(e.reason))")
         }
-        for e in archive.entries where !e.isDirectory { entries[e.path.lowercased()] = e }
+        // Part names are case-insensitive (OPC); a name that occurs twice is damage, and the first is taken.
+        for e in archive.entries where !e.isDirectory {
+            let key = e.path.lowercased()
+            if entries[key] == nil { entries[key] = e }
+        }
         guard !entries.isEmpty else { throw SheetError(.corrupt, file: fileName, "the zip container holds no files: not an XLSX workbook") }
+        if entries["mimetype"] != nil, let mime = try part("mimetype"),
+           mime.starts(with: Array("application/vnd.oasis.opendocument.spreadsheet".utf8)) {
+            throw SheetError(.corrupt, file: fileName, XLSXReader.odsRefusal)
+        }
 
         let rootRels = try relationships("_rels/.rels")
         let workbookPath = rootRels.first { $0.type.hasSuffix("/officeDocument") }.map { XLSXReader.resolve($0.target, base: "") }
             ?? "xl/workbook.xml"
+        if workbookPath.lowercased().hasSuffix(".bin") || (entries["xl/workbook.bin"] != nil && entries[workbookPath.lowercased()] == nil) {
+            throw SheetError(.corrupt, file: fileName, XLSXReader.xlsbRefusal)
+        }
         guard let workbookXML = try part(workbookPath) else {
             throw SheetError(.corrupt, file: fileName, "the zip has no workbook part (\(workbookPath)): not an XLSX workbook")
         }
@@ -82,12 +99,17 @@ public final class XLSXReader: SpreadsheetReader {
         guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, "the workbook lists no worksheets") }
 
         let stylesPath = rels.first { $0.type.hasSuffix("/styles") }.map { XLSXReader.resolve($0.target, base: base) } ?? "xl/styles.xml"
-        if let styles = try part(stylesPath) { dateStyles = try XLSXReader.dateStyles(styles, scanner: { try self.scan(&$0, part: stylesPath) }) }
+        if let styles = try part(stylesPath) { styleKinds = try XLSXReader.styleKinds(styles, scanner: { try self.scan(&$0, part: stylesPath) }) }
         let sstPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { XLSXReader.resolve($0.target, base: base) } ?? "xl/sharedStrings.xml"
         if entries[sstPath.lowercased()] != nil { try loadSharedStrings(sstPath) }
 
         for i in sheets.indices { sheets[i].dimension = try declaredDimension(sheetParts[i], sheet: sheets[i].name) }
     }
+
+    /// The refusal of an OpenDocument spreadsheet (a zip whose `mimetype` says so).
+    static let odsRefusal = "OpenDocument spreadsheets are not read; save as .xlsx"
+    /// The refusal of an Excel binary workbook (a zip with `xl/workbook.bin`).
+    static let xlsbRefusal = "binary workbook (.xlsb); save as .xlsx"
 
     // MARK: Parts
 
@@ -105,6 +127,7 @@ public final class XLSXReader: SpreadsheetReader {
                              "\(partPath) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(cap) (a zip bomb?)")
         }
         var total: Int64 = 0
+        var text = PartText(part: partPath, file: fileName, sheet: sheet)
         do {
             try archive.extract(entry, chunkSize: chunk) { data in
                 total += Int64(data.count)
@@ -112,8 +135,9 @@ public final class XLSXReader: SpreadsheetReader {
                     throw SheetError(.tooLarge, file: self.fileName, sheet: sheet,
                                      "\(partPath) inflates past \(cap) bytes from \(entry.compressedSize) compressed (a zip bomb?)")
                 }
-                try body(data)
+                try text.feed(data, body)
             }
+            try text.finish(body)
         } catch is Stop {
         } catch let e as ZipArchive.Damaged {
             throw SheetError(.corrupt, file: fileName, sheet: sheet, "\(partPath) cannot be read: \(e.reason); the zip is truncated or damaged")
@@ -122,6 +146,73 @@ public final class XLSXReader: SpreadsheetReader {
                              "\(partPath) is encrypted with a zip password; remove the password in Excel or WPS, save, and try again")
         }
         return true
+    }
+
+    /// A part's bytes as UTF-8, whatever the part was saved in: UTF-8 passes through (a byte-order mark
+    /// dropped); UTF-16 with a byte-order mark, or without one but starting `<?`/`<` in UTF-16, is
+    /// converted as it streams (some older tools save every part in UTF-16, as XML allows).
+    struct PartText {
+        private enum Mode { case undecided, utf8, utf16(UTF8Transcoder) }
+        private var mode = Mode.undecided
+        private var head: [UInt8] = []
+        let part: String, file: String, sheet: String?
+
+        init(part: String, file: String, sheet: String?) {
+            self.part = part
+            self.file = file
+            self.sheet = sheet
+        }
+
+        /// Passes one chunk on, converted.
+        mutating func feed(_ data: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            switch mode {
+            case .utf8:
+                try body(data)
+            case .utf16(let t):
+                try emit(t.convert(Array(data), final: false), body)
+            case .undecided:
+                head.append(contentsOf: data)
+                if head.count >= 4 { try decide(body) }
+            }
+        }
+
+        /// Ends the part: a short part is decided now, and UTF-16 must not end inside a character.
+        mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            if case .undecided = mode { try decide(body) }
+            if case .utf16(let t) = mode { try emit(t.convert([], final: true), body) }
+        }
+
+        private mutating func decide(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            let h = head
+            head = []
+            var skip = 0
+            var encoding: TextEncoding?
+            if h.starts(with: [0xEF, 0xBB, 0xBF]) { skip = 3 }
+            else if h.starts(with: [0xFF, 0xFE]) { encoding = .utf16LE; skip = 2 }
+            else if h.starts(with: [0xFE, 0xFF]) { encoding = .utf16BE; skip = 2 }
+            else if h.starts(with: [0x3C, 0x00]) { encoding = .utf16LE }
+            else if h.starts(with: [0x00, 0x3C]) { encoding = .utf16BE }
+            guard let encoding else {
+                mode = .utf8
+                try h.dropFirst(skip).withUnsafeBufferPointer { if $0.count > 0 { try body($0) } }
+                return
+            }
+            let t = UTF8Transcoder(from: encoding)
+            guard t.isAvailable else {
+                throw SheetError(.corrupt, file: file, sheet: sheet,
+                                 "\(part) is saved in \(encoding.rawValue), which this system cannot convert; save the workbook again from Excel or WPS")
+            }
+            mode = .utf16(t)
+            try emit(t.convert(Array(h.dropFirst(skip)), final: false), body)
+        }
+
+        private func emit(_ converted: [UInt8]?, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            guard let converted else {
+                throw SheetError(.corrupt, file: file, sheet: sheet,
+                                 "\(part) is UTF-16 text with an invalid character: the file is damaged")
+            }
+            if !converted.isEmpty { try converted.withUnsafeBufferPointer { try body($0) } }
+        }
     }
 
     /// The longest XML token any part may hold: a cell's text plus room for its tag.
@@ -178,7 +269,7 @@ public final class XLSXReader: SpreadsheetReader {
     /// A relationship target as a zip path: absolute targets from the root, others from `base`.
     static func resolve(_ target: String, base: String) -> String {
         var parts: [Substring] = target.hasPrefix("/") ? [] : base.split(separator: "/")
-        for p in target.split(separator: "/") {
+        for p in target.split(whereSeparator: { $0 == "/" || $0 == "\\" }) {
             if p == ".." { if !parts.isEmpty { parts.removeLast() } } else if p != "." { parts.append(p) }
         }
         return parts.joined(separator: "/")
@@ -186,60 +277,32 @@ public final class XLSXReader: SpreadsheetReader {
 
     // MARK: Styles
 
-    /// Built-in number formats that show dates (ids 14–22 everywhere; 27–36 and 50–58 are the East Asian
-    /// date formats such as `yyyy"年"m"月"d"日"`; 45–47 are times).
-    static func isBuiltInDateFormat(_ id: Int) -> Bool {
-        (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
-    }
+    /// Whether a built-in format id shows a date, a time or a duration (``NumberFormatKind/builtIn(_:)``
+    /// tells which).
+    static func isBuiltInDateFormat(_ id: Int) -> Bool { NumberFormatKind.builtIn(id).isTemporal }
 
-    /// Whether a custom format code shows a date: y, m, d (or e, the East Asian era year) outside quoted
-    /// text, escapes, brackets (`[Red]`, `[$-804]`, `[DBNum1]`) and the word `General`, before any digit
-    /// placeholder. Only the first section (for positive numbers) counts. Time-only codes such as `h:mm`
-    /// count too (their `m`), so a time is read as a date and time like Excel's built-in ids 18–21.
-    static func isDateFormatCode(_ code: String) -> Bool {
-        var inQuote = false, inBracket = false, escape = false
-        var date = false
-        let section = Array(code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        var i = 0
-        while i < section.count {
-            let ch = section[i]
-            i += 1
-            if escape { escape = false; continue }
-            if inQuote { if ch == "\"" { inQuote = false }; continue }
-            if inBracket { if ch == "]" { inBracket = false }; continue }
-            switch ch {
-            case "\"": inQuote = true
-            case "\\", "_", "*": escape = true
-            case "[": inBracket = true
-            case "G", "g":
-                // `General` (as in `[Red]General` or `General"元"`) is a number, whatever letters it holds.
-                if i + 6 <= section.count, String(section[(i - 1)..<(i + 6)]).lowercased() == "general" { i += 6 }
-            case "y", "Y", "d", "D", "e", "E": date = true
-            case "m", "M": date = true
-            case "0", "#", "?", "@": if !date { return false }
-            default: break
-            }
-        }
-        return date
-    }
+    /// Whether a custom format code shows a date, a time or a duration (``NumberFormatKind/init(code:)``
+    /// tells which).
+    static func isDateFormatCode(_ code: String) -> Bool { NumberFormatKind(code: code).isTemporal }
 
-    /// For every cell style (`cellXfs` index), whether its number format is a date format.
-    static func dateStyles(_ xml: [UInt8], scanner next: (inout XMLScanner) throws -> XMLScanner.Token?) throws -> [Bool] {
+    /// For every cell style (`cellXfs` index), what its number format shows numbers as (a custom
+    /// `numFmt` overrides a built-in id of the same number).
+    static func styleKinds(_ xml: [UInt8], scanner next: (inout XMLScanner) throws -> XMLScanner.Token?) throws -> [NumberFormatKind] {
         var sc = XMLScanner(maxTokenBytes: 1 << 20)
         sc.append(xml)
-        var custom: [Int: Bool] = [:]
-        var out: [Bool] = []
+        var custom: [Int: NumberFormatKind] = [:]
+        var out: [NumberFormatKind] = []
         var inCellXfs = false
         while let t = try next(&sc) {
             if t.kind == .close, sc.isName(t, "cellXfs") { inCellXfs = false; continue }
             guard t.kind == .open || t.kind == .empty else { continue }
             if sc.isName(t, "numFmt"), let id = sc.attributeInt(t, "numFmtId") {
-                custom[id] = isDateFormatCode(sc.attributeString(t, "formatCode") ?? "")
+                custom[id] = NumberFormatKind(code: sc.attributeString(t, "formatCode") ?? "")
             } else if sc.isName(t, "cellXfs") {
                 inCellXfs = t.kind == .open
             } else if inCellXfs, sc.isName(t, "xf") {
                 let id = sc.attributeInt(t, "numFmtId") ?? 0
-                out.append(custom[id] ?? isBuiltInDateFormat(id))
+                out.append(custom[id] ?? NumberFormatKind.builtIn(id))
             }
         }
         return out
@@ -518,11 +581,15 @@ public final class XLSXReader: SpreadsheetReader {
                         hasValue = false
                         if empty { try finishCell() }
                     } else if sc.isName(t, "v") {
-                        if !empty { capture = true; hasValue = true }
+                        // An inline string's value is its <is>; a <v> beside it (some writers add the
+                        // text or a number there too) is ignored.
+                        if !empty && type != UInt8(ascii: "i") { capture = true; hasValue = true }
                     } else if sc.isName(t, "t") {
                         if inIS && !inRPh && !empty { capture = true; hasValue = true }
                     } else if sc.isName(t, "is") {
                         inIS = !empty
+                        // Inline text wins over a <v> read before it.
+                        if type == UInt8(ascii: "i") { value.removeAll(keepingCapacity: true); hasValue = false }
                     } else if sc.isName(t, "rPh") {
                         inRPh = !empty
                     } else if sc.isName(t, "row") {
@@ -624,10 +691,7 @@ public final class XLSXReader: SpreadsheetReader {
                     let s = try text()
                     return s.isEmpty ? .empty : .text(s)
                 }
-                if style < reader.dateStyles.count, reader.dateStyles[style],
-                   let dt = reader.dateSystem.dateTime(fromSerial: d) {
-                    return dt.secondsOfDay == 0 ? .date(dt.date) : .dateTime(dt)
-                }
+                if style < reader.styleKinds.count { return reader.styleKinds[style].cell(serial: d, dateSystem: reader.dateSystem) }
                 return .number(d)
             }
         }

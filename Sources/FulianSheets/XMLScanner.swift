@@ -57,21 +57,46 @@ struct XMLScanner {
 
     /// Adds bytes at the end, dropping what has been consumed.
     mutating func append(_ data: Data) {
-        compact()
-        buffer.append(contentsOf: data)
+        data.withUnsafeBytes { append($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Adds bytes at the end, dropping what has been consumed.
     mutating func append(_ bytes: [UInt8]) {
-        compact()
-        buffer.append(contentsOf: bytes)
+        bytes.withUnsafeBufferPointer { append($0) }
     }
 
-    /// Adds bytes at the end, dropping what has been consumed.
+    /// Adds bytes at the end, dropping what has been consumed, with XML's end-of-line handling (XML 1.0
+    /// §2.11): CR LF and a lone CR become LF before anything is tokenized, so text and attribute values
+    /// never hold a CR unless the file writes it as `&#13;` or `_x000D_`. A chunk ending in CR is handled
+    /// with the next chunk's first byte.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         compact()
-        buffer.append(contentsOf: bytes)
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        let n = bytes.count
+        var i = 0
+        if afterCR {
+            afterCR = false
+            if bytes[0] == 10 { i = 1 }
+        }
+        while i < n {
+            guard let hit = memchr(base + i, 13, n - i) else {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<n]))
+                return
+            }
+            let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<k]))
+            buffer.append(10)
+            if k + 1 < n {
+                i = bytes[k + 1] == 10 ? k + 2 : k + 1
+            } else {
+                afterCR = true
+                i = n
+            }
+        }
     }
+
+    /// The last byte appended was a CR (already turned into LF): a LF first in the next chunk is its pair.
+    private var afterCR = false
 
 
     /// Bytes not yet consumed (an incomplete token waiting for more input).

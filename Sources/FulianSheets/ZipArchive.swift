@@ -23,7 +23,8 @@ struct ZipArchive {
 
     /// One file in the archive, as the central directory describes it.
     struct Entry {
-        /// The path inside the archive (`xl/worksheets/sheet1.xml`).
+        /// The path inside the archive (`xl/worksheets/sheet1.xml`), with `/` separators: some Windows tools
+        /// write `xl\workbook.xml`, which the zip format does not allow and every reader accepts.
         var path: String
         /// 0 = stored, 8 = deflated.
         var method: UInt16
@@ -97,7 +98,8 @@ struct ZipArchive {
             guard p + 46 + nameLength + extraLength + commentLength <= cd.count else {
                 throw Damaged(reason: "the central directory is damaged")
             }
-            let name = String(decoding: cd[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+            var name = String(decoding: cd[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+            if name.utf8.contains(UInt8(ascii: "\\")) { name = name.replacingOccurrences(of: "\\", with: "/") }
             var compressed = Int64(ZipArchive.u32(cd, p + 20))
             var uncompressed = Int64(ZipArchive.u32(cd, p + 24))
             var offset = Int64(ZipArchive.u32(cd, p + 42))

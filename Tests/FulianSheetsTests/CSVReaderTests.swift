@@ -189,8 +189,8 @@ struct CSVReaderTests {
     }
 
     @Test func bytesInvalidInGB18030AreAnEncodingErrorNamingTheLine() throws {
-        // Not UTF-8, so GB18030 is chosen; 0x81 0x20 is no GB18030 sequence.
-        let path = try TempFile.write(Array("a,b\nc,d\n".utf8) + [0x81, 0x20, 0x0A], name: "坏.csv")
+        // Not UTF-8 and Chinese text, so GB18030 is chosen; 0x81 0x20 is no GB18030 sequence.
+        let path = try TempFile.write(CSVReaderTests.gb18030("姓名,金额\n张三,李四\n") + [0x81, 0x20, 0x0A], name: "坏.csv")
         let reader = try CSVReader(path: path)
         #expect(reader.encoding == .gb18030)
         let e = expectSheetError(.encoding, file: "坏.csv", "the bytes on line 3 are not valid GB18030; use --encoding") {
@@ -344,5 +344,81 @@ struct CSVReaderTests {
 
     static func gb18030(_ s: String) -> [UInt8] {
         [UInt8](s.data(using: String.Encoding(rawValue: 0x8000_0632))!)
+    }
+}
+
+// MARK: Separator lines and Western encodings (issue 16; fixtures/sheets/make_edge_cases.py)
+
+extension CSVReaderTests {
+    @Test func aSepLineSetsTheDelimiterAndIsNotARow() throws {
+        let r = try CSVReader(path: Fixture.sheets("sep-semicolon.csv"))
+        #expect(r.separator == UInt8(ascii: ";") && r.hasSeparatorLine && r.usualWidth == 3 && r.encoding == .utf8)
+        #expect(try r.rows(in: r.sheets[0]) == [
+            Row(number: 2, cells: [t("姓名"), t("金额"), t("备注")]),
+            Row(number: 3, cells: [t("张三"), t("1,5"), t("含;分号")]),
+            Row(number: 4, cells: [t("李四"), t("2,25"), .empty]),
+        ])
+        #expect(r.warnings.isEmpty)
+    }
+
+    @Test func aSepLineAfterAByteOrderMarkNamesAnyDelimiter() throws {
+        let r = try CSVReader(path: Fixture.sheets("sep-pipe.csv"))
+        #expect(r.separator == UInt8(ascii: "|") && r.encoding == .utf8BOM)
+        #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [[t("姓名"), t("金额,元")], [t("王五"), t("1,000")]])
+    }
+
+    @Test(arguments: [
+        ("sep=;\n", UInt8(ascii: ";"), 6), ("SEP=\t\r\nx", 9, 7), ("sep=,", UInt8(ascii: ","), 5), ("sep= \r", 32, 6),
+    ])
+    func separatorLines(text: String, delimiter: UInt8, length: Int) {
+        let found = CSVReader.separatorLine(Array(text.utf8))
+        #expect(found?.delimiter == delimiter && found?.length == length)
+    }
+
+    @Test(arguments: ["sep=;x\n", "sep=\"\n", "sep=a\n", "sep=\n", "sep=;;\n", " sep=;\n", "sep:;\n", "se"])
+    func notSeparatorLines(text: String) {
+        #expect(CSVReader.separatorLine(Array(text.utf8)) == nil)
+    }
+
+    @Test func aForcedDelimiterWinsOverTheSepLine() throws {
+        let r = try CSVReader(path: Fixture.sheets("sep-semicolon.csv"), options: ReadOptions(delimiter: UInt8(ascii: ",")))
+        #expect(r.separator == UInt8(ascii: ","))
+        #expect(try r.rows(in: r.sheets[0]).first?.number == 2)
+    }
+
+    @Test func latin1TextIsRefusedWithTheEncodingToUse() throws {
+        let e = expectSheetError(.encoding, file: "latin1.csv", "use --encoding cp1252") {
+            _ = try CSVReader(path: Fixture.sheets("latin1.csv"))
+        }
+        #expect(e?.description == "latin1.csv: the file is neither UTF-8 nor Chinese text in GB18030 (read as GB18030 its accented "
+                + "letters become rare characters); it looks like Western European text in CP1252: use --encoding cp1252 "
+                + "(or --encoding gb18030 if it is Chinese after all)")
+        let r = try CSVReader(path: Fixture.sheets("latin1.csv"), options: ReadOptions(encoding: .latin1))
+        #expect(r.encoding == .latin1)
+        #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [
+            [t("Name"), t("Stadt")], [t("Müller"), t("Köln")], [t("Zoë"), t("Besançon")], [t("José"), t("São Paulo")],
+        ])
+        // Forced GB18030 is the user's choice: read as asked.
+        #expect(try CSVReader(path: Fixture.sheets("latin1.csv"), options: ReadOptions(encoding: .gb18030)).encoding == .gb18030)
+    }
+
+    @Test func cp1252TextReadsWithItsEncoding() throws {
+        expectSheetError(.encoding, file: "cp1252.csv", "it looks like Western European text in CP1252: use --encoding cp1252") {
+            _ = try CSVReader(path: Fixture.sheets("cp1252.csv"))
+        }
+        let r = try CSVReader(path: Fixture.sheets("cp1252.csv"), options: ReadOptions(encoding: .cp1252))
+        #expect(r.separator == UInt8(ascii: ";"))
+        #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [
+            [t("Artikel"), t("Preis")], [t("“Kaffee”"), t("3,50 €")], [t("Thé – vert"), t("2,00 €")],
+        ])
+    }
+
+    @Test func utf16WithoutAByteOrderMarkSuggestsItsEncoding() throws {
+        let e = expectSheetError(.encoding, file: "utf16le-nobom.csv", "use --encoding utf-16le") {
+            _ = try CSVReader(path: Fixture.sheets("utf16le-nobom.csv"))
+        }
+        #expect(e?.description == "utf16le-nobom.csv: the file looks like UTF-16LE text without a byte-order mark; use --encoding utf-16le")
+        let r = try CSVReader(path: Fixture.sheets("utf16le-nobom.csv"), options: ReadOptions(encoding: .utf16LE))
+        #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [[t("name"), t("city")], [t("Anna"), t("Wien")]])
     }
 }

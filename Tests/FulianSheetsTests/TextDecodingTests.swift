@@ -44,11 +44,76 @@ struct TextDecodingTests {
 
     @Test func detectionReadsTheWholeFile() throws {
         let utf8 = try ChunkedFile(path: TempFile.write(Array("x,中\n".utf8)), chunkSize: 2)
-        #expect(try EncodingSniffer.detect(utf8, head: try utf8.next()) == (.utf8, 0))
+        #expect(try EncodingSniffer.detect(utf8, head: try utf8.next()) == .encoding(.utf8, bomLength: 0))
         let gb = try ChunkedFile(path: TempFile.write(Array("aaaa".utf8) + [0xD6, 0xD0]), chunkSize: 2)
-        #expect(try EncodingSniffer.detect(gb, head: try gb.next()) == (.gb18030, 0))
+        #expect(try EncodingSniffer.detect(gb, head: try gb.next()) == .encoding(.gb18030, bomLength: 0))
         let bom = try ChunkedFile(path: TempFile.write([0xFF, 0xFE, 0x41, 0x00]))
-        #expect(try EncodingSniffer.detect(bom, head: try bom.next()) == (.utf16LE, 2))
+        #expect(try EncodingSniffer.detect(bom, head: try bom.next()) == .encoding(.utf16LE, bomLength: 2))
+        let latin = try ChunkedFile(path: TempFile.write(Array("Name\nJos".utf8) + [0xE9, 0x2C] + Array("M".utf8) + [0xFC] + Array("ller".utf8)),
+                                    chunkSize: 3)
+        #expect(try EncodingSniffer.detect(latin, head: try latin.next()) == .implausible(suggest: .cp1252))
+    }
+
+    // MARK: GB18030 plausibility
+
+    static func gb(_ s: String) -> [UInt8] { [UInt8](s.data(using: String.Encoding(rawValue: 0x8000_0632))!) }
+    static func latin1(_ s: String) -> [UInt8] { [UInt8](s.data(using: .isoLatin1)!) }
+    static func cp1252(_ s: String) -> [UInt8] { [UInt8](s.data(using: .windowsCP1252)!) }
+
+    @Test(arguments: [
+        ("姓名,金额\n张三,100\n李四,200", true),
+        ("朱镕基,总理", true),                  // 镕 is a GBK extension (E9 46): one rare among common characters
+        ("𠀀", false),                           // a lone four-byte sequence is not evidence of Chinese
+    ])
+    func chineseTextInGB18030IsPlausible(text: String, plausible: Bool) {
+        var p = GB18030Plausibility()
+        p.feed(TextDecodingTests.gb(text))
+        #expect(p.isPlausible == plausible)
+    }
+
+    @Test func westernTextIsNotPlausibleGB18030() {
+        for bytes in [TextDecodingTests.latin1("Müller,Köln\nZoë,Besançon\nJosé,São Paulo"),
+                      TextDecodingTests.cp1252("Preis,“5 €”\nNaïve,Œuvre"), [0x80]] {
+            var p = GB18030Plausibility()
+            p.feed(bytes)
+            #expect(!p.isPlausible, "\(bytes)")
+            #expect(p.singleByteGuess == .cp1252)
+        }
+        var undefined = GB18030Plausibility()
+        undefined.feed([0x41, 0x81, 0x20, 0xE9])         // 0x81 has no CP1252 character: only Latin-1 reads it
+        #expect(!undefined.isPlausible && undefined.singleByteGuess == .latin1)
+    }
+
+    @Test func plausibilityCarriesSequencesAcrossChunks() {
+        let bytes = TextDecodingTests.gb("张三李四𠀀")
+        var p = GB18030Plausibility()
+        for b in bytes { p.feed([b]) }
+        #expect(p.common == 4 && p.fourByte == 1 && p.rare == 0 && p.invalid == 0 && p.isPlausible)
+    }
+
+    @Test func utf16WithoutAByteOrderMarkIsRecognised() {
+        let le = Array("name,city\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(EncodingSniffer.utf16WithoutBOM(le[...]) == .utf16LE)
+        #expect(EncodingSniffer.utf16WithoutBOM(Array(le.dropFirst())[...] + [0]) == .utf16BE)
+        #expect(EncodingSniffer.utf16WithoutBOM(Array("plain text".utf8)[...]) == nil)
+    }
+
+    @Test func singleByteEncodingsDecode() throws {
+        let latin = UTF8Transcoder(from: .latin1), cp = UTF8Transcoder(from: .cp1252)
+        #expect(latin.isAvailable && cp.isAvailable)
+        #expect(try String(decoding: #require(latin.convert([0x4D, 0xFC, 0x81], final: true)), as: UTF8.self) == "Mü\u{81}")
+        #expect(try String(decoding: #require(cp.convert([0x80, 0x93, 0x94, 0xE9], final: true)), as: UTF8.self) == "€“”é")
+        #expect(cp.convert([0x81], final: true) == nil)      // undefined in CP1252
+    }
+
+    @Test(arguments: [
+        ("latin1", TextEncoding.latin1), ("Latin-1", .latin1), ("ISO-8859-1", .latin1), ("iso8859_1", .latin1),
+        ("cp1252", .cp1252), ("windows-1252", .cp1252), ("WINDOWS_1252", .cp1252),
+        ("utf-16le", .utf16LE), ("utf-16be", .utf16BE), ("gbk", .gb18030),
+    ])
+    func encodingNamesParse(name: String, encoding: TextEncoding) {
+        #expect(TextEncoding(name: name) == encoding)
+        #expect(TextEncoding(name: encoding.optionName) == encoding)
     }
 
     // MARK: Transcoding

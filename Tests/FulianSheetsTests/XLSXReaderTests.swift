@@ -231,21 +231,51 @@ struct XLSXReaderTests {
     // MARK: Helpers
 
     @Test(arguments: [
-        ("yyyy-mm-dd", true), ("m/d/yy h:mm", true), ("yyyy\"年\"m\"月\"d\"日\"", true), ("[$-804]yyyy/m/d;@", true),
-        ("[DBNum1][$-804]m\"月\"d\"日\"", true), ("d-mmm-yy", true), ("h:mm:ss", true), ("[h]:mm:ss", true),
-        ("ge.m.d", true), ("dd/mm/yyyy\\ hh:mm", true),
-        ("General", false), ("general", false), ("[Red]General", false), ("General\"元\"", false), ("0.00%", false),
-        ("#,##0.00\"元\"", false), ("\"¥\"#,##0.00", false), ("0.00E+00", false), ("##0.0E+0", false), ("@", false),
-        ("_(* #,##0.00_);_(* \\(#,##0.00\\);_(* \"-\"??_);_(@_)", false), ("[Red]0.00;[Blue]-0.00", false),
-        ("0\" days\"", false), ("\"date\"0", false), ("", false), (";;;", false),
+        ("yyyy-mm-dd", NumberFormatKind.date), ("yyyy\"年\"m\"月\"d\"日\"", .date), ("[$-804]yyyy/m/d;@", .date),
+        ("[DBNum1][$-804]m\"月\"d\"日\"", .date), ("d-mmm-yy", .date), ("ge.m.d", .date), ("mmmm", .date), ("yyyy\"年\"m\"月\"", .date),
+        ("m/d/yy h:mm", .dateTime), ("dd/mm/yyyy\\ hh:mm", .dateTime), ("yyyy-mm-dd hh:mm:ss", .dateTime), ("m/d h AM/PM", .dateTime),
+        ("h:mm:ss", .time), ("hh:mm", .time), ("h:mm AM/PM", .time), ("h:mm A/P", .time), ("mm:ss", .time), ("mm:ss.0", .time),
+        ("h\"时\"mm\"分\"", .time), ("上午/下午h\"时\"mm\"分\"ss\"秒\"", .time), ("[$-F400]h:mm:ss AM/PM", .time), ("ss", .time),
+        ("[h]:mm:ss", .duration), ("[mm]:ss", .duration), ("[h]:mm", .duration), ("[ss].00", .duration), ("[HH]:MM", .duration),
+        ("General", .number), ("general", .number), ("[Red]General", .number), ("General\"元\"", .number), ("0.00%", .number),
+        ("#,##0.00\"元\"", .number), ("\"¥\"#,##0.00", .number), ("0.00E+00", .number), ("##0.0E+0", .number), ("@", .number),
+        ("_(* #,##0.00_);_(* \\(#,##0.00\\);_(* \"-\"??_);_(@_)", .number), ("[Red]0.00;[Blue]-0.00", .number),
+        ("0\" days\"", .number), ("\"date\"0", .number), ("", .number), (";;;", .number), ("[>100]0;0.0", .number),
     ])
-    func dateFormatCodes(code: String, isDate: Bool) {
-        #expect(XLSXReader.isDateFormatCode(code) == isDate)
+    func formatCodesAreClassified(code: String, kind: NumberFormatKind) {
+        #expect(NumberFormatKind(code: code) == kind)
+        #expect(XLSXReader.isDateFormatCode(code) == (kind != .number))
     }
 
-    @Test func builtInDateFormatIds() {
-        let dates = (0...200).filter(XLSXReader.isBuiltInDateFormat)
-        #expect(dates == Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58))
+    @Test func builtInFormatIds() {
+        let kinds = Dictionary(grouping: 0...200, by: NumberFormatKind.builtIn)
+        #expect(kinds[.date] == Array(14...17) + Array(27...31) + [36] + Array(50...54) + [57, 58])
+        #expect(kinds[.dateTime] == [22])
+        #expect(kinds[.time] == Array(18...21) + Array(32...35) + [45, 47, 55, 56])
+        #expect(kinds[.duration] == [46])
+        #expect((0...200).filter(XLSXReader.isBuiltInDateFormat) == Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58))
+    }
+
+    @Test(arguments: [
+        // (kind, serial, 1900 system, 1904 system)
+        (NumberFormatKind.time, 0.625, Cell.time(54_000), Cell.time(54_000)),
+        (.time, 0, .time(0), .time(0)),
+        (.time, 0.999_999_999_9, .time(0), .time(0)),                       // rounds to midnight
+        (.time, 45296.5, dateTime(2024, 1, 5, 12, 0), dateTime(2028, 1, 6, 12, 0)),   // a date is there: kept
+        (.time, -0.25, n(-0.25), n(-0.25)),
+        (.duration, 1.5, .duration(129_600), .duration(129_600)),
+        (.duration, 1.0 / 24 + 0.5 / 86_400, .duration(3600.5), .duration(3600.5)),
+        (.duration, -0.5, .duration(-43_200), .duration(-43_200)),
+        (.dateTime, 0.625, .time(54_000), dateTime(1904, 1, 1, 15, 0)),     // 1900 has no day 0
+        (.dateTime, 45296.625, dateTime(2024, 1, 5, 15, 0), dateTime(2028, 1, 6, 15, 0)),
+        (.date, 0.5, n(0.5), dateTime(1904, 1, 1, 12, 0)),
+        (.date, -1, n(-1), n(-1)), (.dateTime, -0.5, n(-0.5), n(-0.5)),
+        (.date, 60, n(60), date(1904, 3, 1)), (.date, 1, date(1900, 1, 1), date(1904, 1, 2)),
+        (.number, 0.625, n(0.625), n(0.625)),
+    ])
+    func serialsBecomeCells(kind: NumberFormatKind, serial: Double, in1900: Cell, in1904: Cell) {
+        #expect(kind.cell(serial: serial, dateSystem: .system1900) == in1900)
+        #expect(kind.cell(serial: serial, dateSystem: .system1904) == in1904)
     }
 
     @Test(arguments: [
@@ -301,5 +331,99 @@ struct XLSXReaderTests {
             }
             #expect(sc.ranges == expected, "pieces of \(size)")
         }
+    }
+}
+
+// MARK: Edge cases from other projects' files (issue 16; fixtures/sheets/make_edge_cases.py)
+
+extension XLSXReaderTests {
+    @Test func backslashPathsInTheZipAreParts() throws {
+        let r = try XLSXReaderTests.open("backslash-paths.xlsx")
+        #expect(r.sheets == [SheetInfo(name: "名单", index: 0)])
+        #expect(try r.rows(in: r.sheets[0]) == [
+            Row(number: 1, cells: [t("姓名"), t("金额")]),
+            Row(number: 2, cells: [t("张三"), n(1500)]),
+        ])
+        #expect(try r.mergedRanges(in: r.sheets[0]) == [CellRange(reference: "C1:D1")!])
+    }
+
+    @Test func aDuplicatedPartNameTakesTheFirst() throws {
+        let r = try XLSXReaderTests.open("duplicate-part.xlsx")
+        #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [[t("姓名"), t("金额")], [t("张三"), n(1500)]])
+    }
+
+    @Test func anInlineStringWithAValueReadsAsItsStringOnly() throws {
+        let rows = try XLSXReaderTests.rows(XLSXReaderTests.open("edge-cells.xlsx"), "内联")
+        #expect(rows == [Row(number: 1, cells: [t("文本"), t("后"), .empty, t("富文本")])])
+    }
+
+    @Test func lineEndsInTextAreNormalisedAsXMLRequires() throws {
+        let rows = try XLSXReaderTests.rows(XLSXReaderTests.open("edge-cells.xlsx"), "换行")
+        #expect(rows.map(\.cells) == [
+            [t("第一行\n第二行"), t("甲\n乙"), t("Excel\r\n换行"), t("字符引用\r\n保留"), t("\n")],
+            [t("内联\n换行\n"), t("公式\n结果")],
+        ])
+    }
+
+    @Test func timesDurationsAndNegativeSerials() throws {
+        let rows = try XLSXReaderTests.rows(XLSXReaderTests.open("edge-cells.xlsx"), "时间")
+        #expect(rows.map(\.cells) == [
+            // h:mm, hh:mm:ss, h:mm with 0, h:mm AM/PM, h"时"mm"分" (built-in 32), 上午/下午h"时"mm"分"
+            [.time(54_000), .time(45_000), .time(0), .time(64_800), .time(30_600), .time(75_600)],
+            // [h]:mm:ss (46), [h]:mm:ss with half a second, [mm]:ss, [h]:mm negative, [h]:mm:ss with 0
+            [.duration(129_600), .duration(3600.5), .duration(180), .duration(-43_200), .duration(0)],
+            // m/d/yy h:mm and yyyy-mm-dd hh:mm below 1 are times of day; with a date part, date and time
+            [.time(54_000), .time(54_000), dateTime(2024, 1, 5, 15, 0), dateTime(2024, 1, 5, 12, 0)],
+            // negative serials in date, date-time and time formats stay numbers, as do 0 and 0.5 in date formats
+            [n(-1), n(-0.5), n(-0.25), n(-0.25), n(0), n(0.5)],
+            [.time(65)],                                   // mm:ss.0 (like built-in 47)
+        ])
+        #expect(rows[1].cells[1].displayText == "01:00:00.500")
+    }
+
+    @Test func partsInUTF16AreRead() throws {
+        let r = try XLSXReaderTests.open("utf16-parts.xlsx")
+        #expect(r.sheets == [SheetInfo(name: "统一码", index: 0)])
+        #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [
+            [t("姓名"), t("金额")],
+            [t("张三"), n(1500), date(2024, 1, 5), t("𠀀内联")],
+        ])
+        #expect(try r.mergedRanges(in: r.sheets[0]) == [CellRange(reference: "A3:B3")!])
+    }
+
+    @Test func aPartCutInsideAUTF16CharacterIsDamage() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        bytes += Array("<a>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0x3C]
+        var text = XLSXReader.PartText(part: "xl/workbook.xml", file: "坏.xlsx", sheet: nil)
+        var out: [UInt8] = []
+        let e = #expect(throws: SheetError.self) {
+            try bytes.withUnsafeBufferPointer { try text.feed($0) { out += $0 } }
+            try text.finish { out += $0 }
+        }
+        #expect(e?.description == "坏.xlsx: xl/workbook.xml is UTF-16 text with an invalid character: the file is damaged")
+        #expect(out == Array("<a>".utf8))
+    }
+
+    @Test func partTextPassesUTF8ThroughAndDropsItsByteOrderMark() throws {
+        for cut in 0...6 {
+            let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<a/>".utf8)
+            var text = XLSXReader.PartText(part: "p", file: "f", sheet: nil)
+            var out: [UInt8] = []
+            try Array(bytes[..<cut]).withUnsafeBufferPointer { try text.feed($0) { out += $0 } }
+            try Array(bytes[cut...]).withUnsafeBufferPointer { try text.feed($0) { out += $0 } }
+            try text.finish { out += $0 }
+            #expect(out == Array("<a/>".utf8), "cut at \(cut)")
+        }
+    }
+
+    @Test func openDocumentAndBinaryWorkbooksAreRefusedWithWhatToDo() throws {
+        let ods = expectSheetError(.corrupt, file: "spreadsheet.ods", "OpenDocument") {
+            _ = try openSpreadsheet(at: Fixture.sheets("spreadsheet.ods"))
+        }
+        #expect(ods?.description == "spreadsheet.ods: OpenDocument spreadsheets are not read; save as .xlsx")
+        let xlsb = expectSheetError(.corrupt, file: "binary.xlsb", "binary workbook") {
+            _ = try openSpreadsheet(at: Fixture.sheets("binary.xlsb"))
+        }
+        #expect(xlsb?.description == "binary.xlsb: binary workbook (.xlsb); save as .xlsx")
     }
 }

@@ -168,3 +168,25 @@ struct XMLScannerTests {
         #expect(c.kind == .empty && tag.attributeString(c, "a") == "x>y" && tag.attributeString(c, "b") == ">")
     }
 }
+
+// MARK: End-of-line handling (XML 1.0 §2.11)
+
+extension XMLScannerTests {
+    @Test func lineEndsBecomeLineFeedsAtEverySplitPoint() throws {
+        let xml = Array("<t a=\"x\r\ny\">1\r\n2\r3\n4\r</t>\r\n<u/>\r".utf8)
+        let expected = try XMLScannerTests.tokens([Array("<t a=\"x\ny\">1\n2\n3\n4\n</t>\n<u/>\n".utf8)])
+        #expect(expected[0].body == " a=\"x\ny\"" && expected[1].body == "1\n2\n3\n4\n")
+        #expect(try XMLScannerTests.tokens([xml]) == expected)
+        for cut in 1..<xml.count {
+            #expect(try XMLScannerTests.tokens([Array(xml[..<cut]), Array(xml[cut...])]) == expected, "cut at \(cut)")
+        }
+        #expect(try XMLScannerTests.tokens(xml.map { [$0] }) == expected)
+        // Two CRs in a row are two line ends; a CR split from its LF by a chunk boundary is one.
+        #expect(try XMLScannerTests.tokens([Array("<t>a\r".utf8), Array("\rb</t>".utf8)])[1].body == "a\n\nb")
+        #expect(try XMLScannerTests.tokens([Array("<t>a\r".utf8), Array("\nb</t>".utf8)])[1].body == "a\nb")
+    }
+
+    @Test func characterReferencesStillGiveACarriageReturn() throws {
+        #expect(XMLScanner.decode(Array("a&#13;&#xD;b".utf8)) == "a\r\rb")
+    }
+}
