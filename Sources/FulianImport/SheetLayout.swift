@@ -14,18 +14,55 @@ public struct ColumnBinding: Hashable, Sendable {
     public var unit: Money.Unit
 }
 
+/// A column whose header no field claims, with the field it may be.
+public struct UnknownColumn: Hashable, Sendable {
+    /// 0-based column index.
+    public var column: Int
+    /// The header text as written.
+    public var header: String
+    /// The field the header is closest to, when one is plausible (for "may be FIELD"); nil otherwise.
+    /// Either no synonym is close enough to bind it, or the field is already given by another column.
+    public var mayBe: FieldSpec?
+}
+
+/// A column bound to a field by its header's meaning rather than a synonym (`求职人数 → seekers`),
+/// for the user to confirm or override with `--map`.
+public struct InferredColumn: Hashable, Sendable, CustomStringConvertible {
+    /// 0-based column index.
+    public var column: Int
+    /// The header text as written.
+    public var header: String
+    /// The field it was bound to.
+    public var field: FieldSpec
+
+    /// `求职人数 → seekers`.
+    public var description: String { "\(header) → \(field.key)" }
+}
+
 /// Where the data sits in a sheet: header row(s) and the column bindings.
 public struct SheetLayout: Sendable {
     /// The data sheet.
     public var sheet: SheetInfo
-    /// The 1-based header rows (two for a merged group header).
+    /// The dataset the layout was detected for.
+    public var dataset: Dataset
+    /// The 1-based header rows (two for a merged group header), including a units row under the
+    /// header (``unitsRow``): none of them is data.
     public var headerRows: ClosedRange<Int>
     /// The bound columns, in sheet order.
     public var bindings: [ColumnBinding]
-    /// Columns with a header that no field claims (reported once, kept out of the store).
-    public var unknownColumns: [(column: Int, header: String)]
+    /// Columns with a header that no field claims (reported once, kept out of the store), with the
+    /// field each may be.
+    public var unknownColumns: [UnknownColumn]
     /// Columns whose field is already bound by an earlier column.
     public var duplicateColumns: [(column: Int, header: String, field: String)]
+    /// The bindings made by meaning rather than by synonym, in sheet order (also in ``bindings``).
+    public var inferred: [InferredColumn]
+    /// The 1-based row under the header that only states units (`（单位：元）`, or 元 / 人 under each
+    /// column), nil when there is none. It is the last of ``headerRows``.
+    public var unitsRow: Int?
+    /// The money unit stated for the whole sheet (`单位：万元` in a title or units row), nil if none.
+    /// Amount columns whose header names no unit take it.
+    public var statedMoneyUnit: Money.Unit?
 
     /// `2` or `2-3`.
     public var headerRowsLabel: String {
@@ -34,6 +71,19 @@ public struct SheetLayout: Sendable {
 
     /// The binding for a field key.
     public func binding(_ key: String) -> ColumnBinding? { bindings.first { $0.field.key == key } }
+
+    /// The fields a report reads (``FieldSpec/measure``) that no column gives: every row will have
+    /// them empty (gender and birth date count as given when the ID number is, which holds them).
+    /// Use ``FieldSpec/isMeasure(for:)`` to count the rows a missing figure matters for
+    /// (`seekers will be empty for 3 rows` counts the job fairs only).
+    public var missingMeasures: [FieldSpec] {
+        let bound = Set(bindings.map(\.field.key))
+        return DatasetFields.fields(of: dataset).filter { f in
+            guard f.measure != nil, !bound.contains(f.key) else { return false }
+            if (f.key == "birth" || f.key == "gender") && bound.contains("id_number") { return false }
+            return true
+        }
+    }
 }
 
 /// Finds the header row(s) and binds columns to fields, by content.
@@ -51,25 +101,25 @@ public struct LayoutDetector: Sendable {
         self.headerMap = Dictionary(headerMap.map { (DatasetFields.headerKey($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The field a header text names, if any.
-    public func field(forHeader text: String) -> FieldSpec? {
+    /// The field a header text names, if any: exactly or by meaning (see ``match(forHeader:)``).
+    public func field(forHeader text: String) -> FieldSpec? { match(forHeader: text)?.field }
+
+    /// How a header text names a field: a `--map` entry, the English key or a synonym (a unit in any
+    /// bracket style, after a slash or a space, and bracketed qualifiers aside: `发放金额【万元】`,
+    /// `金额/万元`, `社区（村）名称`) is exact; otherwise the field is inferred from the header's stem
+    /// (`求职人数` ≈ `求职人次` → seekers, `参会单位数` ≈ `用工单位数` → employers), see ``HeaderText``.
+    public func match(forHeader text: String) -> HeaderMatch? {
         let fields = DatasetFields.fields(of: dataset)
         let key = DatasetFields.headerKey(text)
         if key.isEmpty { return nil }
-        if let mapped = headerMap[key] { return fields.first { $0.key == mapped } }
-        if let f = fields.first(where: { $0.key == key }) { return f }
-        for f in fields where f.synonyms.contains(where: { DatasetFields.headerKey($0) == key }) { return f }
-        // 金额(元), 金额（万元）, 发放金额(元): match on the part before a parenthesised unit.
-        if let paren = key.firstIndex(of: "(") {
-            let base = String(key[..<paren])
-            for f in fields where f.synonyms.contains(where: { DatasetFields.headerKey($0) == base }) { return f }
-            for f in fields where f.synonyms.contains(where: {
-                let k = DatasetFields.headerKey($0)
-                return k.firstIndex(of: "(").map { String(k[..<$0]) == base } ?? false
-            }) { return f }
-        }
-        return nil
+        if !headerMap.isEmpty, let mapped = headerMap[key] { return fields.first { $0.key == mapped }.map(HeaderMatch.exact) }
+        return matcher.match(text)
     }
+
+    /// The field an unmatched header may be, for the "may be FIELD" hint; nil when none is plausible.
+    public func hint(forHeader text: String) -> FieldSpec? { matcher.hint(text) }
+
+    var matcher: HeaderMatcher { HeaderMatcher.byDataset[dataset]! }
 
     /// A candidate layout with its score (number of distinct fields bound).
     struct Candidate {
@@ -77,6 +127,12 @@ public struct LayoutDetector: Sendable {
         var labels: [String]
         var score: Int
         var requiredMissing: [FieldSpec]
+        /// A units row under the header (included in `rows`).
+        var unitsRow: Int? = nil
+        /// Units stated per column by the units row.
+        var columnUnits: [Int: String] = [:]
+        /// A money unit stated for the whole sheet (title rows, the units row, a header-row cell).
+        var sheetUnit: Money.Unit? = nil
     }
 
     /// Scores one row of labels.
@@ -119,7 +175,42 @@ public struct LayoutDetector: Sendable {
                 }
             }
         }
-        return best
+        guard var chosen = best else { return nil }
+        findUnits(rows: top, labels: labels, candidate: &chosen)
+        return chosen
+    }
+
+    /// Finds units stated around the header: `单位：万元` in a title row above it or in a header cell of
+    /// its own, and a units row right under it (every non-blank cell a unit: `（单位：元）`, or 元 / 人
+    /// under each column), which joins the header rows.
+    func findUnits(rows: [Row], labels: [[String]], candidate: inout Candidate) {
+        let sheetUnit: ([String]) -> Money.Unit? = { cells in
+            for c in cells where !c.isEmpty {
+                // A whole statement only: 单位：万元 as a cell, or at the end of a title (…统计表 单位：万元).
+                let tail = c.split(whereSeparator: { $0 == " " || $0 == "　" }).last.map(String.init) ?? c
+                if let u = HeaderText.unitStatement(c) ?? HeaderText.unitStatement(tail),
+                   c.contains("单位"), let m = HeaderText.money(u) { return m }
+            }
+            return nil
+        }
+        for (i, row) in rows.enumerated() where row.number < candidate.rows.lowerBound {
+            if let m = sheetUnit(labels[i]) { candidate.sheetUnit = m }
+        }
+        if let m = sheetUnit(candidate.labels) { candidate.sheetUnit = m }
+        guard let i = rows.firstIndex(where: { $0.number == candidate.rows.upperBound + 1 }) else { return }
+        let cells = labels[i]
+        var units: [Int: String] = [:]
+        var sheetWide: Money.Unit? = nil
+        for (c, text) in cells.enumerated() where !text.isEmpty {
+            guard let u = HeaderText.unitStatement(text) else { return }
+            units[c] = u
+            if text.contains("单位"), let m = HeaderText.money(u) { sheetWide = m }
+        }
+        guard !units.isEmpty else { return }
+        candidate.unitsRow = rows[i].number
+        candidate.rows = candidate.rows.lowerBound...rows[i].number
+        candidate.columnUnits = units
+        if let sheetWide { candidate.sheetUnit = sheetWide }
     }
 
     /// Whether a row looks like data rather than a header (dates, numbers or ID-like values).
@@ -135,27 +226,57 @@ public struct LayoutDetector: Sendable {
         return dataCells >= 2
     }
 
-    /// Builds the bindings from a candidate's labels.
+    /// The layout of a sheet from its first rows (merged header cells already filled), nil when no
+    /// row is a header for the dataset.
+    public func layout(sheet: SheetInfo, firstRows rows: [Row]) -> SheetLayout? {
+        detect(rows: rows).map { layout(sheet: sheet, candidate: $0) }
+    }
+
+    /// Builds the bindings from a candidate's labels: exact matches first, then inferred ones for the
+    /// fields still unbound (the earlier column wins), so no field is bound twice.
     func layout(sheet: SheetInfo, candidate: Candidate) -> SheetLayout {
         var bindings: [ColumnBinding] = []
-        var unknown: [(Int, String)] = []
+        var unknown: [UnknownColumn] = []
         var dupes: [(Int, String, String)] = []
+        var inferred: [InferredColumn] = []
         var bound = Set<String>()
+        var pending: [(Int, String, FieldSpec)] = []
+        var unmatched: [(Int, String)] = []
+        func bind(_ c: Int, _ label: String, _ f: FieldSpec) {
+            bound.insert(f.key)
+            let text = HeaderText(label)
+            var unit = HeaderText.money(text.unit) ?? HeaderText.money(candidate.columnUnits[c]) ?? candidate.sheetUnit ?? .yuan
+            if text.unit == nil && DatasetFields.isWanYuan(label) { unit = .wanYuan }
+            bindings.append(ColumnBinding(column: c, header: label, field: f, unit: unit))
+        }
         for (c, label) in candidate.labels.enumerated() where !label.isEmpty {
-            if let f = field(forHeader: label) {
-                if bound.contains(f.key) {
-                    dupes.append((c, label, f.key))
-                } else {
-                    bound.insert(f.key)
-                    let unit: Money.Unit = DatasetFields.isWanYuan(label) ? .wanYuan : .yuan
-                    bindings.append(ColumnBinding(column: c, header: label, field: f, unit: unit))
-                }
-            } else if !DatasetFields.ignoredHeaders.contains(DatasetFields.headerKey(label)) {
-                unknown.append((c, label))
+            switch match(forHeader: label) {
+            case .exact(let f)?:
+                if bound.contains(f.key) { dupes.append((c, label, f.key)) } else { bind(c, label, f) }
+            case .inferred(let f)?:
+                pending.append((c, label, f))
+            case nil:
+                // A 单位：万元 cell in the header row states a unit; it is no column.
+                if HeaderText.unitStatement(label) != nil && label.contains("单位") { continue }
+                if !DatasetFields.ignoredHeaders.contains(DatasetFields.headerKey(label)) { unmatched.append((c, label)) }
             }
         }
-        return SheetLayout(sheet: sheet, headerRows: candidate.rows, bindings: bindings,
-                           unknownColumns: unknown, duplicateColumns: dupes)
+        for (c, label, f) in pending {
+            if bound.contains(f.key) {
+                unknown.append(UnknownColumn(column: c, header: label, mayBe: f))
+            } else {
+                bind(c, label, f)
+                inferred.append(InferredColumn(column: c, header: label, field: f))
+            }
+        }
+        for (c, label) in unmatched {
+            unknown.append(UnknownColumn(column: c, header: label, mayBe: hint(forHeader: label)))
+        }
+        bindings.sort { $0.column < $1.column }
+        unknown.sort { $0.column < $1.column }
+        return SheetLayout(sheet: sheet, dataset: dataset, headerRows: candidate.rows, bindings: bindings,
+                           unknownColumns: unknown, duplicateColumns: dupes, inferred: inferred,
+                           unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit)
     }
 }
 
