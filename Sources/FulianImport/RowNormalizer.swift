@@ -19,6 +19,9 @@ final class RowNormalizer {
     /// Whether every row carries its normalized ``ParsedRow/fields`` and shown ``ParsedRow/values``
     /// (cleanup runs); when false only rejected rows carry their values (for `--rejects`).
     var keepDetails = true
+    /// For a sheet without the date column its dataset needs: the field, the date every row takes
+    /// (from `--date`, `--period`, the title or the file name), or the hint given when none is known.
+    var sheetDate: (key: String, date: CivilDate?, hint: String?)?
     /// The bound field keys (the first column of a key wins), with their bindings, columns and sum
     /// slots (-1: not summed) at the same index; a linear scan over a dozen short keys is quicker than
     /// hashing one, and the parallel arrays keep it from copying bindings.
@@ -121,15 +124,30 @@ final class RowNormalizer {
                 }
                 return v
             } catch {
-                report(.error, key, error.category, error.message)
+                reject(key, error)
+                return nil
+            }
+        }
+
+        /// Reports an unreadable value: an error rejecting the row for a field that
+        /// ``FieldSpec/rejectsRow``, else a warning of the same category and the field left empty.
+        mutating func reject(_ key: String, _ problem: ValueProblem) {
+            if normalizer.binding(key)?.field.rejectsRow ?? true {
+                report(.error, key, problem.category, problem.message)
                 let shown = CellParsing.text(cell(key)) ?? ""
                 set(key, shown)
-                return nil
+            } else {
+                report(.warning, key, problem.category, problem.message + "; left empty")
+                set(key, "")
             }
         }
 
         mutating func required<T>(_ key: String, _ value: T?) -> T? {
             if value == nil && !diagnostics.contains(where: { $0.field == key && $0.severity == .error }) {
+                if let sd = normalizer.sheetDate, sd.key == key, let hint = sd.hint {
+                    report(.error, key, "missing-field", hint)
+                    return nil
+                }
                 let header = normalizer.binding(key)?.header ?? key
                 report(.error, key, "missing-field", "\(header) is empty")
             }
@@ -185,19 +203,23 @@ final class RowNormalizer {
                 if let parsed = Gender(label: g) { gender = parsed }
                 else { report(.warning, "gender", "bad-gender", "\(g) is neither 女 nor 男; ignored") }
             }
-            var birth = date("birth")
+            let stated = dateValue("birth")
+            var birth = stated?.date
             if !derive && gender == nil && birth == nil { return (id, nil, nil) }
             if let id {
                 if let g = gender, g != id.gender {
                     report(.warning, "gender", "gender-mismatch",
                            "stated gender \(g.label) contradicts the ID number \(id.masked), which says \(id.gender.label); the ID is kept")
                 }
-                if let b = birth, b != id.birthDate {
+                // 出生年月 1990.03 agrees with an ID born 1990-03-07: compared at the precision written.
+                if let s = stated, !RowNormalizer.agrees(s, with: id.birthDate) {
                     report(.warning, "birth", "birth-mismatch",
-                           "stated birth date \(b.iso) differs from the one in the ID number; the ID's date is kept")
+                           "stated birth date \(s.precision == .day ? s.date.iso : s.written) differs from the one in the ID number; the ID's date is kept")
                 }
                 gender = id.gender
                 birth = id.birthDate
+            } else if let w = stated?.partialWarning {
+                report(.warning, "birth", w.category, w.message)
             }
             if let gender, has("gender") { set("gender", gender.label) }
             if let birth, has("birth") { set("birth", birth.iso) }
@@ -205,8 +227,28 @@ final class RowNormalizer {
         }
 
         mutating func date(_ key: String) -> CivilDate? {
+            if let sd = normalizer.sheetDate, sd.key == key {
+                if let d = sd.date { set(key, d.iso) }
+                return sd.date
+            }
+            guard let value = dateValue(key) else { return nil }
+            if let w = value.partialWarning { report(.warning, key, w.category, w.message) }
+            return value.date
+        }
+
+        /// A date field with the precision it was written in (no `partial-date` warning yet).
+        mutating func dateValue(_ key: String) -> DateValue? {
             let system = normalizer.dateSystem
-            return parse(key) { (c) throws(ValueProblem) in try CellParsing.date(c, system: system) }
+            return parse(key) { (c) throws(ValueProblem) in try CellParsing.dateValue(c, system: system) }
+        }
+
+        /// A date, or 是/否 (``CellParsing/flagDate(_:system:)``), a month or year alone warned.
+        mutating func flagDate(_ key: String) -> FlagDate {
+            let system = normalizer.dateSystem
+            guard let v = parse(key, { (c) throws(ValueProblem) in try CellParsing.flagDateValue(c, system: system) }) else { return .none }
+            if let d = v.date, let w = d.partialWarning { report(.warning, key, w.category, w.message) }
+            set(key, RowNormalizer.render(v.flag))
+            return v.flag
         }
     }
 
@@ -232,12 +274,18 @@ final class RowNormalizer {
         var kind: OrgKind? = nil
         if let k = ctx.text("kind") {
             kind = OrgKind(label: k)
-            if kind == nil { ctx.report(.error, "kind", "bad-kind", "\(k) is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他)") }
+            // The type column is optional (the name's suffix gives the type): an unreadable one is not
+            // a reason to lose the unit.
+            if kind == nil, let name {
+                kind = RowNormalizer.kind(fromName: name)
+                ctx.report(.warning, "kind", "bad-kind", "\(k) is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他); "
+                    + "taken from the name as \(kind!.label)")
+            }
         } else if let name {
             kind = RowNormalizer.kind(fromName: name)
         }
-        let fed = ctx.parse("federation") { (c) throws(ValueProblem) in try CellParsing.flagDate(c, system: dateSystem) } ?? FlagDate.none
-        let home = ctx.parse("womens_home") { (c) throws(ValueProblem) in try CellParsing.flagDate(c, system: dateSystem) } ?? FlagDate.none
+        let fed = ctx.flagDate("federation")
+        let home = ctx.flagDate("womens_home")
         let covered = ctx.parse("work_covered", CellParsing.flag) ?? false
         let established = ctx.date("established")
         let dissolved = ctx.date("dissolved")
@@ -252,6 +300,7 @@ final class RowNormalizer {
     static func render(_ v: Any) -> String {
         switch v {
         case let d as CivilDate: return d.iso
+        case let d as DateValue: return d.date.iso
         case let m as Money: return m.yuanString
         case let id as IDNumber: return id.value
         case let i as Int64: return String(i)
@@ -264,6 +313,15 @@ final class RowNormalizer {
             }
         case let s as String: return s
         default: return "\(v)"
+        }
+    }
+
+    /// Whether a date written to some precision agrees with a full date (same year, and month when written).
+    static func agrees(_ v: DateValue, with d: CivilDate) -> Bool {
+        switch v.precision {
+        case .day: v.date == d
+        case .month: v.date.year == d.year && v.date.month == d.month
+        case .year: v.date.year == d.year
         }
     }
 
@@ -294,12 +352,12 @@ final class RowNormalizer {
             _ = ctx.required("role", role)
         }
         let start = ctx.date("term_start")
-        let end = ctx.date("term_end")
+        var end = ctx.date("term_end")
         if let s = start, let e = end, e < s {
-            ctx.report(.error, "term_end", "bad-date", "the term ends (\(e.iso)) before it starts (\(s.iso))")
+            ctx.reject("term_end", ValueProblem("bad-date", "the term ends (\(e.iso)) before it starts (\(s.iso))"))
+            end = nil
         }
-        var phone = ctx.text("phone").map(TextNormalizer.compact)
-        if case .number(let n) = ctx.cell("phone") { phone = Cell.format(number: n) }
+        let phone = ctx.parse("phone", CellParsing.phone)
         guard let name, let orgId, let role else { return nil }
         return MemberRecord(name: name, idNumber: id, gender: gender, birthDate: birth, ethnicity: ctx.text("ethnicity"),
                             education: ctx.text("education"), phone: phone, orgId: orgId, role: role,
