@@ -1,0 +1,135 @@
+import FulianCore
+import FulianImport
+import Testing
+import TestSupport
+
+/// Issue #12's value and header habits, read through ``SheetImporter`` from the fixtures of
+/// `fixtures/import/habits/` (written by its `make_habits.py`).
+@Suite struct ValueHabitsTests {
+    static let register = OrgRegister([
+        .init(id: 1, name: "兰江区", kind: .district, parentId: nil),
+        .init(id: 2, name: "东湖街道", kind: .street, parentId: 1),
+        .init(id: 3, name: "东湖社区", kind: .community, parentId: 2),
+        .init(id: 4, name: "西湖社区", kind: .community, parentId: 2),
+        .init(id: 5, name: "南湖村", kind: .village, parentId: 2),
+    ])
+
+    struct Read {
+        var importer: SheetImporter
+        var rows: [ParsedRow]
+        /// Every row diagnostic as printed: `file:R2C9: warning [partial-date] …`.
+        var lines: [String] { rows.flatMap(\.diagnostics).map(\.description) }
+        /// The rows loaded.
+        var loaded: [Int] { rows.filter { !$0.isRejected }.map(\.number) }
+    }
+
+    func read(_ name: String, _ dataset: Dataset) throws -> Read {
+        let importer = try SheetImporter(path: FixturePaths.fixture("import/habits/\(name)").path,
+                                         options: ImportOptions(dataset: dataset))
+        var rows: [ParsedRow] = []
+        _ = try importer.run(register: Self.register) { rows.append($0) }
+        return Read(importer: importer, rows: rows)
+    }
+
+    /// Habits 2 and 3 in a GB18030 register: 社区（村）名称 and 所属街道（镇） are the name and parent;
+    /// a year or month alone is its first day, warned; an unreadable founding date, women count or
+    /// unit type loses only that value, never the unit.
+    @Test func registerKeepsEveryUnit() throws {
+        let r = try read("register-gb18030.csv", .orgs)
+        #expect(r.importer.layout.bindings.map(\.field.key) == ["name", "kind", "parent", "federation", "womens_home", "established", "women"])
+        #expect(r.importer.layout.inferred.isEmpty)
+        #expect(r.loaded == [2, 3, 4, 5, 6])
+        #expect(r.lines == [
+            "register-gb18030.csv:R3C4: warning [partial-date] 妇联组建时间: 2015年 is a year only; taken as 2015-01-01",
+            "register-gb18030.csv:R4C5: warning [partial-date] 妇女之家: 2019年6月 is a month only; taken as 2019-06-01",
+            "register-gb18030.csv:R4C6: warning [partial-date] 成立时间: 2018年06月 is a month only; taken as 2018-06-01",
+            "register-gb18030.csv:R5C2: warning [bad-kind] 类型: 居民区 is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他); taken from the name as 社区",
+            "register-gb18030.csv:R5C6: warning [bad-date] 成立时间: 待定 is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日); left empty",
+            "register-gb18030.csv:R5C7: warning [bad-number] 女性人口: 约3000 is not a whole number; left empty",
+            "register-gb18030.csv:R6C6: warning [partial-date] 成立时间: 2010.5 is a month only; taken as 2010-05-01",
+        ])
+        let orgs = r.rows.compactMap { row -> OrgRecord? in if case .org(let o)? = row.record { o } else { nil } }
+        #expect(orgs.map(\.parentName) == [nil, "兰江区", "东湖街道", "东湖街道", "东湖街道"])
+        #expect(orgs.map { $0.established?.iso } == [nil, nil, "2018-06-01", nil, "2010-05-01"])
+        #expect(orgs.map(\.women) == [nil, 12000, 3200, nil, 1500])
+        #expect(orgs.map(\.kind) == [.district, .street, .community, .community, .village])
+        #expect(orgs.map(\.federation) == [.none, .date(CivilDate(year: 2015, month: 1, day: 1)!), .date(CivilDate(year: 2016, month: 5, day: 1)!),
+                                           .yesUnknownDate, .none])
+    }
+
+    /// Habits 3 and 4 in a member list: IDs typed with spaces, hyphens or in 15 digits are read; only
+    /// a wrong ID or role rejects a row, every other unreadable value is left empty with a warning.
+    @Test func membersLoseOnlyTheUnreadableValue() throws {
+        let r = try read("members-utf8.csv", .members)
+        #expect(r.importer.layout.binding("org")?.header == "所在社区")
+        #expect(r.importer.layout.binding("street")?.header == "所属街道")
+        #expect(r.loaded == [2, 3, 4, 5])
+        #expect(r.lines == [
+            "members-utf8.csv:R2C9: warning [partial-date] 任职时间: 2018年6月 is a month only; taken as 2018-06-01",
+            "members-utf8.csv:R3C9: warning [partial-date] 任职时间: 2021.11 is a month only; taken as 2021-11-01",
+            "members-utf8.csv:R3C10: warning [bad-date] 离任时间: the term ends (2019-01-01) before it starts (2021-11-01); left empty",
+            "members-utf8.csv:R3C11: warning [bad-phone] 联系电话: 12345 is not a phone number (5 digits; a phone has at least 7); left empty",
+            "members-utf8.csv:R4C5: warning [bad-date] 出生年月: 1985-13-01 is not a calendar date; left empty",
+            "members-utf8.csv:R4C9: warning [partial-date] 任职时间: 2020年 is a year only; taken as 2020-01-01",
+            "members-utf8.csv:R5C9: warning [bad-date] 任职时间: 下个月 is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日); left empty",
+            "members-utf8.csv:R6C3: error [bad-check-digit] 身份证号: the ID number 439951********0048 fails its check digit (GB 11643): a digit was mistyped; check it against the ID card",
+            "members-utf8.csv:R7C8: error [bad-role] 职务: 会长 is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)",
+        ])
+        let members = r.rows.compactMap { row -> MemberRecord? in if case .member(let m)? = row.record { m } else { nil } }
+        #expect(members.map { $0.idNumber?.value } == ["43995119900307002X", "439951198506120047", nil, "439951197801010049"])
+        // 出生年月 1990.03 and 1978年 agree with the IDs: no warning, the ID's full date kept.
+        #expect(members.map { $0.birthDate?.iso } == ["1990-03-07", "1985-06-12", nil, "1978-01-01"])
+        #expect(members.map { $0.termStart?.iso } == ["2018-06-01", "2021-11-01", "2020-01-01", nil])
+        #expect(members.map { $0.termEnd?.iso } == [nil, nil, nil, nil])
+        #expect(members.map(\.phone) == ["13900001234", nil, "0571-88881234", nil])
+    }
+
+    /// Habits 3, 4 and 6 in an XLSX aid list: the units row （单位：万元） under the header makes the
+    /// amounts 万元 and is no data; a 15-digit ID in a number cell is complete, an 18-digit one is not.
+    @Test func aidUnitsRowAndNumericIDs() throws {
+        let r = try read("aid-units-row.xlsx", .aid)
+        #expect(r.importer.layout.headerRowsLabel == "2-3")
+        #expect(r.importer.layout.unitsRow == 3)
+        #expect(r.importer.layout.binding("amount")?.unit == .wanYuan)
+        #expect(r.rows.map(\.number) == [4, 5, 6, 7, 8])
+        #expect(r.loaded == [4, 5, 6])
+        #expect(r.lines == [
+            "aid-units-row.xlsx:发放名单!R5C6: warning [partial-date] 发放日期: 2024年3月 is a month only; taken as 2024-03-01",
+            "aid-units-row.xlsx:发放名单!R5C8: warning [bad-number] 户数: 三口 is not a whole number; left empty",
+            "aid-units-row.xlsx:发放名单!R7C3: error [lost-digits] 身份证号: the ID number is stored as a number, so Excel kept only 15 digits; format the column as text and type the number again",
+            "aid-units-row.xlsx:发放名单!R8C6: error [bad-date] 发放日期: 下周 is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)",
+        ])
+        let aid = r.rows.compactMap { row -> AidRecord? in if case .aid(let a)? = row.record { a } else { nil } }
+        #expect(aid.map(\.amount.fen) == [100_000, 150_000, 200_000])
+        #expect(aid.map(\.paidOn.iso) == ["2024-01-05", "2024-03-01", "2024-02-10"])
+        #expect(aid.map(\.household) == [3, nil, 2])
+        #expect(aid.map { $0.idNumber?.value } == ["43995119900307002X", "439951198506120047", "439951197801010049"])
+    }
+
+    /// Habit 6 in an activities ledger: 参会单位数 and 求职人数 are inferred and listed, 活动地点 is
+    /// unknown with no plausible field, the absent placements column is a missing measure; a bad
+    /// count leaves that count empty and keeps the activity.
+    @Test func activitiesHeadersByMeaning() throws {
+        let r = try read("activities-inferred.xlsx", .activities)
+        let layout = r.importer.layout
+        #expect(layout.inferred.map(\.description) == ["参会单位数 → employers", "求职人数 → seekers"])
+        #expect(layout.unknownColumns.map(\.header) == ["活动地点"])
+        #expect(layout.unknownColumns.map { $0.mayBe } == [nil])
+        #expect(layout.missingMeasures.map(\.key) == ["placements"])
+        #expect(layout.binding("org")?.header == "社区")
+        #expect(layout.binding("street")?.header == "所属街道")
+        #expect(r.loaded == [2, 3, 4, 5])
+        #expect(r.lines == [
+            "activities-inferred.xlsx:活动台账!R3C5: warning [partial-date] 活动日期: 2024.3 is a month only; taken as 2024-03-01",
+            "activities-inferred.xlsx:活动台账!R4C6: warning [bad-number] 参与人次: 若干 is not a whole number; left empty",
+            "activities-inferred.xlsx:活动台账!R5C5: warning [partial-date] 活动日期: 2024.03 is a month only; taken as 2024-03-01",
+        ])
+        let activities = r.rows.compactMap { row -> ActivityRecord? in if case .activity(let a)? = row.record { a } else { nil } }
+        #expect(activities.map(\.seekers) == [180, nil, nil, 70])
+        #expect(activities.map(\.employers) == [12, nil, nil, 5])
+        #expect(activities.map(\.participants) == [200, 45, nil, 80])
+        #expect(activities.map(\.heldOn.iso) == ["2024-03-15", "2024-03-01", "2024-03-20", "2024-03-01"])
+        // Rows the missing placements figure matters for: the two job fairs.
+        #expect(activities.filter { a in layout.missingMeasures.contains { $0.isMeasure(for: a.kind) } }.count == 2)
+    }
+}
