@@ -109,21 +109,24 @@ public struct Cleaner {
         var spellings: [String: [String: Int]] = ["org": [:], "program": [:]]
         for path in files {
             let importer = try SheetImporter(path: path, options: ImportOptions(dataset: dataset, headerMap: headerMap, read: read, valueMap: valueMap))
+            // One place per data sheet: a row's place is its file and sheet.
             let fileOrdinal = Int32(places.count)
-            places.append((importer.fileName, importer.diagnosticSheet))
+            let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }
+            for name in sheetNames { places.append((importer.fileName, name)) }
             // About a hundred bytes a row in text, fewer in a workbook: room made once, not by doubling.
             let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
             firstRows.reserveCapacity(firstRows.count + min(bytes / 80, 20_000_000))
             var summary = CleanFileSummary(file: importer.fileName, format: importer.reader.format,
-                                           encoding: importer.reader.textEncoding, sheet: importer.diagnosticSheet,
-                                           headerRows: importer.layout.headerRowsLabel)
-            summary.skippedSheets = importer.skippedSheets.map { "\($0.name): \($0.reason)" }
+                                           encoding: importer.reader.textEncoding,
+                                           sheet: sheetNames.compactMap { $0 }.isEmpty ? nil : sheetNames.compactMap { $0 }.joined(separator: ", "),
+                                           headerRows: importer.dataSheets.map(\.layout.headerRowsLabel).joined(separator: ", "))
+            summary.skippedSheets = importer.skippedSheets.map { "\($0.name): \($0.message)" }
             // Where a row's unit and program are typed, for the spelling clusters.
             let orgColumns = ["org", "street"].compactMap { importer.layout.binding($0)?.column }
             let programColumns = ["program"].compactMap { importer.layout.binding($0)?.column }
-            let fileName = importer.fileName, sheet = importer.diagnosticSheet, dataset = self.dataset
+            let fileName = importer.fileName, dataset = self.dataset
             let prepare = { (parsed: ParsedRow) -> Prepared<Line> in
-                var row = CleanRow(file: fileName, sheet: sheet, row: parsed.number, fields: parsed.fields,
+                var row = CleanRow(file: fileName, sheet: sheetNames[parsed.sheetIndex], sheetIndex: parsed.sheetIndex, row: parsed.number, fields: parsed.fields,
                                    status: parsed.isRejected ? .error : .clean)
                 var issues: [CleanIssue] = []
                 for d in parsed.diagnostics {
@@ -144,7 +147,7 @@ public struct Cleaner {
                 if let typed = prepared.typed.program { spellings["program"]![typed, default: 0] += 1 }
                 let index = result.rowCount
                 let name = row.fields["name"]
-                let this = FirstRow(index: index, file: fileOrdinal, row: Int32(clamping: row.row), name: name ?? "")
+                let this = FirstRow(index: index, file: fileOrdinal + Int32(row.sheetIndex), row: Int32(clamping: row.row), name: name ?? "")
                 // Same ID number, different names: a conflict, never merged.
                 if let id = prepared.id, id.utf8.count == 18 || (id.utf8.count > 18 && id.count == 18), let name {
                     let idKey = ExactText(id)
@@ -158,7 +161,7 @@ public struct Cleaner {
                                 result.duplicates.append(DuplicateGroup(kind: .conflict, key: "\(Masking.idNumber(id)): \(first.name) / \(name)",
                                                                         rows: [first.index, index], members: [member(first), member(this)]))
                             }
-                            result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
+                            result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: row.sheet,
                                 row: row.row, category: "id-conflict",
                                 message: "ID number \(Masking.idNumber(id)) belongs to \(first.name) in \(member(first).place), but here to \(name)"),
                                 original: name, suggestion: nil))
@@ -180,7 +183,7 @@ public struct Cleaner {
                                                                     key: Masking.scrub(key), rows: [first.index, index],
                                                                     members: [member(first), member(this)]))
                         }
-                        result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: importer.diagnosticSheet,
+                        result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: row.sheet,
                             row: row.row, category: "duplicate",
                             message: "the same \(dataset == .aid ? "disbursement" : "record") as \(member(first).place)"),
                             original: "", suggestion: "delete this row"))
@@ -297,12 +300,24 @@ public struct CleanRow: Sendable {
     public var file: String
     /// Source sheet (nil for CSV).
     public var sheet: String?
+    /// The source sheet's index among its file's data sheets.
+    public var sheetIndex = 0
     /// Source row, as Excel shows it.
     public var row: Int
     /// Normalised values by field key.
     public var fields: [String: String]
     /// Status.
     public var status: Status
+
+    /// Creates a row.
+    public init(file: String, sheet: String?, sheetIndex: Int = 0, row: Int, fields: [String: String], status: Status) {
+        self.file = file
+        self.sheet = sheet
+        self.sheetIndex = sheetIndex
+        self.row = row
+        self.fields = fields
+        self.status = status
+    }
 
     /// `file:sheet row 12`.
     public var place: String { "\(file)\(sheet.map { ":" + $0 } ?? "") row \(row)" }

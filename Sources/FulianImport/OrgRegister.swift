@@ -70,33 +70,116 @@ public struct OrgRegister: Sendable {
     public func unit(id: Int64) -> Unit? { units.first { $0.id == id } }
 
     /// Resolves a clerk-typed name to a register unit.
-    public func resolve(_ typed: String) -> Result<Unit, Failure> {
-        if let i = byExact[typed] { return .success(units[i]) }
-        let f = OrgRegister.fold(typed)
-        if let i = byFolded[f] { return .success(units[i]) }
+    ///
+    /// The name of a unit's women's federation or women's home names the unit itself: 东湖街道妇联,
+    /// 东湖街道妇女联合会, 东湖社区妇女之家 resolve as 东湖街道 and 东湖社区. With `levels`, only units of
+    /// those kinds are candidates (a street column never resolves to a community), and so are the
+    /// suggestions.
+    public func resolve(_ typed: String, levels: Set<OrgKind>? = nil) -> Result<Unit, Failure> {
+        if let i = byExact[typed], levels?.contains(units[i].kind) ?? true { return .success(units[i]) }
+        let folded = OrgRegister.fold(typed)
+        let first = resolveFolded(folded, levels: levels)
+        if case .success = first { return first }
+        let bare = OrgRegister.withoutFederationSuffix(folded)
+        if bare != folded, case .success(let u) = resolveFolded(bare, levels: levels) { return .success(u) }
+        return first
+    }
+
+    private func resolveFolded(_ f: String, levels: Set<OrgKind>?) -> Result<Unit, Failure> {
+        let allowed = { (u: Unit) in levels?.contains(u.kind) ?? true }
+        if let i = byFolded[f], allowed(units[i]) { return .success(units[i]) }
         let (core, family) = OrgRegister.split(f)
-        let candidates = byCore[core + "|" + (family ?? "*")] ?? []
+        let candidates = (byCore[core + "|" + (family ?? "*")] ?? []).filter { allowed(units[$0]) }
         // A bare core also matches a unit registered without a suffix (exact folded, handled above).
         let distinct = Array(Set(candidates)).sorted()
         if distinct.count == 1 { return .success(units[distinct[0]]) }
-        if distinct.count > 1 { return .failure(.ambiguous(distinct.map { units[$0].name })) }
-        return .failure(.unknown(suggestion: suggestion(for: f)))
+        if distinct.count > 1 {
+            // 东湖 with both 东湖街道 and 东湖社区 registered: ambiguous unless the levels decide.
+            return .failure(.ambiguous(distinct.map { units[$0].name }))
+        }
+        return .failure(.unknown(suggestion: suggestion(for: f, levels: levels)))
     }
 
-    /// The register name closest to `folded` within an edit distance of 2 (on the suffix-free core).
-    func suggestion(for folded: String) -> String? {
-        let (core, _) = OrgRegister.split(folded)
+    /// The register name closest to `folded` within an edit distance of 2 (on the suffix-free core),
+    /// among units of the same level: a name ending in 街道 is offered streets, never a community.
+    func suggestion(for folded: String, levels: Set<OrgKind>? = nil) -> String? {
+        let f = OrgRegister.withoutFederationSuffix(folded)
+        let (core, family) = OrgRegister.split(f)
+        let level = family.map(OrgRegister.kinds(ofFamily:))
         var best: (Int, String)? = nil
         for u in units {
-            let (uc, _) = OrgRegister.split(OrgRegister.fold(u.name))
+            if let levels, !levels.contains(u.kind) { continue }
+            let uf = OrgRegister.fold(u.name)
+            let (uc, ufamily) = OrgRegister.split(uf)
+            if let level {
+                // Same level only: by the unit's suffix when it has one, else by its kind.
+                if let ufamily { if OrgRegister.kinds(ofFamily: ufamily) != level { continue } }
+                else if !level.contains(u.kind) { continue }
+            }
             let d = OrgRegister.editDistance(Array(core), Array(uc), limit: 2)
-            let dFull = OrgRegister.editDistance(Array(folded), Array(OrgRegister.fold(u.name)), limit: 2)
+            let dFull = OrgRegister.editDistance(Array(f), Array(uf), limit: 2)
             let dist = min(d, dFull)
             if dist <= 2, dist <= max(1, min(core.count, uc.count) / 2), best == nil || dist < best!.0 {
                 best = (dist, u.name)
             }
         }
         return best?.1
+    }
+
+    /// The kinds of unit a suffix family names: 街道 → street, 镇/乡 → town, 社区 → community, 村 → village.
+    public static func kinds(ofFamily family: String) -> Set<OrgKind> {
+        switch family {
+        case "街道": [.street]
+        case "镇", "乡": [.town]
+        case "社区": [.community]
+        case "村": [.village]
+        default: []
+        }
+    }
+
+    /// The kind a unit's name says by its suffix (街道 → street, 镇/乡 → town, 社区 → community,
+    /// 村 → village), nil for a name without one.
+    public static func kind(ofName name: String) -> OrgKind? {
+        guard let family = split(withoutFederationSuffix(fold(name))).family else { return nil }
+        return kinds(ofFamily: family).first
+    }
+
+    /// Organisations that stand for their unit: a street's 妇联 is the street for every figure.
+    static let federationSuffixes = ["妇女工作委员会", "妇女联合会", "妇女儿童之家", "妇女委员会", "妇女之家", "妇联会", "妇委会", "妇联"]
+
+    /// The name without a trailing 妇联 / 妇女联合会 / 妇女之家 … (unchanged when it has none, or is only that).
+    public static func withoutFederationSuffix(_ folded: String) -> String {
+        for s in federationSuffixes where folded.hasSuffix(s) && folded.count > s.count {
+            return String(folded.dropLast(s.count))
+        }
+        return folded
+    }
+
+    /// The district a register's title names: 兰江区 in "兰江区2024年社区基本情况统计表" or
+    /// "金华市兰江区妇联…" (the last 区/县/旗/市 of the place words the title starts with); nil when the
+    /// title does not start with one.
+    public static func district(inTitle title: String) -> String? {
+        let t = Array(TextNormalizer.compact(title))
+        var run: [Character] = []
+        for c in t {
+            guard let v = c.unicodeScalars.first?.value, (0x4E00...0x9FFF).contains(v) else { break }
+            run.append(c)
+        }
+        // The place words end where the title's other words begin.
+        let stops: [String] = ["妇联", "妇女", "年", "社区", "村", "街道", "关于", "统计", "基本", "组织", "名册", "情况", "第"]
+        var cut = run.count
+        let text = String(run)
+        for w in stops { if let r = text.range(of: w) { cut = min(cut, text.distance(from: text.startIndex, to: r.lowerBound)) } }
+        let place = Array(run.prefix(cut))
+        // The last 区/县/旗 (or a county-level 市 after a prefecture 市) ends the district name.
+        var end: Int? = nil
+        for (i, c) in place.enumerated() where c == "区" || c == "县" || c == "旗" { end = i }
+        if end == nil, let last = place.lastIndex(of: "市"), place[..<last].contains("市") { end = last }
+        guard let end else { return nil }
+        var start = 0
+        for (i, c) in place[..<end].enumerated() where c == "省" || c == "市" || c == "州" || c == "盟" { start = i + 1 }
+        guard end - start >= 1 else { return nil }
+        return String(place[start...end])
     }
 
     /// Widths and spaces folded, full-width brackets made ASCII (（ U+FF08 is one of the full-width forms
@@ -123,7 +206,7 @@ public struct OrgRegister: Sendable {
     }
 
     /// Levenshtein distance, giving up (returning limit+1) once it exceeds `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var prev = Array(0...b.count)

@@ -124,6 +124,20 @@ public struct ParsedRow: Sendable {
     /// names), or as written when it could not be read; keyed by field key.
     public var fields: [String: String] = [:]
 
+    /// The row's data sheet: its index in ``SheetImporter/dataSheets``.
+    public var sheetIndex = 0
+
     /// Whether the row is rejected.
     public var isRejected: Bool { record == nil }
+}
+
+extension ImportRecord {
+    /// The date a figure counts the record by: a disbursement's payment date, an activity's date.
+    public var date: CivilDate? {
+        switch self {
+        case .aid(let a): a.paidOn
+        case .activity(let a): a.heldOn
+        case .org, .member: nil
+        }
+    }
 }

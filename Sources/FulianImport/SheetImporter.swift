@@ -6,8 +6,9 @@ import FulianSheets
 public struct ImportOptions: Sendable {
     /// The dataset the file holds.
     public var dataset: Dataset
-    /// The sheet to take (otherwise the one whose header matches the dataset).
-    public var sheet: String?
+    /// The sheets to take (otherwise every visible sheet whose header matches the dataset). Naming a
+    /// hidden or summary sheet here takes it too.
+    public var sheets: [String]
     /// Extra header → field mappings (`--map`).
     public var headerMap: [String: String]
     /// Reader options (encoding, delimiter, limits).
@@ -15,23 +16,45 @@ public struct ImportOptions: Sendable {
     /// Confirmed spellings (`--map` sections such as `[org]`): field key → value as typed → value to use,
     /// applied before a value is normalised or resolved (e.g. `org`: `石马和` → `石马河街道`).
     public var valueMap: [String: [String: String]]
+    /// The date of every row of a sheet without a date column (`--date`).
+    public var date: CivilDate?
+    /// The period the file covers (`--period`): the date of rows without a date column is its last
+    /// day, and rows dated outside it are warned about.
+    public var period: Period?
 
     /// Creates options.
-    public init(dataset: Dataset, sheet: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
-                valueMap: [String: [String: String]] = [:]) {
+    public init(dataset: Dataset, sheets: [String] = [], headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
+                valueMap: [String: [String: String]] = [:], date: CivilDate? = nil, period: Period? = nil) {
         self.dataset = dataset
-        self.sheet = sheet
+        self.sheets = sheets
         self.headerMap = headerMap
         self.read = read
         self.valueMap = valueMap
+        self.date = date
+        self.period = period
+    }
+
+    /// Options taking one named sheet (or, with nil, every matching sheet).
+    public init(dataset: Dataset, sheet: String?, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
+                valueMap: [String: [String: String]] = [:]) {
+        self.init(dataset: dataset, sheets: sheet.map { [$0] } ?? [], headerMap: headerMap, read: read, valueMap: valueMap)
     }
 }
 
-/// How the rows of a sheet were classified, for summaries.
+/// How the rows of one data sheet were classified, for summaries: every row of the sheet is a
+/// title, header, data, blank, footer or note row, and the counts add up to ``sheetRows``.
 public struct SheetTally: Sendable, Hashable {
+    /// The sheet name (the file name for CSV).
+    public var sheet = ""
+    /// Rows of the sheet, from row 1 to its last row (for CSV: its records).
+    public var sheetRows = 0
+    /// Title rows above the header.
+    public var titleRows = 0
+    /// Header rows.
+    public var headerRows = 0
     /// Data rows (loaded or rejected).
     public var dataRows = 0
-    /// Blank rows skipped.
+    /// Blank rows below the header (missing rows of a workbook included).
     public var blankRows = 0
     /// 合计/小计/总计 rows (1-based numbers).
     public var footerRows: [Int] = []
@@ -42,10 +65,88 @@ public struct SheetTally: Sendable, Hashable {
 
     /// An empty tally.
     public init() {}
+
+    /// Rows that are not data: title, header, blank, footer and note rows.
+    public var skippedRows: Int { titleRows + headerRows + blankRows + footerRows.count + noteRows.count }
 }
 
-/// Reads one file as a dataset: finds the data sheet and its header, fills merged cells, skips
+/// How every data sheet of a file was classified.
+public struct FileTally: Sendable, Hashable {
+    /// One tally per data sheet, in tab order.
+    public var sheets: [SheetTally] = []
+
+    /// An empty tally.
+    public init() {}
+
+    /// Data rows over all sheets.
+    public var dataRows: Int { sheets.reduce(0) { $0 + $1.dataRows } }
+    /// Blank rows over all sheets.
+    public var blankRows: Int { sheets.reduce(0) { $0 + $1.blankRows } }
+    /// Footer rows over all sheets.
+    public var footerRows: [Int] { sheets.flatMap(\.footerRows) }
+    /// Note rows over all sheets.
+    public var noteRows: [Int] { sheets.flatMap(\.noteRows) }
+    /// Cells filled from merged ranges over all sheets.
+    public var mergedCellsFilled: Int { sheets.reduce(0) { $0 + $1.mergedCellsFilled } }
+}
+
+/// A sheet of the file that is not imported, and why.
+public struct SkippedSheet: Sendable, Hashable {
+    /// Why a sheet is not imported (stable codes for scripts).
+    public enum Reason: String, Sendable, Hashable {
+        /// A summary or pivot sheet (汇总, 统计 …) beside the data sheets.
+        case summary
+        /// A hidden sheet whose header matches: not imported unless named with `--sheet`.
+        case hidden
+        /// Its header matches, but a required column is missing.
+        case incomplete = "missing-column"
+        /// No header row of the dataset.
+        case noHeader = "no-header"
+        /// Not named with `--sheet`.
+        case notSelected = "not-selected"
+    }
+
+    /// The sheet name.
+    public var name: String
+    /// Why.
+    public var reason: Reason
+    /// A sentence for people.
+    public var message: String
+    /// Whether the sheet holds rows of the dataset (a hidden or incomplete data sheet): `--strict`
+    /// fails a file that skips one.
+    public var isData: Bool
+}
+
+/// Where the rows of a sheet without a date column get their date.
+public struct SheetDate: Sendable, Hashable {
+    /// The date every row takes.
+    public var date: CivilDate
+    /// Where it comes from, for the summary (`--date`, `the title 2024年第一季度…`).
+    public var source: String
+}
+
+/// One data sheet of a file: its layout and what its title says.
+public struct DataSheet: Sendable {
+    /// The detected layout.
+    public var layout: SheetLayout
+    /// The texts of the title rows above the header, in order.
+    public var titles: [String]
+    /// The period the file states for this sheet (`--period`, else title, sheet name or file name).
+    public var statedPeriod: Period.Stated?
+    /// Where the stated period comes from (`--period`, `the title`, `the sheet name`, `the file name`).
+    public var statedPeriodSource: String?
+    /// The date of rows when the sheet has no date column for a dataset that needs one.
+    public var date: SheetDate?
+    /// The date field the dataset needs and the sheet lacks (`paid_on`, `held_on`), if any.
+    public var missingDateField: FieldSpec?
+}
+
+/// Reads one file as a dataset: finds its data sheets and their headers, fills merged cells, skips
 /// blank, footer and note rows, and turns every data row into a record or a rejection.
+///
+/// A workbook may hold several data sheets (one per street, month or programme): every visible sheet
+/// whose header carries the dataset is read, in tab order. Summary sheets beside them (汇总, 统计 …),
+/// hidden sheets and sheets without the dataset's header are skipped and named in ``skippedSheets``.
 ///
 /// ```swift
 /// let importer = try SheetImporter(path: "aid-q1.xlsx", options: ImportOptions(dataset: .aid))
@@ -56,16 +157,22 @@ public final class SheetImporter {
     public let fileName: String
     /// The reader.
     public let reader: any SpreadsheetReader
-    /// The detected layout.
-    public let layout: SheetLayout
+    /// The data sheets, in tab order (at least one).
+    public let dataSheets: [DataSheet]
     /// Options.
     public let options: ImportOptions
     /// Sheets not taken, with the reason.
-    public private(set) var skippedSheets: [(name: String, reason: String)] = []
+    public private(set) var skippedSheets: [SkippedSheet] = []
     /// File-level warnings: unknown columns, footer mismatches, reader warnings.
     public private(set) var fileDiagnostics: [Diagnostic] = []
 
-    /// Opens a file and detects its layout; throws ``ImportError`` when no sheet carries the dataset.
+    /// The first data sheet's layout.
+    public var layout: SheetLayout { dataSheets[0].layout }
+
+    /// Words in a sheet name that mark a summary or pivot sheet beside the data sheets.
+    static let summaryWords = ["汇总", "统计", "合计", "总计", "总表", "透视", "小计", "summary", "pivot", "total"]
+
+    /// Opens a file and detects its data sheets; throws ``ImportError`` when no sheet carries the dataset.
     public init(path: String, options: ImportOptions) throws {
         self.options = options
         fileName = (path as NSString).lastPathComponent
@@ -75,92 +182,207 @@ public final class SheetImporter {
             throw ImportError(e)
         }
         let detector = LayoutDetector(dataset: options.dataset, headerMap: options.headerMap)
-        let sheetName: (SheetInfo) -> String? = { [reader] s in reader.format == .csv ? nil : s.name }
-        var candidates: [(SheetInfo, LayoutDetector.Candidate)] = []
-        var sheets = reader.sheets
-        if let wanted = options.sheet {
-            do { sheets = [try reader.sheet(named: wanted)] } catch let e as SheetError { throw ImportError(e) }
+        let csv = reader.format == .csv
+        var named: [SheetInfo] = []
+        for wanted in options.sheets {
+            do {
+                let s = try reader.sheet(named: wanted)
+                if !named.contains(s) { named.append(s) }
+            } catch let e as SheetError { throw ImportError(e) }
         }
-        var failures: [String: String] = [:]
-        for sheet in sheets {
+        let dateKeys = Set(DatasetFields.fields(of: options.dataset).filter { $0.required && $0.kind == .date }.map(\.key))
+        struct Found { var sheet: SheetInfo; var candidate: LayoutDetector.Candidate; var missing: [FieldSpec]; var titles: [String] }
+        var found: [Found] = []
+        var noHeader: [SheetInfo] = []
+        for sheet in reader.sheets where named.isEmpty || named.contains(sheet) {
             do {
                 var rows = try reader.rows(in: sheet, limit: detector.searchRows + 2)
                 let merges = try reader.mergedRanges(in: sheet).filter { $0.firstRow <= detector.searchRows + 2 }
                 var filler = MergeFiller(merges)
                 for i in rows.indices { filler.fill(&rows[i]) }
-                if let c = detector.detect(rows: rows) { candidates.append((sheet, c)) }
-                else { failures[sheet.name] = "no header row for \(options.dataset.rawValue) found" }
+                guard let c = detector.detect(rows: rows) else { noHeader.append(sheet); continue }
+                // A sheet without a date column still imports: its rows take a date from --date,
+                // --period, the title or the file name (or are rejected with that hint).
+                let missing = c.requiredMissing.filter { !dateKeys.contains($0.key) }
+                var titles: [String] = []
+                var seenTitles = Set<String>()
+                for r in rows where r.number < c.rows.lowerBound {
+                    let t = r.cells.compactMap { CellParsing.text($0) }
+                    for text in t where seenTitles.insert(text).inserted { titles.append(text) }
+                }
+                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles))
             } catch let e as SheetError {
                 throw ImportError(e)
             }
         }
-        let complete = candidates.filter { $0.1.requiredMissing.isEmpty }
-        let pool = complete.isEmpty ? candidates : complete
-        guard let chosen = pool.max(by: { a, b in
-            (a.0.visibility == .visible ? 1 : 0, a.1.score, -a.0.index) < (b.0.visibility == .visible ? 1 : 0, b.1.score, -b.0.index)
-        }) else {
-            let what = options.dataset.rawValue
+        let what = options.dataset.rawValue
+        func isSummary(_ s: SheetInfo) -> Bool {
+            let n = s.name.lowercased()
+            return SheetImporter.summaryWords.contains { n.contains($0) }
+        }
+        // The sheets to read: complete headers; hidden and summary sheets only when named (or, for a
+        // summary-named sheet, when it is the only complete one: a whole district's list is often called 汇总).
+        let complete = found.filter { $0.missing.isEmpty }
+        let visibleComplete = complete.filter { !named.isEmpty || $0.sheet.visibility == .visible }
+        let plainComplete = visibleComplete.filter { !named.isEmpty || !isSummary($0.sheet) }
+        let chosen = plainComplete.isEmpty ? visibleComplete : plainComplete
+        guard !chosen.isEmpty else {
+            if let best = found.max(by: { ($0.candidate.score, -$0.sheet.index) < ($1.candidate.score, -$1.sheet.index) }),
+               !best.missing.isEmpty {
+                let missing = best.missing.map { f in
+                    "\(f.synonyms.first ?? f.key) (one of: \(f.synonyms.joined(separator: ", ")), or \(f.key))"
+                }.joined(separator: "; ")
+                throw ImportError(file: fileName, sheet: csv ? nil : best.sheet.name,
+                                  "required column missing: \(missing). Use --map FILE to name the column that holds it.")
+            }
+            if let hidden = complete.first {
+                throw ImportError(file: fileName, sheet: hidden.sheet.name,
+                                  "the only sheet with a header for \(what) is hidden; name it with --sheet \(hidden.sheet.name) to import it")
+            }
             let expected = DatasetFields.fields(of: options.dataset).filter(\.required)
                 .map { "\($0.key) (\($0.synonyms.prefix(3).joined(separator: "/")))" }.joined(separator: ", ")
-            throw ImportError(file: fileName, sheet: sheets.count == 1 ? sheetName(sheets[0]) : nil,
+            let searched = named.isEmpty ? reader.sheets : named
+            throw ImportError(file: fileName, sheet: searched.count == 1 && !csv ? searched[0].name : nil,
                               "no sheet has a header row for \(what): expected columns such as \(expected). "
                               + "Use --map to name columns with other headers, or --sheet to choose the sheet.")
         }
-        guard chosen.1.requiredMissing.isEmpty else {
-            let missing = chosen.1.requiredMissing.map { f in
-                "\(f.synonyms.first ?? f.key) (one of: \(f.synonyms.joined(separator: ", ")), or \(f.key))"
-            }.joined(separator: "; ")
-            throw ImportError(file: fileName, sheet: sheetName(chosen.0),
-                              "required column missing: \(missing). Use --map FILE to name the column that holds it.")
+        let chosenSheets = Set(chosen.map(\.sheet))
+        var sheets: [DataSheet] = []
+        let fileStated = Period.stated(in: (fileName as NSString).deletingPathExtension)
+        for f in found where chosenSheets.contains(f.sheet) {
+            let layout = detector.layout(sheet: f.sheet, candidate: f.candidate)
+            var data = DataSheet(layout: layout, titles: f.titles)
+            if let p = options.period {
+                data.statedPeriod = Period.Stated(period: p, words: p.label)
+                data.statedPeriodSource = "--period"
+            } else if let t = f.titles.lazy.compactMap(Period.stated(in:)).first {
+                data.statedPeriod = t
+                data.statedPeriodSource = "the title"
+            } else if !csv, let t = Period.stated(in: f.sheet.name) {
+                data.statedPeriod = t
+                data.statedPeriodSource = "the sheet name"
+            } else if let t = fileStated {
+                data.statedPeriod = t
+                data.statedPeriodSource = "the file name"
+            }
+            if let key = dateKeys.first(where: { layout.binding($0) == nil }),
+               let spec = DatasetFields.fields(of: options.dataset).first(where: { $0.key == key }) {
+                data.missingDateField = spec
+                if let d = options.date {
+                    data.date = SheetDate(date: d, source: "--date")
+                } else if let p = data.statedPeriod, let source = data.statedPeriodSource {
+                    data.date = SheetDate(date: p.period.end, source: source == "--period" ? "--period \(p.words)"
+                                          : "\(source) (\(p.words), the period's last day)")
+                }
+            }
+            sheets.append(data)
         }
-        layout = detector.layout(sheet: chosen.0, candidate: chosen.1)
-        for s in reader.sheets where s != chosen.0 {
-            skippedSheets.append((s.name, failures[s.name] ?? "not the data sheet (the header of \(chosen.0.name) matches better)"))
+        dataSheets = sheets
+        for s in reader.sheets where !chosenSheets.contains(s) {
+            if !named.isEmpty && !named.contains(s) {
+                skippedSheets.append(SkippedSheet(name: s.name, reason: .notSelected, message: "not named with --sheet", isData: false))
+            } else if let f = found.first(where: { $0.sheet == s }) {
+                if !f.missing.isEmpty {
+                    let cols = f.missing.map { $0.synonyms.first ?? $0.key }.joined(separator: ", ")
+                    // A header that binds most of the dataset is a data sheet with a column missing.
+                    let isData = f.candidate.score >= 3 && f.missing.count <= 1
+                    skippedSheets.append(SkippedSheet(name: s.name, reason: .incomplete,
+                        message: "its header lacks the required column \(cols); its rows are not imported (use --map to name the column)",
+                        isData: isData))
+                } else if s.visibility != .visible {
+                    skippedSheets.append(SkippedSheet(name: s.name, reason: .hidden,
+                        message: "a hidden sheet with a header for \(what); not imported (name it with --sheet \(s.name) to import it)",
+                        isData: true))
+                } else {
+                    skippedSheets.append(SkippedSheet(name: s.name, reason: .summary,
+                        message: "a summary sheet beside the data sheets (its name says so); not imported (name it with --sheet to import it)",
+                        isData: false))
+                }
+            } else {
+                skippedSheets.append(SkippedSheet(name: s.name, reason: .noHeader,
+                    message: "no header row for \(what)", isData: false))
+            }
         }
-        for u in layout.unknownColumns {
-            fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName(layout.sheet),
-                row: layout.headerRows.upperBound, column: u.column + 1, category: "unknown-column",
-                message: "column \(u.header) is not a field of \(options.dataset.rawValue); it is not stored"))
-        }
-        for d in layout.duplicateColumns {
-            fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName(layout.sheet),
-                row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",
-                message: "column \(d.header) also means \(d.field), which an earlier column already gives; it is not stored"))
+        for data in dataSheets {
+            let layout = data.layout
+            let sheetName = csv ? nil : layout.sheet.name
+            for u in layout.unknownColumns {
+                fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
+                    row: layout.headerRows.upperBound, column: u.column + 1, category: "unknown-column",
+                    message: "column \(u.header) is not a field of \(what); it is not stored"))
+            }
+            for d in layout.duplicateColumns {
+                fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
+                    row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",
+                    message: "column \(d.header) also means \(d.field), which an earlier column already gives; it is not stored"))
+            }
         }
     }
 
-    /// The sheet name as diagnostics show it (nil for CSV).
+    /// The sheet name as diagnostics show it for the first data sheet (nil for CSV).
     public var diagnosticSheet: String? { reader.format == .csv ? nil : layout.sheet.name }
 
-    /// Streams every data row through `body`, returning how rows were classified.
+    /// The sheet name as diagnostics show it (nil for CSV).
+    public func diagnosticSheet(_ index: Int) -> String? { reader.format == .csv ? nil : dataSheets[index].layout.sheet.name }
+
+    /// Streams every data row of every data sheet through `body`, returning how rows were classified.
     ///
     /// Rejected rows come with error diagnostics; warnings ride along with loaded rows. Footer
-    /// mismatches are appended to ``fileDiagnostics``.
+    /// mismatches are appended to ``fileDiagnostics``. Each row carries its sheet's index in
+    /// ``dataSheets`` (``ParsedRow/sheetIndex``).
     /// With `resolveOrgs` false (cleanup runs without a register) unit names are normalised, not resolved.
     /// With `keepDetails` false, accepted rows come without ``ParsedRow/fields`` and ``ParsedRow/values``
     /// (an import stores the record and needs neither).
     public func run(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
-                    _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
+                    _ body: (ParsedRow) throws -> Void) throws -> FileTally {
+        var file = FileTally()
+        for index in dataSheets.indices {
+            file.sheets.append(try run(sheet: index, register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails, body))
+        }
+        fileDiagnostics.append(contentsOf: reader.warnings)
+        return file
+    }
+
+    private func run(sheet index: Int, register: OrgRegister, resolveOrgs: Bool, keepDetails: Bool,
+                     _ body: (ParsedRow) throws -> Void) throws -> SheetTally {
+        let data = dataSheets[index]
+        let layout = data.layout
+        let sheetName = diagnosticSheet(index)
         var tally = SheetTally()
+        tally.sheet = layout.sheet.name
+        tally.titleRows = layout.headerRows.lowerBound - 1
+        tally.headerRows = layout.headerRows.count
         let normalizer = RowNormalizer(dataset: options.dataset, layout: layout, register: register,
-                                       file: fileName, sheet: diagnosticSheet, dateSystem: reader.dateSystem)
+                                       file: fileName, sheet: sheetName, dateSystem: reader.dateSystem)
         normalizer.resolveOrgs = resolveOrgs
         normalizer.keepDetails = keepDetails
         normalizer.valueMap = options.valueMap
+        if let field = data.missingDateField {
+            normalizer.sheetDate = (field.key, data.date?.date, data.date == nil
+                ? "the sheet has no \(field.synonyms.first ?? field.key) column: give the date with --date 2024-03-31 or --period 2024Q1"
+                : nil)
+        }
+        let stated = data.statedPeriod
+        let dateKey = options.dataset == .aid ? "paid_on" : options.dataset == .activities ? "held_on" : nil
+        let checkPeriod = stated != nil && dateKey.map { layout.binding($0) != nil } == true
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
         var footerChecks: [(row: Int, values: [(ColumnBinding, Int64)])] = []
         let headerEnd = layout.headerRows.upperBound
+        var lastRow = headerEnd
+        var recordsAfterHeader = 0
         try wrap {
             try reader.forEachRow(in: layout.sheet) { raw in
                 guard raw.number > headerEnd else { return true }
+                lastRow = raw.number
+                recordsAfterHeader += 1
                 var row = raw
                 if !filler.isEmpty {
                     let before = row.cells.filter { !$0.isBlank }.count
                     filler.fill(&row)
                     tally.mergedCellsFilled += row.cells.filter { !$0.isBlank }.count - before
                 }
-                if row.isBlank { tally.blankRows += 1; return true }
+                if row.isBlank { return true }
                 switch RowClassifier.classify(row) {
                 case .footer(let isTotal):
                     tally.footerRows.append(row.number)
@@ -177,22 +399,33 @@ public final class SheetImporter {
                     break
                 }
                 tally.dataRows += 1
-                try body(normalizer.normalize(row))
+                var parsed = normalizer.normalize(row)
+                parsed.sheetIndex = index
+                if checkPeriod, let stated, let key = dateKey, let d = parsed.record?.date, !stated.period.contains(d) {
+                    let b = layout.binding(key)
+                    parsed.diagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName, row: row.number,
+                        column: b.map { $0.column + 1 }, field: key, category: "outside-stated-period",
+                        message: "\(b?.header ?? key): \(d.iso) is outside the period the file states (\(stated.words), "
+                            + "\(stated.period.start.iso)..\(stated.period.end.iso)); stored by its own date"))
+                }
+                try body(parsed)
                 return true
             }
         }
+        // Every row of the sheet is accounted for: rows a workbook leaves out below the header are blank.
+        tally.sheetRows = reader.format == .csv ? headerEnd + recordsAfterHeader : lastRow
+        tally.blankRows = tally.sheetRows - headerEnd - tally.dataRows - tally.footerRows.count - tally.noteRows.count
         for check in footerChecks {
             for (b, stated) in check.values {
                 let actual = normalizer.sum(of: b.field.key)
                 if stated != actual {
                     let show = { (v: Int64) in b.field.kind == .money ? Money(fen: v).yuanString : String(v) }
-                    fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: diagnosticSheet,
+                    fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                         row: check.row, column: b.column + 1, field: b.field.key, category: "footer-mismatch",
                         message: "the 合计 row says \(show(stated)) for \(b.header), but the data rows add up to \(show(actual))"))
                 }
             }
         }
-        fileDiagnostics.append(contentsOf: reader.warnings)
         return tally
     }
 
@@ -201,7 +434,7 @@ public final class SheetImporter {
     /// writes the store while the next rows are parsed). At most `depth` chunks wait between the two,
     /// so memory does not grow with the file; an error on either side stops both and is rethrown here.
     public func runPipelined(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
-                             chunkSize: Int = 4096, depth: Int = 8, _ body: ([ParsedRow]) throws -> Void) throws -> SheetTally {
+                             chunkSize: Int = 4096, depth: Int = 8, _ body: ([ParsedRow]) throws -> Void) throws -> FileTally {
         try runPipelined(register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails, chunkSize: chunkSize, depth: depth,
                          prepare: { $0 }, body)
     }
@@ -210,7 +443,7 @@ public final class SheetImporter {
     /// (work taken off the calling thread when that is the busier one).
     public func runPipelined<Prepared>(register: OrgRegister, resolveOrgs: Bool = true, keepDetails: Bool = true,
                                        chunkSize: Int = 4096, depth: Int = 8, prepare: @escaping (ParsedRow) -> Prepared,
-                                       _ body: ([Prepared]) throws -> Void) throws -> SheetTally {
+                                       _ body: ([Prepared]) throws -> Void) throws -> FileTally {
         let channel = ChunkChannel<Prepared>(depth: depth)
         let job = PipelineJob(importer: self, register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails,
                               chunkSize: chunkSize, channel: channel, prepare: prepare)
@@ -309,7 +542,7 @@ private final class PipelineJob<Prepared>: @unchecked Sendable {
     let chunkSize: Int
     let channel: ChunkChannel<Prepared>
     let prepare: (ParsedRow) -> Prepared
-    var tally = SheetTally()
+    var tally = FileTally()
 
     init(importer: SheetImporter, register: OrgRegister, resolveOrgs: Bool, keepDetails: Bool, chunkSize: Int,
          channel: ChunkChannel<Prepared>, prepare: @escaping (ParsedRow) -> Prepared) {

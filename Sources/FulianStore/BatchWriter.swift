@@ -9,7 +9,8 @@ final class BatchWriter {
     let db: Database
     let batchId: Int64
     let file: String
-    let sheet: String?
+    /// The data sheets' names as diagnostics show them, by ``ParsedRow/sheetIndex`` (nil for CSV).
+    let sheets: [String?]
     private(set) var register: OrgRegister
     private var programIds: [String: Int64] = [:]
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
@@ -27,11 +28,11 @@ final class BatchWriter {
     private var insertDisbursement: RawStatement?
     private var findDisbursement: RawStatement?
 
-    init(db: Database, batchId: Int64, file: String, sheet: String?, bulkAid: Bool = false) throws {
+    init(db: Database, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false) throws {
         self.db = db
         self.batchId = batchId
         self.file = file
-        self.sheet = sheet
+        self.sheets = sheets
         self.bulkAid = bulkAid
         storeHadPersons = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") ?? true
         register = try BatchWriter.loadRegister(db)
@@ -58,8 +59,8 @@ final class BatchWriter {
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
             // Two rows share (person, program, date, amount): every one but the earliest is a duplicate.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.sourceRow, d.paidOn, d.amountFen, pr.name AS program, k.batchId AS keptBatch,
-                       k.sourceRow AS keptRow, b.fileName AS keptFile
+                SELECT d.id, d.sourceRow, d.sourceSheet, d.paidOn, d.amountFen, pr.name AS program, k.batchId AS keptBatch,
+                       k.sourceRow AS keptRow, k.sourceSheet AS keptSheet, b.fileName AS keptFile
                 FROM (SELECT personId, programId, paidOn, amountFen, MIN(id) AS keep FROM disbursement
                       GROUP BY personId, programId, paidOn, amountFen HAVING COUNT(*) > 1) g
                 JOIN disbursement d ON d.personId = g.personId AND d.programId = g.programId AND d.paidOn = g.paidOn
@@ -74,10 +75,10 @@ final class BatchWriter {
                 try delete.execute(arguments: [r["id"] as Int64])
                 let keptBatch: Int64 = r["keptBatch"]
                 let keptRow: Int = r["keptRow"]
-                let place = keptBatch == batchId ? "row \(keptRow) of this file" : "\(r["keptFile"] as String) row \(keptRow)"
+                let place = BatchWriter.place(sameBatch: keptBatch == batchId, file: r["keptFile"], sheet: r["keptSheet"], row: keptRow)
                 let what = "the same disbursement (person, \(r["program"] as String), \(r["paidOn"] as String), "
                     + "\(Money(fen: r["amountFen"]).yuanString) yuan)"
-                duplicates.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: r["sourceRow"], category: "duplicate",
+                duplicates.append(Diagnostic(severity: .warning, file: file, sheet: r["sourceSheet"], row: r["sourceRow"], category: "duplicate",
                                              message: "\(what) is already stored from \(place); skipped"))
             }
             try db.execute(sql: identity.sql)
@@ -94,8 +95,10 @@ final class BatchWriter {
         return reg
     }
 
-    /// Stores a record; returns a `duplicate` diagnostic instead when it is already stored.
-    func write(_ record: ImportRecord, row: Int) throws -> Diagnostic? {
+    /// Stores a record of the data sheet `sheet` (its ``ParsedRow/sheetIndex``); returns a `duplicate`
+    /// diagnostic instead when it is already stored.
+    func write(_ record: ImportRecord, row: Int, sheet: Int = 0) throws -> Diagnostic? {
+        currentSheet = sheets.indices.contains(sheet) ? sheets[sheet] : nil
         switch record {
         case .org: preconditionFailure("orgs are written by writeOrgs")
         case .member(let m): return try writeMember(m, row: row)
@@ -104,17 +107,26 @@ final class BatchWriter {
         }
     }
 
+    /// The sheet of the row being written (nil for CSV).
+    private var currentSheet: String?
+
+    /// Where an earlier row is: `row 8 of this file`, `sheet 东湖街道 row 8 of this file`, `q1.xls row 8`,
+    /// `q1.xlsx sheet 东湖街道 row 8`.
+    static func place(sameBatch: Bool, file: String, sheet: String?, row: Int) -> String {
+        let where_ = sheet.map { "sheet \($0) row \(row)" } ?? "row \(row)"
+        return sameBatch ? "\(where_) of this file" : "\(file) \(where_)"
+    }
+
     private func duplicate(row: Int, of table: String, id: Int64, what: String) throws -> Diagnostic {
         let prior = try Row.fetchOne(db, sql: """
-            SELECT b.id, b.fileName, t.sourceRow FROM \(table) t JOIN importBatch b ON b.id = t.batchId WHERE t.id = ?
+            SELECT b.id, b.fileName, t.sourceRow, t.sourceSheet FROM \(table) t JOIN importBatch b ON b.id = t.batchId WHERE t.id = ?
             """, arguments: [id])
         var place = "an earlier row"
         if let prior {
             let priorBatch: Int64 = prior["id"]
-            let priorRow: Int = prior["sourceRow"]
-            place = priorBatch == batchId ? "row \(priorRow) of this file" : "\(prior["fileName"] as String) row \(priorRow)"
+            place = BatchWriter.place(sameBatch: priorBatch == batchId, file: prior["fileName"], sheet: prior["sourceSheet"], row: prior["sourceRow"])
         }
-        return Diagnostic(severity: .warning, file: file, sheet: sheet, row: row, category: "duplicate",
+        return Diagnostic(severity: .warning, file: file, sheet: currentSheet, row: row, category: "duplicate",
                           message: "\(what) is already stored from \(place); skipped")
     }
 
@@ -175,8 +187,9 @@ final class BatchWriter {
             return try duplicate(row: row, of: "membership", id: existing, what: "the same membership (person, unit, role, term start)")
         }
         try db.cachedStatement(sql: """
-            INSERT INTO membership (personId, orgId, role, termStart, termEnd, tags, batchId, sourceRow) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso, m.termEnd?.iso, m.tags, batchId, row])
+            INSERT INTO membership (personId, orgId, role, termStart, termEnd, tags, batchId, sourceRow, sourceSheet)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso, m.termEnd?.iso, m.tags, batchId, row, currentSheet])
         return nil
     }
 
@@ -211,8 +224,8 @@ final class BatchWriter {
             }
         }
         let insert = try RawStatement.cached(&insertDisbursement, db, """
-            INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow, sourceSheet)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insert.bind(1, pid)
         insert.bind(2, prog)
@@ -224,6 +237,7 @@ final class BatchWriter {
         insert.bind(8, a.note)
         insert.bind(9, batchId)
         insert.bind(10, Int64(row))
+        insert.bind(11, currentSheet)
         try insert.run()
         return nil
     }
@@ -239,8 +253,8 @@ final class BatchWriter {
         }
         try db.cachedStatement(sql: """
             INSERT INTO activity (title, kind, orgId, heldOn, participants, employers, positions, seekers, placements, trainees,
-                batchId, sourceRow) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: args + [batchId, row])
+                batchId, sourceRow, sourceSheet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: args + [batchId, row, currentSheet])
         return nil
     }
 
@@ -250,23 +264,34 @@ final class BatchWriter {
         var duplicates = 0
         var rejected: [ParsedRow] = []
         var issues: [Diagnostic] = []
+        /// Units the file names only as parents (its streets and towns), created with their level.
+        var created: [CreatedUnit] = []
     }
 
     /// Upserts the units of a register file by name, then links parents (which may be anywhere in
-    /// the file or already stored); a unit whose parent cannot be resolved is rejected.
-    func writeOrgs(_ rows: [ParsedRow]) throws -> OrgOutcome {
+    /// the file or already stored).
+    ///
+    /// A register of communities and villages often names its streets and towns only in a parent
+    /// column: a parent that is neither stored nor in the file, but whose name says its level (街道,
+    /// 镇, 乡), is created as a unit of that level under `district` (and listed in ``OrgOutcome/created``).
+    /// A parent that looks like a typo of a known unit of its level, or of a parent the file names more
+    /// often, is not created: its rows are rejected with the suggestion. Any other unknown parent is
+    /// rejected too.
+    func writeOrgs(_ rows: [ParsedRow], district: DistrictChoice? = nil) throws -> OrgOutcome {
         var out = OrgOutcome()
-        var seen: [String: Int] = [:]
+        var seen: [String: (sheet: String?, row: Int)] = [:]
         var accepted: [(ParsedRow, OrgRecord)] = []
+        func sheetName(_ r: ParsedRow) -> String? { sheets.indices.contains(r.sheetIndex) ? sheets[r.sheetIndex] : nil }
         for row in rows {
             guard case .org(let o)? = row.record else { continue }
             if let first = seen[o.name] {
                 out.duplicates += 1
-                out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: row.number, category: "duplicate",
-                                             message: "unit \(o.name) is already listed in row \(first) of this file; skipped"))
+                let place = first.sheet.map { "sheet \($0) row \(first.row)" } ?? "row \(first.row)"
+                out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheetName(row), row: row.number, category: "duplicate",
+                                             message: "unit \(o.name) is already listed in \(place) of this file; skipped"))
                 continue
             }
-            seen[o.name] = row.number
+            seen[o.name] = (sheetName(row), row.number)
             accepted.append((row, o))
         }
         // The register the parents resolve against: stored units plus this file's.
@@ -276,19 +301,52 @@ final class BatchWriter {
             combined.add(.init(id: nextTemp, name: o.name, kind: o.kind, parentId: nil))
             nextTemp -= 1
         }
+        // A parent column names streets, towns or the district: a bare 东湖 is the street 东湖街道 even
+        // where a community 东湖社区 exists.
+        let parentLevels: Set<OrgKind> = [.district, .street, .town]
+        func resolveParent(_ p: String) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+            let any = combined.resolve(p)
+            if case .failure(.ambiguous) = any, case .success(let u) = combined.resolve(p, levels: parentLevels) { return .success(u) }
+            return any
+        }
+        // Parents the file names that are nowhere yet, with how many rows name each.
+        var unknownParents: [String: Int] = [:]
+        for (_, o) in accepted {
+            guard let p = o.parentName, case .failure(.unknown) = resolveParent(p) else { continue }
+            unknownParents[OrgRegister.fold(p), default: 0] += 1
+        }
+        // Which of them to create: a level in the name, and no more frequent spelling one edit away.
+        var creatable: [String: (kind: OrgKind, typo: String?)] = [:]
+        for (p, count) in unknownParents {
+            guard let kind = OrgRegister.kind(ofName: p), kind == .street || kind == .town else { continue }
+            var rival: String? = nil
+            for (other, otherCount) in unknownParents where other != p && OrgRegister.kind(ofName: other) == kind {
+                let more = otherCount > count || (otherCount == count && other < p)
+                if more && OrgRegister.editDistance(Array(other), Array(p), limit: 1) <= 1 { rival = other; break }
+            }
+            let known: String?
+            if case .failure(.unknown(let s?)) = combined.resolve(p, levels: [kind]) { known = s } else { known = nil }
+            creatable[p] = (kind, known ?? rival)
+        }
         var resolvedParent: [String: String] = [:]
+        var createParent: [String: String] = [:]
         var keep: [(ParsedRow, OrgRecord)] = []
         for (row, o) in accepted {
             if let p = o.parentName {
-                switch combined.resolve(p) {
-                case .success(let u) where u.name != o.name:
+                let result = resolveParent(p)
+                if case .success(let u) = result, u.name != o.name {
                     resolvedParent[o.name] = u.name
-                default:
+                } else if case .failure(.unknown) = result, let c = creatable[OrgRegister.fold(p)], c.typo == nil {
+                    createParent[o.name] = OrgRegister.fold(p)
+                } else {
                     var rejected = row
                     rejected.record = nil
                     let hint: String
-                    if case .failure(.unknown(let s?)) = combined.resolve(p) { hint = "; did you mean \(s)?" } else { hint = "" }
-                    rejected.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheet, row: row.number,
+                    if case .failure(.unknown) = result, let typo = creatable[OrgRegister.fold(p)]?.typo { hint = "; did you mean \(typo)?" }
+                    else if case .failure(.unknown(let s?)) = result { hint = "; did you mean \(s)?" }
+                    else if case .failure(.ambiguous(let names)) = result { hint = " (it matches \(names.joined(separator: ", ")); write the full name)" }
+                    else { hint = "" }
+                    rejected.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number,
                         category: "unknown-org", message: "parent unit \(p) is neither in the register nor in this file\(hint)"))
                     out.issues += rejected.diagnostics
                     out.rejected.append(rejected)
@@ -300,25 +358,55 @@ final class BatchWriter {
         var ids: [String: Int64] = [:]
         for (row, o) in keep {
             let args: StatementArguments = [o.kind.rawValue, o.code, o.federation.storedValue, o.womensHome.storedValue,
-                                            o.workCovered ? 1 : 0, o.established?.iso, o.dissolved?.iso, o.women, batchId, row.number]
+                                            o.workCovered ? 1 : 0, o.established?.iso, o.dissolved?.iso, o.women, batchId, row.number,
+                                            sheetName(row)]
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE name = ?", arguments: [o.name]) {
                 try db.execute(sql: """
                     UPDATE org SET kind = ?, code = ?, federationOn = ?, womensHomeOn = ?, workCovered = ?, establishedOn = ?,
-                        dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ? WHERE id = ?
+                        dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ?, sourceSheet = ? WHERE id = ?
                     """, arguments: args + [existing])
                 ids[o.name] = existing
             } else {
                 try db.execute(sql: """
                     INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,
-                        batchId, sourceRow, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        batchId, sourceRow, sourceSheet, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: args + [o.name])
                 ids[o.name] = db.lastInsertedRowID
             }
             out.loaded += 1
         }
+        // The parents named only in the parent column, under the district.
+        let needed = Set(createParent.values)
+        if !needed.isEmpty {
+            var districtId: Int64? = nil
+            if let district {
+                if let u = combined.unit(named: district.name) ?? (try? combined.resolve(district.name, levels: [.district]).get()), u.id > 0 {
+                    districtId = u.id
+                } else if let id = ids[district.name] {
+                    districtId = id
+                } else {
+                    try db.execute(sql: "INSERT INTO org (kind, name, batchId) VALUES ('district', ?, ?)", arguments: [district.name, batchId])
+                    districtId = db.lastInsertedRowID
+                    ids[district.name] = districtId
+                    out.created.append(CreatedUnit(name: district.name, kind: .district, parent: nil, source: district.source))
+                }
+            }
+            for p in needed.sorted() {
+                let kind = creatable[p]!.kind
+                try db.execute(sql: "INSERT INTO org (kind, name, parentId, batchId) VALUES (?, ?, ?, ?)",
+                               arguments: [kind.rawValue, p, districtId, batchId])
+                ids[p] = db.lastInsertedRowID
+                out.created.append(CreatedUnit(name: p, kind: kind, parent: district?.name, source: district?.source))
+            }
+            if district == nil {
+                out.issues.append(Diagnostic(severity: .warning, file: file, category: "no-district",
+                    message: "the streets and towns created from the parent column have no parent unit: no district is known "
+                        + "(give it with --district NAME, or import the district's own row first)"))
+            }
+        }
         for (_, o) in keep {
             guard let id = ids[o.name] else { continue }
-            let parentId: Int64? = try resolvedParent[o.name].flatMap { p in
+            let parentId: Int64? = try (resolvedParent[o.name] ?? createParent[o.name]).flatMap { p in
                 try ids[p] ?? Int64.fetchOne(db, sql: "SELECT id FROM org WHERE name = ?", arguments: [p])
             }
             try db.execute(sql: "UPDATE org SET parentId = ? WHERE id = ?", arguments: [parentId, id])
@@ -336,6 +424,32 @@ final class BatchWriter {
             try stmt.execute(arguments: [batchId, d.severity.rawValue, d.sheet, d.row, d.column, d.field, d.category, d.message])
         }
     }
+}
+
+/// The district a register's new streets and towns go under, and where its name came from.
+public struct DistrictChoice: Sendable, Hashable {
+    /// The district's name.
+    public var name: String
+    /// `--district`, `the title`, `the store`.
+    public var source: String
+
+    /// Creates a choice.
+    public init(name: String, source: String) {
+        self.name = name
+        self.source = source
+    }
+}
+
+/// A unit a register file named only as a parent, created by the import.
+public struct CreatedUnit: Sendable, Hashable {
+    /// Its name.
+    public var name: String
+    /// Its level, from its name's suffix.
+    public var kind: OrgKind
+    /// The unit it was put under.
+    public var parent: String?
+    /// Where the parent (the district) came from.
+    public var source: String?
 }
 
 /// A prepared statement bound and stepped through SQLite's C API: the per-row inserts of a large

@@ -10,8 +10,14 @@ public struct FileImportRequest: Sendable {
     public var path: String
     /// Dataset, sheet, header map, reader options.
     public var options: ImportOptions
-    /// Replace an earlier batch of the same file (same SHA-256, or same file name and dataset).
+    /// Replace an earlier batch of the same file: the same content, else the same path as given, else
+    /// the same file name (refused when that names several batches; see ``replaceBatch``).
     public var replace = false
+    /// Replace exactly this batch (it must hold the same dataset).
+    public var replaceBatch: Int64?
+    /// For a register: the district its new streets and towns go under (otherwise the one its title
+    /// names, or the one district the store holds).
+    public var district: String?
     /// Do everything but commit.
     public var dryRun = false
     /// Fail the file (store nothing) when any row is rejected.
@@ -108,11 +114,58 @@ public struct FileImportResult: Sendable {
     /// SHA-256 of the file.
     public var sha256: String
     /// Sheets not taken, with reasons.
-    public var skippedSheets: [(name: String, reason: String)] = []
+    public var skippedSheets: [SkippedSheet] = []
     /// Row classification.
-    public var tally = SheetTally()
+    public var tally = FileTally()
     /// Whether the rows were bulk-loaded (see ``BulkLoad``).
     public var bulkLoaded = false
+    /// The path as given.
+    public var path = ""
+    /// One account per data sheet, in tab order.
+    public var sheets: [SheetResult] = []
+    /// Earlier batches that `--replace` removed.
+    public var replacedBatches: [BatchSummary] = []
+    /// Units a register file named only as parents, created by this import.
+    public var createdUnits: [CreatedUnit] = []
+    /// Whether `--strict` failed the file because a data sheet was skipped.
+    public var strictSkippedSheet = false
+}
+
+/// The account of one data sheet of an imported file.
+public struct SheetResult: Sendable {
+    /// The sheet name (the file name for CSV).
+    public var name: String
+    /// Header rows, `2` or `2-3`.
+    public var headerRows: String
+    /// How its rows were classified: title, header, data, blank, footer, note.
+    public var tally: SheetTally
+    /// Data rows stored.
+    public var loaded = 0
+    /// Data rows rejected.
+    public var rejected = 0
+    /// Data rows that repeat a stored record.
+    public var duplicates = 0
+    /// Warnings on its rows.
+    public var warnings = 0
+    /// The date its rows took, for a sheet without a date column.
+    public var date: SheetDate?
+    /// The period the file states for it, and where (for `outside-stated-period`).
+    public var statedPeriod: String?
+}
+
+/// An import batch as `--replace` and its refusals name it.
+public struct BatchSummary: Sendable, Hashable {
+    /// The batch id.
+    public var id: Int64
+    /// The path as imported (the file name for batches from before paths were kept).
+    public var path: String
+    /// Rows it stored.
+    public var loaded: Int
+    /// When it was imported (UTC, ISO 8601).
+    public var importedAt: String
+
+    /// `batch 3 (东湖/一季度救助发放表.csv, 40 rows, imported 2026-12-01T08:00:00Z)`.
+    public var description: String { "batch \(id) (\(path), \(loaded) rows, imported \(importedAt))" }
 }
 
 /// A failure injected into an import, for tests of the all-or-nothing guarantee.
@@ -147,15 +200,26 @@ extension Store {
         }
         let dataset = request.options.dataset
         var result = FileImportResult(status: .imported, file: fileName, dataset: dataset, sha256: sha)
+        result.path = request.path
 
+        // Members, aid and activities name units of the register: without one every row would be
+        // rejected, and the batch would have to be replaced once the register is in.
+        if dataset != .orgs {
+            let units = try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org") ?? 0 }
+            if units == 0 {
+                throw ImportError(file: fileName, "the store has no org register yet: import the org register first "
+                                  + "(fulian import orgs FILE), then this file; nothing was stored")
+            }
+        }
         let earlier = try dbQueue.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE sha256 = ? AND dataset = ?", arguments: [sha, dataset.rawValue])
         }
-        if let earlier, !request.replace {
+        if let earlier, !request.replace && request.replaceBatch == nil {
             result.status = .alreadyImported
             result.batchId = earlier
             return result
         }
+        let toReplace = try batchesToReplace(request, sha: sha, fileName: fileName)
 
         let importer = try SheetImporter(path: request.path, options: request.options)
         result.sheet = importer.diagnosticSheet
@@ -164,6 +228,12 @@ extension Store {
         result.headerRows = importer.layout.headerRowsLabel
         result.skippedSheets = importer.skippedSheets
         result.headers = headerLabels(importer.layout)
+        let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }
+        result.sheets = importer.dataSheets.map { d in
+            SheetResult(name: d.layout.sheet.name, headerRows: d.layout.headerRowsLabel, tally: SheetTally(), date: d.date,
+                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource ?? ""))" })
+        }
+        let district = dataset == .orgs ? try districtChoice(request, importer: importer) : nil
 
         do {
             var bulk = false
@@ -194,10 +264,9 @@ extension Store {
                 }
                 try db.inTransaction {
                     var replacedAny = false
-                    if request.replace {
-                        let old = try Int64.fetchAll(db, sql: """
-                            SELECT id FROM importBatch WHERE dataset = ? AND (sha256 = ? OR fileName = ?)
-                            """, arguments: [dataset.rawValue, sha, fileName])
+                    if !toReplace.isEmpty {
+                        let old = toReplace.map(\.id)
+                        result.replacedBatches = toReplace
                         for id in old {
                             if bulk {
                                 // Foreign keys are off, so ON DELETE CASCADE does not run: an aid batch's rows go by hand.
@@ -210,32 +279,38 @@ extension Store {
                     }
                     try db.execute(sql: """
                         INSERT INTO importBatch (fileName, sha256, dataset, format, encoding, sheet, headerRows,
-                            rowsRead, loaded, rejected, duplicates, warnings, importedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?)
+                            rowsRead, loaded, rejected, duplicates, warnings, importedAt, path)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)
                         """, arguments: [fileName, sha, dataset.rawValue, importer.reader.format.rawValue,
-                                         importer.reader.textEncoding?.rawValue, importer.layout.sheet.name,
-                                         importer.layout.headerRowsLabel, Store.timestamp()])
+                                         importer.reader.textEncoding?.rawValue, importer.dataSheets.map(\.layout.sheet.name).joined(separator: ", "),
+                                         importer.layout.headerRowsLabel, Store.timestamp(), request.path])
                     let batchId = db.lastInsertedRowID
                     result.batchId = batchId
-                    let writer = try BatchWriter(db: db, batchId: batchId, file: fileName, sheet: importer.diagnosticSheet, bulkAid: bulk)
+                    let writer = try BatchWriter(db: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk)
+                    let sheetIndexByName = Dictionary(sheetNames.enumerated().compactMap { i, n in n.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+                    func sheetIndex(_ d: Diagnostic) -> Int { d.sheet.flatMap { sheetIndexByName[$0] } ?? 0 }
                     var rowIssues: [Diagnostic] = []
                     var orgRows: [ParsedRow] = []
                     result.tally = try importer.runPipelined(register: writer.register, keepDetails: false) { chunk in
                         for i in chunk.indices {
+                            let sheet = chunk[i].sheetIndex
                             result.rows += 1
                             if !chunk[i].diagnostics.isEmpty { rowIssues += chunk[i].diagnostics }
                             switch chunk[i].record {
                             case nil:
                                 result.rejected += 1
+                                result.sheets[sheet].rejected += 1
                                 result.rejectedRows.append(chunk[i])
                             case .org?:
                                 orgRows.append(chunk[i])
                             case let record?:
-                                if let dup = try writer.write(record, row: chunk[i].number) {
+                                if let dup = try writer.write(record, row: chunk[i].number, sheet: sheet) {
                                     result.duplicates += 1
+                                    result.sheets[sheet].duplicates += 1
                                     rowIssues.append(dup)
                                 } else {
                                     result.loaded += 1
+                                    result.sheets[sheet].loaded += 1
                                     if let limit = failAfterRows, result.loaded >= limit { throw InjectedFailure() }
                                 }
                             }
@@ -244,22 +319,55 @@ extension Store {
                     let lateDuplicates = try writer.finish()
                     result.duplicates += lateDuplicates.count
                     result.loaded -= lateDuplicates.count
+                    for d in lateDuplicates {
+                        result.sheets[sheetIndex(d)].duplicates += 1
+                        result.sheets[sheetIndex(d)].loaded -= 1
+                    }
                     rowIssues += lateDuplicates
                     if !orgRows.isEmpty {
-                        let outcome = try writer.writeOrgs(orgRows)
+                        let outcome = try writer.writeOrgs(orgRows, district: district)
                         result.loaded += outcome.loaded
                         result.duplicates += outcome.duplicates
                         result.rejected += outcome.rejected.count
                         result.rejectedRows += outcome.rejected
                         rowIssues += outcome.issues
+                        result.createdUnits = outcome.created
+                        // Per sheet: every org row is loaded unless it was rejected or a duplicate.
+                        for r in orgRows { result.sheets[r.sheetIndex].loaded += 1 }
+                        for r in outcome.rejected { result.sheets[r.sheetIndex].loaded -= 1; result.sheets[r.sheetIndex].rejected += 1 }
+                        for d in outcome.issues where d.category == "duplicate" {
+                            result.sheets[sheetIndex(d)].loaded -= 1
+                            result.sheets[sheetIndex(d)].duplicates += 1
+                        }
                     }
+                    for (i, t) in result.tally.sheets.enumerated() where i < result.sheets.count { result.sheets[i].tally = t }
                     rowIssues += importer.fileDiagnostics
-                    result.issues = rowIssues.sorted { ($0.row ?? 0, $0.column ?? 0) < ($1.row ?? 0, $1.column ?? 0) }
+                    result.issues = rowIssues.sorted { a, b in
+                        let sa = sheetIndex(a), sb = sheetIndex(b)
+                        if sa != sb { return sa < sb }
+                        return (a.row ?? 0, a.column ?? 0) < (b.row ?? 0, b.column ?? 0)
+                    }
                     result.warnings = result.issues.filter { $0.severity == .warning && $0.category != "duplicate" }.count
+                    for d in result.issues where d.severity == .warning && d.category != "duplicate" && d.row != nil {
+                        result.sheets[sheetIndex(d)].warnings += 1
+                    }
                     try writer.record(issues: result.issues)
                     try db.execute(sql: """
                         UPDATE importBatch SET rowsRead = ?, loaded = ?, rejected = ?, duplicates = ?, warnings = ? WHERE id = ?
                         """, arguments: [result.rows, result.loaded, result.rejected, result.duplicates, result.warnings, batchId])
+                    for (i, sh) in result.sheets.enumerated() {
+                        try db.execute(sql: """
+                            INSERT INTO importSheet (batchId, position, name, headerRows, sheetRows, titleRows, dataRows, loaded, rejected,
+                                duplicates, blankRows, footerRows, noteRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [batchId, i, sh.name, sh.headerRows, sh.tally.sheetRows, sh.tally.titleRows, sh.tally.dataRows,
+                                             sh.loaded, sh.rejected, sh.duplicates, sh.tally.blankRows, sh.tally.footerRows.count,
+                                             sh.tally.noteRows.count])
+                    }
+                    if request.strict && result.skippedSheets.contains(where: \.isData) {
+                        result.status = .strictFailed
+                        result.strictSkippedSheet = true
+                        return .rollback
+                    }
                     if request.strict && result.rejected > 0 {
                         result.status = .strictFailed
                         return .rollback
@@ -277,6 +385,57 @@ extension Store {
         }
         if result.status != .imported && result.status != .replaced { result.batchId = nil }
         return result
+    }
+
+    /// The earlier batches `--replace` swaps for this file: `--replace-batch N`; else those with the same
+    /// content; else the same path as given; else the same file name — refused when that is more than
+    /// one, since two streets' files often share a name.
+    private func batchesToReplace(_ request: FileImportRequest, sha: String, fileName: String) throws -> [BatchSummary] {
+        guard request.replace || request.replaceBatch != nil else { return [] }
+        let dataset = request.options.dataset
+        return try dbQueue.read { db in
+            func fetch(_ condition: String, _ args: StatementArguments) throws -> [BatchSummary] {
+                try Row.fetchAll(db, sql: """
+                    SELECT id, COALESCE(path, fileName) AS path, loaded, importedAt FROM importBatch WHERE dataset = ? AND \(condition) ORDER BY id
+                    """, arguments: [dataset.rawValue] + args).map {
+                    BatchSummary(id: $0["id"], path: $0["path"], loaded: $0["loaded"], importedAt: $0["importedAt"])
+                }
+            }
+            if let n = request.replaceBatch {
+                let found = try fetch("id = ?", [n])
+                if found.isEmpty {
+                    let other = try String.fetchOne(db, sql: "SELECT dataset FROM importBatch WHERE id = ?", arguments: [n])
+                    throw ImportError(file: fileName, other.map { "batch \(n) holds \($0), not \(dataset.rawValue); nothing was replaced" }
+                                      ?? "there is no batch \(n) (fulian status lists them); nothing was replaced")
+                }
+                return found
+            }
+            let same = try fetch("sha256 = ?", [sha])
+            if !same.isEmpty { return same }
+            let samePath = try fetch("path = ?", [request.path])
+            if !samePath.isEmpty { return samePath }
+            let sameName = try fetch("fileName = ?", [fileName])
+            if sameName.count > 1 {
+                throw ImportError(file: fileName, "--replace: \(sameName.count) earlier batches have this file name, so it is not clear "
+                                  + "which one this file corrects: " + sameName.map(\.description).joined(separator: "; ")
+                                  + ". Choose one with --replace-batch N; nothing was replaced")
+            }
+            return sameName
+        }
+    }
+
+    /// The district a register's new streets and towns go under: `--district`, else the one its title
+    /// names, else the one district the store holds.
+    private func districtChoice(_ request: FileImportRequest, importer: SheetImporter) throws -> DistrictChoice? {
+        if let d = request.district { return DistrictChoice(name: OrgRegister.fold(d), source: "--district") }
+        for title in importer.dataSheets.flatMap(\.titles) {
+            if let d = OrgRegister.district(inTitle: title) { return DistrictChoice(name: d, source: "the title") }
+        }
+        if let d = OrgRegister.district(inTitle: (importer.fileName as NSString).deletingPathExtension) {
+            return DistrictChoice(name: d, source: "the file name")
+        }
+        let districts = try dbQueue.read { db in try String.fetchAll(db, sql: "SELECT name FROM org WHERE kind = 'district'") }
+        return districts.count == 1 ? DistrictChoice(name: districts[0], source: "the store") : nil
     }
 
     static func timestamp() -> String {

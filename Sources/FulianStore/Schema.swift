@@ -29,6 +29,9 @@ public enum Schema {
         m.registerMigration("v3") { db in
             try db.execute(sql: v3)
         }
+        m.registerMigration("v4") { db in
+            try db.execute(sql: v4)
+        }
         return m
     }
 
@@ -182,5 +185,33 @@ public enum Schema {
     DROP INDEX disbursement_paidOn;
     DROP INDEX disbursement_identity;
     CREATE UNIQUE INDEX disbursement_identity ON disbursement(paidOn, personId, programId, amountFen);
+    """
+
+    /// v4: workbooks with several data sheets, and batches told apart by the path they came from.
+    /// `importBatch.path` is the path as the user gave it (two streets' 一季度救助发放表.csv from two
+    /// folders are two batches that `--replace` tells apart); `importSheet` holds one row per data
+    /// sheet of a batch with its counts; every stored row names its sheet (`sourceSheet`, NULL for CSV).
+    static let v4 = """
+    ALTER TABLE importBatch ADD COLUMN path TEXT;   -- as given on the command line; NULL before v4
+    CREATE TABLE importSheet (
+        batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,       -- 0-based, among the batch's data sheets
+        name TEXT NOT NULL,              -- sheet name (the file name for CSV)
+        headerRows TEXT NOT NULL,        -- e.g. '2' or '2-3'
+        sheetRows INTEGER NOT NULL,      -- every row from 1 to the last: title + header + data + blank + footer + note
+        titleRows INTEGER NOT NULL,
+        dataRows INTEGER NOT NULL,       -- loaded + rejected + duplicates
+        loaded INTEGER NOT NULL,
+        rejected INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        blankRows INTEGER NOT NULL,
+        footerRows INTEGER NOT NULL,
+        noteRows INTEGER NOT NULL,
+        PRIMARY KEY (batchId, position)
+    );
+    ALTER TABLE org ADD COLUMN sourceSheet TEXT;
+    ALTER TABLE membership ADD COLUMN sourceSheet TEXT;
+    ALTER TABLE disbursement ADD COLUMN sourceSheet TEXT;
+    ALTER TABLE activity ADD COLUMN sourceSheet TEXT;
     """
 }

@@ -32,7 +32,7 @@ struct CleanSamplesTests {
         #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         _ = try CLIRunner.run(["import", "orgs", Self.register], in: dir)
         let imported = try CLIRunner.run(["import", "aid", "aid.csv"], in: dir)
-        #expect(imported.stdout.hasPrefix("aid.csv: aid, UTF-8-BOM, header row 1\n  130 rows: 122 loaded, 3 rejected, 5 duplicates, 0 warnings\n"),
+        #expect(imported.stdout.hasPrefix("aid.csv: aid, UTF-8-BOM, header row 1\n  130 rows: 122 loaded, 3 rejected, 5 duplicates, 0 warnings; skipped 1 header (131 rows in the sheet)\n"),
                 "\(imported.stdout)")
         let report = try CLIRunner.run(["report", "aid", "--period", "2024H1", "--by", "none", "--format", "csv"], in: dir)
         #expect(report.stdout.hasSuffix("\r\n合计,122,73,200102.50\r\n"), "\(report.stdout)")

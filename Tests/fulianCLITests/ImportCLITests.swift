@@ -11,14 +11,14 @@ import TestSupport
         #expect(orgs.status == 0)
         #expect(orgs.stdout == """
             register.csv: orgs, UTF-8, header row 1
-              7 rows: 7 loaded, 0 rejected, 0 duplicates, 0 warnings
+              7 rows: 7 loaded, 0 rejected, 0 duplicates, 0 warnings; skipped 1 header (8 rows in the sheet)
 
             """)
         let aid = try CLIRunner.run(["import", "aid", "fixtures/import/aid-q1.csv"], in: dir)
         #expect(aid.status == 0)
         #expect(aid.stdout == """
             aid-q1.csv: aid, UTF-8, header row 2
-              7 rows: 3 loaded, 3 rejected, 1 duplicates, 1 warnings
+              7 rows: 3 loaded, 3 rejected, 1 duplicates, 1 warnings; skipped 1 title, 1 header, 1 footer, 1 note (11 rows in the sheet)
               aid-q1.csv:R6C2: error [bad-check-digit] 身份证号: the ID number 110105********1060 fails its check digit (GB 11643): a digit was mistyped; check it against the ID card
               aid-q1.csv:R7C3: error [unknown-org] 所属社区: unit 望江楼社区 is not in the org register; did you mean 望江社区? Correct the name, or add the unit to the register and import it first.
               aid-q1.csv:R8: warning [duplicate] the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from row 3 of this file; skipped
