@@ -52,7 +52,7 @@ struct CleanCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case xlsx, csv }
 
     func validate() throws {
-        if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown encoding \(encoding)") }
+        if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown encoding \(encoding); use \(TextEncoding.acceptedNames)") }
     }
 
     func run() throws {
