@@ -123,6 +123,12 @@ public struct SheetDate: Sendable, Hashable {
     public var date: CivilDate
     /// Where it comes from, for the summary (`--date`, `the title 2024年第一季度…`).
     public var source: String
+
+    /// Creates a sheet date.
+    public init(date: CivilDate, source: String) {
+        self.date = date
+        self.source = source
+    }
 }
 
 /// One data sheet of a file: its layout and what its title says.
@@ -281,6 +287,10 @@ public final class SheetImporter {
         for s in reader.sheets where !chosenSheets.contains(s) {
             if !named.isEmpty && !named.contains(s) {
                 skippedSheets.append(SkippedSheet(name: s.name, reason: .notSelected, message: "not named with --sheet", isData: false))
+            } else if isSummary(s) && s.visibility == .visible {
+                skippedSheets.append(SkippedSheet(name: s.name, reason: .summary,
+                    message: "a summary sheet beside the data sheets (its name says so); not imported (name it with --sheet to import it)",
+                    isData: false))
             } else if let f = found.first(where: { $0.sheet == s }) {
                 if !f.missing.isEmpty {
                     let cols = f.missing.map { $0.synonyms.first ?? $0.key }.joined(separator: ", ")

@@ -450,6 +450,14 @@ public struct CreatedUnit: Sendable, Hashable {
     public var parent: String?
     /// Where the parent (the district) came from.
     public var source: String?
+
+    /// Creates an account of a created unit.
+    public init(name: String, kind: OrgKind, parent: String?, source: String?) {
+        self.name = name
+        self.kind = kind
+        self.parent = parent
+        self.source = source
+    }
 }
 
 /// A prepared statement bound and stepped through SQLite's C API: the per-row inserts of a large

@@ -1,0 +1,206 @@
+import Foundation
+import FulianCore
+import FulianImport
+import FulianStore
+import GRDB
+import Testing
+import TestSupport
+
+/// The structural habits of real submissions (issue "Real submissions"), on the files of
+/// `fixtures/import/sheets/` (written by `make_sheets.py`: openpyxl, and LibreOffice's .xlsx/.xls copies).
+@Suite struct SubmissionHabitsTests {
+    static func path(_ name: String) -> String { FixturePaths.fixture("import/sheets/" + name).path }
+    static let register = path("兰江区社区名册.xlsx")
+    static let workbook = path("一季度救助发放表.xlsx")
+
+    static func tempDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-habits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func storeWithRegister() throws -> (Store, FileImportResult) {
+        let store = try Store(inMemory: ())
+        let r = try store.importFile(FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs)))
+        return (store, r)
+    }
+
+    func rows(_ store: Store, _ sql: String) throws -> [String] {
+        try store.dbQueue.read { db in
+            try Row.fetchAll(db, sql: sql).map { r in r.databaseValues.map { $0.isNull ? "-" : "\($0.storage.value!)" }.joined(separator: " ") }
+        }
+    }
+
+    @Test func aRegisterOfCommunitiesCreatesItsStreetsUnderTheDistrictOfItsTitle() throws {
+        let (store, r) = try storeWithRegister()
+        #expect((r.rows, r.loaded, r.rejected, r.duplicates) == (6, 5, 1, 0))
+        #expect(r.createdUnits == [
+            CreatedUnit(name: "兰江区", kind: .district, parent: nil, source: "the title"),
+            CreatedUnit(name: "东湖街道", kind: .street, parent: "兰江区", source: "the title"),
+            CreatedUnit(name: "西岭镇", kind: .town, parent: "兰江区", source: "the title"),
+        ])
+        // The parent column is merged down: every community has its street.
+        #expect(try rows(store, "SELECT o.name, o.kind, p.name FROM org o LEFT JOIN org p ON p.id = o.parentId ORDER BY o.id") == [
+            "东湖社区 community 东湖街道", "白沙社区 community 东湖街道", "桥头社区 community 东湖街道",
+            "白沙村 village 西岭镇", "上塘村 village 西岭镇",
+            "兰江区 district -", "东湖街道 street 兰江区", "西岭镇 town 兰江区",
+        ])
+        // A typo of a street is never created as a street of its own.
+        #expect(r.issues.map(\.description) == [
+            "兰江区社区名册.xlsx:社区名册!R8: error [unknown-org] parent unit 东胡街道 is neither in the register nor in this file; did you mean 东湖街道?",
+        ])
+        let t = try #require(r.sheets.first?.tally)
+        let counts: [Int] = [t.sheetRows, t.titleRows, t.headerRows, t.dataRows, t.blankRows, t.footerRows.count, t.noteRows.count]
+        #expect(counts == [10, 1, 1, 6, 1, 0, 1])
+    }
+
+    @Test func theDistrictComesFromTheOptionBeforeTheTitle() throws {
+        let store = try Store(inMemory: ())
+        var request = FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs))
+        request.district = "兰溪区"
+        let r = try store.importFile(request)
+        #expect(r.createdUnits.map { "\($0.name) \($0.parent ?? "-") \($0.source ?? "-")" } == [
+            "兰溪区 - --district", "东湖街道 兰溪区 --district", "西岭镇 兰溪区 --district",
+        ])
+    }
+
+    @Test(arguments: ["一季度救助发放表.xlsx", "一季度救助发放表-libreoffice.xlsx"])
+    func everyStreetSheetIsImportedAndTheOthersAreNamed(file: String) throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.path(file), options: ImportOptions(dataset: .aid)))
+        #expect(r.sheets.map { "\($0.name) \($0.tally.dataRows) \($0.loaded) \($0.rejected) \($0.duplicates)" } == ["东湖街道 4 4 0 0", "西岭镇 3 3 0 0"])
+        for s in r.sheets {
+            let t = s.tally
+            #expect(t.titleRows + t.headerRows + t.dataRows + t.blankRows + t.footerRows.count + t.noteRows.count == t.sheetRows)
+            #expect((t.titleRows, t.headerRows, t.blankRows, t.footerRows.count, t.noteRows.count) == (1, 1, 1, 1, 1))
+        }
+        #expect(r.skippedSheets.map { "\($0.name) \($0.reason.rawValue) \($0.isData)" } == [
+            "汇总 summary false", "草稿 hidden true", "填表说明 no-header false",
+        ])
+        #expect(r.warnings == 0)
+        // The 合计 rows agree with their sheet's rows (no footer-mismatch), and the figures are the sheets' sum.
+        #expect(try rows(store, "SELECT COUNT(*), SUM(amountFen) FROM disbursement") == ["7 940000"])
+        #expect(try rows(store, "SELECT sourceSheet, COUNT(*) FROM disbursement GROUP BY sourceSheet ORDER BY 1") == ["东湖街道 4", "西岭镇 3"])
+        #expect(try rows(store, "SELECT position, name, sheetRows, dataRows, loaded FROM importSheet WHERE batchId = \(r.batchId!) ORDER BY position") == [
+            "0 东湖街道 9 4 4", "1 西岭镇 8 3 3",
+        ])
+    }
+
+    @Test func sheetNamesNarrowTheImportAndTakeAHiddenSheet() throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid, sheets: ["西岭镇", "草稿"])))
+        #expect(r.sheets.map(\.name) == ["西岭镇", "草稿"])
+        #expect((r.loaded, r.rejected) == (4, 0))
+        #expect(r.skippedSheets.map { "\($0.name) \($0.reason.rawValue)" } == ["东湖街道 not-selected", "汇总 not-selected", "填表说明 not-selected"])
+    }
+
+    @Test func strictFailsAFileThatSkipsADataSheet() throws {
+        let (store, _) = try storeWithRegister()
+        var request = FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid))
+        request.strict = true
+        let r = try store.importFile(request)
+        #expect(r.status == .strictFailed)
+        #expect(r.strictSkippedSheet)
+        #expect(try rows(store, "SELECT COUNT(*) FROM disbursement") == ["0"])
+        #expect(try rows(store, "SELECT COUNT(*) FROM importBatch WHERE dataset = 'aid'") == ["0"])
+    }
+
+    @Test func aListWithoutADateColumnTakesThePeriodItsTitleStates() throws {
+        let (store, _) = try storeWithRegister()
+        let file = Self.path("2024年第一季度春蕾计划发放名单.csv")
+        let r = try store.importFile(FileImportRequest(path: file, options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected) == (4, 4, 0))
+        #expect(r.sheets[0].date == SheetDate(date: CivilDate(iso: "2024-03-31")!, source: "the title (2024年第一季度, the period's last day)"))
+        #expect(try rows(store, "SELECT DISTINCT paidOn FROM disbursement") == ["2024-03-31"])
+        #expect(r.encoding == .gb18030)
+    }
+
+    @Test func theDateOptionWinsAndWithoutAnySourceRowsAreRejectedWithTheHint() throws {
+        let (store, _) = try storeWithRegister()
+        let file = Self.path("2024年第一季度春蕾计划发放名单.csv")
+        var request = FileImportRequest(path: file, options: ImportOptions(dataset: .aid, date: CivilDate(iso: "2024-02-29")))
+        request.dryRun = true
+        let r = try store.importFile(request)
+        #expect(r.sheets[0].date == SheetDate(date: CivilDate(iso: "2024-02-29")!, source: "--date"))
+        // Copied under a name that states no period, with the title row gone: nothing says the date.
+        let bare = try Self.tempDirectory().appendingPathComponent("春蕾名单.csv")
+        let text = try String(contentsOfFile: file, encoding: .init(rawValue: 0x8000_0632))
+        try text.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n").write(to: bare, atomically: true, encoding: .utf8)
+        let none = try store.importFile(FileImportRequest(path: bare.path, options: ImportOptions(dataset: .aid)))
+        #expect((none.loaded, none.rejected) == (0, 4))
+        #expect(none.issues.first?.description
+                == "春蕾名单.csv:R2: error [missing-field] the sheet has no 发放日期 column: give the date with --date 2024-03-31 or --period 2024Q1")
+    }
+
+    @Test func rowsOutsideTheStatedPeriodAreWarnedAndStored() throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.workbook,
+                                                       options: ImportOptions(dataset: .aid, period: try Period(parsing: "2024-02"))))
+        let outside = r.issues.filter { $0.category == "outside-stated-period" }
+        #expect(outside.count == 5)
+        #expect(outside.first?.description == "一季度救助发放表.xlsx:东湖街道!R3C6: warning [outside-stated-period] 发放日期: 2024-01-05 is outside "
+                + "the period the file states (2024-02, 2024-02-01..2024-02-29); stored by its own date")
+        #expect(r.loaded == 7)
+    }
+
+    @Test func membersBeforeTheRegisterAreRefusedAndNothingIsRecorded() throws {
+        let store = try Store(inMemory: ())
+        #expect(throws: ImportError.self) {
+            try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid)))
+        }
+        do {
+            _ = try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid)))
+        } catch let e as ImportError {
+            #expect(e.description == "一季度救助发放表.xlsx: the store has no org register yet: import the org register first "
+                    + "(fulian import orgs FILE), then this file; nothing was stored")
+        }
+        #expect(try rows(store, "SELECT COUNT(*) FROM importBatch") == ["0"])
+        _ = try store.importFile(FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs)))
+        let r = try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid)))
+        #expect(r.status == .imported && r.loaded == 7)
+    }
+
+    @Test func replaceTakesOnlyTheBatchItNames() throws {
+        let (store, _) = try storeWithRegister()
+        let dir = try Self.tempDirectory()
+        for folder in ["东湖", "西岭"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.path("\(folder)/一季度救助发放表.csv"),
+                                             toPath: dir.appendingPathComponent("\(folder)/一季度救助发放表.csv").path)
+        }
+        let east = dir.appendingPathComponent("东湖/一季度救助发放表.csv").path
+        let west = dir.appendingPathComponent("西岭/一季度救助发放表.csv").path
+        let a = try store.importFile(FileImportRequest(path: east, options: ImportOptions(dataset: .aid)))
+        let b = try store.importFile(FileImportRequest(path: west, options: ImportOptions(dataset: .aid)))
+        #expect((a.loaded, b.loaded) == (4, 3))
+        // A corrected copy at the same path replaces that street's batch only.
+        var text = try String(contentsOfFile: east, encoding: .utf8)
+        text = text.replacingOccurrences(of: ",2030\r\n", with: ",2035\r\n")
+        try text.write(toFile: east, atomically: true, encoding: .utf8)
+        var request = FileImportRequest(path: east, options: ImportOptions(dataset: .aid))
+        request.replace = true
+        let c = try store.importFile(request)
+        #expect(c.status == .replaced)
+        #expect(c.replacedBatches.map { "\($0.id) \($0.path) \($0.loaded)" } == ["\(a.batchId!) \(east) 4"])
+        #expect(try rows(store, "SELECT b.path, COUNT(*), SUM(amountFen) FROM disbursement d JOIN importBatch b ON b.id = d.batchId GROUP BY b.id ORDER BY b.id")
+                == ["\(west) 3 603000", "\(east) 4 806500"])
+        // The same name from a third folder names two batches: refused, with both listed.
+        let other = dir.appendingPathComponent("更正/一季度救助发放表.csv")
+        try FileManager.default.createDirectory(at: other.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.replacingOccurrences(of: ",2035\r\n", with: ",2036\r\n").write(to: other, atomically: true, encoding: .utf8)
+        var ambiguous = FileImportRequest(path: other.path, options: ImportOptions(dataset: .aid))
+        ambiguous.replace = true
+        do {
+            _ = try store.importFile(ambiguous)
+            Issue.record("an ambiguous --replace must be refused")
+        } catch let e as ImportError {
+            #expect(e.message.hasPrefix("--replace: 2 earlier batches have this file name, so it is not clear which one this file corrects: batch \(b.batchId!) (\(west), 3 rows, imported "))
+            #expect(e.message.hasSuffix(". Choose one with --replace-batch N; nothing was replaced"))
+        }
+        var chosen = FileImportRequest(path: other.path, options: ImportOptions(dataset: .aid))
+        chosen.replaceBatch = c.batchId
+        let d = try store.importFile(chosen)
+        #expect(d.replacedBatches.map(\.id) == [c.batchId!])
+        #expect(try rows(store, "SELECT COUNT(*), SUM(amountFen) FROM disbursement") == ["7 1409600"])
+    }
+}
