@@ -27,8 +27,8 @@ public enum HeaderMatch: Sendable, Hashable {
 /// `发放金额（万元）`, `发放金额【万元】`, `发放金额/万元` and `发放金额 万元` all have the base `发放金额` and
 /// the unit 万元; `村（居）委会名称` has the base `村委会名称` (a bracketed qualifier that is not a unit
 /// is dropped too). The stem goes further: measure words at the end are dropped (`求职人数`, `求职人次`
-/// → `求职`) and words of the same meaning are made one (单位 = 企业, 时间 = 日期, 资金 = 金额, 号码 = 号,
-/// 应聘 = 求职, 参训 = 培训), so that headers outside the synonym list still find their field.
+/// → `求职`) and words of the same meaning are made one (单位 = 企业, 时间 = 年月 = 月份 = 日期, 资金 = 金额,
+/// 号码 = 号, 应聘 = 求职, 参训 = 培训), so that headers outside the synonym list still find their field.
 struct HeaderText: Hashable {
     /// ``DatasetFields/headerKey(_:)`` of the text.
     var key: String
@@ -50,7 +50,8 @@ struct HeaderText: Hashable {
     /// Words made one, applied in order (longer words first so a part does not replace them).
     static let sameWords: [(String, String)] = [("用人单位", "用工企业"), ("用工单位", "用工企业"), ("招聘单位", "用工企业"),
                                                 ("招聘企业", "用工企业"), ("单位", "企业"), ("时间", "日期"), ("资金", "金额"),
-                                                ("号码", "号"), ("应聘", "求职"), ("参训", "培训"), ("参展", "参会")]
+                                                ("号码", "号"), ("应聘", "求职"), ("参训", "培训"), ("参展", "参会"),
+                                                ("年月", "日期"), ("月份", "日期")]
 
     init(_ text: String) {
         var cleaned = TextNormalizer.clean(text)
@@ -129,9 +130,15 @@ struct HeaderText: Hashable {
         for (word, same) in sameWords where s.contains(word) {
             s = s.replacingOccurrences(of: word, with: same)
         }
-        for m in measureWords where s.hasSuffix(m) && s.count > m.count {
-            s.removeLast(m.count)
-            break
+        // 参与人次数: measure words may stack.
+        var stripped = true
+        while stripped {
+            stripped = false
+            for m in measureWords where s.hasSuffix(m) && s.count > m.count {
+                s.removeLast(m.count)
+                stripped = true
+                break
+            }
         }
         return s
     }

@@ -30,7 +30,8 @@ import Testing
         (Dataset.activities, "求职人数", "seekers"), (.activities, "参会单位数", "employers"), (.activities, "用人单位数", "employers"),
         (.activities, "应聘人次", "seekers"), (.activities, "参训人数", "trainees"), (.activities, "提供岗位数量", "positions"),
         (.activities, "招聘企业(家)", "employers"), (.aid, "困难妇女姓名", "name"), (.aid, "受助人身份证号", "id_number"),
-        (.aid, "救助资金", "amount"), (.members, "手机号", "phone"), (.members, "本人联系电话", "phone"),
+        (.aid, "救助资金", "amount"), (.members, "手机号", "phone"), (.members, "本人联系电话", "phone"), (.aid, "发放月份", "paid_on"),
+        (.activities, "参与人次数", "participants"), (.aid, "补助金额", "amount"), (.aid, "补助资金来源", "source"),
         (.orgs, "基层组织名称", "name"), (.orgs, "居委会/村委会名称", "name"),
     ])
     func headersInferredByMeaning(dataset: Dataset, header: String, key: String) {
