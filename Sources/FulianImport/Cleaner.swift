@@ -211,7 +211,8 @@ public struct Cleaner {
             }
             result.files.append(summary)
         }
-        result.variants = VariantClustering.clusters(spellings["org"]!, field: "org") + VariantClustering.clusters(spellings["program"]!, field: "program")
+        result.variants = VariantClustering.clusters(spellings["org"]!, field: "org", register: register)
+            + VariantClustering.clusters(spellings["program"]!, field: "program")
         return result
     }
 

@@ -43,8 +43,12 @@ public enum VariantClustering {
         return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
     }
 
-    /// Clusters of two or more spellings.
-    public static func clusters(_ counts: [String: Int], field: String, threshold: Double = 0.6) -> [VariantCluster] {
+    /// Clusters of two or more spellings. With a register, spellings that name two different units of
+    /// it are never put together (白沙村 and 白沙社区 are two units, not two spellings of one): a
+    /// cluster is split by the unit each spelling resolves to, and a spelling that resolves to none
+    /// joins the unit it is most like.
+    public static func clusters(_ counts: [String: Int], field: String, threshold: Double = 0.6,
+                                register: OrgRegister? = nil) -> [VariantCluster] {
         var byKey: [String: [String]] = [:]
         for s in counts.keys { byKey[fingerprint(s), default: []].append(s) }
         // Union keys that are near neighbours.
@@ -59,11 +63,31 @@ public enum VariantClustering {
         }
         var groups: [String: [String]] = [:]
         for k in keys { groups[find(k), default: []] += byKey[k]! }
+        if let register {
+            var split: [String: [String]] = [:]
+            for (key, spellings) in groups {
+                var byUnit: [Int64: [String]] = [:]
+                var loose: [String] = []
+                for sp in spellings {
+                    if case .success(let u) = register.resolve(sp) { byUnit[u.id, default: []].append(sp) } else { loose.append(sp) }
+                }
+                guard byUnit.count > 1 else { split[key] = spellings; continue }
+                for sp in loose {
+                    let best = byUnit.max { a, b in
+                        (similarity(fingerprint(sp), fingerprint(register.unit(id: a.key)?.name ?? "")), -a.key)
+                            < (similarity(fingerprint(sp), fingerprint(register.unit(id: b.key)?.name ?? "")), -b.key)
+                    }!.key
+                    byUnit[best]!.append(sp)
+                }
+                for (id, members) in byUnit { split["\(key)#\(register.unit(id: id)?.name ?? String(id))"] = members }
+            }
+            groups = split
+        }
         return groups.compactMap { key, spellings in
             guard spellings.count > 1 else { return nil }
             let sorted = spellings.map { VariantCluster.Spelling(text: $0, count: counts[$0]!) }
                 .sorted { ($0.count, $1.text) > ($1.count, $0.text) }
-            return VariantCluster(field: field, fingerprint: key, spellings: sorted)
+            return VariantCluster(field: field, fingerprint: key.components(separatedBy: "#")[0], spellings: sorted)
         }.sorted { $0.fingerprint < $1.fingerprint }
     }
 }

@@ -37,7 +37,7 @@ final class BatchWriter {
         storeHadPersons = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") ?? true
         register = try BatchWriter.loadRegister(db)
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM program") {
-            programIds[OrgRegister.fold(row["name"])] = row["id"]
+            programIds[ProgramNames.key(row["name"])] = row["id"]
         }
         if bulkAid {
             try db.execute(sql: "DROP INDEX \(Schema.disbursementIndex.name)")
@@ -193,23 +193,42 @@ final class BatchWriter {
         return nil
     }
 
-    private func programId(_ name: String) throws -> Int64 {
+    /// New programme spellings close to a known one: the programme it may be, and where it was first met.
+    private var doubtfulPrograms: [(id: Int64, name: String, suggestion: String, sheet: String?, row: Int)] = []
+
+    private func programId(_ name: String, row: Int) throws -> Int64 {
         if let id = programIdsAsWritten[ExactText(name)] { return id }
-        let key = OrgRegister.fold(name)
+        let key = ProgramNames.key(name)
         if let id = programIds[key] {
             programIdsAsWritten[ExactText(name)] = id
             return id
         }
+        let known = try String.fetchAll(db, sql: "SELECT name FROM program ORDER BY id")
         try db.execute(sql: "INSERT INTO program (name) VALUES (?)", arguments: [name])
         let id = db.lastInsertedRowID
         programIds[key] = id
         programIdsAsWritten[ExactText(name)] = id
+        if let s = ProgramNames.suggestion(for: name, known: known) {
+            doubtfulPrograms.append((id, name, s, currentSheet, row))
+        }
         return id
+    }
+
+    /// One `unknown-program` warning per new spelling that is close to a known programme, with the
+    /// rows that use it (call after the rows are written).
+    func programWarnings() throws -> [Diagnostic] {
+        try doubtfulPrograms.map { p in
+            let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM disbursement WHERE batchId = ? AND programId = ?",
+                                     arguments: [batchId, p.id]) ?? 0
+            return Diagnostic(severity: .warning, file: file, sheet: p.sheet, row: p.row, field: "program", category: "unknown-program",
+                message: "\(p.name) is not a known programme; did you mean \(p.suggestion)? Stored as written (\(n) rows of this file); "
+                    + "confirm the spelling with --map ([program] \"\(p.name)\" = \"\(p.suggestion)\")")
+        }
     }
 
     private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
-        let prog = try programId(a.program)
+        let prog = try programId(a.program, row: row)
         if !bulkAid {
             let find = try RawStatement.cached(&findDisbursement, db, """
                 SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?

@@ -324,6 +324,7 @@ extension Store {
                         result.sheets[sheetIndex(d)].loaded -= 1
                     }
                     rowIssues += lateDuplicates
+                    rowIssues += try writer.programWarnings()
                     if !orgRows.isEmpty {
                         let outcome = try writer.writeOrgs(orgRows, district: district)
                         result.loaded += outcome.loaded

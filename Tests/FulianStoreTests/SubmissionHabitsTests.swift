@@ -204,3 +204,42 @@ import TestSupport
         #expect(try rows(store, "SELECT COUNT(*), SUM(amountFen) FROM disbursement") == ["7 1409600"])
     }
 }
+
+/// Programme spellings and unit clusters (issue "Real submissions", habit 8).
+@Suite struct ProgramSpellingTests {
+    @Test func aSpellingCloseToANationalProgrammeIsStoredAndWarnedOnce() throws {
+        let store = try Store(inMemory: ())
+        _ = try store.importFile(FileImportRequest(path: SubmissionHabitsTests.register, options: ImportOptions(dataset: .orgs)))
+        let dir = try SubmissionHabitsTests.tempDirectory()
+        let file = dir.appendingPathComponent("助学.csv")
+        try """
+            姓名,所属社区,救助项目,发放日期,金额(元)
+            王秀英,东湖社区,春蕾助学,2024-01-05,500
+            李桂兰,白沙社区,春蕾助学,2024-01-06,500
+            张红梅,桥头社区,两癌救助,2024-01-07,800
+            刘芳,东湖社区,暖心驿站,2024-01-08,300
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try store.importFile(FileImportRequest(path: file.path, options: ImportOptions(dataset: .aid)))
+        #expect(r.loaded == 4)
+        #expect(r.issues.map(\.description) == [
+            "助学.csv:R2: warning [unknown-program] 春蕾助学 is not a known programme; did you mean 春蕾计划? Stored as written "
+                + "(2 rows of this file); confirm the spelling with --map ([program] \"春蕾助学\" = \"春蕾计划\")",
+        ])
+        let names = try store.dbQueue.read { try String.fetchAll($0, sql: "SELECT name FROM program ORDER BY id") }
+        #expect(names == ["春蕾助学", "两癌救助", "暖心驿站"])
+        #expect(ProgramNames.suggestion(for: "“两癌”救助", known: names) == nil)
+        #expect(ProgramNames.suggestion(for: "困境儿童", known: []) == "困境儿童关爱")
+    }
+
+    @Test func twoRegisterUnitsAreNeverOneCluster() {
+        var register = OrgRegister()
+        register.add(.init(id: 1, name: "白沙村", kind: .village, parentId: nil))
+        register.add(.init(id: 2, name: "白沙社区", kind: .community, parentId: nil))
+        let counts = ["白沙村": 5, "白沙社区": 4, "白沙村委会": 1, "白沙社区居委会": 2]
+        let merged = VariantClustering.clusters(counts, field: "org")
+        #expect(merged.count == 1)
+        let split = VariantClustering.clusters(counts, field: "org", register: register)
+        #expect(split.map { $0.spellings.map(\.text) }.sorted { $0[0] < $1[0] } == [["白沙村", "白沙村委会"], ["白沙社区", "白沙社区居委会"]])
+    }
+}
