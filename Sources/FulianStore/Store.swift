@@ -31,6 +31,20 @@ public final class Store: Sendable {
     /// How long a connection waits for another one's lock, in seconds.
     public static let busyTimeout: TimeInterval = 60
 
+    /// Called once when a connection has waited about a second for another one's lock (an import
+    /// holding the store): the CLI says on a terminal that it is waiting. Set it before opening a store.
+    nonisolated(unsafe) public static var onWait: (@Sendable (String) -> Void)?
+
+    /// Waits for a lock up to ``busyTimeout``, calling ``onWait`` once after a second.
+    static func busyMode(_ path: String) -> Database.BusyMode {
+        .callback { retries in
+            // 10 ms a try: retries count the waits.
+            usleep(10_000)
+            if retries == 100 { Store.onWait?(path) }
+            return Double(retries) * 0.01 < busyTimeout
+        }
+    }
+
     /// Opens (and, unless read-only, creates and migrates) the store at `path`.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
@@ -39,7 +53,7 @@ public final class Store: Sendable {
         config.readonly = readOnly
         // A report started while a large file is bulk-loaded (which holds the store for itself until it
         // commits), or a second import, waits for it rather than failing with "database is locked".
-        config.busyMode = .timeout(Store.busyTimeout)
+        config.busyMode = Store.busyMode(path)
         if readOnly {
             // Reports read much of the store: mapped pages are read in place instead of copied one
             // pread at a time (the aid report over a million rows ~15% faster, the quarterly
@@ -57,9 +71,7 @@ public final class Store: Sendable {
                 let pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
                 if pending { throw StoreError("\(path) is not a fulian store, or was written by a newer fulian") }
             } else {
-                try dbQueue.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
+                try dbQueue.writeWithoutTransaction { db in try Store.enterWAL(db) }
                 try Schema.migrator().migrate(dbQueue)
             }
         } catch let e as StoreError {
@@ -78,13 +90,25 @@ public final class Store: Sendable {
         guard FileManager.default.fileExists(atPath: path + "-journal"),
               FileManager.default.isWritableFile(atPath: path) else { return }
         var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = busyMode(path)
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in
             // Reading the schema rolls a hot journal back; WAL is the store's mode between imports.
             _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try Store.enterWAL(db)
         }
+    }
+
+    /// Puts the store in WAL mode. A journal beside the store may also be a bulk load running in another
+    /// process (it leaves WAL while it writes): changing the mode then fails at once with "database is
+    /// locked" instead of waiting, so first wait for the write lock (BEGIN IMMEDIATE waits through the busy
+    /// handler until that import commits).
+    static func enterWAL(_ db: Database) throws {
+        if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" { return }
+        try db.execute(sql: "BEGIN IMMEDIATE")
+        try db.execute(sql: "COMMIT")
+        if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" { return }
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
     }
 
     /// An in-memory store, for tests.

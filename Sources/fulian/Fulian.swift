@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FulianStore
 
 /// The `fulian` command: spreadsheets from women's federation offices, imported, analysed and exported.
 @main
@@ -31,7 +32,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite store (default: $FULIAN_DB or fulian.sqlite).", valueName: "path"))
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["FULIAN_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "fulian.sqlite" }
+    var path: String {
+        // On a terminal, a command that waits for another one's import says so (once, after a second).
+        if Store.onWait == nil && isatty(2) == 1 {
+            Store.onWait = { path in printError("waiting for another fulian command (an import?) to finish with \(path) …") }
+        }
+        return db ?? ProcessInfo.processInfo.environment["FULIAN_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "fulian.sqlite"
+    }
 }
 
 /// Prints to standard error.
