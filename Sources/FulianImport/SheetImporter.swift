@@ -44,6 +44,18 @@ public struct ImportOptions: Sendable {
 /// How the rows of one data sheet were classified, for summaries: every row of the sheet is a
 /// title, header, data, blank, footer or note row, and the counts add up to ``sheetRows``.
 public struct SheetTally: Sendable, Hashable {
+    public static func == (a: SheetTally, b: SheetTally) -> Bool {
+        (a.sheet, a.sheetRows, a.titleRows, a.headerRows, a.dataRows, a.blankRows) == (b.sheet, b.sheetRows, b.titleRows, b.headerRows, b.dataRows, b.blankRows)
+            && a.footerRows == b.footerRows && a.noteRows == b.noteRows && a.mergedCellsFilled == b.mergedCellsFilled
+            && a.missingMeasures.map { "\($0.field.key)=\($0.rows)" } == b.missingMeasures.map { "\($0.field.key)=\($0.rows)" }
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(sheet)
+        h.combine(sheetRows)
+        h.combine(dataRows)
+    }
+
     /// The sheet name (the file name for CSV).
     public var sheet = ""
     /// Rows of the sheet, from row 1 to its last row (for CSV: its records).
@@ -62,6 +74,8 @@ public struct SheetTally: Sendable, Hashable {
     public var noteRows: [Int] = []
     /// Cells filled from a merged range.
     public var mergedCellsFilled = 0
+    /// For each report measure the sheet has no column for (`seekers`), the stored rows it stays empty on.
+    public var missingMeasures: [(field: FieldSpec, rows: Int)] = []
 
     /// An empty tally.
     public init() {}
@@ -171,6 +185,9 @@ public final class SheetImporter {
     public private(set) var skippedSheets: [SkippedSheet] = []
     /// File-level warnings: unknown columns, footer mismatches, reader warnings.
     public private(set) var fileDiagnostics: [Diagnostic] = []
+    /// Columns bound by their header's meaning rather than a synonym (`求职人数 → seekers`), once per
+    /// file, for the summary: the user confirms or overrides them with `--map`.
+    public private(set) var inferredColumns: [String] = []
 
     /// The first data sheet's layout.
     public var layout: SheetLayout { dataSheets[0].layout }
@@ -313,14 +330,18 @@ public final class SheetImporter {
                     message: "no header row for \(what)", isData: false))
             }
         }
+        var reportedColumns = Set<String>()
         for data in dataSheets {
             let layout = data.layout
             let sheetName = csv ? nil : layout.sheet.name
-            for u in layout.unknownColumns {
+            // Listed once per file: sheets of one workbook usually share their header.
+            for u in layout.unknownColumns where reportedColumns.insert(u.header).inserted {
+                let hint = u.mayBe.map { "; it may be \($0.key) (\($0.synonyms.first ?? $0.key)): name it with --map if so" } ?? ""
                 fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                     row: layout.headerRows.upperBound, column: u.column + 1, category: "unknown-column",
-                    message: "column \(u.header) is not a field of \(what); it is not stored"))
+                    message: "column \(u.header) is not a field of \(what); it is not stored\(hint)"))
             }
+            for m in layout.inferred where !inferredColumns.contains(m.description) { inferredColumns.append(m.description) }
             for d in layout.duplicateColumns {
                 fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                     row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",
@@ -381,6 +402,7 @@ public final class SheetImporter {
         let headerEnd = layout.headerRows.upperBound
         var lastRow = headerEnd
         var recordsAfterHeader = 0
+        var missing: [(field: FieldSpec, rows: Int)] = layout.missingMeasures.map { ($0, 0) }
         try wrap {
             try reader.forEachRow(in: layout.sheet) { raw in
                 guard raw.number > headerEnd else { return true }
@@ -411,6 +433,10 @@ public final class SheetImporter {
                 tally.dataRows += 1
                 var parsed = normalizer.normalize(row)
                 parsed.sheetIndex = index
+                if !missing.isEmpty, let record = parsed.record {
+                    let kind: ActivityKind? = if case .activity(let a) = record { a.kind } else { nil }
+                    for i in missing.indices where missing[i].field.isMeasure(for: kind) { missing[i].rows += 1 }
+                }
                 if checkPeriod, let stated, let key = dateKey, let d = parsed.record?.date, !stated.period.contains(d) {
                     let b = layout.binding(key)
                     parsed.diagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName, row: row.number,
@@ -425,6 +451,7 @@ public final class SheetImporter {
         // Every row of the sheet is accounted for: rows a workbook leaves out below the header are blank.
         tally.sheetRows = reader.format == .csv ? headerEnd + recordsAfterHeader : lastRow
         tally.blankRows = tally.sheetRows - headerEnd - tally.dataRows - tally.footerRows.count - tally.noteRows.count
+        tally.missingMeasures = missing.filter { $0.rows > 0 }
         for check in footerChecks {
             for (b, stated) in check.values {
                 let actual = normalizer.sum(of: b.field.key)

@@ -129,6 +129,8 @@ public struct FileImportResult: Sendable {
     public var createdUnits: [CreatedUnit] = []
     /// Whether `--strict` failed the file because a data sheet was skipped.
     public var strictSkippedSheet = false
+    /// Columns bound by their header's meaning (`求职人数 → seekers`), to confirm or override with `--map`.
+    public var inferredColumns: [String] = []
 }
 
 /// The account of one data sheet of an imported file.
@@ -227,6 +229,7 @@ extension Store {
         result.encoding = importer.reader.textEncoding
         result.headerRows = importer.layout.headerRowsLabel
         result.skippedSheets = importer.skippedSheets
+        result.inferredColumns = importer.inferredColumns
         result.headers = headerLabels(importer.layout)
         let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }
         result.sheets = importer.dataSheets.map { d in

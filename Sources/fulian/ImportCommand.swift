@@ -185,6 +185,16 @@ enum ImportSummary {
         lines.append("  \(r.rows) rows: \(r.loaded) loaded, \(r.rejected) rejected, \(r.duplicates) duplicates, \(r.warnings) warnings"
                      + (multi ? "" : r.sheets.first.map { skipped($0.tally) } ?? ""))
         for s in r.skippedSheets { lines.append("  sheet \(s.name) skipped: \(s.message)") }
+        if !r.inferredColumns.isEmpty {
+            lines.append("  columns taken by meaning: \(r.inferredColumns.joined(separator: ", ")) (confirm or override with --map)")
+        }
+        for s in r.sheets {
+            for m in s.tally.missingMeasures {
+                let scope = m.field.isMeasure(for: nil) ? "rows" : "job fairs"
+                lines.append("  \(multi ? "sheet \(s.name): " : "")no \(m.field.synonyms.first ?? m.field.key) column: "
+                             + "\(m.field.key) stays empty for \(m.rows) \(scope)")
+            }
+        }
         if !r.createdUnits.isEmpty {
             let byParent = Dictionary(grouping: r.createdUnits.filter { $0.kind != .district }, by: { $0.parent ?? "" })
             for d in r.createdUnits where d.kind == .district {
@@ -227,8 +237,10 @@ enum ImportSummary {
                                                   ("blank", .int(s.tally.blankRows)), ("footer", .int(s.tally.footerRows.count)),
                                                   ("note", .int(s.tally.noteRows.count))])),
                              ("date", .optional(s.date?.date.iso)), ("date_source", .optional(s.date?.source)),
-                             ("stated_period", .optional(s.statedPeriod))])
+                             ("stated_period", .optional(s.statedPeriod)),
+                             ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
+                ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),
                 ("skipped_sheets", .array(r.skippedSheets.map { s in
                     .object([("name", .string(s.name)), ("reason", .string(s.reason.rawValue)), ("data", .bool(s.isData)),
                              ("message", .string(s.message))])
