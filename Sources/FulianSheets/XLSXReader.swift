@@ -539,6 +539,9 @@ public final class XLSXReader: SpreadsheetReader {
         var value: [UInt8] = []
         var capture = false
         var inIS = false, inRPh = false, hasValue = false
+        /// Inside a `<c>` of the current row: only then do `<v>`, `<t>` and `</c>` make a cell (a stray
+        /// `</c>` or `<v>` elsewhere is ignored, never written at column 0).
+        var inCell = false
 
         init(reader: XLSXReader, sheet: String, limits: ReadLimits) {
             self.reader = reader
@@ -579,13 +582,14 @@ public final class XLSXReader: SpreadsheetReader {
                         }
                         value.removeAll(keepingCapacity: true)
                         hasValue = false
+                        inCell = true
                         if empty { try finishCell() }
                     } else if sc.isName(t, "v") {
                         // An inline string's value is its <is>; a <v> beside it (some writers add the
                         // text or a number there too) is ignored.
-                        if !empty && type != UInt8(ascii: "i") { capture = true; hasValue = true }
+                        if !empty && inCell && type != UInt8(ascii: "i") { capture = true; hasValue = true }
                     } else if sc.isName(t, "t") {
-                        if inIS && !inRPh && !empty { capture = true; hasValue = true }
+                        if inIS && !inRPh && !empty && inCell { capture = true; hasValue = true }
                     } else if sc.isName(t, "is") {
                         inIS = !empty
                         // Inline text wins over a <v> read before it.
@@ -604,6 +608,7 @@ public final class XLSXReader: SpreadsheetReader {
                         column = 0
                         cells.removeAll(keepingCapacity: true)
                         inRow = !empty
+                        inCell = false
                     } else if sc.isName(t, "sheetData") {
                         sawSheetData = true
                         inSheetData = !empty
@@ -613,13 +618,14 @@ public final class XLSXReader: SpreadsheetReader {
                     if sc.isName(t, "v") || sc.isName(t, "t") {
                         capture = false
                     } else if sc.isName(t, "c") {
-                        if inRow { try finishCell() }
+                        if inRow && inCell { try finishCell() }
                     } else if sc.isName(t, "is") {
                         inIS = false
                     } else if sc.isName(t, "rPh") {
                         inRPh = false
                     } else if sc.isName(t, "row") {
                         inRow = false
+                        inCell = false
                         if !cells.isEmpty {
                             if try !body(Row(number: rowNumber, cells: cells)) {
                                 stopped = true
@@ -651,6 +657,8 @@ public final class XLSXReader: SpreadsheetReader {
         /// Turns the current cell's type, style and value into a ``Cell`` at its column.
         mutating func finishCell() throws {
             capture = false
+            inCell = false
+            guard column >= 1 else { return }
             let cell = try makeCell()
             if case .empty = cell { return }
             if cells.count < column { cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count)) }

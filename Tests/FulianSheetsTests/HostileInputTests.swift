@@ -47,7 +47,7 @@ struct HostileInputTests {
     ]
 
     /// The files that are extreme but legal, each with its own test below.
-    static let readable = ["header-only.csv", "huge-dimension.xlsx", "last-cell.xlsx"]
+    static let readable = ["header-only.csv", "huge-dimension.xlsx", "last-cell.xlsx", "stray-cell-close.xlsx"]
 
     @Test(arguments: HostileInputTests.cases)
     func refusedWithACleanError(c: Case) throws {
@@ -128,6 +128,16 @@ struct HostileInputTests {
         let rows = try readRows(Fixture.hostile("last-cell.xlsx"))
         #expect(rows.count == 1 && rows[0].number == 1_048_576 && rows[0].cells.count == 16_384)
         #expect(rows[0].cells.last == n(3) && rows[0].cells.dropLast().allSatisfy { $0 == .empty })
+    }
+
+    // MARK: Found by bench/fuzz (fixtures/hostile/make_fuzz_finds.py)
+
+    @Test func aStrayCellCloseOrValueOutsideACellIsIgnored() throws {
+        // Crashed the XLSX reader: the `</c>` before any `<c>` of row 2 wrote row 1's value at column 0.
+        #expect(try readRows(Fixture.hostile("stray-cell-close.xlsx")) == [
+            Row(number: 1, cells: [n(1)]),
+            Row(number: 3, cells: [.empty, n(3)]),
+        ])
     }
 
     @Test func aHeaderOnlyCSVIsOneRow() throws {
