@@ -1,11 +1,13 @@
 import Foundation
 
-/// The few things fulian needs from an OLE2 compound file that FreeXL does not expose: the BIFF
-/// workbook stream's sheet visibility and merged ranges (`MERGEDCELLS` records), and whether the file is
-/// an encrypted OOXML package or a password-protected workbook.
+/// An OLE2 compound file (the container of every .xls, and of an encrypted .xlsx): its root-level
+/// streams by name, and the bytes of one stream on request.
 ///
-/// Every sector chain is bounded by the file's sector count, so a crafted file with a cyclic FAT ends
-/// in an error, not a hang.
+/// Only the streams directly under the root storage are listed (an .xls with an embedded workbook holds
+/// a second `Workbook` stream inside a sub-storage, which must not replace the real one). Every sector
+/// chain is bounded by the file's sector count and the directory tree walk by its entry count, so a
+/// crafted file with a cyclic FAT or directory ends in an error, not a hang; a stream is never read past
+/// its declared size nor past the end of the file.
 struct CompoundFile {
     /// A damaged container.
     struct Damaged: Error { var reason: String }
@@ -17,12 +19,14 @@ struct CompoundFile {
     private var fat: [UInt32] = []
     private var miniFat: [UInt32] = []
     private var miniStream: [UInt8] = []
-    /// Directory entries: name → (start sector, size).
+    /// Root-level stream entries: name → (start sector, size).
     private(set) var streams: [String: (start: UInt32, size: Int)] = [:]
 
-    private static let endOfChain: UInt32 = 0xFFFF_FFFE
-    private static let freeSector: UInt32 = 0xFFFF_FFFF
+    /// Sector numbers from this value up are markers (free, end of chain, FAT, DIFAT), not sectors.
+    private static let firstMarker: UInt32 = 0xFFFF_FFFA
+    private static let noStream: UInt32 = 0xFFFF_FFFF
 
+    /// Parses the header, FAT, directory and mini stream of the container in `bytes`.
     init(bytes: [UInt8]) throws {
         self.bytes = bytes
         guard bytes.count >= 512, bytes.prefix(8).elementsEqual(FormatDetection.ole2Magic) else { throw Damaged(reason: "no OLE2 header") }
@@ -37,7 +41,7 @@ struct CompoundFile {
         var difat: [UInt32] = (0..<109).map { CompoundFile.u32(bytes, 0x4C + 4 * $0) }
         var next = CompoundFile.u32(bytes, 0x44)
         var guardCount = 0
-        while next < 0xFFFF_FFFA {
+        while next < CompoundFile.firstMarker {
             guardCount += 1
             guard guardCount <= sectorCount else { throw Damaged(reason: "cyclic DIFAT") }
             let off = (Int(next) + 1) * sectorSize
@@ -46,33 +50,36 @@ struct CompoundFile {
             difat += (0..<per).map { CompoundFile.u32(bytes, off + 4 * $0) }
             next = CompoundFile.u32(bytes, off + 4 * per)
         }
-        for s in difat where s < 0xFFFF_FFFA {
+        for s in difat where s < CompoundFile.firstMarker {
             let off = (Int(s) + 1) * sectorSize
             guard off + sectorSize <= bytes.count else { throw Damaged(reason: "FAT sector beyond the end") }
             fat += (0..<(sectorSize / 4)).map { CompoundFile.u32(bytes, off + 4 * $0) }
         }
 
-        // Directory.
-        let dir = try chain(start: CompoundFile.u32(bytes, 0x30), fat: fat, sector: sectorSize, data: bytes, headerOffset: true)
-        var rootStart: UInt32 = CompoundFile.endOfChain
-        var rootSize = 0
-        var i = 0
-        while i + 128 <= dir.count {
+        // Directory: a red-black tree of 128-byte entries; entry 0 is the root storage.
+        let dir = try chain(start: CompoundFile.u32(bytes, 0x30), fat: fat, sector: sectorSize, data: bytes, headerOffset: true, limit: .max)
+        let entryCount = dir.count / 128
+        guard entryCount > 0, dir[0x42] == 5 else { throw Damaged(reason: "no root directory entry") }
+        let rootStart = CompoundFile.u32(dir, 0x74)
+        let rootSize = Int(CompoundFile.u32(dir, 0x78))
+        // The root's children: walk its child's left/right siblings (iteratively, each entry once).
+        var pending = [CompoundFile.u32(dir, 0x4C)]
+        var seen = Set<UInt32>()
+        while let id = pending.popLast() {
+            guard id != CompoundFile.noStream, Int(id) < entryCount, seen.insert(id).inserted else { continue }
+            let i = Int(id) * 128
+            pending.append(CompoundFile.u32(dir, i + 0x44))
+            pending.append(CompoundFile.u32(dir, i + 0x48))
             let nameLen = Int(CompoundFile.u16(dir, i + 0x40))
-            let type = dir[i + 0x42]
-            if nameLen >= 2 && nameLen <= 64 && (type == 2 || type == 5) {
-                let units = (0..<(nameLen / 2 - 1)).map { UInt16(dir[i + 2 * $0]) | UInt16(dir[i + 2 * $0 + 1]) << 8 }
-                let name = String(decoding: units, as: UTF16.self)
-                let start = CompoundFile.u32(dir, i + 0x74)
-                let size = Int(CompoundFile.u32(dir, i + 0x78))
-                if type == 5 { rootStart = start; rootSize = size } else { streams[name] = (start, size) }
-            }
-            i += 128
+            guard dir[i + 0x42] == 2, nameLen >= 2, nameLen <= 64 else { continue }
+            let units = (0..<(nameLen / 2 - 1)).map { UInt16(dir[i + 2 * $0]) | UInt16(dir[i + 2 * $0 + 1]) << 8 }
+            let name = String(decoding: units, as: UTF16.self)
+            if streams[name] == nil { streams[name] = (CompoundFile.u32(dir, i + 0x74), Int(CompoundFile.u32(dir, i + 0x78))) }
         }
-        let mf = try chain(start: CompoundFile.u32(bytes, 0x3C), fat: fat, sector: sectorSize, data: bytes, headerOffset: true)
+        let mf = try chain(start: CompoundFile.u32(bytes, 0x3C), fat: fat, sector: sectorSize, data: bytes, headerOffset: true, limit: .max)
         miniFat = (0..<(mf.count / 4)).map { CompoundFile.u32(mf, 4 * $0) }
-        if rootStart < 0xFFFF_FFFA {
-            miniStream = Array(try chain(start: rootStart, fat: fat, sector: sectorSize, data: bytes, headerOffset: true).prefix(rootSize))
+        if rootStart < CompoundFile.firstMarker, streams.values.contains(where: { $0.size < miniCutoff && $0.size > 0 }) {
+            miniStream = try chain(start: rootStart, fat: fat, sector: sectorSize, data: bytes, headerOffset: true, limit: rootSize)
         }
     }
 
@@ -87,101 +94,39 @@ struct CompoundFile {
     /// Whether a stream of this name (any case) exists.
     func hasStream(_ name: String) -> Bool { streamEntry(name) != nil }
 
-    /// The bytes of a named stream (any case), nil when absent.
+    /// The bytes of a named stream (any case), nil when absent. A chain shorter than the declared size
+    /// gives what the chain holds.
     func stream(_ name: String) throws -> [UInt8]? {
         guard let s = streamEntry(name) else { return nil }
         if s.size < miniCutoff {
-            return Array(try chain(start: s.start, fat: miniFat, sector: miniSectorSize, data: miniStream, headerOffset: false).prefix(s.size))
+            return try chain(start: s.start, fat: miniFat, sector: miniSectorSize, data: miniStream, headerOffset: false, limit: s.size)
         }
-        return Array(try chain(start: s.start, fat: fat, sector: sectorSize, data: bytes, headerOffset: true).prefix(s.size))
+        return try chain(start: s.start, fat: fat, sector: sectorSize, data: bytes, headerOffset: true, limit: s.size)
     }
 
-    private func chain(start: UInt32, fat: [UInt32], sector: Int, data: [UInt8], headerOffset: Bool) throws -> [UInt8] {
+    /// Follows a sector chain, collecting at most `limit` bytes.
+    private func chain(start: UInt32, fat: [UInt32], sector: Int, data: [UInt8], headerOffset: Bool, limit: Int) throws -> [UInt8] {
         var out: [UInt8] = []
+        if limit != .max { out.reserveCapacity(min(limit, data.count)) }
         var s = start
         var steps = 0
-        while s < 0xFFFF_FFFA {
+        // A chain longer than the number of sectors that exist visits one twice: a cycle.
+        let maxSteps = min(fat.count, data.count / sector + 1) + 1
+        while s < CompoundFile.firstMarker, out.count < limit {
             steps += 1
-            guard steps <= fat.count + 1 else { throw Damaged(reason: "cyclic sector chain") }
+            guard steps <= maxSteps else { throw Damaged(reason: "cyclic sector chain") }
             let off = (Int(s) + (headerOffset ? 1 : 0)) * sector
             guard off >= 0, off + sector <= data.count || (off < data.count && headerOffset) else { throw Damaged(reason: "sector beyond the end") }
-            out.append(contentsOf: data[off..<min(off + sector, data.count)])
+            let end = min(off + min(sector, limit - out.count), data.count)
+            out.append(contentsOf: data[off..<end])
             guard Int(s) < fat.count else { throw Damaged(reason: "sector outside the FAT") }
             s = fat[Int(s)]
         }
         return out
     }
 
-    static func u16(_ b: [UInt8], _ o: Int) -> UInt16 { o + 2 <= b.count ? UInt16(b[o]) | UInt16(b[o + 1]) << 8 : 0 }
+    static func u16(_ b: [UInt8], _ o: Int) -> UInt16 { o >= 0 && o + 2 <= b.count ? UInt16(b[o]) | UInt16(b[o + 1]) << 8 : 0 }
     static func u32(_ b: [UInt8], _ o: Int) -> UInt32 {
-        o + 4 <= b.count ? UInt32(b[o]) | UInt32(b[o + 1]) << 8 | UInt32(b[o + 2]) << 16 | UInt32(b[o + 3]) << 24 : 0
-    }
-}
-
-/// What fulian reads from the BIFF records of an .xls workbook stream itself.
-struct BIFFSheetFacts {
-    /// One sheet's tab entry.
-    struct Sheet { var name: String; var visibility: SheetVisibility; var isWorksheet: Bool; var merges: [CellRange] }
-    /// Sheets in tab order.
-    var sheets: [Sheet] = []
-    /// A `FILEPASS` record: the workbook is encrypted with a password.
-    var encrypted = false
-
-    /// Walks the globals substream (BOUNDSHEET, FILEPASS) and each sheet substream (MERGEDCELLS).
-    init(stream s: [UInt8]) {
-        var bounds: [(offset: Int, sheet: Sheet)] = []
-        var i = 0
-        var first = true
-        while i + 4 <= s.count {
-            let type = CompoundFile.u16(s, i), len = Int(CompoundFile.u16(s, i + 2))
-            let body = i + 4
-            guard body + len <= s.count else { break }
-            if type == 0x000A && !first { break }   // EOF of the globals substream
-            first = false
-            if type == 0x002F { encrypted = true }
-            if type == 0x0085, len >= 8 {
-                let offset = Int(CompoundFile.u32(s, body))
-                let vis: SheetVisibility = s[body + 4] & 3 == 1 ? .hidden : s[body + 4] & 3 == 2 ? .veryHidden : .visible
-                let kind = s[body + 5]
-                let cch = Int(s[body + 6])
-                var name = ""
-                if len >= 8 + cch {
-                    let flags = s[body + 7]
-                    if flags & 1 == 1, body + 8 + 2 * cch <= body + len {
-                        let units = (0..<cch).map { UInt16(s[body + 8 + 2 * $0]) | UInt16(s[body + 9 + 2 * $0]) << 8 }
-                        name = String(decoding: units, as: UTF16.self)
-                    } else {
-                        // "Compressed" BIFF8 strings hold the low bytes of UTF-16 code units (Latin-1).
-                        name = String(s[(body + 8)..<min(body + 8 + cch, body + len)].map { Character(Unicode.Scalar($0)) })
-                    }
-                }
-                bounds.append((offset, Sheet(name: name, visibility: vis, isWorksheet: kind == 0, merges: [])))
-            }
-            i = body + len
-        }
-        guard !encrypted else { sheets = bounds.map(\.sheet); return }
-        for (offset, var sheet) in bounds {
-            var j = offset
-            var depth = 0
-            var steps = 0
-            while j + 4 <= s.count, steps < 10_000_000 {
-                steps += 1
-                let type = CompoundFile.u16(s, j), len = Int(CompoundFile.u16(s, j + 2))
-                let body = j + 4
-                guard body + len <= s.count else { break }
-                if type == 0x0809 { depth += 1 }
-                if type == 0x000A { depth -= 1; if depth <= 0 { break } }
-                if type == 0x00E5, len >= 2, depth == 1 {
-                    let count = Int(CompoundFile.u16(s, body))
-                    for k in 0..<count where 2 + 8 * k + 8 <= len {
-                        let o = body + 2 + 8 * k
-                        sheet.merges.append(CellRange(firstRow: Int(CompoundFile.u16(s, o)) + 1, firstColumn: Int(CompoundFile.u16(s, o + 4)) + 1,
-                                                      lastRow: Int(CompoundFile.u16(s, o + 2)) + 1, lastColumn: Int(CompoundFile.u16(s, o + 6)) + 1))
-                    }
-                }
-                j = body + len
-            }
-            sheets.append(sheet)
-        }
+        o >= 0 && o + 4 <= b.count ? UInt32(b[o]) | UInt32(b[o + 1]) << 8 | UInt32(b[o + 2]) << 16 | UInt32(b[o + 3]) << 24 : 0
     }
 }

@@ -1,172 +1,399 @@
-import CFreeXL
 import Foundation
 import FulianCore
 
-/// Reads Excel 97–2003 workbooks (.xls, BIFF5/BIFF8) through FreeXL.
+/// Reads Excel 5.0–2003 workbooks (.xls: BIFF5 and BIFF8), with no library but its own.
 ///
-/// FreeXL gives sheet names, text, numbers and date cells (it applies the workbook's date mode). What it
-/// does not expose, fulian reads from the BIFF records itself (``BIFFSheetFacts``): sheet visibility,
-/// merged ranges, and the `FILEPASS` record of a password-protected workbook. An encrypted .xlsx is also
-/// an OLE2 file: it is recognised by its `EncryptedPackage` stream and refused with a clear message.
+/// The OLE2 container is walked by ``CompoundFile`` and only its workbook stream (`Workbook` or `Book`,
+/// whatever the case) is kept; ``BIFFWorkbook`` reads the globals (code page, date system, formats, XFs,
+/// shared strings, sheets), and each sheet's rows are decoded from its records when asked for, one row at
+/// a time, so memory is the stream plus one row. A raw BIFF5/8 stream not in an OLE2 container reads too.
 ///
-/// What FreeXL's cell values cannot tell, and so differs from ``XLSXReader``: booleans arrive as the
-/// numbers 1 and 0; a time-only cell is the text `HH:MM:SS`; a date-only format drops the time of day;
-/// serials below 1 show as the first day of the epoch. Serial 60 of the 1900 system (FreeXL's
-/// `1900-02-29`) is turned back into the number 60, as in XLSX.
+/// Cells: `LABELSST` (shared strings split across `CONTINUE` records anywhere), `LABEL`, `RSTRING`,
+/// `NUMBER`, `RK`, `MULRK`, `BOOLERR` (booleans and error values kept apart), `FORMULA` with its cached
+/// result (a number, a string from the `STRING` record that follows, a boolean, an error, an empty
+/// string). A number whose XF has a date, time or elapsed-time format becomes a date, date and time, time
+/// or duration, exactly as in ``XLSXReader`` (``NumberFormatKind``). Chart, macro and VBA sheets are not
+/// listed in ``sheets``. Excel 4.0 and older files and password-protected workbooks are refused with a
+/// message saying what to do; a damaged record names its byte offset in the workbook stream.
 public final class XLSReader: SpreadsheetReader {
     public let path: String
     public var format: SheetFormat { .xls }
     public private(set) var sheets: [SheetInfo] = []
-    public private(set) var dateSystem: ExcelDateSystem = .system1900
+    public var dateSystem: ExcelDateSystem { workbook.dateSystem }
     public var textEncoding: TextEncoding? { nil }
     public var delimiter: UInt8? { nil }
     public var warnings: [Diagnostic] { [] }
 
     private let fileName: String
-    private var handle: UnsafeRawPointer?
-    /// FreeXL's sheet index for each entry of ``sheets``.
-    private var freexlIndex: [Int] = []
-    private var merges: [[CellRange]] = []
+    private let limits: ReadLimits
+    /// The workbook stream.
+    private let stream: [UInt8]
+    private let workbook: BIFFWorkbook
+    /// The BOUNDSHEET entry of each of ``sheets``.
+    private var entries: [BIFFWorkbook.Sheet] = []
+    private var mergeCache: [Int: [CellRange]] = [:]
+    private var orderCache: [Int: Bool] = [:]
 
-    /// Opens a workbook; throws ``SheetError`` for a damaged or password-protected file.
+    /// Opens a workbook: reads the container and the workbook globals; sheets are read on demand.
+    /// Throws ``SheetError`` for a damaged, password-protected, too old or oversized file.
     public init(path: String, options: ReadOptions = ReadOptions()) throws {
         self.path = path
-        fileName = (path as NSString).lastPathComponent
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= options.limits.maxEntryBytes else {
-            throw SheetError(.tooLarge, file: fileName, "the file is larger than \(options.limits.maxEntryBytes) bytes")
+        let fileName = (path as NSString).lastPathComponent
+        self.fileName = fileName
+        limits = options.limits
+        let bytes = try XLSReader.readFile(path, fileName: fileName, limit: options.limits.maxEntryBytes)
+        if bytes.starts(with: FormatDetection.ole2Magic) {
+            let container: CompoundFile
+            do { container = try CompoundFile(bytes: bytes) } catch let e as CompoundFile.Damaged {
+                throw SheetError(.corrupt, file: fileName, XLSMessage.damagedContainer(e.reason))
+            }
+            if container.hasStream("EncryptedPackage") { throw SheetError(.encrypted, file: fileName, XLSMessage.encryptedXLSX) }
+            let found: [UInt8]?
+            do { found = try container.stream("Workbook") ?? container.stream("Book") } catch let e as CompoundFile.Damaged {
+                throw SheetError(.corrupt, file: fileName, XLSMessage.damagedContainer(e.reason))
+            }
+            guard let found else { throw SheetError(.corrupt, file: fileName, XLSMessage.noWorkbookStream) }
+            stream = found
+        } else {
+            stream = bytes   // a bare BIFF stream (FormatDetection sends those here too)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SheetError(.unreadable, file: fileName, "the file cannot be opened")
+        let globals: Result<BIFFWorkbook, BIFFFailure> = stream.withUnsafeBytes { p in
+            do throws(BIFFFailure) { return .success(try BIFFWorkbook(stream: p)) } catch { return .failure(error) }
         }
-        let container: CompoundFile
-        do { container = try CompoundFile(bytes: [UInt8](data)) } catch let e as CompoundFile.Damaged {
-            throw SheetError(.corrupt, file: fileName, "not a readable XLS file: the OLE2 container is damaged (\(e.reason))")
+        switch globals {
+        case .success(let w): workbook = w
+        case .failure(let f): throw XLSReader.sheetError(f, file: fileName)
         }
-        if container.hasStream("EncryptedPackage") {
-            throw SheetError(.encrypted, file: fileName,
-                             "the workbook is password-protected (an encrypted .xlsx); open it in Excel or WPS, remove the password, save, and try again")
+        for sheet in workbook.sheets where sheet.isWorksheet {
+            guard sheet.offset >= 0, sheet.offset + 4 <= stream.count else {
+                throw SheetError(.corrupt, file: fileName, sheet: sheet.name, XLSMessage.sheetOffsetOutside(sheet.offset))
+            }
+            entries.append(sheet)
+            sheets.append(SheetInfo(name: sheet.name, index: sheets.count, visibility: sheet.visibility, dimension: declaredDimension(sheet.offset)))
         }
-        let stream = (try? container.stream("Workbook")) ?? (try? container.stream("Book")) ?? nil
-        guard let stream else {
-            throw SheetError(.corrupt, file: fileName, "the OLE2 file holds no Excel workbook stream (is it a Word or other Office document?)")
-        }
-        let facts = BIFFSheetFacts(stream: stream)
-        if facts.encrypted {
-            throw SheetError(.encrypted, file: fileName,
-                             "the workbook is password-protected; open it in Excel or WPS, remove the password, save, and try again")
-        }
-
-        var h: UnsafeRawPointer?
-        let rc = freexl_open(path, &h)
-        guard rc == FREEXL_OK, let h else {
-            if let h { freexl_close(h) }
-            throw SheetError(.corrupt, file: fileName, "not a readable XLS file: \(XLSReader.describe(rc))")
-        }
-        handle = h
-        var info: UInt32 = 0
-        if freexl_get_info(h, UInt16(FREEXL_BIFF_PASSWORD), &info) == FREEXL_OK, info == UInt32(FREEXL_BIFF_OBFUSCATED) {
-            throw SheetError(.encrypted, file: fileName,
-                             "the workbook is password-protected; open it in Excel or WPS, remove the password, save, and try again")
-        }
-        if freexl_get_info(h, UInt16(FREEXL_BIFF_DATEMODE), &info) == FREEXL_OK, info == UInt32(FREEXL_BIFF_DATEMODE_1904) {
-            dateSystem = .system1904
-        }
-        var count: UInt32 = 0
-        guard freexl_get_info(h, UInt16(FREEXL_BIFF_SHEET_COUNT), &count) == FREEXL_OK else {
-            throw SheetError(.corrupt, file: fileName, "the workbook's sheet list cannot be read")
-        }
-        let worksheetFacts = facts.sheets.filter(\.isWorksheet)
-        for i in 0..<Int(count) {
-            var name: UnsafePointer<CChar>?
-            guard freexl_get_worksheet_name(h, UInt16(i), &name) == FREEXL_OK else { continue }
-            let n = name.map { String(cString: $0) } ?? "Sheet\(i + 1)"
-            let fact = worksheetFacts.first { $0.name == n } ?? (i < worksheetFacts.count ? worksheetFacts[i] : nil)
-            sheets.append(SheetInfo(name: n, index: sheets.count, visibility: fact?.visibility ?? .visible))
-            freexlIndex.append(i)
-            merges.append(fact?.merges ?? [])
-        }
-        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, "the workbook has no worksheets") }
+        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, XLSMessage.noWorksheets) }
     }
 
-    deinit { if let handle { freexl_close(handle) } }
+    /// The file's bytes, refused when larger than `limit`.
+    private static func readFile(_ path: String, fileName: String, limit: Int64) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw SheetError(.unreadable, file: fileName, XLSMessage.cannotOpen) }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        guard Int64(size) <= limit else { throw SheetError(.tooLarge, file: fileName, XLSMessage.fileTooLarge(limit)) }
+        try? handle.seek(toOffset: 0)
+        guard let data = try? handle.readToEnd() else { return [] }
+        return [UInt8](data)
+    }
 
-    static func describe(_ rc: Int32) -> String {
-        switch rc {
-        case FREEXL_FILE_NOT_FOUND: return "the file cannot be opened"
-        case FREEXL_INSUFFICIENT_MEMORY: return "not enough memory"
-        case FREEXL_CRAFTED_FILE: return "the file is severely damaged (possibly crafted)"
-        case FREEXL_BIFF_WORKBOOK_NOT_FOUND: return "the OLE2 file holds no Excel workbook"
-        case FREEXL_INVALID_CFBF_HEADER, FREEXL_CFBF_INVALID_SIGNATURE, FREEXL_CFBF_INVALID_SECTOR_SIZE:
-            return "the OLE2 header is damaged"
-        default: return "the file is damaged (FreeXL error \(rc))"
+    static func sheetError(_ f: BIFFFailure, file: String) -> SheetError {
+        switch f {
+        case .tooOld: return SheetError(.corrupt, file: file, XLSMessage.tooOld)
+        case .encrypted: return SheetError(.encrypted, file: file, XLSMessage.passwordProtected)
+        case .notBIFF: return SheetError(.corrupt, file: file, XLSMessage.notBIFF)
+        case .damaged(let offset, let sheet, let reason): return SheetError(.corrupt, file: file, sheet: sheet, XLSMessage.damaged(offset, reason))
         }
     }
 
     private func index(_ sheet: SheetInfo) throws -> Int {
         guard sheet.index >= 0, sheet.index < sheets.count, sheets[sheet.index].name == sheet.name else {
-            throw SheetError(.noSuchSheet, file: fileName, "no sheet named \(sheet.name)")
+            throw SheetError(.noSuchSheet, file: fileName, XLSMessage.noSuchSheet(sheet.name))
         }
         return sheet.index
     }
 
-    public func mergedRanges(in sheet: SheetInfo) throws -> [CellRange] { merges[try index(sheet)] }
+    // MARK: Walking a sheet's records
+
+    /// Calls `body(type, recordOffset, bodyOffset, length)` for each record of the sheet substream that
+    /// starts at `offset` (nested chart substreams skipped), until its EOF or `body` returns false.
+    private func walk(_ p: UnsafeRawBufferPointer, from offset: Int, sheet: String,
+                      _ body: (UInt16, Int, Int, Int) throws -> Bool) throws {
+        guard offset + 4 <= p.count, p.u16(offset) == BIFFRecord.bof else {
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(offset, "the sheet does not start with a BOF record"))
+        }
+        var i = offset + 4 + Int(p.u16(offset + 2))
+        var depth = 1
+        while i + 4 <= p.count {
+            let type = p.u16(i), length = Int(p.u16(i + 2))
+            let start = i + 4
+            guard start + length <= p.count else {
+                throw SheetError(.corrupt, file: fileName, sheet: sheet,
+                                 XLSMessage.damaged(i, "record 0x\(BIFFWorkbook.hex(type)) runs past the end of the stream (truncated file?)"))
+            }
+            i = start + length
+            if type == BIFFRecord.bof { depth += 1; continue }
+            if type == BIFFRecord.eof { depth -= 1; if depth == 0 { return }; continue }
+            if depth == 1, try !body(type, i - length - 4, start, length) { return }
+        }
+        // A sheet without its EOF: the cells read so far stand, as in xlrd and calamine.
+    }
+
+    /// The `DIMENSIONS` record near the start of a sheet (informational only).
+    private func declaredDimension(_ offset: Int) -> CellRange? {
+        var found: CellRange?
+        var seen = 0
+        try? stream.withUnsafeBytes { p in
+            try walk(p, from: offset, sheet: "") { type, _, b, length in
+                seen += 1
+                if type == BIFFRecord.dimensions {
+                    let biff8 = workbook.version == .biff8
+                    guard length >= (biff8 ? 12 : 8) else { return false }
+                    let r0 = biff8 ? Int(p.u32(b)) : Int(p.u16(b)), r1 = biff8 ? Int(p.u32(b + 4)) : Int(p.u16(b + 2))
+                    let c0 = Int(p.u16(b + (biff8 ? 8 : 4))), c1 = Int(p.u16(b + (biff8 ? 10 : 6)))
+                    if r1 > r0, c1 > c0, r1 <= 1 << 20, c1 <= 1 << 14 {
+                        found = CellRange(firstRow: r0 + 1, firstColumn: c0 + 1, lastRow: r1, lastColumn: c1)
+                    }
+                    return false
+                }
+                return seen < 64
+            }
+        }
+        return found
+    }
+
+    public func mergedRanges(in sheet: SheetInfo) throws -> [CellRange] {
+        let i = try index(sheet)
+        if let m = mergeCache[i] { return m }
+        var ranges: [CellRange] = []
+        try stream.withUnsafeBytes { p in
+            try walk(p, from: entries[i].offset, sheet: sheet.name) { type, _, b, length in
+                if type == BIFFRecord.mergedCells, length >= 2 {
+                    let count = Int(p.u16(b))
+                    for k in 0..<count where 2 + 8 * k + 8 <= length {
+                        let o = b + 2 + 8 * k
+                        ranges.append(CellRange(firstRow: Int(p.u16(o)) + 1, firstColumn: Int(p.u16(o + 4)) + 1,
+                                                lastRow: Int(p.u16(o + 2)) + 1, lastColumn: Int(p.u16(o + 6)) + 1))
+                    }
+                }
+                return true
+            }
+        }
+        mergeCache[i] = ranges
+        return ranges
+    }
+
+    /// Whether the sheet's cell records come in row order (what every writer does); when not, rows are
+    /// gathered before they are given out.
+    private func cellsInRowOrder(_ i: Int, sheet: String) throws -> Bool {
+        if let o = orderCache[i] { return o }
+        var ordered = true
+        var last = -1
+        try stream.withUnsafeBytes { p in
+            try walk(p, from: entries[i].offset, sheet: sheet) { type, _, b, length in
+                switch type {
+                case BIFFRecord.labelSST, BIFFRecord.label, BIFFRecord.rstring, BIFFRecord.number, BIFFRecord.rk,
+                     BIFFRecord.mulRK, BIFFRecord.boolErr, BIFFRecord.formula:
+                    guard length >= 2 else { return true }
+                    let row = Int(p.u16(b))
+                    if row < last { ordered = false; return false }
+                    last = row
+                default: break
+                }
+                return true
+            }
+        }
+        orderCache[i] = ordered
+        return ordered
+    }
+
+    // MARK: Rows
 
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         let i = try index(sheet)
-        guard let h = handle else { return }
-        guard freexl_select_active_worksheet(h, UInt16(freexlIndex[i])) == FREEXL_OK else {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet.name, "the sheet cannot be read")
-        }
-        var rows: UInt32 = 0
-        var cols: UInt16 = 0
-        guard freexl_worksheet_dimensions(h, &rows, &cols) == FREEXL_OK else {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet.name, "the sheet's dimensions cannot be read")
-        }
+        let ordered = try cellsInRowOrder(i, sheet: sheet.name)
+        let wb = workbook
+        let biff8 = wb.version == .biff8
+        let kinds = wb.xfKinds
+        let system = wb.dateSystem
+        let strings = wb.sharedStrings
+        let maxRows = limits.maxRows, maxColumns = limits.maxColumns, maxCellBytes = limits.maxCellBytes
+        let name = sheet.name
+
         var cells: [Cell] = []
-        cells.reserveCapacity(Int(cols))
-        for r in 0..<rows {
-            cells.removeAll(keepingCapacity: true)
-            var last = 0
-            for c in 0..<cols {
-                var v = FreeXL_CellValue()
-                let rc = freexl_get_cell_value(h, r, c, &v)
-                guard rc == FREEXL_OK else {
-                    throw SheetError(.corrupt, file: fileName, sheet: sheet.name, row: Int(r) + 1,
-                                     "cell \(ColumnName.letters(Int(c) + 1))\(r + 1) cannot be read: \(XLSReader.describe(rc))")
-                }
-                let cell = XLSReader.cell(v)
-                cells.append(cell)
-                if case .empty = cell {} else { last = cells.count }
+        cells.reserveCapacity(32)
+        var current = -1                 // 0-based row being gathered
+        var stopped = false
+        var gathered: [Int: [Cell]] = [:] // rows out of order (only when `ordered` is false)
+        var pendingString: (row: Int, column: Int)?
+
+        func damaged(_ offset: Int, _ why: String) -> SheetError {
+            SheetError(.corrupt, file: fileName, sheet: name, row: current >= 0 ? current + 1 : nil, XLSMessage.damaged(offset, why))
+        }
+        func flush() throws {
+            guard current >= 0, !cells.isEmpty else { return }
+            if ordered {
+                if try !body(Row(number: current + 1, cells: cells)) { stopped = true }
+            } else {
+                gathered[current] = cells
             }
-            guard last > 0 else { continue }
-            cells.removeSubrange(last...)
-            if try !body(Row(number: Int(r) + 1, cells: cells)) { return }
+            cells.removeAll(keepingCapacity: true)
+        }
+        @inline(__always)
+        func place(_ row: Int, _ column: Int, _ cell: Cell) throws {
+            if row != current {
+                try flush()
+                guard row < maxRows else {
+                    throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, XLSMessage.rowBeyondLimit(row + 1, maxRows))
+                }
+                current = row
+                if !ordered, let g = gathered.removeValue(forKey: row) { cells = g }
+            }
+            guard column < maxColumns else {
+                throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, XLSMessage.columnBeyondLimit(column + 1, maxColumns))
+            }
+            if cells.count <= column {
+                if cells.count < column { cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count)) }
+                cells.append(cell)
+            } else {
+                cells[column] = cell
+            }
+        }
+        @inline(__always)
+        func number(_ d: Double, _ xf: Int) -> Cell {
+            let kind = xf < kinds.count ? kinds[xf] : .number
+            return kind == .number ? .number(d) : kind.cell(serial: d, dateSystem: system)
+        }
+        /// A LABEL/RSTRING string at `at` (BIFF8 XLUnicodeString, BIFF5 byte string), within the record.
+        func label(_ p: UnsafeRawBufferPointer, _ at: Int, end: Int, record: Int) throws -> String {
+            guard at + 2 <= end else { throw damaged(record, "a text cell record is too short") }
+            let count = Int(p.u16(at))
+            if biff8 {
+                var seg = BIFFSegments()
+                seg.bytes = Array(UnsafeRawBufferPointer(rebasing: p[(at + 2)..<end]))
+                var c = BIFFSegments.Cursor(seg)
+                guard let s = try? c.unicodeString(count: count) else { throw damaged(record, "a text cell's characters run past its record") }
+                return s
+            }
+            guard at + 2 + count <= end else { throw damaged(record, "a text cell's characters run past its record") }
+            return wb.decoder?.decode(p, at + 2, count) ?? BIFFText.latin1(p, at + 2, count)
+        }
+        func text(_ s: String) -> Cell { s.isEmpty ? .empty : .text(s) }
+
+        try stream.withUnsafeBytes { p in
+            try walk(p, from: entries[i].offset, sheet: name) { type, record, b, length in
+                switch type {
+                case BIFFRecord.labelSST:
+                    guard length >= 10 else { throw damaged(record, "a LABELSST record is too short") }
+                    let k = Int(p.u32(b + 6))
+                    guard k < strings.count else {
+                        throw damaged(record, "cell \(ColumnName.letters(Int(p.u16(b + 2)) + 1))\(Int(p.u16(b)) + 1) refers to shared string \(k), but the table has \(strings.count)")
+                    }
+                    let s = strings[k]
+                    if !s.isEmpty { try place(Int(p.u16(b)), Int(p.u16(b + 2)), .text(s)) }
+                case BIFFRecord.rk:
+                    guard length >= 10 else { throw damaged(record, "an RK record is too short") }
+                    try place(Int(p.u16(b)), Int(p.u16(b + 2)), number(BIFFRecord.rkValue(p.u32(b + 6)), Int(p.u16(b + 4))))
+                case BIFFRecord.number:
+                    guard length >= 14 else { throw damaged(record, "a NUMBER record is too short") }
+                    try place(Int(p.u16(b)), Int(p.u16(b + 2)), number(p.f64(b + 6), Int(p.u16(b + 4))))
+                case BIFFRecord.mulRK:
+                    guard length >= 6 else { throw damaged(record, "a MULRK record is too short") }
+                    let row = Int(p.u16(b)), first = Int(p.u16(b + 2))
+                    let n = (length - 6) / 6
+                    for k in 0..<n {
+                        let o = b + 4 + 6 * k
+                        try place(row, first + k, number(BIFFRecord.rkValue(p.u32(o + 2)), Int(p.u16(o))))
+                    }
+                case BIFFRecord.label, BIFFRecord.rstring:
+                    guard length >= 8 else { throw damaged(record, "a text cell record is too short") }
+                    let s = try label(p, b + 6, end: b + length, record: record)
+                    if s.utf8.count > maxCellBytes {
+                        throw SheetError(.tooLarge, file: fileName, sheet: name, row: Int(p.u16(b)) + 1, XLSMessage.cellTooLong(maxCellBytes))
+                    }
+                    if !s.isEmpty { try place(Int(p.u16(b)), Int(p.u16(b + 2)), .text(s)) }
+                case BIFFRecord.boolErr:
+                    guard length >= 8 else { throw damaged(record, "a BOOLERR record is too short") }
+                    let v = p[b + 6]
+                    try place(Int(p.u16(b)), Int(p.u16(b + 2)), p[b + 7] != 0 ? .error(BIFFRecord.errorText(v)) : .bool(v != 0))
+                case BIFFRecord.formula:
+                    guard length >= 20 else { throw damaged(record, "a FORMULA record is too short") }
+                    let row = Int(p.u16(b)), column = Int(p.u16(b + 2))
+                    pendingString = nil
+                    if p.u16(b + 12) == 0xFFFF {
+                        switch p[b + 6] {
+                        case 0:
+                            pendingString = (row, column)   // the text is in the STRING record that follows
+                        case 1: try place(row, column, .bool(p[b + 8] != 0))
+                        case 2: try place(row, column, .error(BIFFRecord.errorText(p[b + 8])))
+                        default: break                      // 3: an empty string
+                        }
+                    } else {
+                        try place(row, column, number(p.f64(b + 6), Int(p.u16(b + 4))))
+                    }
+                case BIFFRecord.string:
+                    guard let at = pendingString else { break }
+                    pendingString = nil
+                    let s = try formulaString(p, record: record, body: b, length: length, sheet: name)
+                    if s.utf8.count > maxCellBytes {
+                        throw SheetError(.tooLarge, file: fileName, sheet: name, row: at.row + 1, XLSMessage.cellTooLong(maxCellBytes))
+                    }
+                    if !s.isEmpty { try place(at.row, at.column, .text(s)) }
+                case BIFFRecord.blank, BIFFRecord.mulBlank, BIFFRecord.continue:
+                    break
+                case 0x04BC, 0x0221, 0x0236:          // SHRFMLA, ARRAY, TABLE may stand between FORMULA and STRING
+                    break
+                default:
+                    pendingString = nil
+                }
+                return !stopped
+            }
+        }
+        guard !stopped else { return }
+        try flush()
+        guard !stopped, !ordered else { return }
+        for row in gathered.keys.sorted() {
+            if try !body(Row(number: row + 1, cells: gathered[row]!)) { return }
         }
     }
 
-    static func cell(_ v: FreeXL_CellValue) -> Cell {
-        switch Int32(v.type) {
-        case FREEXL_CELL_INT: return .number(Double(v.value.int_value))
-        case FREEXL_CELL_DOUBLE: return v.value.double_value.isFinite ? .number(v.value.double_value) : .error("#NUM!")
-        case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT:
-            guard let p = v.value.text_value else { return .empty }
-            let s = String(cString: p)
-            return s.isEmpty ? .empty : .text(s)
-        case FREEXL_CELL_DATE, FREEXL_CELL_DATETIME:
-            guard let p = v.value.text_value else { return .empty }
-            let s = String(cString: p)
-            let t = s.dropFirst(11).split(separator: ":").compactMap { Int($0) }
-            let secs = t.count == 3 ? t[0] * 3600 + t[1] * 60 + t[2] : 0
-            // FreeXL renders serial 60 of the 1900 system as the day that never was; XLSX keeps it a number.
-            if s.hasPrefix("1900-02-29") { return .number(60 + Double(secs) / 86_400) }
-            guard let d = CivilDate(iso: String(s.prefix(10))) else { return .text(s) }
-            return secs == 0 ? .date(d) : .dateTime(CivilDateTime(date: d, secondsOfDay: secs))
-        case FREEXL_CELL_TIME:
-            guard let p = v.value.text_value else { return .empty }
-            return .text(String(cString: p))
-        default:
-            return .empty
+    /// The text of a `STRING` record (a formula's string result) with any `CONTINUE` records after it.
+    private func formulaString(_ p: UnsafeRawBufferPointer, record: Int, body b: Int, length: Int, sheet: String) throws -> String {
+        guard length >= 2 else {
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(record, "a STRING record is too short"))
         }
+        let count = Int(p.u16(b))
+        guard workbook.version == .biff8 else {
+            guard 2 + count <= length else {
+                throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(record, "a STRING record's characters run past its end"))
+            }
+            return workbook.decoder?.decode(p, b + 2, count) ?? BIFFText.latin1(p, b + 2, count)
+        }
+        var seg = BIFFSegments()
+        seg.bytes = Array(UnsafeRawBufferPointer(rebasing: p[(b + 2)..<(b + length)]))
+        var j = b + length
+        while j + 4 <= p.count, p.u16(j) == BIFFRecord.continue, seg.bytes.count <= limits.maxCellBytes * 2 {
+            let n = Int(p.u16(j + 2))
+            guard j + 4 + n <= p.count else { break }
+            seg.boundaries.append(seg.bytes.count)
+            seg.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[(j + 4)..<(j + 4 + n)]))
+            j += 4 + n
+        }
+        var c = BIFFSegments.Cursor(seg)
+        guard let s = try? c.unicodeString(count: count) else {
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(record, "a STRING record's characters run past its end"))
+        }
+        return s
     }
+}
+
+/// Every sentence the .xls reader says, in one place (to move into the message catalogue).
+enum XLSMessage {
+    static let cannotOpen = "the file cannot be opened"
+    static func fileTooLarge(_ limit: Int64) -> String { "the file is larger than \(limit) bytes" }
+    static func damagedContainer(_ reason: String) -> String { "not a readable XLS file: the OLE2 container is damaged (\(reason))" }
+    static let encryptedXLSX =
+        "the workbook is password-protected (an encrypted .xlsx); open it in Excel or WPS, remove the password, save, and try again"
+    static let passwordProtected =
+        "the workbook is password-protected; open it in Excel or WPS, remove the password, save, and try again"
+    static let noWorkbookStream = "the OLE2 file holds no Excel workbook stream (is it a Word or other Office document?)"
+    static let tooOld = "Excel 4.0 or older workbook: open it in Excel or WPS and save as .xlsx"
+    static let notBIFF = "not a readable XLS file: the workbook stream does not start with a BIFF BOF record"
+    static let noWorksheets = "the workbook has no worksheets"
+    static func damaged(_ offset: Int, _ reason: String) -> String { "the workbook is damaged at byte \(offset) of its stream: \(reason)" }
+    static func sheetOffsetOutside(_ offset: Int) -> String {
+        "the sheet list points at byte \(offset), outside the workbook stream: the file is truncated or damaged"
+    }
+    static func noSuchSheet(_ name: String) -> String { "no sheet named \(name)" }
+    static func rowBeyondLimit(_ row: Int, _ limit: Int) -> String { "row \(row) is beyond the limit of \(limit) rows" }
+    static func columnBeyondLimit(_ column: Int, _ limit: Int) -> String { "a cell lies in column \(column), beyond the limit of \(limit)" }
+    static func cellTooLong(_ limit: Int) -> String { "a cell holds more than \(limit) bytes" }
 }

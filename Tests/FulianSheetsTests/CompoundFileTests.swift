@@ -14,19 +14,20 @@ struct CompoundFileTests {
         #expect(try cf.stream("WORKBOOK") == stream && cf.hasStream("workbook") && !cf.hasStream("Book"))
     }
 
-    @Test func readsSheetVisibilityAndMergesFromBIFF() throws {
+    @Test func readsTheWorkbookGlobalsFromBIFF() throws {
         let cf = try CompoundFile(bytes: Fixture.bytes("sheets/xlwt-types.xls"))
-        let facts = BIFFSheetFacts(stream: try #require(try cf.stream("Workbook")))
-        #expect(!facts.encrypted)
-        #expect(facts.sheets.map(\.name) == ["名册", "隐藏", "最后"])
-        #expect(facts.sheets.map(\.visibility) == [.visible, .hidden, .visible])
-        #expect(facts.sheets.map(\.isWorksheet) == [true, true, true])
-        #expect(facts.sheets[0].merges == [CellRange(reference: "B9:B10")!, CellRange(reference: "A8:C8")!])
+        let stream = try #require(try cf.stream("Workbook"))
+        let wb = try stream.withUnsafeBytes { try BIFFWorkbook(stream: $0) }
+        #expect(wb.version == .biff8 && wb.dateSystem == .system1900)
+        #expect(wb.sheets.map(\.name) == ["名册", "隐藏", "最后"])
+        #expect(wb.sheets.map(\.visibility) == [.visible, .hidden, .visible])
+        #expect(wb.sheets.map(\.isWorksheet) == [true, true, true])
     }
 
     @Test func aFILEPASSRecordMeansEncrypted() throws {
         let cf = try CompoundFile(bytes: Fixture.bytes("hostile/filepass.xls"))
-        #expect(BIFFSheetFacts(stream: try #require(try cf.stream("Workbook"))).encrypted)
+        let stream = try #require(try cf.stream("Workbook"))
+        #expect(throws: BIFFFailure.encrypted) { _ = try stream.withUnsafeBytes { try BIFFWorkbook(stream: $0) } }
     }
 
     @Test func damagedContainersAreNamed() throws {
