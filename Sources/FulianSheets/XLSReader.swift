@@ -231,6 +231,7 @@ public final class XLSReader: SpreadsheetReader {
         func place(_ row: Int, _ column: Int, _ cell: Cell) throws {
             if row != current {
                 try flush()
+                if stopped { return }
                 guard row < maxRows else {
                     throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, XLSMessage.rowBeyondLimit(row + 1, maxRows))
                 }

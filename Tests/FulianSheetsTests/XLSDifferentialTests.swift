@@ -41,7 +41,6 @@ struct XLSDifferentialTests {
         "xls/handmade-biff5-cp936.xls": "calamine",
         // … and BIFF5 without a CODEPAGE record as Latin-1, not CP1252 (Excel's default): € and – are lost.
         "xls/handmade-biff5-cp1252.xls": "calamine",
-        "xls/libreoffice-biff5.xls": "calamine",
     ]
 
     static let python: (ok: Bool, reason: String) = {
