@@ -74,14 +74,15 @@ struct ZipArchive {
             let locator = try ZipArchive.read(h, at: locatorAt, count: 20)
             guard ZipArchive.u32(locator, 0) == 0x0706_4B50 else { throw Damaged(reason: "a ZIP64 archive without its locator") }
             let recordAt = Int64(clamping: ZipArchive.u64(locator, 8))
-            guard recordAt >= 0, recordAt + 56 <= fileSize else { throw Damaged(reason: "the ZIP64 end record lies outside the file") }
+            // Compared by subtraction: a ZIP64 value may be near Int64.max, where an addition overflows.
+            guard recordAt >= 0, recordAt <= fileSize - 56 else { throw Damaged(reason: "the ZIP64 end record lies outside the file") }
             let record = try ZipArchive.read(h, at: recordAt, count: 56)
             guard ZipArchive.u32(record, 0) == 0x0606_4B50 else { throw Damaged(reason: "the ZIP64 end record is missing") }
             count = Int64(clamping: ZipArchive.u64(record, 32))
             cdSize = Int64(clamping: ZipArchive.u64(record, 40))
             cdOffset = Int64(clamping: ZipArchive.u64(record, 48))
         }
-        guard cdOffset >= 0, cdSize >= 0, cdOffset + cdSize <= fileSize else {
+        guard cdOffset >= 0, cdSize >= 0, cdSize <= fileSize, cdOffset <= fileSize - cdSize else {
             throw Damaged(reason: "its central directory lies outside the file")
         }
         guard count <= cdSize / 46 else { throw Damaged(reason: "the central directory claims more entries than it can hold") }
@@ -136,11 +137,11 @@ struct ZipArchive {
             throw Damaged(reason: "it uses compression method \(entry.method), which fulian does not read (only stored and deflate)")
         }
         let off = entry.localHeaderOffset
-        guard off >= 0, off + 30 <= fileSize else { throw Damaged(reason: "its header lies outside the file") }
+        guard off >= 0, off <= fileSize - 30 else { throw Damaged(reason: "its header lies outside the file") }
         let local = try ZipArchive.read(handle, at: off, count: 30)
         guard ZipArchive.u32(local, 0) == 0x0403_4B50 else { throw Damaged(reason: "its local header is missing") }
         let dataStart = off + 30 + Int64(ZipArchive.u16(local, 26)) + Int64(ZipArchive.u16(local, 28))
-        guard entry.compressedSize >= 0, dataStart + entry.compressedSize <= fileSize else {
+        guard entry.compressedSize >= 0, entry.compressedSize <= fileSize - dataStart else {
             throw Damaged(reason: "its data runs past the end of the file")
         }
         try handle.seek(toOffset: UInt64(dataStart))

@@ -44,6 +44,11 @@ struct HostileInputTests {
         Case(file: "filepass.xls", kind: .encrypted, phrase: "the workbook is password-protected; open it in Excel or WPS", atOpen: true),
         Case(file: "unterminated-quote.csv", kind: .corrupt, phrase: "a quoted field that starts on line 3 is never closed", atOpen: false),
         Case(file: "empty.csv", kind: .empty, phrase: "the file is empty", atOpen: true),
+        // Found by bench/fuzz (and the same overflow elsewhere in review): ZIP64 values near Int64.max.
+        Case(file: "zip64-cd-overflow.xlsx", kind: .corrupt, phrase: "the zip container is truncated or damaged (its central directory lies outside the file)", atOpen: true),
+        Case(file: "zip64-locator-overflow.xlsx", kind: .corrupt, phrase: "the zip container is truncated or damaged (the ZIP64 end record lies outside the file)", atOpen: true),
+        Case(file: "zip64-entry-offset-overflow.xlsx", kind: .corrupt, phrase: "_rels/.rels cannot be read: its header lies outside the file; the zip is truncated or damaged", atOpen: true),
+        Case(file: "zip64-entry-size-overflow.xlsx", kind: .corrupt, phrase: "_rels/.rels cannot be read: its data runs past the end of the file; the zip is truncated or damaged", atOpen: true),
     ]
 
     /// The files that are extreme but legal, each with its own test below.
