@@ -20,13 +20,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // C libraries from Debian: libxlsxwriter-dev, libfreexl-dev, libssl-dev.
+        // C libraries from Debian: libxlsxwriter-dev, libssl-dev.
         .systemLibrary(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
-        .systemLibrary(
-            name: "CFreeXL", pkgConfig: "freexl",
-            providers: [.apt(["libfreexl-dev"])]),
         // OpenSSL's libcrypto, for SHA-256 with the CPU's SHA instructions: libssl-dev.
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
@@ -37,7 +34,7 @@ let package = Package(
         .target(
             name: "FulianSheets",
             dependencies: [
-                "FulianCore", "CFreeXL",
+                "FulianCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .target(name: "FulianImport", dependencies: ["FulianCore", "FulianSheets"]),

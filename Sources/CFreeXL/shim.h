@@ -1,1 +1,0 @@
-#include <freexl.h>
