@@ -64,7 +64,7 @@ import TestSupport
         ])
     }
 
-    @Test(arguments: ["一季度救助发放表.xlsx", "一季度救助发放表-libreoffice.xlsx"])
+    @Test(arguments: ["一季度救助发放表.xlsx", "一季度救助发放表-libreoffice.xlsx", "一季度救助发放表-libreoffice.xls"])
     func everyStreetSheetIsImportedAndTheOthersAreNamed(file: String) throws {
         let (store, _) = try storeWithRegister()
         let r = try store.importFile(FileImportRequest(path: Self.path(file), options: ImportOptions(dataset: .aid)))
