@@ -1,8 +1,8 @@
 """Runs fulian and its peers side by side on the same data; prints medians, peak memory, ratios and
 whether each target of the issues is met.
 
-Usage: bench/run [read] [import] [report] [write] [--quick]
-       (no part named: all four; the shell wrapper builds everything and sets up the venv and data)
+Usage: bench/run [read] [xls] [import] [report] [write] [--quick]
+       (no part named: all five; the shell wrapper builds everything and sets up the venv and data)
 
 Each measurement runs a whole process under /usr/bin/time: the median wall time of N runs is reported
 with the CPU time (user + sys) and peak RSS of that median run. N is 5 (3 with --quick); the slow
@@ -116,6 +116,26 @@ def read_bench():
     growth = big["utf-8"].mb / small.mb
     target("peak RSS independent of rows (1M within 1.25x of 100k)", growth, growth <= 1.25,
            "%d MB vs %d MB" % (big["utf-8"].mb, small.mb))
+
+# ----------------------------------------------------------------------------------------------- xls
+
+def xls_bench():
+    """Issue #16: a 100k-row .xls (xlwt, two sheets of 50k rows: BIFF8 holds 65,536 rows per sheet) read at
+    least as fast as xlrd and within 2x of python-calamine."""
+    x = os.path.join(DATA, "aid.xls")
+    maker = os.path.join(HERE, "make_xls.py")
+    if not os.path.exists(x) or os.path.getmtime(x) < os.path.getmtime(maker):
+        subprocess.run([PY, maker, DATA, "100000"], check=True)
+    fx = measure([BENCH, "read", x])
+    cal = measure(peer("read_xls_peers.py", "calamine", x))
+    xr = measure(peer("read_xls_peers.py", "xlrd", x), runs=SLOW)
+    table("read a 100k-row x 10-column XLS (xlwt: shared strings, dates, RK/NUMBER; 2 sheets)", [
+        ("fulian (XLS reader)", fx),
+        ("python-calamine", cal),
+        ("xlrd", xr),
+    ])
+    faster("xlrd", fx, xr, 1)
+    within("python-calamine", fx, cal, 2)
 
 # -------------------------------------------------------------------------------------------- import
 
@@ -323,10 +343,10 @@ def write_bench():
 # ---------------------------------------------------------------------------------------------- main
 
 if __name__ == "__main__":
-    parts = [a for a in sys.argv[1:] if not a.startswith("--")] or ["read", "import", "report", "write"]
-    unknown = [p for p in parts if p not in ("read", "import", "report", "write")]
+    parts = [a for a in sys.argv[1:] if not a.startswith("--")] or ["read", "xls", "import", "report", "write"]
+    unknown = [p for p in parts if p not in ("read", "xls", "import", "report", "write")]
     if unknown:
-        raise SystemExit("unknown part %s; usage: bench/run [read] [import] [report] [write] [--quick]" % " ".join(unknown))
+        raise SystemExit("unknown part %s; usage: bench/run [read] [xls] [import] [report] [write] [--quick]" % " ".join(unknown))
     print("# fulian benchmarks (%s), %s runs per measurement; %s" % (" ".join(parts), RUNS, load()))
     print("fulian: %s\nfulian-bench: %s" % (FULIAN, BENCH))
     try:  # what was measured: the checkout as built, including uncommitted edits
@@ -337,7 +357,8 @@ if __name__ == "__main__":
     except OSError:
         pass
     try:
-        for part, fn in (("read", read_bench), ("import", import_bench), ("report", report_bench), ("write", write_bench)):
+        for part, fn in (("read", read_bench), ("xls", xls_bench), ("import", import_bench), ("report", report_bench),
+                         ("write", write_bench)):
             if part in parts:
                 fn()
                 print("(%s done; %s)" % (part, load()), flush=True)
