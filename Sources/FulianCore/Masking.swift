@@ -22,15 +22,11 @@ public enum Masking {
         return String(repeating: "*", count: c.count - keep) + String(c.suffix(keep))
     }
 
-    /// Masks every run of 7 or more digits (with an optional trailing X) found inside free text.
-    ///
-    /// Used on any message that quotes a cell, so an ID number or a phone number typed into the wrong
-    /// column is still hidden.
-    public static func scrub(_ text: String) -> String {
-        // Most texts hold no run of seven digits (ASCII, or full-width EF BC 90…99): nothing to mask.
-        var run = 0, longest = 0
-        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { b in
-            var i = 0
+    /// The longest run of digits (ASCII, or full-width EF BC 90…99) in a text, read from its bytes; nil
+    /// when the text has no contiguous UTF-8 storage (the caller then scans it the slow way).
+    static func longestDigitRun(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { b in
+            var run = 0, longest = 0, i = 0
             while i < b.count {
                 if b[i] >= 48 && b[i] <= 57 {
                     run += 1; i += 1
@@ -41,8 +37,17 @@ public enum Masking {
                 }
                 longest = max(longest, run)
             }
+            return longest
         }
-        if scanned != nil && longest < 7 { return text }
+    }
+
+    /// Masks every run of 7 or more digits (with an optional trailing X) found inside free text.
+    ///
+    /// Used on any message that quotes a cell, so an ID number or a phone number typed into the wrong
+    /// column is still hidden.
+    public static func scrub(_ text: String) -> String {
+        // Most texts hold no run of seven digits: nothing to mask.
+        if let n = longestDigitRun(text), n < 7 { return text }
         return scrubRuns(text)
     }
 
@@ -54,21 +59,7 @@ public enum Masking {
     /// length is shown as it is. Messages about rejected values keep using ``scrub(_:)``, which masks every
     /// run of seven digits or more. ASCII and full-width digits count alike.
     public static func scrubPersonalNumbers(_ text: String) -> String {
-        var run = 0, longest = 0
-        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { b in
-            var i = 0
-            while i < b.count {
-                if b[i] >= 48 && b[i] <= 57 {
-                    run += 1; i += 1
-                } else if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 {
-                    run += 1; i += 3
-                } else {
-                    run = 0; i += 1
-                }
-                longest = max(longest, run)
-            }
-        }
-        if scanned != nil && longest < 11 { return text }
+        if let n = longestDigitRun(text), n < 11 { return text }
         let chars = Array(text)
         func isDigit(_ c: Character) -> Bool {
             guard let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
