@@ -44,18 +44,6 @@ public struct ImportOptions: Sendable {
 /// How the rows of one data sheet were classified, for summaries: every row of the sheet is a
 /// title, header, data, blank, footer or note row, and the counts add up to ``sheetRows``.
 public struct SheetTally: Sendable, Hashable {
-    public static func == (a: SheetTally, b: SheetTally) -> Bool {
-        (a.sheet, a.sheetRows, a.titleRows, a.headerRows, a.dataRows, a.blankRows) == (b.sheet, b.sheetRows, b.titleRows, b.headerRows, b.dataRows, b.blankRows)
-            && a.footerRows == b.footerRows && a.noteRows == b.noteRows && a.mergedCellsFilled == b.mergedCellsFilled
-            && a.missingMeasures.map { "\($0.field.key)=\($0.rows)" } == b.missingMeasures.map { "\($0.field.key)=\($0.rows)" }
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(sheet)
-        h.combine(sheetRows)
-        h.combine(dataRows)
-    }
-
     /// The sheet name (the file name for CSV).
     public var sheet = ""
     /// Rows of the sheet, from row 1 to its last row (for CSV: its records).
@@ -74,14 +62,22 @@ public struct SheetTally: Sendable, Hashable {
     public var noteRows: [Int] = []
     /// Cells filled from a merged range.
     public var mergedCellsFilled = 0
-    /// For each report measure the sheet has no column for (`seekers`), the stored rows it stays empty on.
-    public var missingMeasures: [(field: FieldSpec, rows: Int)] = []
+    /// The report measures the sheet has no column for (`seekers`), with the rows each stays empty on.
+    public var missingMeasures: [MissingMeasure] = []
 
     /// An empty tally.
     public init() {}
 
     /// Rows that are not data: title, header, blank, footer and note rows.
     public var skippedRows: Int { titleRows + headerRows + blankRows + footerRows.count + noteRows.count }
+}
+
+/// A report measure a sheet has no column for, and the stored rows it stays empty on.
+public struct MissingMeasure: Sendable, Hashable {
+    /// The field (`seekers`).
+    public var field: FieldSpec
+    /// The rows the measure counts on (for `seekers`: the job fairs), all left empty.
+    public var rows: Int
 }
 
 /// How every data sheet of a file was classified.
@@ -192,6 +188,11 @@ public final class SheetImporter {
     /// The first data sheet's layout.
     public var layout: SheetLayout { dataSheets[0].layout }
 
+    /// The date a dataset's figures count its rows by (`paid_on`, `held_on`); nil for orgs and members.
+    static func dateField(of dataset: Dataset) -> FieldSpec? {
+        DatasetFields.fields(of: dataset).first { $0.required && $0.kind == .date }
+    }
+
     /// Words in a sheet name that mark a summary or pivot sheet beside the data sheets.
     static let summaryWords = ["汇总", "统计", "合计", "总计", "总表", "透视", "小计", "summary", "pivot", "total"]
 
@@ -213,7 +214,7 @@ public final class SheetImporter {
                 if !named.contains(s) { named.append(s) }
             } catch let e as SheetError { throw ImportError(e) }
         }
-        let dateKeys = Set(DatasetFields.fields(of: options.dataset).filter { $0.required && $0.kind == .date }.map(\.key))
+        let dateKeys = Set(SheetImporter.dateField(of: options.dataset).map { [$0.key] } ?? [])
         struct Found { var sheet: SheetInfo; var candidate: LayoutDetector.Candidate; var missing: [FieldSpec]; var titles: [String] }
         var found: [Found] = []
         var noHeader: [SheetInfo] = []
@@ -288,8 +289,7 @@ public final class SheetImporter {
                 data.statedPeriod = t
                 data.statedPeriodSource = "the file name"
             }
-            if let key = dateKeys.first(where: { layout.binding($0) == nil }),
-               let spec = DatasetFields.fields(of: options.dataset).first(where: { $0.key == key }) {
+            if let spec = SheetImporter.dateField(of: options.dataset), layout.binding(spec.key) == nil {
                 data.missingDateField = spec
                 if let d = options.date {
                     data.date = SheetDate(date: d, source: "--date")
@@ -394,7 +394,7 @@ public final class SheetImporter {
                 : nil)
         }
         let stated = data.statedPeriod
-        let dateKey = options.dataset == .aid ? "paid_on" : options.dataset == .activities ? "held_on" : nil
+        let dateKey = SheetImporter.dateField(of: options.dataset)?.key
         let checkPeriod = stated != nil && dateKey.map { layout.binding($0) != nil } == true
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
@@ -402,7 +402,7 @@ public final class SheetImporter {
         let headerEnd = layout.headerRows.upperBound
         var lastRow = headerEnd
         var recordsAfterHeader = 0
-        var missing: [(field: FieldSpec, rows: Int)] = layout.missingMeasures.map { ($0, 0) }
+        var missing = layout.missingMeasures.map { MissingMeasure(field: $0, rows: 0) }
         try wrap {
             try reader.forEachRow(in: layout.sheet) { raw in
                 guard raw.number > headerEnd else { return true }

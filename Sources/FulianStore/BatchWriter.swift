@@ -195,6 +195,8 @@ final class BatchWriter {
 
     /// New programme spellings close to a known one: the programme it may be, and where it was first met.
     private var doubtfulPrograms: [(id: Int64, name: String, suggestion: String, sheet: String?, row: Int)] = []
+    /// Rows written with each doubtful programme id (empty for nearly every file: one check per row).
+    private var doubtfulRows: [Int64: Int] = [:]
 
     private func programId(_ name: String, row: Int) throws -> Int64 {
         if let id = programIdsAsWritten[ExactText(name)] { return id }
@@ -210,16 +212,16 @@ final class BatchWriter {
         programIdsAsWritten[ExactText(name)] = id
         if let s = ProgramNames.suggestion(for: name, known: known) {
             doubtfulPrograms.append((id, name, s, currentSheet, row))
+            doubtfulRows[id] = 0
         }
         return id
     }
 
     /// One `unknown-program` warning per new spelling that is close to a known programme, with the
     /// rows that use it (call after the rows are written).
-    func programWarnings() throws -> [Diagnostic] {
-        try doubtfulPrograms.map { p in
-            let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM disbursement WHERE batchId = ? AND programId = ?",
-                                     arguments: [batchId, p.id]) ?? 0
+    func programWarnings() -> [Diagnostic] {
+        doubtfulPrograms.map { p in
+            let n = doubtfulRows[p.id] ?? 0
             return Diagnostic(severity: .warning, file: file, sheet: p.sheet, row: p.row, field: "program", category: "unknown-program",
                 message: "\(p.name) is not a known programme; did you mean \(p.suggestion)? Stored as written (\(n) rows of this file); "
                     + "confirm the spelling with --map ([program] \"\(p.name)\" = \"\(p.suggestion)\")")
@@ -229,6 +231,7 @@ final class BatchWriter {
     private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
         let prog = try programId(a.program, row: row)
+        if !doubtfulRows.isEmpty, let n = doubtfulRows[prog] { doubtfulRows[prog] = n + 1 }
         if !bulkAid {
             let find = try RawStatement.cached(&findDisbursement, db, """
                 SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?

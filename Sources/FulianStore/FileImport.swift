@@ -327,7 +327,7 @@ extension Store {
                         result.sheets[sheetIndex(d)].loaded -= 1
                     }
                     rowIssues += lateDuplicates
-                    rowIssues += try writer.programWarnings()
+                    rowIssues += writer.programWarnings()
                     if !orgRows.isEmpty {
                         let outcome = try writer.writeOrgs(orgRows, district: district)
                         result.loaded += outcome.loaded
@@ -346,11 +346,10 @@ extension Store {
                     }
                     for (i, t) in result.tally.sheets.enumerated() where i < result.sheets.count { result.sheets[i].tally = t }
                     rowIssues += importer.fileDiagnostics
-                    result.issues = rowIssues.sorted { a, b in
-                        let sa = sheetIndex(a), sb = sheetIndex(b)
-                        if sa != sb { return sa < sb }
-                        return (a.row ?? 0, a.column ?? 0) < (b.row ?? 0, b.column ?? 0)
-                    }
+                    // In sheet order, then row and column: each issue's sheet looked up once.
+                    result.issues = rowIssues.map { (sheetIndex($0), $0) }
+                        .sorted { ($0.0, $0.1.row ?? 0, $0.1.column ?? 0) < ($1.0, $1.1.row ?? 0, $1.1.column ?? 0) }
+                        .map(\.1)
                     result.warnings = result.issues.filter { $0.severity == .warning && $0.category != "duplicate" }.count
                     for d in result.issues where d.severity == .warning && d.category != "duplicate" && d.row != nil {
                         result.sheets[sheetIndex(d)].warnings += 1

@@ -32,12 +32,14 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite store (default: $FULIAN_DB or fulian.sqlite).", valueName: "path"))
     var db: String?
 
-    var path: String {
-        // On a terminal, a command that waits for another one's import says so (once, after a second).
-        if Store.onWait == nil && isatty(2) == 1 {
+    var path: String { db ?? ProcessInfo.processInfo.environment["FULIAN_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "fulian.sqlite" }
+
+    /// Opens the store; on a terminal, a command that waits for another one's import says so (once, after a second).
+    func open(readOnly: Bool = false) throws -> Store {
+        if isatty(2) == 1 {
             Store.onWait = { path in printError("waiting for another fulian command (an import?) to finish with \(path) …") }
         }
-        return db ?? ProcessInfo.processInfo.environment["FULIAN_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "fulian.sqlite"
+        return try Store(path: path, readOnly: readOnly)
     }
 }
 

@@ -115,7 +115,7 @@ struct ImportCommand: ParsableCommand {
             throw fail("\(error)")
         }
         let st: Store
-        do { st = try Store(path: store.path) } catch { throw fail("\(error)") }
+        do { st = try store.open() } catch { throw fail("\(error)") }
         var results: [FileImportResult] = []
         var failures: [String] = []
         for file in files {

@@ -102,7 +102,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let p = try Period(parsing: period)
         let st: Store
-        do { st = try Store(path: store.path, readOnly: true) } catch { throw fail("\(error)") }
+        do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
         if name == .quarterly {
             let options = QuarterlyWorkbook.Options(period: p, language: lang ?? .zh, target: target, mask: !noMask)
             do {

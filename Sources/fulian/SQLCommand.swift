@@ -31,7 +31,7 @@ struct SQLCommand: ParsableCommand {
 
     func run() throws {
         let st: Store
-        do { st = try Store(path: store.path, readOnly: true) } catch { throw fail("\(error)") }
+        do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
         do {
             try st.dbQueue.read { db in
                 let stmt = try db.makeStatement(sql: query)

@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let st: Store
-        do { st = try Store(path: store.path, readOnly: true) } catch { throw fail("\(error)") }
+        do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
         try st.dbQueue.read { db in
             print("store: \(store.path)")
             print("")
