@@ -17,7 +17,7 @@ extension Period {
 
     /// Finds the period stated in a title, sheet name or file name: `2024年第一季度`, `2024年一季度`,
     /// `2024年1季度`, `2024Q1`, `2024年上半年`, `2024年1-3月`, `2024年3月`, `2024年度`, `2024年`
-    /// (the most specific one a text holds; nil when it holds no year). A year needs 年, 年度 or a
+    /// or a single day `2024年3月5日` (the most specific one a text holds; nil when it holds no year). A year needs 年, 年度 or a
     /// quarter/half tag after it, so a number such as 20240105 or a phone number is no period.
     public static func stated(in text: String) -> Stated? {
         let s = Array(TextNormalizer.compact(text).uppercased())
@@ -84,8 +84,16 @@ extension Period {
                     }
                 }
                 if k < s.count, s[k] == "月", let a = CivilDate(year: y, month: m1, day: 1) {
-                    // 2024年3月5日 is a day, not a month: no period.
-                    if k + 1 < s.count, s[k + 1].isASCIIDigit { i = k + 1; continue }
+                    // 2024年3月5日 states one day: the period of that day alone.
+                    if k + 1 < s.count, s[k + 1].isASCIIDigit {
+                        var e = k + 1, day = 0
+                        while e < s.count, s[e].isASCIIDigit, e - k <= 2 { day = day * 10 + s[e].wholeNumberValue!; e += 1 }
+                        if e < s.count, s[e] == "日" || s[e] == "号", let d = CivilDate(year: y, month: m1, day: day) {
+                            consider(4, Period(kind: .range, start: d, end: d), i, e + 1)
+                        }
+                        i = e
+                        continue
+                    }
                     consider(2, Period(kind: .month, start: a, end: a.lastOfMonth), i, k + 1)
                     i = k + 1
                     continue

@@ -38,3 +38,23 @@ import Testing
 }
 
 extension OrgRegister.Failure: @retroactive Equatable {}
+
+/// The district a register's title names, for the streets it creates.
+@Suite struct DistrictInTitleTests {
+    @Test(arguments: [
+        ("兰江区2024年社区（村）基本情况统计表", "兰江区"),
+        ("兰江区妇联组织建设情况登记表", "兰江区"),
+        ("浙江省金华市兰江区社区名册", "兰江区"),
+        ("青溪县2024年村（社区）妇联统计", "青溪县"),
+        ("金华市义乌市妇联基层组织统计表", "义乌市"),
+        ("达拉特旗基层妇联名册", "达拉特旗"),
+    ])
+    func districtNamed(title: String, district: String) {
+        #expect(OrgRegister.district(inTitle: title) == district)
+    }
+
+    @Test(arguments: ["2024年社区统计表", "社区名册", "东湖街道2024年社区名册", "金华市妇联统计表"])
+    func noDistrict(title: String) {
+        #expect(OrgRegister.district(inTitle: title) == nil)
+    }
+}
