@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss (\"header\" = \"field\") and confirmed spellings ([org] \"as typed\" = \"register name\").", valueName: "file"))
     var map: String?
 
-    @Option(help: "Text encoding of CSV files: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030 (gbk, gb2312). Default: detected.")
+    @Option(help: ArgumentHelp("Text encoding of CSV files: \(TextEncoding.acceptedNames). Default: detected."))
     var encoding: String?
 
     @Option(help: ArgumentHelp("Write the rejected rows (original values and reasons) to this workbook.", valueName: "file.xlsx"))
