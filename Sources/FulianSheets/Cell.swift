@@ -55,9 +55,12 @@ public enum Cell: Hashable, Sendable {
     }
 
     /// `HH:MM:SS` (with `.fff` when there are fractions of a second); for an elapsed time the hours
-    /// may exceed 24 and a negative duration gets a minus sign.
+    /// may exceed 24 and a negative duration gets a minus sign. Seconds too large for a clock (9e15 and
+    /// beyond) are shown as a number.
     public static func clock(_ seconds: Double, elapsed: Bool) -> String {
-        guard seconds.isFinite else { return "\(seconds)" }
+        // Beyond about 285 million years the milliseconds no longer fit an Int64 (a damaged or crafted
+        // file): the seconds are shown as a number.
+        guard seconds.isFinite, abs(seconds) < 9e15 else { return Cell.format(number: seconds) }
         let negative = seconds < 0
         let millis = Int64((abs(seconds) * 1000).rounded())
         var h = millis / 3_600_000

@@ -52,7 +52,7 @@ struct HostileInputTests {
     ]
 
     /// The files that are extreme but legal, each with its own test below.
-    static let readable = ["header-only.csv", "huge-dimension.xlsx", "last-cell.xlsx", "stray-cell-close.xlsx"]
+    static let readable = ["header-only.csv", "huge-dimension.xlsx", "huge-duration.xls", "last-cell.xlsx", "stray-cell-close.xlsx"]
 
     @Test(arguments: HostileInputTests.cases)
     func refusedWithACleanError(c: Case) throws {
@@ -143,6 +143,26 @@ struct HostileInputTests {
             Row(number: 1, cells: [n(1)]),
             Row(number: 3, cells: [.empty, n(3)]),
         ])
+    }
+
+    @Test func aDurationTooLargeForAClockShowsItsSeconds() throws {
+        // Trapped in CI's fuzz run (bench/fuzz xls): an elapsed-time cell of -2.96e189 seconds, whose
+        // milliseconds do not fit an Int64, converted for display.
+        let reader = try openSpreadsheet(at: Fixture.hostile("huge-duration.xls"))
+        var durations: [Double] = []
+        for sheet in reader.sheets {
+            for row in try reader.rows(in: sheet) {
+                for cell in row.cells {
+                    _ = cell.displayText
+                    if case .duration(let s) = cell { durations.append(s) }
+                }
+            }
+        }
+        let huge = try #require(durations.first { abs($0) > 1e100 })
+        #expect(Cell.duration(huge).displayText == Cell.format(number: huge))
+        #expect(Cell.duration(huge).displayText == "-2.9585533540948723e+189")
+        #expect(Cell.duration(360_000_000).displayText == "100000:00:00")
+        #expect(Cell.duration(-5400.25).displayText == "-01:30:00.250")
     }
 
     @Test func aHeaderOnlyCSVIsOneRow() throws {
