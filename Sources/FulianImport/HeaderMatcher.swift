@@ -184,8 +184,30 @@ struct HeaderMatcher: Sendable {
 
     static let byDataset: [Dataset: HeaderMatcher] = Dictionary(uniqueKeysWithValues: Dataset.allCases.map { ($0, HeaderMatcher(dataset: $0)) })
 
-    /// The field a header names, exactly or inferred.
+    /// The field a header names, exactly or inferred. Layout detection asks this of every cell of the
+    /// first rows, several times each (one row alone, then joined with the next): answers are kept per
+    /// text, and texts that cannot be headers (long, or holding an ID- or date-like run of digits) are
+    /// answered at once.
     func match(_ text: String) -> HeaderMatch? {
+        if HeaderMatcher.cannotBeAHeader(text) { return nil }
+        return memo.value(for: text) { computeMatch(text) }
+    }
+
+    /// More than 40 characters, or 8 digits in a row (an ID number, a phone, 20240105).
+    static func cannotBeAHeader(_ text: String) -> Bool {
+        let b = text.utf8
+        if b.count > 160 { return true }
+        var run = 0
+        for c in b {
+            if c >= 48 && c <= 57 { run += 1; if run >= 8 { return true } } else { run = 0 }
+        }
+        return text.count > 40
+    }
+
+    /// Answers of ``match(_:)`` already computed for this dataset.
+    let memo = MatchMemo()
+
+    private func computeMatch(_ text: String) -> HeaderMatch? {
         let t = HeaderText(text)
         if t.key.isEmpty { return nil }
         if let i = exact[t.key] ?? exact[t.base] { return .exact(fields[i]) }
@@ -233,6 +255,24 @@ struct HeaderMatcher: Sendable {
         }
         guard best >= 0.5, found.count == 1, let i = found.first else { return nil }
         return fields[i]
+    }
+
+    /// The answers of one matcher by header text, bounded (cleared past 20,000 texts), shared by threads.
+    final class MatchMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answers: [String: HeaderMatch?] = [:]
+
+        func value(for text: String, _ compute: () -> HeaderMatch?) -> HeaderMatch? {
+            lock.lock()
+            if let known = answers[text] { lock.unlock(); return known }
+            lock.unlock()
+            let v = compute()
+            lock.lock()
+            if answers.count >= 20_000 { answers.removeAll(keepingCapacity: true) }
+            answers[text] = v
+            lock.unlock()
+            return v
+        }
     }
 
     static func bigrams(_ s: String) -> Set<String> {

@@ -151,7 +151,13 @@ public struct LayoutDetector: Sendable {
             if best == nil || (c.requiredMissing.count, -c.score) < (best!.requiredMissing.count, -best!.score) { best = c }
         }
         let top = rows.filter { $0.number <= searchRows + 10 }
-        let labels = top.map { row in (0..<row.cells.count).map { CellParsing.text(row[$0]) ?? "" } }
+        // Only text can label a column: numbers, dates and booleans of data rows are not matched.
+        let labels = top.map { row in
+            (0..<row.cells.count).map { c -> String in
+                if case .text = row[c] { return CellParsing.text(row[c]) ?? "" }
+                return ""
+            }
+        }
         let scores = labels.map { score($0) }
         for (i, row) in top.enumerated() where row.number <= searchRows {
             consider(Candidate(rows: row.number...row.number, labels: labels[i], score: scores[i].0, requiredMissing: scores[i].1))

@@ -200,20 +200,24 @@ enum EncodingSniffer {
     static func detect(_ file: ChunkedFile, head: [UInt8]) throws -> Detected {
         if let b = bom(head) { return .encoding(b.0, bomLength: b.1) }
         var v = UTF8Validator()
-        var gb = GB18030Plausibility()
-        var weighed = 0
         try file.rewind()
-        while v.valid || weighed < plausibilitySample {
+        while v.valid {
             let chunk = try file.next()
             if chunk.isEmpty { break }
-            if v.valid { v.feed(chunk) }
-            if weighed < plausibilitySample {
-                gb.feed(chunk)
-                weighed += chunk.count
-            }
+            v.feed(chunk)
         }
         try file.rewind()
         if v.complete { return .encoding(.utf8, bomLength: 0) }
+        // Not UTF-8 (the rarer case): only now weigh the file's first bytes as GB18030.
+        var gb = GB18030Plausibility()
+        var weighed = 0
+        while weighed < plausibilitySample {
+            let chunk = try file.next()
+            if chunk.isEmpty { break }
+            gb.feed(chunk)
+            weighed += chunk.count
+        }
+        try file.rewind()
         return gb.isPlausible ? .encoding(.gb18030, bomLength: 0) : .implausible(suggest: gb.singleByteGuess)
     }
 }

@@ -98,7 +98,10 @@ final class BatchWriter {
     /// Stores a record of the data sheet `sheet` (its ``ParsedRow/sheetIndex``); returns a `duplicate`
     /// diagnostic instead when it is already stored.
     func write(_ record: ImportRecord, row: Int, sheet: Int = 0) throws -> Diagnostic? {
-        currentSheet = sheets.indices.contains(sheet) ? sheets[sheet] : nil
+        if sheet != currentSheetIndex {
+            currentSheetIndex = sheet
+            currentSheet = sheets.indices.contains(sheet) ? sheets[sheet] : nil
+        }
         switch record {
         case .org: preconditionFailure("orgs are written by writeOrgs")
         case .member(let m): return try writeMember(m, row: row)
@@ -107,8 +110,9 @@ final class BatchWriter {
         }
     }
 
-    /// The sheet of the row being written (nil for CSV).
+    /// The sheet of the row being written (nil for CSV), and its index (changed only between sheets).
     private var currentSheet: String?
+    private var currentSheetIndex = -1
 
     /// Where an earlier row is: `row 8 of this file`, `sheet 东湖街道 row 8 of this file`, `q1.xls row 8`,
     /// `q1.xlsx sheet 东湖街道 row 8`.
