@@ -376,12 +376,19 @@ public struct ValueProblem: Error, Hashable, Sendable {
     /// Stable category.
     public var category: String
     /// A sentence for people (personal data masked).
-    public var message: String
+    public var message: Message
 
     /// Creates a problem.
+    public init(_ category: String, _ message: ImportMessage) {
+        self.category = category
+        self.message = .importing(message)
+    }
+
+    /// Creates a problem from an English sentence not yet in the catalogue.
+    @available(*, deprecated, message: "word it in the catalogue (Sources/FulianCore/Messages)")
     public init(_ category: String, _ message: String) {
         self.category = category
-        self.message = message
+        self.message = .external(message)
     }
 }
 

@@ -241,9 +241,7 @@ public struct Cleaner {
     /// A suggested fix: the closest register name for an unknown unit. A wrong check digit gets none:
     /// it means a typo somewhere, and the "corrected" number would be somebody else's.
     static func suggestion(for d: Diagnostic) -> String? {
-        guard d.category == "unknown-org", let r = d.message.range(of: "did you mean ") else { return nil }
-        let rest = d.message[r.upperBound...]
-        return rest.firstIndex(of: "?").map { String(rest[..<$0]) }
+        d.category == "unknown-org" ? d.suggestion : nil
     }
 }
 

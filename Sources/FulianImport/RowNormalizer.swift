@@ -105,12 +105,19 @@ final class RowNormalizer {
         func cell(_ key: String) -> Cell { normalizer.column(key).map { row[$0] } ?? .empty }
         func has(_ key: String) -> Bool { normalizer.column(key) != nil }
 
-        mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: String) {
+        mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: Message,
+                             suggestion: String? = nil) {
             let b = key.flatMap { normalizer.binding($0) }
-            let prefix = b.map { "\($0.header): " } ?? ""
+            let m = b.map { Message.importing(.inColumn(header: $0.header, message)) } ?? message
             diagnostics.append(Diagnostic(severity: severity, file: normalizer.file, sheet: normalizer.sheet, row: row.number,
-                                          column: b.map { $0.column + 1 }, field: key, category: category, message: prefix + message))
+                                          column: b.map { $0.column + 1 }, field: key, category: category, message: m,
+                                          suggestion: suggestion))
             if severity == .error { failed = true }
+        }
+
+        @available(*, deprecated, message: "word it in the catalogue (Sources/FulianCore/Messages)")
+        mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: String) {
+            report(severity, key, category, Message.external(message))
         }
 
         /// Runs a parser, turning its problem into an error on this row.
@@ -137,7 +144,7 @@ final class RowNormalizer {
                 let shown = CellParsing.text(cell(key)) ?? ""
                 set(key, shown)
             } else {
-                report(.warning, key, problem.category, problem.message + "; left empty")
+                report(.warning, key, problem.category, .importing(.leftEmpty(problem.message)))
                 set(key, "")
             }
         }
@@ -184,9 +191,8 @@ final class RowNormalizer {
                 set("org", u.name)
                 return u.id
             case .failure(.unknown(let suggestion)):
-                let hint = suggestion.map { "; did you mean \($0)?" } ?? "."
-                report(.error, key, "unknown-org", "unit \(Masking.scrub(typed)) is not in the org register\(hint) "
-                    + "Correct the name, or add the unit to the register and import it first.")
+                report(.error, key, "unknown-org", .importing(.unknownOrg(name: Masking.scrub(typed), suggestion: suggestion)),
+                       suggestion: suggestion)
             case .failure(.ambiguous(let names)):
                 report(.error, key, "unknown-org", "unit \(typed) matches several units of the register (\(names.joined(separator: ", "))); write the full name")
             }

@@ -121,7 +121,7 @@ enum CleanCSV {
             for i in result.issues {
                 let d = i.diagnostic
                 try file.write([d.file, d.sheet ?? "", d.row.map(String.init) ?? "", d.column.map { ColumnName.letters($0) } ?? "",
-                                i.original, d.category, d.severity == .error ? "错误" : "警告", d.message, i.suggestion ?? ""])
+                                i.original, d.category, d.severity == .error ? "错误" : "警告", d.message.text(), i.suggestion ?? ""])
             }
             try file.commit()
         } catch {

@@ -254,7 +254,7 @@ enum ImportSummary {
                 })),
                 ("issues", .array(r.issues.map { d in
                     .object([("severity", .string(d.severity.rawValue)), ("sheet", .optional(d.sheet)), ("row", .optional(d.row)),
-                             ("column", .optional(d.column)), ("category", .string(d.category)), ("message", .string(d.message))])
+                             ("column", .optional(d.column)), ("category", .string(d.category)), ("message", .string(d.message.text()))])
                 })),
             ])
         }

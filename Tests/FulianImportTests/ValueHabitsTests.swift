@@ -18,7 +18,7 @@ import TestSupport
         var importer: SheetImporter
         var rows: [ParsedRow]
         /// Every row diagnostic as printed: `file:R2C9: warning [partial-date] …`.
-        var lines: [String] { rows.flatMap(\.diagnostics).map(\.description) }
+        var lines: [String] { rows.flatMap(\.diagnostics).map { $0.text(.en) } }
         /// The rows loaded.
         var loaded: [Int] { rows.filter { !$0.isRejected }.map(\.number) }
     }

@@ -51,7 +51,7 @@ import TestSupport
         #expect(r.headerRows == "2")
         #expect(r.tally.footerRows == [10])
         #expect(r.tally.noteRows == [11])
-        #expect(r.issues.map(\.description) == [
+        #expect(r.issues.map { $0.text(.en) } == [
             "aid-q1.csv:R6C2: error [bad-check-digit] 身份证号: the ID number 110105********1060 fails its check digit (GB 11643): a digit was mistyped; check it against the ID card",
             "aid-q1.csv:R7C3: error [unknown-org] 所属社区: unit 望江楼社区 is not in the org register; did you mean 望江社区? Correct the name, or add the unit to the register and import it first.",
             "aid-q1.csv:R8: warning [duplicate] the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from row 3 of this file; skipped",

@@ -46,7 +46,7 @@ import TestSupport
             "兰江区 district -", "东湖街道 street 兰江区", "西岭镇 town 兰江区",
         ])
         // A typo of a street is never created as a street of its own.
-        #expect(r.issues.map(\.description) == [
+        #expect(r.issues.map { $0.text(.en) } == [
             "兰江区社区名册.xlsx:社区名册!R8: error [unknown-org] parent unit 东胡街道 is neither in the register nor in this file; did you mean 东湖街道?",
         ])
         let t = try #require(r.sheets.first?.tally)
@@ -128,7 +128,7 @@ import TestSupport
         try text.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n").write(to: bare, atomically: true, encoding: .utf8)
         let none = try store.importFile(FileImportRequest(path: bare.path, options: ImportOptions(dataset: .aid)))
         #expect((none.loaded, none.rejected) == (0, 4))
-        #expect(none.issues.first?.description
+        #expect(none.issues.first?.text(.en)
                 == "春蕾名单.csv:R2: error [missing-field] the sheet has no 发放日期 column: give the date with --date 2024-03-31 or --period 2024Q1")
     }
 
@@ -138,7 +138,7 @@ import TestSupport
                                                        options: ImportOptions(dataset: .aid, period: try Period(parsing: "2024-02"))))
         let outside = r.issues.filter { $0.category == "outside-stated-period" }
         #expect(outside.count == 5)
-        #expect(outside.first?.description == "一季度救助发放表.xlsx:东湖街道!R3C6: warning [outside-stated-period] 发放日期: 2024-01-05 is outside "
+        #expect(outside.first?.text(.en) == "一季度救助发放表.xlsx:东湖街道!R3C6: warning [outside-stated-period] 发放日期: 2024-01-05 is outside "
                 + "the period the file states (2024-02, 2024-02-01..2024-02-29); stored by its own date")
         #expect(r.loaded == 7)
     }
@@ -222,7 +222,7 @@ import TestSupport
             """.write(to: file, atomically: true, encoding: .utf8)
         let r = try store.importFile(FileImportRequest(path: file.path, options: ImportOptions(dataset: .aid)))
         #expect(r.loaded == 4)
-        #expect(r.issues.map(\.description) == [
+        #expect(r.issues.map { $0.text(.en) } == [
             "助学.csv:R2: warning [unknown-program] 春蕾助学 is not a known programme; did you mean 春蕾计划? Stored as written "
                 + "(2 rows of this file); confirm the spelling with --map ([program] \"春蕾助学\" = \"春蕾计划\")",
         ])

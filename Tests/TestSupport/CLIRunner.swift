@@ -23,7 +23,8 @@ public enum CLIRunner {
     /// The `fulian` executable.
     public static var binary: URL { productsDirectory.appendingPathComponent("fulian") }
 
-    /// Runs a shell command line (`/bin/sh -c`) with the binary's directory first on PATH.
+    /// Runs a shell command line (`/bin/sh -c`) with the binary's directory first on PATH, in English
+    /// (`FULIAN_LANG=en`) unless `environment` names another language.
     public static func shell(_ command: String, in directory: URL, environment extra: [String: String] = [:]) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -33,6 +34,8 @@ public enum CLIRunner {
         env["PATH"] = productsDirectory.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env.removeValue(forKey: "FULIAN_DB")
         env["LC_ALL"] = "C.UTF-8"
+        // Tests that pin English wording say so once here; tests of the Chinese default pass FULIAN_LANG=zh.
+        env["FULIAN_LANG"] = "en"
         for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()

@@ -100,7 +100,7 @@ public final class CleanWorkbookWriter {
             let original = mask ? Masking.scrub(i.original) : i.original
             t.rows.append([.text(d.file), .text(d.sheet ?? ""), d.row.map { .integer(Int64($0)) } ?? .empty,
                            .text(d.column.map { ColumnName.letters($0) } ?? ""), .text(original), .text(d.category),
-                           .text(d.severity == .error ? "错误" : "警告"), .text(d.message), .text(i.suggestion ?? "")])
+                           .text(d.severity == .error ? "错误" : "警告"), .text(d.message.text()), .text(i.suggestion ?? "")])
         }
         try t.write(to: issues, at: 0)
         try issues.autoFitColumns(maxWidth: 60)

@@ -36,7 +36,7 @@ public enum RejectsWorkbook {
             for row in r.rejectedRows {
                 let errors = row.diagnostics.filter { $0.severity == .error }
                 table.rows.append([.integer(Int64(row.number)), .text(errors.map(\.category).joined(separator: ", ")),
-                                   .text(errors.map(\.message).joined(separator: "；"))]
+                                   .text(errors.map { $0.message.text() }.joined(separator: "；"))]
                                   + (0..<width).map { $0 < row.values.count ? .text(row.values[$0]) : .empty })
             }
             try table.write(to: sheet, at: 0)

@@ -1,0 +1,6 @@
+/// Messages of store, worded in Chinese and English.
+public enum StoreMessage: Localized, Hashable {
+    public func wording() -> Wording {
+        switch self {}
+    }
+}
