@@ -1,0 +1,6 @@
+@testable import FulianCore
+
+extension CLIMessage {
+    /// One example per case, for `CatalogueTests`.
+    static let examples: [CLIMessage] = []
+}

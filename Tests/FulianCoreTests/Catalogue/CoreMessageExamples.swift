@@ -1,0 +1,10 @@
+@testable import FulianCore
+
+extension CoreMessage {
+    /// One example per case, for `CatalogueTests`.
+    static let examples: [CoreMessage] = [
+        .severity(.error),
+        .location(file: "aid.xlsx", sheet: "发放名单", row: 12, column: 4),
+        .diagnostic(Diagnostic(severity: .warning, file: "aid.csv", row: 3, category: "partial-date", message: .core(.severity(.warning)))),
+    ]
+}
