@@ -22,6 +22,8 @@ public struct Cleaner {
     public var read: ReadOptions
     /// Confirmed spellings (`--map` tables such as `[org]`), applied before values are normalised.
     public var valueMap: [String: [String: String]]
+    /// Counts the rows read over all files, for a progress display; nil for none.
+    public var progress: ProgressCounter?
 
     /// Creates a run.
     public init(dataset: Dataset, registerPath: String? = nil, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
@@ -108,7 +110,9 @@ public struct Cleaner {
         var conflictGroups: [ExactText: Int] = [:]
         var spellings: [String: [String: Int]] = ["org": [:], "program": [:]]
         for path in files {
-            let importer = try SheetImporter(path: path, options: ImportOptions(dataset: dataset, headerMap: headerMap, read: read, valueMap: valueMap))
+            var options = ImportOptions(dataset: self.dataset, headerMap: headerMap, read: read, valueMap: valueMap)
+            options.progress = progress
+            let importer = try SheetImporter(path: path, options: options)
             // One place per data sheet: a row's place is its file and sheet.
             let fileOrdinal = Int32(places.count)
             let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }

@@ -21,6 +21,8 @@ public struct ImportOptions: Sendable {
     /// The period the file covers (`--period`): the date of rows without a date column is its last
     /// day, and rows dated outside it are warned about.
     public var period: Period?
+    /// Counts the data rows read, for a progress display (the CLI's, on a terminal); nil for none.
+    public var progress: ProgressCounter?
 
     /// Creates options.
     public init(dataset: Dataset, sheets: [String] = [], headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
@@ -403,11 +405,19 @@ public final class SheetImporter {
         var lastRow = headerEnd
         var recordsAfterHeader = 0
         var missing = layout.missingMeasures.map { MissingMeasure(field: $0, rows: 0) }
+        let progress = options.progress
+        if let progress, let d = layout.sheet.dimension { progress.expect(max(0, d.lastRow - headerEnd)) }
+        var unreported = 0
+        defer { progress?.add(unreported) }
         try wrap {
             try reader.forEachRow(in: layout.sheet) { raw in
                 guard raw.number > headerEnd else { return true }
                 lastRow = raw.number
                 recordsAfterHeader += 1
+                if progress != nil {
+                    unreported += 1
+                    if unreported == 4096 { progress!.add(unreported); unreported = 0 }
+                }
                 var row = raw
                 if !filler.isEmpty {
                     let before = row.cells.filter { !$0.isBlank }.count

@@ -31,6 +31,8 @@ struct CleanCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The files to clean.", valueName: "file"))
     var files: [String]
 
+    @OptionGroup var progress: ProgressOptions
+
     @Option(name: .shortAndLong, help: ArgumentHelp("The output workbook (or CSV file with --format csv).", valueName: "out"))
     var output: String
 
@@ -57,11 +59,16 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         var read = ReadOptions()
+        let estimate = files.map { ProgressLine.estimatedRows(path: $0) ?? 0 }.reduce(0, +)
+        let line = progress.line(task: (output as NSString).lastPathComponent, expected: estimate > 0 ? estimate : nil)
+        defer { line?.finish() }
         read.encoding = encoding.flatMap(TextEncoding.init(name:))
         let cleaner: Cleaner
         do {
             let mapping = try map.map { try HeaderMapFile.loadMapping(path: $0, dataset: dataset) } ?? HeaderMapFile.Mapping()
-            cleaner = Cleaner(dataset: dataset, registerPath: orgs, headerMap: mapping.headers, read: read, valueMap: mapping.values)
+            var c = Cleaner(dataset: dataset, registerPath: orgs, headerMap: mapping.headers, read: read, valueMap: mapping.values)
+            c.progress = line?.counter
+            cleaner = c
         } catch {
             throw fail("\(error)")
         }
@@ -78,6 +85,7 @@ struct CleanCommand: ParsableCommand {
                     try table.write(CleanWorkbook.header(columns: columns))
                     result = try cleaner.run(files: files) { try table.write(CleanWorkbook.values($0, columns: columns, mask: mask)) }
                     try table.commit()
+                    line?.finish()
                 } catch {
                     table.discard()
                     throw error
@@ -92,6 +100,7 @@ struct CleanCommand: ParsableCommand {
                 result = try cleaner.run(files: files, render: { CleanWorkbook.values($0, columns: columns, mask: mask) },
                                          onRow: { row, values in try writer.add(row, values: values) })
                 try writer.finish(result)
+                line?.finish()
                 print("clean workbook: \(output)")
             }
         } catch {

@@ -61,6 +61,7 @@ struct ImportCommand: ParsableCommand {
     var files: [String]
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var progress: ProgressOptions
 
     @Option(help: ArgumentHelp("Take this sheet (repeat for several; hidden sheets too) instead of every sheet whose header matches.", valueName: "name"))
     var sheet: [String] = []
@@ -121,13 +122,16 @@ struct ImportCommand: ParsableCommand {
         for file in files {
             var read = ReadOptions()
             read.encoding = encoding.flatMap(TextEncoding.init(name:))
-            let options = ImportOptions(dataset: dataset, sheets: sheet, headerMap: mapping.headers, read: read, valueMap: mapping.values,
+            var options = ImportOptions(dataset: dataset, sheets: sheet, headerMap: mapping.headers, read: read, valueMap: mapping.values,
                                         date: date.flatMap(CivilDate.init(iso:)), period: period.flatMap { try? Period(parsing: $0) })
+            let line = progress.line(task: (file as NSString).lastPathComponent, expected: ProgressLine.estimatedRows(path: file))
+            options.progress = line?.counter
             var request = FileImportRequest(path: file, options: options, replace: replace, dryRun: dryRun, strict: strict)
             request.replaceBatch = replaceBatch
             request.district = district
             do {
-                let r = try st.importFile(request)
+                let r: FileImportResult
+                do { r = try st.importFile(request); line?.finish() } catch { line?.finish(); throw error }
                 results.append(r)
                 if format == .text { print(ImportSummary.text(r)) }
                 if r.status == .strictFailed { failures.append(r.file) }

@@ -6,6 +6,8 @@ public enum CoreMessage: Localized, Hashable {
     case location(file: String, sheet: String?, row: Int?, column: Int?)
     /// One diagnostic as a line: place, severity, category code and the message.
     case diagnostic(Diagnostic)
+    /// A progress line: `aid.csv：已处理 120,000 / 约 1,000,000 行，每秒 85,000 行，预计还需 10 秒`.
+    case progress(task: String, done: Int, expected: Int?, perSecond: Int, secondsLeft: Int?)
 
     public func wording() -> Wording {
         switch self {
@@ -19,6 +21,32 @@ public enum CoreMessage: Localized, Hashable {
                     + "\(CoreMessage.severity(d.severity).text(.zh)) [\(d.category)] \(d.message.text(.zh))",
                 "\(CoreMessage.location(file: d.file, sheet: d.sheet, row: d.row, column: d.column).text(.en)): "
                     + "\(d.severity.rawValue) [\(d.category)] \(d.message.text(.en))")
+        case .progress(let task, let done, let expected, let perSecond, let left):
+            Wording(
+                "\(task)：已处理 \(Self.grouped(done))" + (expected.map { " / 约 \(Self.grouped($0))" } ?? "")
+                    + " 行，每秒 \(Self.grouped(perSecond)) 行" + (left.map { "，预计还需 \(Self.duration($0, .zh))" } ?? ""),
+                "\(task): \(Self.grouped(done))" + (expected.map { " of about \(Self.grouped($0))" } ?? "")
+                    + " rows, \(Self.grouped(perSecond)) rows/s" + (left.map { ", about \(Self.duration($0, .en)) left" } ?? ""))
+        }
+    }
+
+    /// 1,234,567: thousands grouped as both languages write them in tables.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// 45 秒, 3 分 20 秒 / 45 s, 3 min 20 s.
+    static func duration(_ seconds: Int, _ language: Language) -> String {
+        let m = seconds / 60, s = seconds % 60
+        switch language {
+        case .zh: return m > 0 ? "\(m) 分 \(s) 秒" : "\(s) 秒"
+        case .en: return m > 0 ? "\(m) min \(s) s" : "\(s) s"
         }
     }
 

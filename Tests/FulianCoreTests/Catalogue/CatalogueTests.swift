@@ -102,6 +102,15 @@ import Testing
         #expect(s.location(.en) == "aid.xlsx:发放名单!R8")
     }
 
+    @Test func progressLines() {
+        let p = CoreMessage.progress(task: "aid.csv", done: 120_000, expected: 1_000_000, perSecond: 85_000, secondsLeft: 200)
+        #expect(p.text(.zh) == "aid.csv：已处理 120,000 / 约 1,000,000 行，每秒 85,000 行，预计还需 3 分 20 秒")
+        #expect(p.text(.en) == "aid.csv: 120,000 of about 1,000,000 rows, 85,000 rows/s, about 3 min 20 s left")
+        let q = CoreMessage.progress(task: "aid.csv", done: 60_000, expected: nil, perSecond: 1_000_000, secondsLeft: nil)
+        #expect(q.text(.zh) == "aid.csv：已处理 60,000 行，每秒 1,000,000 行")
+        #expect(q.text(.en) == "aid.csv: 60,000 rows, 1,000,000 rows/s")
+    }
+
     @Test func languageArguments() {
         #expect(Language(argument: "en") == .en)
         #expect(Language(argument: "en_US.UTF-8") == .en)
