@@ -20,10 +20,19 @@ struct SpreadsheetReaderTests {
     }
 
     @Test func errorsDescribeFileSheetAndRow() {
-        #expect(SheetError(.corrupt, file: "a.xlsx", "bad").description == "a.xlsx: bad")
-        #expect(SheetError(.corrupt, file: "a.xlsx", sheet: "名单", "bad").description == "a.xlsx (sheet 名单): bad")
-        #expect(SheetError(.tooLarge, file: "a.xlsx", sheet: "名单", row: 12, "big").description == "a.xlsx (sheet 名单), row 12: big")
-        #expect(SheetError(.encoding, file: "b.csv", row: 3, "x").description == "b.csv, row 3: x")
+        let bad = SheetError(.corrupt, file: "a.xlsx", .noSheetData)
+        #expect(bad.text(.en) == "a.xlsx: the sheet has no <sheetData>: the file is damaged")
+        #expect(bad.text(.zh) == "a.xlsx：工作表没有 <sheetData>：文件已损坏")
+        let inSheet = SheetError(.corrupt, file: "a.xlsx", sheet: "名单", .noSheetData)
+        #expect(inSheet.text(.en) == "a.xlsx (sheet 名单): the sheet has no <sheetData>: the file is damaged")
+        #expect(inSheet.text(.zh) == "a.xlsx 工作表“名单”：工作表没有 <sheetData>：文件已损坏")
+        let big = SheetError(.tooLarge, file: "a.xlsx", sheet: "名单", row: 12, .cellTooLong(limit: 1024))
+        #expect(big.text(.en) == "a.xlsx (sheet 名单), row 12: a cell holds more than 1024 bytes")
+        #expect(big.text(.zh) == "a.xlsx 工作表“名单” 第 12 行：有一个单元格超过 1024 字节")
+        let csv = SheetError(.encoding, file: "b.csv", row: 3, .invalidBytes(line: 3, encoding: "GB18030"))
+        #expect(csv.text(.en) == "b.csv, row 3: the bytes on line 3 are not valid GB18030; use --encoding to name the file's encoding")
+        #expect(csv.text(.zh) == "b.csv 第 3 行：第 3 行的字节不是有效的 GB18030；请用 --encoding 指明文件的编码")
+        #expect(SheetError(.empty, file: "c.csv", .empty).description == SheetError(.empty, file: "c.csv", .empty).text())
     }
 
     @Test func defaultLimitsAreExcelsOwn() {
@@ -39,7 +48,8 @@ struct SpreadsheetReaderTests {
         #expect(try r.sheet(named: "隐藏").index == 1)
         #expect(try r.sheet(named: "  最后 ").index == 3)
         let e = expectSheetError(.noSuchSheet, file: "openpyxl-types.xlsx", "no sheet named 汇总") { _ = try r.sheet(named: "汇总") }
-        #expect(e?.message == "no sheet named 汇总; the sheets are: 类型, 隐藏, 深度隐藏, 最后")
+        #expect(e?.message.text(.en) == "no sheet named 汇总; the sheets are: 类型, 隐藏, 深度隐藏, 最后")
+        #expect(e?.message.text(.zh) == "没有名为“汇总”的工作表；文件中的工作表有：类型、隐藏、深度隐藏、最后")
     }
 
     @Test func rowsCanBeLimited() throws {
