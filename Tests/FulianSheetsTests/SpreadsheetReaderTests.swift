@@ -33,6 +33,28 @@ struct SpreadsheetReaderTests {
         #expect(csv.text(.en) == "b.csv, row 3: the bytes on line 3 are not valid GB18030; use --encoding to name the file's encoding")
         #expect(csv.text(.zh) == "b.csv 第 3 行：第 3 行的字节不是有效的 GB18030；请用 --encoding 指明文件的编码")
         #expect(SheetError(.empty, file: "c.csv", .empty).description == SheetError(.empty, file: "c.csv", .empty).text())
+        let readerErrors: [(SheetsMessage, String, String)] = [
+            (.noSuchFile, "no such file", "文件不存在"),
+            (.cannotOpenCheckPermissions, "the file cannot be opened (check its permissions)", "无法打开文件（请检查文件的访问权限）"),
+            (.notUTF8AsForced, "the file is not valid UTF-8 (as --encoding says); it may be GB18030: try --encoding gb18030",
+             "文件不是有效的 UTF-8（--encoding 指定为 UTF-8）；可能是 GB18030，请试 --encoding gb18030"),
+            (.passwordProtected, "the workbook is password-protected; open it in Excel or WPS, remove the password, save, and try again",
+             "工作簿设有密码；请在 Excel 或 WPS 中打开，取消密码、保存后再试"),
+            (.tooOld, "Excel 4.0 or older workbook: open it in Excel or WPS and save as .xlsx",
+             "Excel 4.0 或更早版本的工作簿：请在 Excel 或 WPS 中打开并另存为 .xlsx"),
+            (.damagedZip(reason: .noEndRecord),
+             "not a readable XLSX file: the zip container is truncated or damaged (it has no end-of-central-directory record)",
+             "不是可读取的 XLSX 文件：zip 容器不完整或已损坏（没有中央目录结束记录）"),
+            (.damagedAt(offset: 2048, reason: .recordPastEnd(type: "0203", truncated: true)),
+             "the workbook is damaged at byte 2048 of its stream: record 0x0203 runs past the end of the stream (truncated file?)",
+             "工作簿在其数据流第 2048 字节处损坏：记录 0x0203 超出数据流末尾（文件不完整？）"),
+            (.recordTooShort(record: "XF"), "an XF record is too short", "XF 记录过短"),
+            (.noSuchSheet(name: "汇总", sheets: []), "no sheet named 汇总", "没有名为“汇总”的工作表"),
+        ]
+        for (m, en, zh) in readerErrors {
+            #expect(m.text(.en) == en)
+            #expect(m.text(.zh) == zh)
+        }
     }
 
     @Test func defaultLimitsAreExcelsOwn() {
