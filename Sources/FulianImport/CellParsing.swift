@@ -41,7 +41,7 @@ public enum CellParsing {
         case .date(let d): return DateValue(d)
         case .dateTime(let t): return DateValue(t.date)
         case .number(let n): return try dateValue(number: n, system: system)
-        case .bool, .error, .time, .duration: throw ValueProblem("bad-date", "\(cell.displayText) is not a date")
+        case .bool, .error, .time, .duration: throw ValueProblem("bad-date", .notADate(written: cell.displayText))
         case .text(let raw):
             if let d = isoDate(raw) { return DateValue(d) }
             var cleaned = TextNormalizer.clean(raw)
@@ -67,14 +67,13 @@ public enum CellParsing {
             let parts = shown.split(separator: ".")
             if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), parts[1].count <= 2 {
                 if parts[1] == "1" {
-                    throw ValueProblem("bad-date", "\(shown) is ambiguous: \(y)年1月 or \(y)年10月 (Excel drops the 0 of "
-                        + "\(y).10 typed as a number); type the month as text, e.g. \(y)年10月")
+                    throw ValueProblem("bad-date", .ambiguousMonth(written: shown, year: y))
                 }
                 if (1...12).contains(m) {
                     return DateValue(CivilDate(year: y, month: m, day: 1)!, precision: .month, written: shown)
                 }
             }
-            throw ValueProblem("bad-date", "\(shown) is not a date")
+            throw ValueProblem("bad-date", .notADate(written: shown))
         }
         if n == n.rounded() && ((190001...210012).contains(n) || (19000101...21001231).contains(n)) {
             if let v = try dateValue(text: shown) { return v }
@@ -132,9 +131,9 @@ public enum CellParsing {
             if ch.value >= 48 && ch.value <= 57 {
                 current = current * 10 + Int(ch.value - 48)
                 digits += 1
-                if digits > 8 { throw ValueProblem("bad-date", "\(s) is not a date") }
+                if digits > 8 { throw ValueProblem("bad-date", .notADate(written: s)) }
             } else if ch == "-" || ch == "/" || ch == "." || ch == "年" || ch == "月" || ch == "日" {
-                guard digits > 0 else { throw ValueProblem("bad-date", "\(s) is not a date") }
+                guard digits > 0 else { throw ValueProblem("bad-date", .notADate(written: s)) }
                 push(current)
                 separators += 1
                 current = 0
@@ -142,7 +141,7 @@ public enum CellParsing {
             } else if ch == "T" || ch == " " {
                 break  // a time part after the date
             } else {
-                throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
+                throw ValueProblem("bad-date", .notADateLike(written: s))
             }
         }
         if digits > 0 { push(current) }
@@ -169,15 +168,15 @@ public enum CellParsing {
         }
         if count == 2, firstDigits == 4, parts.0 >= 1000 {
             guard let d = CivilDate(year: parts.0, month: parts.1, day: 1) else {
-                throw ValueProblem("bad-date", "\(s) is not a calendar date")
+                throw ValueProblem("bad-date", .notACalendarDate(written: s))
             }
             return DateValue(d, precision: .month, written: s)
         }
         guard count == 3, parts.0 >= 1000 else {
-            throw ValueProblem("bad-date", "\(s) is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日)")
+            throw ValueProblem("bad-date", .notADateLike(written: s))
         }
         guard let d = CivilDate(year: parts.0, month: parts.1, day: parts.2) else {
-            throw ValueProblem("bad-date", "\(s) is not a calendar date")
+            throw ValueProblem("bad-date", .notACalendarDate(written: s))
         }
         return DateValue(d)
     }
@@ -186,7 +185,7 @@ public enum CellParsing {
     static func serial(_ n: Double, system: ExcelDateSystem, shown: String) throws(ValueProblem) -> CivilDate {
         // 1 = 1900-01-01 … 2958465 = 9999-12-31; anything else is not a plausible date.
         guard n >= 1, n < 2_958_466, let t = system.dateTime(fromSerial: n) else {
-            throw ValueProblem("bad-date", "\(shown) is not a date")
+            throw ValueProblem("bad-date", .notADate(written: shown))
         }
         return t.date
     }
@@ -198,7 +197,7 @@ public enum CellParsing {
         switch s.lowercased() {
         case "是", "有", "已建", "已建立", "已覆盖", "y", "yes", "true", "√", "✓", "1": return true
         case "否", "无", "未建", "未建立", "未覆盖", "n", "no", "false", "×", "✗", "0", "/", "-": return false
-        default: throw ValueProblem("bad-flag", "\(s) is neither 是 nor 否")
+        default: throw ValueProblem("bad-flag", .notYesNo(written: s))
         }
     }
 
@@ -230,13 +229,13 @@ public enum CellParsing {
             shown = s
             result = Money.parse(s, unit: unit)
         default:
-            throw ValueProblem("bad-amount", "\(cell.displayText) is not an amount")
+            throw ValueProblem("bad-amount", .notAnAmount(written: cell.displayText))
         }
         switch result {
         case .success(let m): return m
-        case .failure(.fractionOfFen): throw ValueProblem("bad-amount", "\(shown) has digits below one fen")
-        case .failure(.tooLarge): throw ValueProblem("bad-amount", "\(shown) is too large")
-        case .failure(.notANumber): throw ValueProblem("bad-amount", "\(shown) is not an amount")
+        case .failure(.fractionOfFen): throw ValueProblem("bad-amount", .belowOneFen(written: shown))
+        case .failure(.tooLarge): throw ValueProblem("bad-amount", .amountTooLarge(written: shown))
+        case .failure(.notANumber): throw ValueProblem("bad-amount", .notAnAmount(written: shown))
         }
     }
 
@@ -246,7 +245,7 @@ public enum CellParsing {
         case .empty: return nil
         case .number(let n):
             guard n == n.rounded(), n >= 0, n < 1e15 else {
-                throw ValueProblem("bad-number", "\(Cell.format(number: n)) is not a whole number")
+                throw ValueProblem("bad-number", .notAWholeNumber(written: Cell.format(number: n)))
             }
             return Int64(n)
         case .text(let t):
@@ -259,9 +258,9 @@ public enum CellParsing {
             if s.isEmpty { return nil }
             if let v = Int64(s), v >= 0 { return v }
             if let d = Double(s), d == d.rounded(), d >= 0, d < 1e15 { return Int64(d) }
-            throw ValueProblem("bad-number", "\(s) is not a whole number")
+            throw ValueProblem("bad-number", .notAWholeNumber(written: s))
         default:
-            throw ValueProblem("bad-number", "\(cell.displayText) is not a whole number")
+            throw ValueProblem("bad-number", .notAWholeNumber(written: cell.displayText))
         }
     }
 
@@ -274,13 +273,13 @@ public enum CellParsing {
         switch cell {
         case .empty: return nil
         case .number(let n):
-            guard n == n.rounded(), n >= 0 else { throw ValueProblem("bad-phone", "\(Masking.scrub(Cell.format(number: n))) is not a phone number") }
+            guard n == n.rounded(), n >= 0 else { throw ValueProblem("bad-phone", .notAPhone(written: Masking.scrub(Cell.format(number: n)))) }
             s = Cell.format(number: n)
         case .text(let t):
             s = TextNormalizer.compact(t)
             if s.isEmpty { return nil }
         default:
-            throw ValueProblem("bad-phone", "\(cell.displayText) is not a phone number")
+            throw ValueProblem("bad-phone", .notAPhone(written: cell.displayText))
         }
         for part in s.split(whereSeparator: { "/、,，;；".contains($0) }) {
             var number = Substring(part)
@@ -290,12 +289,12 @@ public enum CellParsing {
             for u in number.unicodeScalars {
                 if u.value >= 48 && u.value <= 57 { digits += 1 }
                 else if u != "-" && u != "(" && u != ")" && u != "—" {
-                    throw ValueProblem("bad-phone", "\(Masking.scrub(s)) is not a phone number")
+                    throw ValueProblem("bad-phone", .notAPhone(written: Masking.scrub(s)))
                 }
             }
             // 12 digits: an area code of 4 and a number of 8; more is an extension written after a hyphen.
             guard digits >= 7 else {
-                throw ValueProblem("bad-phone", "\(Masking.scrub(s)) is not a phone number (\(digits) digits; a phone has at least 7)")
+                throw ValueProblem("bad-phone", .tooFewPhoneDigits(written: Masking.scrub(s), digits: digits))
             }
         }
         return s
@@ -310,14 +309,13 @@ public enum CellParsing {
         case .empty: return nil
         case .number(let n):
             if n >= 1e15 || n != n.rounded() || n < 0 {
-                throw ValueProblem("lost-digits", "the ID number is stored as a number, so Excel kept only 15 digits; "
-                    + "format the column as text and type the number again")
+                throw ValueProblem("lost-digits", .idStoredAsNumber)
             }
             return try idNumber(text: String(Int64(n)))
         case .text(let t):
             return try idNumber(text: t)
         default:
-            throw ValueProblem("bad-id", "\(cell.displayText) is not an ID number")
+            throw ValueProblem("bad-id", .notAnIDNumber(written: cell.displayText))
         }
     }
 
@@ -328,14 +326,14 @@ public enum CellParsing {
         if s.utf8.count > 2, s.hasSuffix(".0"), s.utf8.dropLast(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             s.removeLast(2)
             if s.utf8.count > 15 {
-                throw ValueProblem("lost-digits", "the ID number was stored as a number, so Excel kept only 15 digits; "
-                    + "format the column as text and type the number again")
+                throw ValueProblem("lost-digits", .idWrittenFromNumber)
             }
         }
         // A valid number is the common case, and holds no E or point: the checks below only
         // name what is wrong with the others.
         let parsed = IDNumber.parse(s)
         if case .success(let id) = parsed { return id }
+        let parsedFrom = s
         // 110101-19900307-001X: the groups' hyphens are no part of the number the messages show.
         s.unicodeScalars.removeAll { "-_\u{2010}\u{2013}\u{2014}\u{2212}".unicodeScalars.contains($0) }
         // One pass over the bytes: lower-case letters, an E, an E+ or a point (scientific notation).
@@ -351,28 +349,41 @@ public enum CellParsing {
         if lower { s = s.uppercased() }
         if s.isEmpty { return nil }
         if ePlus || (e && point) {
-            throw ValueProblem("lost-digits", "the ID number is in scientific notation: Excel lost its "
-                + "last digits; format the column as text and type the number again")
+            throw ValueProblem("lost-digits", .idInScientificNotation)
         }
         switch parsed {
         case .success(let id): return id
         case .failure(.badCheckDigit):
             if s.hasSuffix("000") {
-                throw ValueProblem("lost-digits", "the ID number \(Masking.idNumber(s)) ends in 000 and fails its check "
-                    + "digit: Excel stored it as a number and lost its last digits")
+                throw ValueProblem("lost-digits", .idEndsIn000(masked: Masking.idNumber(s)))
             }
-            throw ValueProblem("bad-check-digit", "the ID number \(Masking.idNumber(s)) fails its check digit "
-                + "(GB 11643): a digit was mistyped; check it against the ID card")
+            throw ValueProblem("bad-check-digit", .idBadCheckDigit(masked: Masking.idNumber(s)))
         case .failure(.badBirthDate):
-            throw ValueProblem("bad-id", "the ID number \(Masking.idNumber(s)) contains an impossible birth date")
-        case .failure(.malformed(let why)):
-            throw ValueProblem("bad-id", "the ID number \(Masking.scrub(s)) \(why)")
+            throw ValueProblem("bad-id", .idImpossibleBirthDate(masked: Masking.idNumber(s)))
+        case .failure(.malformed):
+            throw ValueProblem("bad-id", CellParsing.malformedID(parsedFrom, shown: Masking.scrub(s)))
         }
     }
 }
 
+extension CellParsing {
+    /// What is wrong with an ID number ``IDNumber/parse(_:)`` calls malformed, decided as it decides
+    /// (on the text it was given): 18 characters that are not 17 digits and a check character, 15 that
+    /// are not all digits, or another length. `shown` is the number as the message shows it (masked).
+    static func malformedID(_ text: String, shown: String) -> ImportMessage {
+        var t = text
+        let separators = "-_\u{2010}\u{2013}\u{2014}\u{2212}".unicodeScalars
+        if t.utf8.count != 18, t.unicodeScalars.contains(where: { separators.contains($0) }) {
+            t.unicodeScalars.removeAll { separators.contains($0) }
+        }
+        if t.utf8.count == 18 { return .idNotDigits(masked: shown) }
+        if t.utf8.count == 15 { return .idFifteenNotDigits(masked: shown) }
+        return .idWrongLength(masked: shown, length: t.count)
+    }
+}
+
 /// A value that is present but cannot be read: a category (`bad-date`) and a sentence.
-public struct ValueProblem: Error, Hashable, Sendable {
+public struct ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// Stable category.
     public var category: String
     /// A sentence for people (personal data masked).
@@ -384,12 +395,8 @@ public struct ValueProblem: Error, Hashable, Sendable {
         self.message = .importing(message)
     }
 
-    /// Creates a problem from an English sentence not yet in the catalogue.
-    @available(*, deprecated, message: "word it in the catalogue (Sources/FulianCore/Messages)")
-    public init(_ category: String, _ message: String) {
-        self.category = category
-        self.message = .external(message)
-    }
+    /// The message in the current language.
+    public var description: String { message.text() }
 }
 
 /// How much of a date was written: a full date, or a month or a year alone.
@@ -430,8 +437,8 @@ public struct DateValue: Sendable, Hashable {
     public var partialWarning: ValueProblem? {
         switch precision {
         case .day: nil
-        case .month: ValueProblem("partial-date", "\(written) is a month only; taken as \(date.iso)")
-        case .year: ValueProblem("partial-date", "\(written) is a year only; taken as \(date.iso)")
+        case .month: ValueProblem("partial-date", .monthOnly(written: written, taken: date.iso))
+        case .year: ValueProblem("partial-date", .yearOnly(written: written, taken: date.iso))
         }
     }
 }

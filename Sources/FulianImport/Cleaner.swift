@@ -124,7 +124,7 @@ public struct Cleaner {
                                            encoding: importer.reader.textEncoding,
                                            sheet: sheetNames.compactMap { $0 }.isEmpty ? nil : sheetNames.compactMap { $0 }.joined(separator: ", "),
                                            headerRows: importer.dataSheets.map(\.layout.headerRowsLabel).joined(separator: ", "))
-            summary.skippedSheets = importer.skippedSheets.map { "\($0.name): \($0.message)" }
+            summary.skipped = importer.skippedSheets.map { .importing(.skippedSheet(name: $0.name, $0.message)) }
             // Where a row's unit and program are typed, for the spelling clusters.
             let orgColumns = ["org", "street"].compactMap { importer.layout.binding($0)?.column }
             let programColumns = ["program"].compactMap { importer.layout.binding($0)?.column }
@@ -135,7 +135,7 @@ public struct Cleaner {
                 var issues: [CleanIssue] = []
                 for d in parsed.diagnostics {
                     issues.append(CleanIssue(d, original: d.column.map { parsed.values.indices.contains($0 - 1) ? parsed.values[$0 - 1] : "" } ?? "",
-                                             suggestion: Cleaner.suggestion(for: d)))
+                                             suggestion: Cleaner.suggestion(for: d).map(Message.external)))
                     if d.severity == .warning && row.status == .clean { row.status = .warning }
                 }
                 return Prepared(row: row, issues: issues,
@@ -167,7 +167,7 @@ public struct Cleaner {
                             }
                             result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: row.sheet,
                                 row: row.row, category: "id-conflict",
-                                message: "ID number \(Masking.idNumber(id)) belongs to \(first.name) in \(member(first).place), but here to \(name)"),
+                                message: .importing(.idConflict(id: Masking.idNumber(id), firstName: first.name, firstPlace: member(first).place, name: name))),
                                 original: name, suggestion: nil))
                         }
                     } else {
@@ -189,8 +189,8 @@ public struct Cleaner {
                         }
                         result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: row.sheet,
                             row: row.row, category: "duplicate",
-                            message: "the same \(dataset == .aid ? "disbursement" : "record") as \(member(first).place)"),
-                            original: "", suggestion: "delete this row"))
+                            message: .importing(.sameRecordAs(place: member(first).place, disbursement: dataset == .aid))),
+                            original: "", suggestion: .importing(.deleteThisRow)))
                         summary.duplicates += 1
                     } else {
                         firstRows[dupKey] = this
@@ -322,8 +322,8 @@ public struct CleanRow: Sendable {
         self.status = status
     }
 
-    /// `file:sheet row 12`.
-    public var place: String { "\(file)\(sheet.map { ":" + $0 } ?? "") row \(row)" }
+    /// `file 工作表“sheet”第 12 行` / `file:sheet row 12`.
+    public var place: Message { .importing(.rowPlace(file: file, sheet: sheet, row: row)) }
 }
 
 /// One problem of a cleanup run.
@@ -332,15 +332,18 @@ public struct CleanIssue: Sendable {
     public var diagnostic: Diagnostic
     /// The cell's original text (ID numbers and phones masked).
     public var original: String
-    /// A suggested fix, where one exists.
-    public var suggestion: String?
+    /// A suggested fix, where one exists: a register name as it is, or an instruction (`删除此行`).
+    public var fix: Message?
 
     /// Creates an issue; the original value is masked.
-    public init(_ diagnostic: Diagnostic, original: String, suggestion: String?) {
+    public init(_ diagnostic: Diagnostic, original: String, suggestion: Message?) {
         self.diagnostic = diagnostic
         self.original = Masking.scrub(original)
-        self.suggestion = suggestion
+        self.fix = suggestion
     }
+
+    /// The suggested fix in the current language.
+    public var suggestion: String? { fix?.text() }
 
     /// The category.
     public var category: String { diagnostic.category }
@@ -356,6 +359,15 @@ public struct DuplicateGroup: Sendable {
         case samePerson = "same person"
         /// The same ID number with different names: flagged, not merged.
         case conflict = "ID conflict"
+
+        /// What a person reads for the kind (同一记录, 同一人, 身份证号冲突).
+        public var label: Message {
+            switch self {
+            case .sameRecord: .importing(.sameRecordGroup)
+            case .samePerson: .importing(.samePersonGroup)
+            case .conflict: .importing(.idConflictGroup)
+            }
+        }
     }
 
     /// Kind.
@@ -378,8 +390,8 @@ public struct DuplicateGroup: Sendable {
         /// The name on the row.
         public var name: String
 
-        /// `file:sheet row 12`.
-        public var place: String { "\(file)\(sheet.map { ":" + $0 } ?? "") row \(row)" }
+        /// `file 工作表“sheet”第 12 行` / `file:sheet row 12`.
+        public var place: Message { .importing(.rowPlace(file: file, sheet: sheet, row: row)) }
     }
 }
 
@@ -411,6 +423,8 @@ public struct CleanFileSummary: Sendable {
     public var blankRows = 0
     /// Cells filled from merged ranges.
     public var mergedCellsFilled = 0
-    /// Sheets not taken.
-    public var skippedSheets: [String] = []
+    /// Sheets not taken: each its name and why.
+    public var skipped: [Message] = []
+    /// Sheets not taken, in the current language.
+    public var skippedSheets: [String] { skipped.map { $0.text() } }
 }

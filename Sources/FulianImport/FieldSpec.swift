@@ -185,3 +185,8 @@ public enum DatasetFields {
         headerKey(header).contains("万元")
     }
 }
+
+extension FieldSpec {
+    /// The field's key and header spellings, as messages name it.
+    public var names: ColumnNames { ColumnNames(key: key, synonyms: synonyms) }
+}

@@ -27,21 +27,21 @@ public enum HeaderMapFile {
     public static func loadMapping(path: String, dataset: Dataset) throws -> Mapping {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ImportError(file: name, "the map file cannot be read as UTF-8 text")
+            throw ImportError(file: name, .mapNotUTF8)
         }
         var mapping = Mapping()
         if text.trimmingWhitespace().hasPrefix("{") {
             guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw ImportError(file: name, "not a JSON object of \"header\": \"field\" pairs")
+                throw ImportError(file: name, .mapNotObject)
             }
             for (k, v) in obj {
                 if let s = v as? String { mapping.headers[k] = s; continue }
                 guard let table = v as? [String: Any] else {
-                    throw ImportError(file: name, "the value for \(k) must be a field name (text) or an object of spellings")
+                    throw ImportError(file: name, .mapValueNotField(key: k))
                 }
                 var m: [String: String] = [:]
                 for (typed, to) in table {
-                    guard let to = to as? String else { throw ImportError(file: name, "\(k).\(typed) must be text") }
+                    guard let to = to as? String else { throw ImportError(file: name, .mapSpellingNotText(key: k, typed: typed)) }
                     m[typed] = to
                 }
                 if k == "columns" { mapping.headers.merge(m) { a, _ in a } } else { mapping.values[k] = m }
@@ -51,12 +51,11 @@ public enum HeaderMapFile {
         }
         let keys = Set(DatasetFields.fields(of: dataset).map(\.key))
         for (header, field) in mapping.headers where !keys.contains(field) {
-            throw ImportError(file: name, "\(header) maps to \(field), which is not a field of \(dataset.rawValue); "
-                              + "fields are: \(DatasetFields.fields(of: dataset).map(\.key).joined(separator: ", "))")
+            throw ImportError(file: name, .mapUnknownField(header: header, field: field, dataset: dataset.rawValue,
+                                                           fields: DatasetFields.fields(of: dataset).map(\.key)))
         }
         for field in mapping.values.keys where !keys.contains(field) {
-            throw ImportError(file: name, "[\(field)] is not a field of \(dataset.rawValue); "
-                              + "fields are: \(DatasetFields.fields(of: dataset).map(\.key).joined(separator: ", "))")
+            throw ImportError(file: name, .mapUnknownTable(field: field, dataset: dataset.rawValue, fields: DatasetFields.fields(of: dataset).map(\.key)))
         }
         return mapping
     }
@@ -78,8 +77,7 @@ public enum HeaderMapFile {
                 continue
             }
             guard let (k, v) = pair(line) else {
-                throw ImportError(file: file, section == "columns" ? "line \(i + 1): expected \"header\" = \"field\""
-                                                                   : "line \(i + 1): expected \"as typed\" = \"value to use\" under [\(section)]")
+                throw ImportError(file: file, section == "columns" ? .mapBadColumnLine(line: i + 1) : .mapBadValueLine(line: i + 1, table: section))
             }
             if section == "columns" { mapping.headers[k] = v } else { mapping.values[section, default: [:]][k] = v }
         }

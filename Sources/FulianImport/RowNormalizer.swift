@@ -21,7 +21,7 @@ final class RowNormalizer {
     var keepDetails = true
     /// For a sheet without the date column its dataset needs: the field, the date every row takes
     /// (from `--date`, `--period`, the title or the file name), or the hint given when none is known.
-    var sheetDate: (key: String, date: CivilDate?, hint: String?)?
+    var sheetDate: (key: String, date: CivilDate?, hint: ImportMessage?)?
     /// The bound field keys (the first column of a key wins), with their bindings, columns and sum
     /// slots (-1: not summed) at the same index; a linear scan over a dozen short keys is quicker than
     /// hashing one, and the parallel arrays keep it from copying bindings.
@@ -115,9 +115,9 @@ final class RowNormalizer {
             if severity == .error { failed = true }
         }
 
-        @available(*, deprecated, message: "word it in the catalogue (Sources/FulianCore/Messages)")
-        mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: String) {
-            report(severity, key, category, Message.external(message))
+        mutating func report(_ severity: Severity, _ key: String?, _ category: String, _ message: ImportMessage,
+                             suggestion: String? = nil) {
+            report(severity, key, category, Message.importing(message), suggestion: suggestion)
         }
 
         /// Runs a parser, turning its problem into an error on this row.
@@ -156,7 +156,7 @@ final class RowNormalizer {
                     return nil
                 }
                 let header = normalizer.binding(key)?.header ?? key
-                report(.error, key, "missing-field", "\(header) is empty")
+                report(.error, key, "missing-field", .emptyField(header: header))
             }
             return value
         }
@@ -179,7 +179,7 @@ final class RowNormalizer {
             var typed = text("org")
             if typed == nil, let s = text("street") { typed = s; key = "street" }
             guard let typed else {
-                report(.error, has("org") ? "org" : "street", "missing-field", "the unit is empty")
+                report(.error, has("org") ? "org" : "street", "missing-field", .unitEmpty)
                 return nil
             }
             guard normalizer.resolveOrgs else {
@@ -191,10 +191,9 @@ final class RowNormalizer {
                 set("org", u.name)
                 return u.id
             case .failure(.unknown(let suggestion)):
-                report(.error, key, "unknown-org", .importing(.unknownOrg(name: Masking.scrub(typed), suggestion: suggestion)),
-                       suggestion: suggestion)
+                report(.error, key, "unknown-org", .unknownOrg(name: Masking.scrub(typed), suggestion: suggestion), suggestion: suggestion)
             case .failure(.ambiguous(let names)):
-                report(.error, key, "unknown-org", "unit \(typed) matches several units of the register (\(names.joined(separator: ", "))); write the full name")
+                report(.error, key, "unknown-org", .ambiguousOrg(name: typed, matches: names))
             }
             return nil
         }
@@ -207,20 +206,18 @@ final class RowNormalizer {
             var gender: Gender? = nil
             if let g = text("gender") {
                 if let parsed = Gender(label: g) { gender = parsed }
-                else { report(.warning, "gender", "bad-gender", "\(g) is neither 女 nor 男; ignored") }
+                else { report(.warning, "gender", "bad-gender", .notAGender(written: g)) }
             }
             let stated = dateValue("birth")
             var birth = stated?.date
             if !derive && gender == nil && birth == nil { return (id, nil, nil) }
             if let id {
                 if let g = gender, g != id.gender {
-                    report(.warning, "gender", "gender-mismatch",
-                           "stated gender \(g.label) contradicts the ID number \(id.masked), which says \(id.gender.label); the ID is kept")
+                    report(.warning, "gender", "gender-mismatch", .genderMismatch(stated: g.label, id: id.masked, fromID: id.gender.label))
                 }
                 // 出生年月 1990.03 agrees with an ID born 1990-03-07: compared at the precision written.
                 if let s = stated, !RowNormalizer.agrees(s, with: id.birthDate) {
-                    report(.warning, "birth", "birth-mismatch",
-                           "stated birth date \(s.precision == .day ? s.date.iso : s.written) differs from the one in the ID number; the ID's date is kept")
+                    report(.warning, "birth", "birth-mismatch", .birthMismatch(stated: s.precision == .day ? s.date.iso : s.written))
                 }
                 gender = id.gender
                 birth = id.birthDate
@@ -284,8 +281,7 @@ final class RowNormalizer {
             // a reason to lose the unit.
             if kind == nil, let name {
                 kind = RowNormalizer.kind(fromName: name)
-                ctx.report(.warning, "kind", "bad-kind", "\(k) is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他); "
-                    + "taken from the name as \(kind!.label)")
+                ctx.report(.warning, "kind", "bad-kind", .notAUnitType(written: k, taken: kind!.label))
             }
         } else if let name {
             kind = RowNormalizer.kind(fromName: name)
@@ -352,7 +348,7 @@ final class RowNormalizer {
             role = Role(label: r)
             if let role { ctx.set("role", role.rawValue) }
             if role == nil {
-                ctx.report(.error, "role", "bad-role", "\(r) is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)")
+                ctx.report(.error, "role", "bad-role", .notARole(written: r))
             }
         } else {
             _ = ctx.required("role", role)
@@ -360,7 +356,7 @@ final class RowNormalizer {
         let start = ctx.date("term_start")
         var end = ctx.date("term_end")
         if let s = start, let e = end, e < s {
-            ctx.reject("term_end", ValueProblem("bad-date", "the term ends (\(e.iso)) before it starts (\(s.iso))"))
+            ctx.reject("term_end", ValueProblem("bad-date", .termEndsBeforeStart(end: e.iso, start: s.iso)))
             end = nil
         }
         let phone = ctx.parse("phone", CellParsing.phone)
@@ -380,7 +376,7 @@ final class RowNormalizer {
         let paidOn = ctx.required("paid_on", ctx.date("paid_on"))
         let unit = binding("amount")?.unit ?? .yuan
         let amount = ctx.required("amount", ctx.parse("amount") { (c) throws(ValueProblem) in try CellParsing.money(c, unit: unit) })
-        if let a = amount, a.fen < 0 { ctx.report(.error, "amount", "bad-amount", "\(a.yuanString) is negative") }
+        if let a = amount, a.fen < 0 { ctx.report(.error, "amount", "bad-amount", .negativeAmount(yuan: a.yuanString)) }
         let household = ctx.parse("household", CellParsing.count)
         guard let name, let orgId, let program, let paidOn, let amount else { return nil }
         return AidRecord(name: name, idNumber: id, orgId: orgId, program: program, source: ctx.text("source"),
@@ -392,7 +388,7 @@ final class RowNormalizer {
         if let k = ctx.text("kind") {
             kind = ActivityKind(label: k)
             if let kind { ctx.set("kind", kind.label) }
-            if kind == nil { ctx.report(.error, "kind", "bad-kind", "\(k) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他)") }
+            if kind == nil { ctx.report(.error, "kind", "bad-kind", .notAnActivityType(written: k)) }
         } else {
             _ = ctx.required("kind", kind)
         }
@@ -405,7 +401,7 @@ final class RowNormalizer {
         let participants = counts["participants"], employers = counts["employers"], positions = counts["positions"]
         let seekers = counts["seekers"], placements = counts["placements"], trainees = counts["trainees"]
         if let p = placements, let s = seekers, p > s {
-            ctx.report(.warning, "placements", "placements-exceed-seekers", "\(p) placements exceed \(s) seekers")
+            ctx.report(.warning, "placements", "placements-exceed-seekers", .placementsExceedSeekers(placements: p, seekers: s))
         }
         guard let kind, let orgId, let heldOn else { return nil }
         return ActivityRecord(title: ctx.text("title"), kind: kind, orgId: orgId, heldOn: heldOn, participants: participants,

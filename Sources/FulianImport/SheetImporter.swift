@@ -122,8 +122,8 @@ public struct SkippedSheet: Sendable, Hashable {
     public var name: String
     /// Why.
     public var reason: Reason
-    /// A sentence for people.
-    public var message: String
+    /// Why, worded by the catalogue.
+    public var message: Message
     /// Whether the sheet holds rows of the dataset (a hidden or incomplete data sheet): `--strict`
     /// fails a file that skips one.
     public var isData: Bool
@@ -133,11 +133,11 @@ public struct SkippedSheet: Sendable, Hashable {
 public struct SheetDate: Sendable, Hashable {
     /// The date every row takes.
     public var date: CivilDate
-    /// Where it comes from, for the summary (`--date`, `the title 2024年第一季度…`).
-    public var source: String
+    /// Where it comes from, for the summary (`--date`, `the title (2024年第一季度, the period's last day)`).
+    public var source: Message
 
     /// Creates a sheet date.
-    public init(date: CivilDate, source: String) {
+    public init(date: CivilDate, source: Message) {
         self.date = date
         self.source = source
     }
@@ -151,8 +151,8 @@ public struct DataSheet: Sendable {
     public var titles: [String]
     /// The period the file states for this sheet (`--period`, else title, sheet name or file name).
     public var statedPeriod: Period.Stated?
-    /// Where the stated period comes from (`--period`, `the title`, `the sheet name`, `the file name`).
-    public var statedPeriodSource: String?
+    /// Where the stated period comes from (`--period`, the title, the sheet name, the file name).
+    public var statedPeriodSource: Message?
     /// The date of rows when the sheet has no date column for a dataset that needs one.
     public var date: SheetDate?
     /// The date field the dataset needs and the sheet lacks (`paid_on`, `held_on`), if any.
@@ -255,22 +255,16 @@ public final class SheetImporter {
         guard !chosen.isEmpty else {
             if let best = found.max(by: { ($0.candidate.score, -$0.sheet.index) < ($1.candidate.score, -$1.sheet.index) }),
                !best.missing.isEmpty {
-                let missing = best.missing.map { f in
-                    "\(f.synonyms.first ?? f.key) (one of: \(f.synonyms.joined(separator: ", ")), or \(f.key))"
-                }.joined(separator: "; ")
                 throw ImportError(file: fileName, sheet: csv ? nil : best.sheet.name,
-                                  "required column missing: \(missing). Use --map FILE to name the column that holds it.")
+                                  .requiredColumnsMissing(best.missing.map(\.names)))
             }
             if let hidden = complete.first {
-                throw ImportError(file: fileName, sheet: hidden.sheet.name,
-                                  "the only sheet with a header for \(what) is hidden; name it with --sheet \(hidden.sheet.name) to import it")
+                throw ImportError(file: fileName, sheet: hidden.sheet.name, .onlySheetHidden(dataset: what, sheet: hidden.sheet.name))
             }
-            let expected = DatasetFields.fields(of: options.dataset).filter(\.required)
-                .map { "\($0.key) (\($0.synonyms.prefix(3).joined(separator: "/")))" }.joined(separator: ", ")
+            let expected = DatasetFields.fields(of: options.dataset).filter(\.required).map(\.names)
             let searched = named.isEmpty ? reader.sheets : named
             throw ImportError(file: fileName, sheet: searched.count == 1 && !csv ? searched[0].name : nil,
-                              "no sheet has a header row for \(what): expected columns such as \(expected). "
-                              + "Use --map to name columns with other headers, or --sheet to choose the sheet.")
+                              .noHeaderRow(dataset: what, expected: expected))
         }
         let chosenSheets = Set(chosen.map(\.sheet))
         var sheets: [DataSheet] = []
@@ -278,26 +272,28 @@ public final class SheetImporter {
         for f in found where chosenSheets.contains(f.sheet) {
             let layout = detector.layout(sheet: f.sheet, candidate: f.candidate)
             var data = DataSheet(layout: layout, titles: f.titles)
+            var periodSource: ImportMessage?
             if let p = options.period {
                 data.statedPeriod = Period.Stated(period: p, words: p.label)
-                data.statedPeriodSource = "--period"
+                data.statedPeriodSource = .importing(.periodOption)
             } else if let t = f.titles.lazy.compactMap(Period.stated(in:)).first {
                 data.statedPeriod = t
-                data.statedPeriodSource = "the title"
+                periodSource = .inTitle
             } else if !csv, let t = Period.stated(in: f.sheet.name) {
                 data.statedPeriod = t
-                data.statedPeriodSource = "the sheet name"
+                periodSource = .inSheetName
             } else if let t = fileStated {
                 data.statedPeriod = t
-                data.statedPeriodSource = "the file name"
+                periodSource = .inFileName
             }
+            if let periodSource { data.statedPeriodSource = .importing(periodSource) }
             if let spec = SheetImporter.dateField(of: options.dataset), layout.binding(spec.key) == nil {
                 data.missingDateField = spec
                 if let d = options.date {
-                    data.date = SheetDate(date: d, source: "--date")
-                } else if let p = data.statedPeriod, let source = data.statedPeriodSource {
-                    data.date = SheetDate(date: p.period.end, source: source == "--period" ? "--period \(p.words)"
-                                          : "\(source) (\(p.words), the period's last day)")
+                    data.date = SheetDate(date: d, source: .importing(.fromDateOption))
+                } else if let p = data.statedPeriod, data.statedPeriodSource != nil {
+                    data.date = SheetDate(date: p.period.end, source: .importing(periodSource.map {
+                        .lastDayOfPeriod(source: .importing($0), words: p.words) } ?? .fromPeriodOption(words: p.words)))
                 }
             }
             sheets.append(data)
@@ -305,31 +301,27 @@ public final class SheetImporter {
         dataSheets = sheets
         for s in reader.sheets where !chosenSheets.contains(s) {
             if !named.isEmpty && !named.contains(s) {
-                skippedSheets.append(SkippedSheet(name: s.name, reason: .notSelected, message: "not named with --sheet", isData: false))
+                skippedSheets.append(SkippedSheet(name: s.name, reason: .notSelected, message: .importing(.sheetNotNamed), isData: false))
             } else if isSummary(s) && s.visibility == .visible {
-                skippedSheets.append(SkippedSheet(name: s.name, reason: .summary,
-                    message: "a summary sheet beside the data sheets (its name says so); not imported (name it with --sheet to import it)",
-                    isData: false))
+                skippedSheets.append(SkippedSheet(name: s.name, reason: .summary, message: .importing(.summarySheet), isData: false))
             } else if let f = found.first(where: { $0.sheet == s }) {
                 if !f.missing.isEmpty {
-                    let cols = f.missing.map { $0.synonyms.first ?? $0.key }.joined(separator: ", ")
+                    let cols = f.missing.map(\.names.header)
                     // A header that binds most of the dataset is a data sheet with a column missing.
                     let isData = f.candidate.score >= 3 && f.missing.count <= 1
                     skippedSheets.append(SkippedSheet(name: s.name, reason: .incomplete,
-                        message: "its header lacks the required column \(cols); its rows are not imported (use --map to name the column)",
+                        message: .importing(.sheetLacksColumns(cols)),
                         isData: isData))
                 } else if s.visibility != .visible {
                     skippedSheets.append(SkippedSheet(name: s.name, reason: .hidden,
-                        message: "a hidden sheet with a header for \(what); not imported (name it with --sheet \(s.name) to import it)",
+                        message: .importing(.hiddenSheet(dataset: what, sheet: s.name)),
                         isData: true))
                 } else {
-                    skippedSheets.append(SkippedSheet(name: s.name, reason: .summary,
-                        message: "a summary sheet beside the data sheets (its name says so); not imported (name it with --sheet to import it)",
-                        isData: false))
+                    skippedSheets.append(SkippedSheet(name: s.name, reason: .summary, message: .importing(.summarySheet), isData: false))
                 }
             } else {
                 skippedSheets.append(SkippedSheet(name: s.name, reason: .noHeader,
-                    message: "no header row for \(what)", isData: false))
+                    message: .importing(.noHeaderFor(dataset: what)), isData: false))
             }
         }
         var reportedColumns = Set<String>()
@@ -338,16 +330,15 @@ public final class SheetImporter {
             let sheetName = csv ? nil : layout.sheet.name
             // Listed once per file: sheets of one workbook usually share their header.
             for u in layout.unknownColumns where reportedColumns.insert(u.header).inserted {
-                let hint = u.mayBe.map { "; it may be \($0.key) (\($0.synonyms.first ?? $0.key)): name it with --map if so" } ?? ""
                 fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                     row: layout.headerRows.upperBound, column: u.column + 1, category: "unknown-column",
-                    message: "column \(u.header) is not a field of \(what); it is not stored\(hint)"))
+                    message: .importing(.unknownColumn(header: u.header, dataset: what, mayBe: u.mayBe?.names))))
             }
             for m in layout.inferred where !inferredColumns.contains(m.description) { inferredColumns.append(m.description) }
             for d in layout.duplicateColumns {
                 fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                     row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",
-                    message: "column \(d.header) also means \(d.field), which an earlier column already gives; it is not stored"))
+                    message: .importing(.duplicateColumn(header: d.header, field: d.field))))
             }
         }
     }
@@ -391,9 +382,7 @@ public final class SheetImporter {
         normalizer.keepDetails = keepDetails
         normalizer.valueMap = options.valueMap
         if let field = data.missingDateField {
-            normalizer.sheetDate = (field.key, data.date?.date, data.date == nil
-                ? "the sheet has no \(field.synonyms.first ?? field.key) column: give the date with --date 2024-03-31 or --period 2024Q1"
-                : nil)
+            normalizer.sheetDate = (field.key, data.date?.date, data.date == nil ? .noDateColumn(header: field.names.header) : nil)
         }
         let stated = data.statedPeriod
         let dateKey = SheetImporter.dateField(of: options.dataset)?.key
@@ -451,8 +440,8 @@ public final class SheetImporter {
                     let b = layout.binding(key)
                     parsed.diagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName, row: row.number,
                         column: b.map { $0.column + 1 }, field: key, category: "outside-stated-period",
-                        message: "\(b?.header ?? key): \(d.iso) is outside the period the file states (\(stated.words), "
-                            + "\(stated.period.start.iso)..\(stated.period.end.iso)); stored by its own date"))
+                        message: .importing(.inColumn(header: b?.header ?? key, .importing(.outsideStatedPeriod(
+                            date: d.iso, words: stated.words, start: stated.period.start.iso, end: stated.period.end.iso))))))
                 }
                 try body(parsed)
                 return true
@@ -469,7 +458,7 @@ public final class SheetImporter {
                     let show = { (v: Int64) in b.field.kind == .money ? Money(fen: v).yuanString : String(v) }
                     fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                         row: check.row, column: b.column + 1, field: b.field.key, category: "footer-mismatch",
-                        message: "the 合计 row says \(show(stated)) for \(b.header), but the data rows add up to \(show(actual))"))
+                        message: .importing(.footerMismatch(stated: show(stated), header: b.header, actual: show(actual)))))
                 }
             }
         }

@@ -3,7 +3,7 @@ import FulianCore
 /// Why a workbook stream cannot be read (turned into a ``SheetError`` by ``XLSReader``).
 enum BIFFFailure: Error, Equatable {
     /// A record is damaged: where (offset in the workbook stream), in which sheet, and what is wrong.
-    case damaged(offset: Int, sheet: String?, reason: String)
+    case damaged(offset: Int, sheet: String?, reason: SheetsMessage)
     /// A BIFF2, BIFF3 or BIFF4 file (Excel 4.0 or older).
     case tooOld
     /// A `FILEPASS` record: encrypted with a password.
@@ -112,9 +112,9 @@ struct BIFFWorkbook {
             let type = s.u16(i), length = Int(s.u16(i + 2))
             let body = i + 4
             guard body + length <= s.count else {
-                throw .damaged(offset: i, sheet: nil, reason: "record 0x\(BIFFWorkbook.hex(type)) runs past the end of the stream")
+                throw .damaged(offset: i, sheet: nil, reason: .recordPastEnd(type: BIFFWorkbook.hex(type), truncated: false))
             }
-            func damaged(_ why: String) -> BIFFFailure { .damaged(offset: i, sheet: nil, reason: why) }
+            func damaged(_ why: SheetsMessage) -> BIFFFailure { .damaged(offset: i, sheet: nil, reason: why) }
             switch type {
             case BIFFRecord.eof:
                 i = s.count
@@ -126,35 +126,35 @@ struct BIFFWorkbook {
             case BIFFRecord.datemode where length >= 2:
                 dateSystem = s.u16(body) == 1 ? .system1904 : .system1900
             case BIFFRecord.format:
-                guard length >= 3 else { throw damaged("a FORMAT record is too short") }
+                guard length >= 3 else { throw damaged(.recordTooShort(record: "FORMAT")) }
                 let id = Int(s.u16(body))
                 if version == .biff8 {
-                    guard length >= 5 else { throw damaged("a FORMAT record is too short") }
+                    guard length >= 5 else { throw damaged(.recordTooShort(record: "FORMAT")) }
                     var seg = BIFFSegments()
                     seg.bytes = Array(UnsafeRawBufferPointer(rebasing: s[(body + 4)..<(body + length)]))
                     var c = BIFFSegments.Cursor(seg)
-                    guard let code = try? c.unicodeString(count: Int(s.u16(body + 2))) else { throw damaged("a FORMAT record is truncated") }
+                    guard let code = try? c.unicodeString(count: Int(s.u16(body + 2))) else { throw damaged(.formatTruncated) }
                     formatCodes[id] = code
                 } else {
                     let n = min(Int(s[body + 2]), length - 3)
                     formats[id] = (body + 3, n, false)
                 }
             case BIFFRecord.xf:
-                guard length >= 4 else { throw damaged("an XF record is too short") }
+                guard length >= 4 else { throw damaged(.recordTooShort(record: "XF")) }
                 xfFormats.append(Int(s.u16(body + 2)))
             case BIFFRecord.boundsheet:
-                guard length >= 7 else { throw damaged("a BOUNDSHEET record is too short") }
+                guard length >= 7 else { throw damaged(.recordTooShort(record: "BOUNDSHEET")) }
                 let offset = Int(s.u32(body))
                 let state = s[body + 4] & 3
                 let visibility: SheetVisibility = state == 1 ? .hidden : state == 2 ? .veryHidden : .visible
                 let count = Int(s[body + 6])
                 if version == .biff8 {
-                    guard length >= 8 else { throw damaged("a BOUNDSHEET record is too short") }
+                    guard length >= 8 else { throw damaged(.recordTooShort(record: "BOUNDSHEET")) }
                     let wide = s[body + 7] & 1 != 0
-                    guard 8 + count * (wide ? 2 : 1) <= length else { throw damaged("a sheet name runs past its BOUNDSHEET record") }
+                    guard 8 + count * (wide ? 2 : 1) <= length else { throw damaged(.sheetNamePastRecord) }
                     names.append((body + 8, count, wide))
                 } else {
-                    guard 7 + count <= length else { throw damaged("a sheet name runs past its BOUNDSHEET record") }
+                    guard 7 + count <= length else { throw damaged(.sheetNamePastRecord) }
                     names.append((body + 7, count, false))
                 }
                 sheets.append(Sheet(name: "", offset: offset, visibility: visibility, type: s[body + 5]))
@@ -167,7 +167,7 @@ struct BIFFWorkbook {
                 while j + 4 <= s.count, s.u16(j) == BIFFRecord.continue {
                     let n = Int(s.u16(j + 2))
                     guard j + 4 + n <= s.count else {
-                        throw .damaged(offset: j, sheet: nil, reason: "a CONTINUE record of the shared-string table runs past the end of the stream")
+                        throw .damaged(offset: j, sheet: nil, reason: .continuePastEnd)
                     }
                     seg.boundaries.append(seg.bytes.count)
                     seg.recordOffsets.append(j)
@@ -212,7 +212,7 @@ struct BIFFWorkbook {
                 // Which record the damage is in: the last one starting at or before the failure.
                 let k = seg.boundaries.lastIndex { $0 <= error.offset }.map { $0 + 1 } ?? 0
                 throw .damaged(offset: seg.recordOffsets[min(k, seg.recordOffsets.count - 1)], sheet: nil,
-                               reason: "shared string \(out.count) is cut off (the SST record or its CONTINUE records are damaged)")
+                               reason: .sharedStringCutOff(index: out.count))
             }
         }
         return out

@@ -44,16 +44,14 @@ public final class CSVReader: SpreadsheetReader {
         limits = options.limits
         let file = try ChunkedFile(path: path)
         let head = try file.next()
-        guard !head.isEmpty else { throw SheetError(.empty, file: fileName, "the file is empty") }
+        guard !head.isEmpty else { throw SheetError(.empty, file: fileName, .empty) }
         let bom = EncodingSniffer.bom(head)
         let utf16Forced = options.encoding == .utf16LE || options.encoding == .utf16BE
         if bom == nil || bom!.0 == .utf8BOM, !utf16Forced, CSVReader.looksBinary(head.prefix(8192)) {
             if bom == nil, let e = EncodingSniffer.utf16WithoutBOM(head.prefix(4096)) {
-                throw SheetError(.encoding, file: fileName,
-                                 "the file looks like \(e.rawValue) text without a byte-order mark; use --encoding \(e.optionName)")
+                throw SheetError(.encoding, file: fileName, .utf16WithoutBOM(encoding: e.rawValue, option: e.optionName))
             }
-            throw SheetError(.corrupt, file: fileName,
-                             "the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
+            throw SheetError(.corrupt, file: fileName, .notASpreadsheet)
         }
         if let forced = options.encoding {
             var e = forced
@@ -71,8 +69,7 @@ public final class CSVReader: SpreadsheetReader {
                     v.feed(c)
                 }
                 if !v.complete {
-                    throw SheetError(.encoding, file: fileName,
-                                     "the file is not valid UTF-8 (as --encoding says); it may be GB18030: try --encoding gb18030")
+                    throw SheetError(.encoding, file: fileName, .notUTF8AsForced)
                 }
             }
             encoding = e
@@ -82,16 +79,13 @@ public final class CSVReader: SpreadsheetReader {
             case .encoding(let e, let n):
                 (encoding, bomLength) = (e, n)
             case .implausible(let guess):
-                throw SheetError(.encoding, file: fileName,
-                                 "the file is neither UTF-8 nor Chinese text in GB18030 (read as GB18030 its accented letters "
-                                 + "become rare characters); it looks like Western European text in \(guess.rawValue): "
-                                 + "use --encoding \(guess.optionName) (or --encoding gb18030 if it is Chinese after all)")
+                throw SheetError(.encoding, file: fileName, .westernText(encoding: guess.rawValue, option: guess.optionName))
             }
         }
         // Sniff on the first 64 KiB, decoded.
         let transcoder = UTF8Transcoder(from: encoding)
         guard transcoder.isAvailable else {
-            throw SheetError(.encoding, file: fileName, "this system cannot decode \(encoding.rawValue)")
+            throw SheetError(.encoding, file: fileName, .cannotDecode(encoding: encoding.rawValue))
         }
         var sample = Array(head.prefix(65_536).dropFirst(bomLength))
         if encoding == .utf16LE || encoding == .utf16BE, sample.count % 2 == 1 { sample.removeLast() }
@@ -153,7 +147,7 @@ public final class CSVReader: SpreadsheetReader {
                 ragged += 1
                 if ragged <= 20 {
                     warnings.append(Diagnostic(severity: .warning, file: fileName, row: line, category: "ragged-row",
-                        message: "line \(line) has \(cells.count) fields where the file's rows have \(usualWidth)"))
+                        message: .sheets(.raggedRow(line: line, fields: cells.count, usual: usualWidth))))
                 }
             }
             return try body(Row(number: line, cells: cells))
@@ -170,8 +164,7 @@ public final class CSVReader: SpreadsheetReader {
                     // Parse what decoded before the bad bytes on a copy of the parser, only to learn their line.
                     var probe = parser
                     _ = try? probe.feed(transcoder.partial) { _, _ in true }
-                    throw SheetError(.encoding, file: fileName, row: probe.line,
-                                     "the bytes on line \(probe.line) are not valid \(encoding.rawValue); use --encoding to name the file's encoding")
+                    throw SheetError(.encoding, file: fileName, row: probe.line, .invalidBytes(line: probe.line, encoding: encoding.rawValue))
                 }
                 if try !parser.feed(utf8, emit) { stop = true; break }
                 if final {
@@ -182,16 +175,14 @@ public final class CSVReader: SpreadsheetReader {
         } catch let e as CSVParser.Failure {
             switch e {
             case .unterminatedQuote(let line):
-                throw SheetError(.corrupt, file: fileName, row: line,
-                                 "a quoted field that starts on line \(line) is never closed (a missing \" character)")
+                throw SheetError(.corrupt, file: fileName, row: line, .unterminatedQuote(line: line))
             case .fieldTooLong(let line):
-                throw SheetError(.tooLarge, file: fileName, row: line,
-                                 "a field starting on line \(line) is longer than \(limits.maxCellBytes) bytes (a missing \" character?)")
+                throw SheetError(.tooLarge, file: fileName, row: line, .fieldTooLong(line: line, limit: limits.maxCellBytes))
             }
         }
         if !stop, ragged > 20 {
             warnings.append(Diagnostic(severity: .warning, file: fileName, category: "ragged-row",
-                message: "\(ragged - 20) more rows have a field count other than \(usualWidth)"))
+                message: .sheets(.moreRaggedRows(count: ragged - 20, usual: usualWidth))))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FulianCore
 
 /// An OLE2 compound file (the container of every .xls, and of an encrypted .xlsx): its root-level
 /// streams by name, and the bytes of one stream on request.
@@ -10,7 +11,7 @@ import Foundation
 /// its declared size nor past the end of the file.
 struct CompoundFile {
     /// A damaged container.
-    struct Damaged: Error { var reason: String }
+    struct Damaged: Error { var reason: SheetsMessage }
 
     private let bytes: [UInt8]
     private let sectorSize: Int
@@ -29,9 +30,9 @@ struct CompoundFile {
     /// Parses the header, FAT, directory and mini stream of the container in `bytes`.
     init(bytes: [UInt8]) throws {
         self.bytes = bytes
-        guard bytes.count >= 512, bytes.prefix(8).elementsEqual(FormatDetection.ole2Magic) else { throw Damaged(reason: "no OLE2 header") }
+        guard bytes.count >= 512, bytes.prefix(8).elementsEqual(FormatDetection.ole2Magic) else { throw Damaged(reason: .noOLE2Header) }
         let shift = Int(CompoundFile.u16(bytes, 0x1E)), miniShift = Int(CompoundFile.u16(bytes, 0x20))
-        guard shift == 9 || shift == 12, miniShift == 6 else { throw Damaged(reason: "unusual sector size") }
+        guard shift == 9 || shift == 12, miniShift == 6 else { throw Damaged(reason: .unusualSectorSize) }
         sectorSize = 1 << shift
         miniSectorSize = 1 << miniShift
         miniCutoff = Int(CompoundFile.u32(bytes, 0x38))
@@ -43,23 +44,23 @@ struct CompoundFile {
         var guardCount = 0
         while next < CompoundFile.firstMarker {
             guardCount += 1
-            guard guardCount <= sectorCount else { throw Damaged(reason: "cyclic DIFAT") }
+            guard guardCount <= sectorCount else { throw Damaged(reason: .cyclicDIFAT) }
             let off = (Int(next) + 1) * sectorSize
-            guard off + sectorSize <= bytes.count else { throw Damaged(reason: "DIFAT beyond the end") }
+            guard off + sectorSize <= bytes.count else { throw Damaged(reason: .difatBeyondEnd) }
             let per = sectorSize / 4 - 1
             difat += (0..<per).map { CompoundFile.u32(bytes, off + 4 * $0) }
             next = CompoundFile.u32(bytes, off + 4 * per)
         }
         for s in difat where s < CompoundFile.firstMarker {
             let off = (Int(s) + 1) * sectorSize
-            guard off + sectorSize <= bytes.count else { throw Damaged(reason: "FAT sector beyond the end") }
+            guard off + sectorSize <= bytes.count else { throw Damaged(reason: .fatSectorBeyondEnd) }
             fat += (0..<(sectorSize / 4)).map { CompoundFile.u32(bytes, off + 4 * $0) }
         }
 
         // Directory: a red-black tree of 128-byte entries; entry 0 is the root storage.
         let dir = try chain(start: CompoundFile.u32(bytes, 0x30), fat: fat, sector: sectorSize, data: bytes, headerOffset: true, limit: .max)
         let entryCount = dir.count / 128
-        guard entryCount > 0, dir[0x42] == 5 else { throw Damaged(reason: "no root directory entry") }
+        guard entryCount > 0, dir[0x42] == 5 else { throw Damaged(reason: .noRootEntry) }
         let rootStart = CompoundFile.u32(dir, 0x74)
         let rootSize = Int(CompoundFile.u32(dir, 0x78))
         // The root's children: walk its child's left/right siblings (iteratively, each entry once).
@@ -114,12 +115,12 @@ struct CompoundFile {
         let maxSteps = min(fat.count, data.count / sector + 1) + 1
         while s < CompoundFile.firstMarker, out.count < limit {
             steps += 1
-            guard steps <= maxSteps else { throw Damaged(reason: "cyclic sector chain") }
+            guard steps <= maxSteps else { throw Damaged(reason: .cyclicSectorChain) }
             let off = (Int(s) + (headerOffset ? 1 : 0)) * sector
-            guard off >= 0, off + sector <= data.count || (off < data.count && headerOffset) else { throw Damaged(reason: "sector beyond the end") }
+            guard off >= 0, off + sector <= data.count || (off < data.count && headerOffset) else { throw Damaged(reason: .sectorBeyondEnd) }
             let end = min(off + min(sector, limit - out.count), data.count)
             out.append(contentsOf: data[off..<end])
-            guard Int(s) < fat.count else { throw Damaged(reason: "sector outside the FAT") }
+            guard Int(s) < fat.count else { throw Damaged(reason: .sectorOutsideFAT) }
             s = fat[Int(s)]
         }
         return out

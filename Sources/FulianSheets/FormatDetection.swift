@@ -39,11 +39,11 @@ public enum FormatDetection {
         let name = (path as NSString).lastPathComponent
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw SheetError(.unreadable, file: name, exists ? "the file cannot be opened (check its permissions)" : "no such file")
+            throw SheetError(.unreadable, file: name, exists ? .cannotOpenCheckPermissions : .noSuchFile)
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8)) ?? Data()
-        if head.isEmpty { throw SheetError(.empty, file: name, "the file is empty") }
+        if head.isEmpty { throw SheetError(.empty, file: name, .empty) }
         return format(ofHead: [UInt8](head))
     }
 }

@@ -113,7 +113,7 @@ public struct ReadOptions: Sendable, Hashable {
 }
 
 /// A file that could not be read: names the file (and sheet), says what to do.
-public struct SheetError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct SheetError: Error, Hashable, Localized {
     /// What went wrong, for scripts.
     public enum Kind: String, Sendable, Hashable {
         /// The file does not exist or cannot be opened.
@@ -140,23 +140,21 @@ public struct SheetError: Error, Hashable, Sendable, CustomStringConvertible {
     public var sheet: String?
     /// The 1-based row, when known.
     public var row: Int?
-    /// A sentence for people.
-    public var message: String
+    /// What is wrong, worded by the catalogue (``SheetsMessage``).
+    public var message: Message
 
     /// Creates an error.
-    public init(_ kind: Kind, file: String, sheet: String? = nil, row: Int? = nil, _ message: String) {
+    public init(_ kind: Kind, file: String, sheet: String? = nil, row: Int? = nil, _ message: SheetsMessage) {
         self.kind = kind
         self.file = file
         self.sheet = sheet
         self.row = row
-        self.message = message
+        self.message = .sheets(message)
     }
 
-    public var description: String {
-        var place = file
-        if let sheet { place += " (sheet \(sheet))" }
-        if let row { place += ", row \(row)" }
-        return "\(place): \(message)"
+    /// The place and the message: `a.xlsx 工作表“名单” 第 12 行：…` / `a.xlsx (sheet 名单), row 12: …`.
+    public func wording() -> Wording {
+        SheetsMessage.placed(file: file, sheet: sheet, row: row, message).wording()
     }
 }
 
@@ -201,7 +199,7 @@ extension SpreadsheetReader {
         let folded = name.trimmingWhitespace().lowercased()
         if let s = sheets.first(where: { $0.name.trimmingWhitespace().lowercased() == folded }) { return s }
         throw SheetError(.noSuchSheet, file: (path as NSString).lastPathComponent,
-                         "no sheet named \(name); the sheets are: \(sheets.map(\.name).joined(separator: ", "))")
+                         .noSuchSheet(name: name, sheets: sheets.map(\.name)))
     }
 
     /// Reads up to `limit` rows of a sheet into memory (for previews and tests).

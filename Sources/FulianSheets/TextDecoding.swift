@@ -13,7 +13,7 @@ final class ChunkedFile {
 
     init(path: String, chunkSize: Int = 1 << 20) throws {
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw SheetError(.unreadable, file: (path as NSString).lastPathComponent, "the file cannot be opened")
+            throw SheetError(.unreadable, file: (path as NSString).lastPathComponent, .cannotOpen)
         }
         handle = h
         self.chunkSize = chunkSize

@@ -45,14 +45,14 @@ public final class XLSReader: SpreadsheetReader {
         if bytes.starts(with: FormatDetection.ole2Magic) {
             let container: CompoundFile
             do { container = try CompoundFile(bytes: bytes) } catch let e as CompoundFile.Damaged {
-                throw SheetError(.corrupt, file: fileName, XLSMessage.damagedContainer(e.reason))
+                throw SheetError(.corrupt, file: fileName, .damagedContainer(reason: e.reason))
             }
-            if container.hasStream("EncryptedPackage") { throw SheetError(.encrypted, file: fileName, XLSMessage.encryptedXLSX) }
+            if container.hasStream("EncryptedPackage") { throw SheetError(.encrypted, file: fileName, .encryptedXLSX) }
             let found: [UInt8]?
             do { found = try container.stream("Workbook") ?? container.stream("Book") } catch let e as CompoundFile.Damaged {
-                throw SheetError(.corrupt, file: fileName, XLSMessage.damagedContainer(e.reason))
+                throw SheetError(.corrupt, file: fileName, .damagedContainer(reason: e.reason))
             }
-            guard let found else { throw SheetError(.corrupt, file: fileName, XLSMessage.noWorkbookStream) }
+            guard let found else { throw SheetError(.corrupt, file: fileName, .noWorkbookStream) }
             stream = found
         } else {
             stream = bytes   // a bare BIFF stream (FormatDetection sends those here too)
@@ -66,20 +66,20 @@ public final class XLSReader: SpreadsheetReader {
         }
         for sheet in workbook.sheets where sheet.isWorksheet {
             guard sheet.offset >= 0, sheet.offset + 4 <= stream.count else {
-                throw SheetError(.corrupt, file: fileName, sheet: sheet.name, XLSMessage.sheetOffsetOutside(sheet.offset))
+                throw SheetError(.corrupt, file: fileName, sheet: sheet.name, .sheetOffsetOutside(offset: sheet.offset))
             }
             entries.append(sheet)
             sheets.append(SheetInfo(name: sheet.name, index: sheets.count, visibility: sheet.visibility, dimension: declaredDimension(sheet.offset)))
         }
-        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, XLSMessage.noWorksheets) }
+        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, .noWorksheets) }
     }
 
     /// The file's bytes, refused when larger than `limit`.
     private static func readFile(_ path: String, fileName: String, limit: Int64) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw SheetError(.unreadable, file: fileName, XLSMessage.cannotOpen) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw SheetError(.unreadable, file: fileName, .cannotOpen) }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
-        guard Int64(size) <= limit else { throw SheetError(.tooLarge, file: fileName, XLSMessage.fileTooLarge(limit)) }
+        guard Int64(size) <= limit else { throw SheetError(.tooLarge, file: fileName, .fileTooLarge(limit: limit)) }
         try? handle.seek(toOffset: 0)
         guard let data = try? handle.readToEnd() else { return [] }
         return [UInt8](data)
@@ -87,16 +87,16 @@ public final class XLSReader: SpreadsheetReader {
 
     static func sheetError(_ f: BIFFFailure, file: String) -> SheetError {
         switch f {
-        case .tooOld: return SheetError(.corrupt, file: file, XLSMessage.tooOld)
-        case .encrypted: return SheetError(.encrypted, file: file, XLSMessage.passwordProtected)
-        case .notBIFF: return SheetError(.corrupt, file: file, XLSMessage.notBIFF)
-        case .damaged(let offset, let sheet, let reason): return SheetError(.corrupt, file: file, sheet: sheet, XLSMessage.damaged(offset, reason))
+        case .tooOld: return SheetError(.corrupt, file: file, .tooOld)
+        case .encrypted: return SheetError(.encrypted, file: file, .passwordProtected)
+        case .notBIFF: return SheetError(.corrupt, file: file, .notBIFF)
+        case .damaged(let offset, let sheet, let reason): return SheetError(.corrupt, file: file, sheet: sheet, .damagedAt(offset: offset, reason: reason))
         }
     }
 
     private func index(_ sheet: SheetInfo) throws -> Int {
         guard sheet.index >= 0, sheet.index < sheets.count, sheets[sheet.index].name == sheet.name else {
-            throw SheetError(.noSuchSheet, file: fileName, XLSMessage.noSuchSheet(sheet.name))
+            throw SheetError(.noSuchSheet, file: fileName, .noSuchSheet(name: sheet.name, sheets: []))
         }
         return sheet.index
     }
@@ -108,7 +108,7 @@ public final class XLSReader: SpreadsheetReader {
     private func walk(_ p: UnsafeRawBufferPointer, from offset: Int, sheet: String,
                       _ body: (UInt16, Int, Int, Int) throws -> Bool) throws {
         guard offset + 4 <= p.count, p.u16(offset) == BIFFRecord.bof else {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(offset, "the sheet does not start with a BOF record"))
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, .damagedAt(offset: offset, reason: .sheetWithoutBOF))
         }
         var i = offset + 4 + Int(p.u16(offset + 2))
         var depth = 1
@@ -117,7 +117,7 @@ public final class XLSReader: SpreadsheetReader {
             let start = i + 4
             guard start + length <= p.count else {
                 throw SheetError(.corrupt, file: fileName, sheet: sheet,
-                                 XLSMessage.damaged(i, "record 0x\(BIFFWorkbook.hex(type)) runs past the end of the stream (truncated file?)"))
+                                 .damagedAt(offset: i, reason: .recordPastEnd(type: BIFFWorkbook.hex(type), truncated: true)))
             }
             i = start + length
             if type == BIFFRecord.bof { depth += 1; continue }
@@ -215,8 +215,8 @@ public final class XLSReader: SpreadsheetReader {
         var gathered: [Int: [Cell]] = [:] // rows out of order (only when `ordered` is false)
         var pendingString: (row: Int, column: Int)?
 
-        func damaged(_ offset: Int, _ why: String) -> SheetError {
-            SheetError(.corrupt, file: fileName, sheet: name, row: current >= 0 ? current + 1 : nil, XLSMessage.damaged(offset, why))
+        func damaged(_ offset: Int, _ why: SheetsMessage) -> SheetError {
+            SheetError(.corrupt, file: fileName, sheet: name, row: current >= 0 ? current + 1 : nil, .damagedAt(offset: offset, reason: why))
         }
         func flush() throws {
             guard current >= 0, !cells.isEmpty else { return }
@@ -233,13 +233,13 @@ public final class XLSReader: SpreadsheetReader {
                 try flush()
                 if stopped { return }
                 guard row < maxRows else {
-                    throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, XLSMessage.rowBeyondLimit(row + 1, maxRows))
+                    throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, .rowBeyondLimit(row: row + 1, limit: maxRows))
                 }
                 current = row
                 if !ordered, let g = gathered.removeValue(forKey: row) { cells = g }
             }
             guard column < maxColumns else {
-                throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, XLSMessage.columnBeyondLimit(column + 1, maxColumns))
+                throw SheetError(.tooLarge, file: fileName, sheet: name, row: row + 1, .columnBeyondLimit(column: column + 1, limit: maxColumns))
             }
             if cells.count <= column {
                 if cells.count < column { cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count)) }
@@ -255,16 +255,16 @@ public final class XLSReader: SpreadsheetReader {
         }
         /// A LABEL/RSTRING string at `at` (BIFF8 XLUnicodeString, BIFF5 byte string), within the record.
         func label(_ p: UnsafeRawBufferPointer, _ at: Int, end: Int, record: Int) throws -> String {
-            guard at + 2 <= end else { throw damaged(record, "a text cell record is too short") }
+            guard at + 2 <= end else { throw damaged(record, .textCellTooShort) }
             let count = Int(p.u16(at))
             if biff8 {
                 var seg = BIFFSegments()
                 seg.bytes = Array(UnsafeRawBufferPointer(rebasing: p[(at + 2)..<end]))
                 var c = BIFFSegments.Cursor(seg)
-                guard let s = try? c.unicodeString(count: count) else { throw damaged(record, "a text cell's characters run past its record") }
+                guard let s = try? c.unicodeString(count: count) else { throw damaged(record, .textCellPastRecord) }
                 return s
             }
-            guard at + 2 + count <= end else { throw damaged(record, "a text cell's characters run past its record") }
+            guard at + 2 + count <= end else { throw damaged(record, .textCellPastRecord) }
             return wb.decoder?.decode(p, at + 2, count) ?? BIFFText.latin1(p, at + 2, count)
         }
         func text(_ s: String) -> Cell { s.isEmpty ? .empty : .text(s) }
@@ -273,21 +273,21 @@ public final class XLSReader: SpreadsheetReader {
             try walk(p, from: entries[i].offset, sheet: name) { type, record, b, length in
                 switch type {
                 case BIFFRecord.labelSST:
-                    guard length >= 10 else { throw damaged(record, "a LABELSST record is too short") }
+                    guard length >= 10 else { throw damaged(record, .recordTooShort(record: "LABELSST")) }
                     let k = Int(p.u32(b + 6))
                     guard k < strings.count else {
-                        throw damaged(record, "cell \(ColumnName.letters(Int(p.u16(b + 2)) + 1))\(Int(p.u16(b)) + 1) refers to shared string \(k), but the table has \(strings.count)")
+                        throw damaged(record, .cellRefersPastTable(cell: "\(ColumnName.letters(Int(p.u16(b + 2)) + 1))\(Int(p.u16(b)) + 1)", index: k, count: strings.count))
                     }
                     let s = strings[k]
                     if !s.isEmpty { try place(Int(p.u16(b)), Int(p.u16(b + 2)), .text(s)) }
                 case BIFFRecord.rk:
-                    guard length >= 10 else { throw damaged(record, "an RK record is too short") }
+                    guard length >= 10 else { throw damaged(record, .recordTooShort(record: "RK")) }
                     try place(Int(p.u16(b)), Int(p.u16(b + 2)), number(BIFFRecord.rkValue(p.u32(b + 6)), Int(p.u16(b + 4))))
                 case BIFFRecord.number:
-                    guard length >= 14 else { throw damaged(record, "a NUMBER record is too short") }
+                    guard length >= 14 else { throw damaged(record, .recordTooShort(record: "NUMBER")) }
                     try place(Int(p.u16(b)), Int(p.u16(b + 2)), number(p.f64(b + 6), Int(p.u16(b + 4))))
                 case BIFFRecord.mulRK:
-                    guard length >= 6 else { throw damaged(record, "a MULRK record is too short") }
+                    guard length >= 6 else { throw damaged(record, .recordTooShort(record: "MULRK")) }
                     let row = Int(p.u16(b)), first = Int(p.u16(b + 2))
                     let n = (length - 6) / 6
                     for k in 0..<n {
@@ -295,18 +295,18 @@ public final class XLSReader: SpreadsheetReader {
                         try place(row, first + k, number(BIFFRecord.rkValue(p.u32(o + 2)), Int(p.u16(o))))
                     }
                 case BIFFRecord.label, BIFFRecord.rstring:
-                    guard length >= 8 else { throw damaged(record, "a text cell record is too short") }
+                    guard length >= 8 else { throw damaged(record, .textCellTooShort) }
                     let s = try label(p, b + 6, end: b + length, record: record)
                     if s.utf8.count > maxCellBytes {
-                        throw SheetError(.tooLarge, file: fileName, sheet: name, row: Int(p.u16(b)) + 1, XLSMessage.cellTooLong(maxCellBytes))
+                        throw SheetError(.tooLarge, file: fileName, sheet: name, row: Int(p.u16(b)) + 1, .cellTooLong(limit: maxCellBytes))
                     }
                     if !s.isEmpty { try place(Int(p.u16(b)), Int(p.u16(b + 2)), .text(s)) }
                 case BIFFRecord.boolErr:
-                    guard length >= 8 else { throw damaged(record, "a BOOLERR record is too short") }
+                    guard length >= 8 else { throw damaged(record, .recordTooShort(record: "BOOLERR")) }
                     let v = p[b + 6]
                     try place(Int(p.u16(b)), Int(p.u16(b + 2)), p[b + 7] != 0 ? .error(BIFFRecord.errorText(v)) : .bool(v != 0))
                 case BIFFRecord.formula:
-                    guard length >= 20 else { throw damaged(record, "a FORMULA record is too short") }
+                    guard length >= 20 else { throw damaged(record, .recordTooShort(record: "FORMULA")) }
                     let row = Int(p.u16(b)), column = Int(p.u16(b + 2))
                     pendingString = nil
                     if p.u16(b + 12) == 0xFFFF {
@@ -325,7 +325,7 @@ public final class XLSReader: SpreadsheetReader {
                     pendingString = nil
                     let s = try formulaString(p, record: record, body: b, length: length, sheet: name)
                     if s.utf8.count > maxCellBytes {
-                        throw SheetError(.tooLarge, file: fileName, sheet: name, row: at.row + 1, XLSMessage.cellTooLong(maxCellBytes))
+                        throw SheetError(.tooLarge, file: fileName, sheet: name, row: at.row + 1, .cellTooLong(limit: maxCellBytes))
                     }
                     if !s.isEmpty { try place(at.row, at.column, .text(s)) }
                 case BIFFRecord.blank, BIFFRecord.mulBlank, BIFFRecord.continue:
@@ -349,12 +349,12 @@ public final class XLSReader: SpreadsheetReader {
     /// The text of a `STRING` record (a formula's string result) with any `CONTINUE` records after it.
     private func formulaString(_ p: UnsafeRawBufferPointer, record: Int, body b: Int, length: Int, sheet: String) throws -> String {
         guard length >= 2 else {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(record, "a STRING record is too short"))
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, .damagedAt(offset: record, reason: .recordTooShort(record: "STRING")))
         }
         let count = Int(p.u16(b))
         guard workbook.version == .biff8 else {
             guard 2 + count <= length else {
-                throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(record, "a STRING record's characters run past its end"))
+                throw SheetError(.corrupt, file: fileName, sheet: sheet, .damagedAt(offset: record, reason: .stringRecordPastEnd))
             }
             return workbook.decoder?.decode(p, b + 2, count) ?? BIFFText.latin1(p, b + 2, count)
         }
@@ -370,31 +370,8 @@ public final class XLSReader: SpreadsheetReader {
         }
         var c = BIFFSegments.Cursor(seg)
         guard let s = try? c.unicodeString(count: count) else {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet, XLSMessage.damaged(record, "a STRING record's characters run past its end"))
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, .damagedAt(offset: record, reason: .stringRecordPastEnd))
         }
         return s
     }
-}
-
-/// Every sentence the .xls reader says, in one place (to move into the message catalogue).
-enum XLSMessage {
-    static let cannotOpen = "the file cannot be opened"
-    static func fileTooLarge(_ limit: Int64) -> String { "the file is larger than \(limit) bytes" }
-    static func damagedContainer(_ reason: String) -> String { "not a readable XLS file: the OLE2 container is damaged (\(reason))" }
-    static let encryptedXLSX =
-        "the workbook is password-protected (an encrypted .xlsx); open it in Excel or WPS, remove the password, save, and try again"
-    static let passwordProtected =
-        "the workbook is password-protected; open it in Excel or WPS, remove the password, save, and try again"
-    static let noWorkbookStream = "the OLE2 file holds no Excel workbook stream (is it a Word or other Office document?)"
-    static let tooOld = "Excel 4.0 or older workbook: open it in Excel or WPS and save as .xlsx"
-    static let notBIFF = "not a readable XLS file: the workbook stream does not start with a BIFF BOF record"
-    static let noWorksheets = "the workbook has no worksheets"
-    static func damaged(_ offset: Int, _ reason: String) -> String { "the workbook is damaged at byte \(offset) of its stream: \(reason)" }
-    static func sheetOffsetOutside(_ offset: Int) -> String {
-        "the sheet list points at byte \(offset), outside the workbook stream: the file is truncated or damaged"
-    }
-    static func noSuchSheet(_ name: String) -> String { "no sheet named \(name)" }
-    static func rowBeyondLimit(_ row: Int, _ limit: Int) -> String { "row \(row) is beyond the limit of \(limit) rows" }
-    static func columnBeyondLimit(_ column: Int, _ limit: Int) -> String { "a cell lies in column \(column), beyond the limit of \(limit)" }
-    static func cellTooLong(_ limit: Int) -> String { "a cell holds more than \(limit) bytes" }
 }

@@ -46,28 +46,27 @@ public final class XLSXReader: SpreadsheetReader {
         do {
             archive = try ZipArchive(path: path)
         } catch let e as ZipArchive.Damaged {
-            throw SheetError(.corrupt, file: (path as NSString).lastPathComponent,
-                             "not a readable XLSX file: the zip container is truncated or damaged (\(e.reason))")
+            throw SheetError(.corrupt, file: (path as NSString).lastPathComponent, .damagedZip(reason: e.reason))
         }
         // Part names are case-insensitive (OPC); a name that occurs twice is damage, and the first is taken.
         for e in archive.entries where !e.isDirectory {
             let key = e.path.lowercased()
             if entries[key] == nil { entries[key] = e }
         }
-        guard !entries.isEmpty else { throw SheetError(.corrupt, file: fileName, "the zip container holds no files: not an XLSX workbook") }
+        guard !entries.isEmpty else { throw SheetError(.corrupt, file: fileName, .emptyZip) }
         if entries["mimetype"] != nil, let mime = try part("mimetype"),
            mime.starts(with: Array("application/vnd.oasis.opendocument.spreadsheet".utf8)) {
-            throw SheetError(.corrupt, file: fileName, XLSXReader.odsRefusal)
+            throw SheetError(.corrupt, file: fileName, .openDocument)
         }
 
         let rootRels = try relationships("_rels/.rels")
         let workbookPath = rootRels.first { $0.type.hasSuffix("/officeDocument") }.map { XLSXReader.resolve($0.target, base: "") }
             ?? "xl/workbook.xml"
         if workbookPath.lowercased().hasSuffix(".bin") || (entries["xl/workbook.bin"] != nil && entries[workbookPath.lowercased()] == nil) {
-            throw SheetError(.corrupt, file: fileName, XLSXReader.xlsbRefusal)
+            throw SheetError(.corrupt, file: fileName, .binaryWorkbook)
         }
         guard let workbookXML = try part(workbookPath) else {
-            throw SheetError(.corrupt, file: fileName, "the zip has no workbook part (\(workbookPath)): not an XLSX workbook")
+            throw SheetError(.corrupt, file: fileName, .noWorkbookPart(part: workbookPath))
         }
         let base = (workbookPath as NSString).deletingLastPathComponent
         let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
@@ -96,7 +95,7 @@ public final class XLSXReader: SpreadsheetReader {
                 index += 1
             }
         }
-        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, "the workbook lists no worksheets") }
+        guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, .noWorksheetsListed) }
 
         let stylesPath = rels.first { $0.type.hasSuffix("/styles") }.map { XLSXReader.resolve($0.target, base: base) } ?? "xl/styles.xml"
         if let styles = try part(stylesPath) { styleKinds = try XLSXReader.styleKinds(styles, scanner: { try self.scan(&$0, part: stylesPath) }) }
@@ -105,11 +104,6 @@ public final class XLSXReader: SpreadsheetReader {
 
         for i in sheets.indices { sheets[i].dimension = try declaredDimension(sheetParts[i], sheet: sheets[i].name) }
     }
-
-    /// The refusal of an OpenDocument spreadsheet (a zip whose `mimetype` says so).
-    static let odsRefusal = "OpenDocument spreadsheets are not read; save as .xlsx"
-    /// The refusal of an Excel binary workbook (a zip with `xl/workbook.bin`).
-    static let xlsbRefusal = "binary workbook (.xlsb); save as .xlsx"
 
     // MARK: Parts
 
@@ -124,7 +118,7 @@ public final class XLSXReader: SpreadsheetReader {
         let cap = min(limits.maxEntryBytes, overflow ? .max : ratioCap.addingReportingOverflow(1 << 20).overflow ? .max : ratioCap + (1 << 20))
         if entry.uncompressedSize > cap {
             throw SheetError(.tooLarge, file: fileName, sheet: sheet,
-                             "\(partPath) declares \(entry.uncompressedSize) bytes uncompressed, over the limit of \(cap) (a zip bomb?)")
+                             .partDeclaresTooMuch(part: partPath, bytes: Int64(entry.uncompressedSize), limit: Int64(cap)))
         }
         var total: Int64 = 0
         var text = PartText(part: partPath, file: fileName, sheet: sheet)
@@ -133,17 +127,17 @@ public final class XLSXReader: SpreadsheetReader {
                 total += Int64(data.count)
                 if total > cap {
                     throw SheetError(.tooLarge, file: self.fileName, sheet: sheet,
-                                     "\(partPath) inflates past \(cap) bytes from \(entry.compressedSize) compressed (a zip bomb?)")
+                                     .partInflatesTooMuch(part: partPath, limit: Int64(cap), compressed: Int64(entry.compressedSize)))
                 }
                 try text.feed(data, body)
             }
             try text.finish(body)
         } catch is Stop {
         } catch let e as ZipArchive.Damaged {
-            throw SheetError(.corrupt, file: fileName, sheet: sheet, "\(partPath) cannot be read: \(e.reason); the zip is truncated or damaged")
+            throw SheetError(.corrupt, file: fileName, sheet: sheet, .partUnreadable(part: partPath, reason: e.reason))
         } catch is ZipArchive.Encrypted {
             throw SheetError(.encrypted, file: fileName, sheet: sheet,
-                             "\(partPath) is encrypted with a zip password; remove the password in Excel or WPS, save, and try again")
+                             .partEncrypted(part: partPath))
         }
         return true
     }
@@ -200,7 +194,7 @@ public final class XLSXReader: SpreadsheetReader {
             let t = UTF8Transcoder(from: encoding)
             guard t.isAvailable else {
                 throw SheetError(.corrupt, file: file, sheet: sheet,
-                                 "\(part) is saved in \(encoding.rawValue), which this system cannot convert; save the workbook again from Excel or WPS")
+                                 .partEncodingUnavailable(part: part, encoding: encoding.rawValue))
             }
             mode = .utf16(t)
             try emit(t.convert(Array(h.dropFirst(skip)), final: false), body)
@@ -209,7 +203,7 @@ public final class XLSXReader: SpreadsheetReader {
         private func emit(_ converted: [UInt8]?, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
             guard let converted else {
                 throw SheetError(.corrupt, file: file, sheet: sheet,
-                                 "\(part) is UTF-16 text with an invalid character: the file is damaged")
+                                 .partInvalidUTF16(part: part))
             }
             if !converted.isEmpty { try converted.withUnsafeBufferPointer { try body($0) } }
         }
@@ -234,12 +228,12 @@ public final class XLSXReader: SpreadsheetReader {
         switch f {
         case .doctype:
             return SheetError(.corrupt, file: fileName, sheet: sheet,
-                              "\(part) contains a DOCTYPE declaration, which XLSX never needs; it is refused (entity expansion is never performed)")
+                              .doctype(part: part))
         case .malformed(let m):
-            return SheetError(.corrupt, file: fileName, sheet: sheet, "\(part) is not well-formed XML: \(m)")
+            return SheetError(.corrupt, file: fileName, sheet: sheet, .notWellFormed(part: part, reason: m))
         case .tokenTooLong(let n):
             return SheetError(.tooLarge, file: fileName, sheet: sheet,
-                              "\(part) holds a single XML token longer than \(n) bytes (a damaged or hostile file)")
+                              .tokenTooLong(part: part, limit: n))
         }
     }
 
@@ -329,7 +323,7 @@ public final class XLSXReader: SpreadsheetReader {
                         inSI = false
                         guard let s = XMLScanner.decode(current) else {
                             throw SheetError(.corrupt, file: self.fileName,
-                                             "shared string \(self.sharedStrings.count) is not valid UTF-8: the file is damaged")
+                                             .sharedStringNotUTF8(index: self.sharedStrings.count))
                         }
                         self.sharedStrings.append(XLSXReader.unescapeOOXML(s))
                     }
@@ -343,7 +337,7 @@ public final class XLSXReader: SpreadsheetReader {
                 }
                 if current.count > self.limits.maxCellBytes {
                     throw SheetError(.tooLarge, file: self.fileName,
-                                     "shared string \(self.sharedStrings.count) holds more than \(self.limits.maxCellBytes) bytes")
+                                     .sharedStringTooLong(index: self.sharedStrings.count, limit: self.limits.maxCellBytes))
                 }
             }
         }
@@ -386,7 +380,7 @@ public final class XLSXReader: SpreadsheetReader {
 
     private func partIndex(_ sheet: SheetInfo) throws -> Int {
         guard sheet.index >= 0, sheet.index < sheetParts.count, sheets[sheet.index].name == sheet.name else {
-            throw SheetError(.noSuchSheet, file: fileName, "no sheet named \(sheet.name)")
+            throw SheetError(.noSuchSheet, file: fileName, .noSuchSheet(name: sheet.name, sheets: []))
         }
         return sheet.index
     }
@@ -512,15 +506,14 @@ public final class XLSXReader: SpreadsheetReader {
                 throw Stop()
             }
         }
-        guard found else { throw SheetError(.corrupt, file: fileName, sheet: sheet.name, "the sheet's part \(sheetParts[i]) is missing from the zip") }
+        guard found else { throw SheetError(.corrupt, file: fileName, sheet: sheet.name, .sheetPartMissing(part: sheetParts[i])) }
         if xmlFailure == nil, !state.done, !state.stopped {
             do { _ = try state.consume(&sc, atEnd: true, body) } catch let f as XMLScanner.Failure { xmlFailure = f }
         }
         if let f = xmlFailure { throw xmlError(f, part: sheetParts[i], sheet: sheet.name) }
         if !state.stopped, !state.done {
             throw SheetError(.corrupt, file: fileName, sheet: sheet.name, state.sawSheetData
-                ? "the sheet's XML ends inside <sheetData> (after row \(state.rowNumber)): the file is truncated or damaged"
-                : "the sheet has no <sheetData>: the file is damaged")
+                ? .sheetDataUnterminated(afterRow: state.rowNumber) : .noSheetData)
         }
     }
 
@@ -551,7 +544,7 @@ public final class XLSXReader: SpreadsheetReader {
             value.reserveCapacity(64)
         }
 
-        func error(_ message: String) -> SheetError {
+        func error(_ message: SheetsMessage) -> SheetError {
             SheetError(.corrupt, file: reader.fileName, sheet: sheet, row: rowNumber > 0 ? rowNumber : nil, message)
         }
 
@@ -564,14 +557,14 @@ public final class XLSXReader: SpreadsheetReader {
                     if sc.isName(t, "c") {
                         guard inRow else { continue }
                         if let r = sc.attribute(t, "r") {
-                            guard let col = XLSXReader.column(sc.buffer, r) else { throw error("a cell has a malformed reference") }
+                            guard let col = XLSXReader.column(sc.buffer, r) else { throw error(.malformedCellReference) }
                             column = col
                         } else {
                             column += 1
                         }
                         guard column <= limits.maxColumns else {
                             throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
-                                             "a cell lies in column \(column), beyond the limit of \(limits.maxColumns)")
+                                             .columnBeyondLimit(column: column, limit: limits.maxColumns))
                         }
                         style = sc.attributeInt(t, "s") ?? 0
                         if let tr = sc.attribute(t, "t"), !tr.isEmpty {
@@ -599,10 +592,10 @@ public final class XLSXReader: SpreadsheetReader {
                     } else if sc.isName(t, "row") {
                         guard inSheetData else { continue }
                         let r = sc.attributeInt(t, "r") ?? (rowNumber + 1)
-                        guard r >= 1 else { throw error("a row has a malformed number") }
+                        guard r >= 1 else { throw error(.malformedRowNumber) }
                         guard r <= limits.maxRows else {
                             throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: r,
-                                             "row \(r) is beyond the limit of \(limits.maxRows) rows")
+                                             .rowBeyondLimit(row: r, limit: limits.maxRows))
                         }
                         rowNumber = r
                         column = 0
@@ -641,7 +634,7 @@ public final class XLSXReader: SpreadsheetReader {
                         value.append(contentsOf: sc.buffer[t.body])
                         if value.count > limits.maxCellBytes {
                             throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
-                                             "a cell holds more than \(limits.maxCellBytes) bytes")
+                                             .cellTooLong(limit: limits.maxCellBytes))
                         }
                     }
                 case .cdata:
@@ -667,7 +660,7 @@ public final class XLSXReader: SpreadsheetReader {
 
         func text() throws -> String {
             guard let s = XMLScanner.decode(value) else {
-                throw error("cell \(ColumnName.letters(column))\(rowNumber) holds bytes that are not valid UTF-8: the file is damaged")
+                throw error(.cellNotUTF8(cell: "\(ColumnName.letters(column))\(rowNumber)"))
             }
             return s
         }
@@ -676,9 +669,9 @@ public final class XLSXReader: SpreadsheetReader {
             guard hasValue else { return .empty }
             switch type {
             case UInt8(ascii: "s"):
-                guard let idx = XLSXReader.parseInt(value) else { throw error("cell \(ColumnName.letters(column))\(rowNumber) has a malformed shared-string index") }
+                guard let idx = XLSXReader.parseInt(value) else { throw error(.malformedSharedStringIndex(cell: "\(ColumnName.letters(column))\(rowNumber)")) }
                 guard idx < reader.sharedStrings.count else {
-                    throw error("cell \(ColumnName.letters(column))\(rowNumber) refers to shared string \(idx), but the table has \(reader.sharedStrings.count)")
+                    throw error(.sharedStringOutOfRange(cell: "\(ColumnName.letters(column))\(rowNumber)", index: idx, count: reader.sharedStrings.count))
                 }
                 let s = reader.sharedStrings[idx]
                 return s.isEmpty ? .empty : .text(s)

@@ -1,4 +1,5 @@
 import Foundation
+import FulianCore
 
 /// A hand-written pull tokenizer for the XML inside XLSX parts, fed in chunks.
 ///
@@ -25,7 +26,7 @@ struct XMLScanner {
     /// A malformed or forbidden construct.
     enum Failure: Error, Equatable {
         case doctype
-        case malformed(String)
+        case malformed(SheetsMessage)
         /// One token (a text run, a tag, a comment) is longer than ``XMLScanner/maxTokenBytes``.
         case tokenTooLong(Int)
     }
@@ -139,7 +140,7 @@ struct XMLScanner {
                             from = start + 4
                         } else if p[start + 2] == UInt8(ascii: "[") {
                             guard start + 9 <= n else { return nil }
-                            guard isCDATAStart(p, start) else { throw Failure.malformed("a <![ section that is not CDATA") }
+                            guard isCDATAStart(p, start) else { throw Failure.malformed(.notCDATA) }
                             skip = "]]>"
                             from = start + 9
                             cdata = true

@@ -1,4 +1,5 @@
 import Foundation
+import FulianCore
 #if canImport(zlib)
 import zlib      // Apple SDKs ship a zlib module.
 #else
@@ -17,7 +18,7 @@ import CZlib
 struct ZipArchive {
     /// A container or entry that cannot be read; `reason` is a short phrase for the user (for an entry it
     /// speaks of "it": the caller names the entry).
-    struct Damaged: Error { var reason: String }
+    struct Damaged: Error { var reason: SheetsMessage }
     /// An entry protected by zip's own password scheme.
     struct Encrypted: Error { var path: String }
 
@@ -49,10 +50,10 @@ struct ZipArchive {
 
     /// Reads the central directory of the zip at `path`.
     init(path: String) throws {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw Damaged(reason: "the file cannot be opened") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw Damaged(reason: .cannotOpen) }
         handle = h
         fileSize = Int64(try h.seekToEnd())
-        guard fileSize >= 22 else { throw Damaged(reason: "the file is too short to be a zip") }
+        guard fileSize >= 22 else { throw Damaged(reason: .tooShortForZip) }
 
         // End of central directory: the last 22 bytes, or earlier when a comment (≤ 65,535 bytes) follows.
         let tailLength = min(fileSize, 22 + 65_535)
@@ -63,41 +64,41 @@ struct ZipArchive {
             if tail[i] == 0x50, tail[i + 1] == 0x4B, tail[i + 2] == 5, tail[i + 3] == 6 { eocd = i; break }
             i -= 1
         }
-        guard eocd >= 0 else { throw Damaged(reason: "it has no end-of-central-directory record") }
+        guard eocd >= 0 else { throw Damaged(reason: .noEndRecord) }
         var count = Int64(ZipArchive.u16(tail, eocd + 10))
         var cdSize = Int64(ZipArchive.u32(tail, eocd + 12))
         var cdOffset = Int64(ZipArchive.u32(tail, eocd + 16))
         if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
             // ZIP64: a locator just before the EOCD points at the ZIP64 end record.
             let locatorAt = fileSize - tailLength + Int64(eocd) - 20
-            guard locatorAt >= 0 else { throw Damaged(reason: "a ZIP64 archive without its locator") }
+            guard locatorAt >= 0 else { throw Damaged(reason: .zip64WithoutLocator) }
             let locator = try ZipArchive.read(h, at: locatorAt, count: 20)
-            guard ZipArchive.u32(locator, 0) == 0x0706_4B50 else { throw Damaged(reason: "a ZIP64 archive without its locator") }
+            guard ZipArchive.u32(locator, 0) == 0x0706_4B50 else { throw Damaged(reason: .zip64WithoutLocator) }
             let recordAt = Int64(clamping: ZipArchive.u64(locator, 8))
             // Compared by subtraction: a ZIP64 value may be near Int64.max, where an addition overflows.
-            guard recordAt >= 0, recordAt <= fileSize - 56 else { throw Damaged(reason: "the ZIP64 end record lies outside the file") }
+            guard recordAt >= 0, recordAt <= fileSize - 56 else { throw Damaged(reason: .zip64RecordOutside) }
             let record = try ZipArchive.read(h, at: recordAt, count: 56)
-            guard ZipArchive.u32(record, 0) == 0x0606_4B50 else { throw Damaged(reason: "the ZIP64 end record is missing") }
+            guard ZipArchive.u32(record, 0) == 0x0606_4B50 else { throw Damaged(reason: .zip64RecordMissing) }
             count = Int64(clamping: ZipArchive.u64(record, 32))
             cdSize = Int64(clamping: ZipArchive.u64(record, 40))
             cdOffset = Int64(clamping: ZipArchive.u64(record, 48))
         }
         guard cdOffset >= 0, cdSize >= 0, cdSize <= fileSize, cdOffset <= fileSize - cdSize else {
-            throw Damaged(reason: "its central directory lies outside the file")
+            throw Damaged(reason: .centralDirectoryOutside)
         }
-        guard count <= cdSize / 46 else { throw Damaged(reason: "the central directory claims more entries than it can hold") }
+        guard count <= cdSize / 46 else { throw Damaged(reason: .tooManyEntries) }
         let cd = try ZipArchive.read(h, at: cdOffset, count: Int(cdSize))
         var list: [Entry] = []
         list.reserveCapacity(Int(count))
         var p = 0
         for _ in 0..<count {
             guard p + 46 <= cd.count, ZipArchive.u32(cd, p) == 0x0201_4B50 else {
-                throw Damaged(reason: "the central directory is damaged")
+                throw Damaged(reason: .centralDirectoryDamaged)
             }
             let nameLength = Int(ZipArchive.u16(cd, p + 28)), extraLength = Int(ZipArchive.u16(cd, p + 30))
             let commentLength = Int(ZipArchive.u16(cd, p + 32))
             guard p + 46 + nameLength + extraLength + commentLength <= cd.count else {
-                throw Damaged(reason: "the central directory is damaged")
+                throw Damaged(reason: .centralDirectoryDamaged)
             }
             var name = String(decoding: cd[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
             if name.utf8.contains(UInt8(ascii: "\\")) { name = name.replacingOccurrences(of: "\\", with: "/") }
@@ -134,15 +135,15 @@ struct ZipArchive {
     func extract(_ entry: Entry, chunkSize: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard entry.flags & 1 == 0 else { throw Encrypted(path: entry.path) }
         guard entry.method == 0 || entry.method == 8 else {
-            throw Damaged(reason: "it uses compression method \(entry.method), which fulian does not read (only stored and deflate)")
+            throw Damaged(reason: .unsupportedCompression(method: Int(entry.method)))
         }
         let off = entry.localHeaderOffset
-        guard off >= 0, off <= fileSize - 30 else { throw Damaged(reason: "its header lies outside the file") }
+        guard off >= 0, off <= fileSize - 30 else { throw Damaged(reason: .headerOutside) }
         let local = try ZipArchive.read(handle, at: off, count: 30)
-        guard ZipArchive.u32(local, 0) == 0x0403_4B50 else { throw Damaged(reason: "its local header is missing") }
+        guard ZipArchive.u32(local, 0) == 0x0403_4B50 else { throw Damaged(reason: .localHeaderMissing) }
         let dataStart = off + 30 + Int64(ZipArchive.u16(local, 26)) + Int64(ZipArchive.u16(local, 28))
         guard entry.compressedSize >= 0, entry.compressedSize <= fileSize - dataStart else {
-            throw Damaged(reason: "its data runs past the end of the file")
+            throw Damaged(reason: .dataPastEnd)
         }
         try handle.seek(toOffset: UInt64(dataStart))
         var remaining = entry.compressedSize
@@ -152,7 +153,7 @@ struct ZipArchive {
         if entry.method == 0 {
             while remaining > 0 {
                 let d = try handle.read(upToCount: Int(min(remaining, Int64(chunkSize)))) ?? Data()
-                guard !d.isEmpty else { throw Damaged(reason: "its data runs past the end of the file") }
+                guard !d.isEmpty else { throw Damaged(reason: .dataPastEnd) }
                 remaining -= Int64(d.count)
                 try d.withUnsafeBytes { raw in
                     let p = raw.bindMemory(to: UInt8.self)
@@ -161,14 +162,14 @@ struct ZipArchive {
                 }
             }
             guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else {
-                throw Damaged(reason: "its CRC check fails")
+                throw Damaged(reason: .crcFails)
             }
             return
         }
 
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Damaged(reason: "zlib cannot be initialised")
+            throw Damaged(reason: .zlibUnavailable)
         }
         defer { inflateEnd(&stream) }
         let output = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
@@ -176,10 +177,10 @@ struct ZipArchive {
         var ended = false
         while !ended {
             guard remaining > 0 else {
-                throw Damaged(reason: "its compressed data ends before the deflate stream does")
+                throw Damaged(reason: .deflateCutShort)
             }
             var input = try handle.read(upToCount: Int(min(remaining, Int64(inputChunk)))) ?? Data()
-            guard !input.isEmpty else { throw Damaged(reason: "its data runs past the end of the file") }
+            guard !input.isEmpty else { throw Damaged(reason: .dataPastEnd) }
             remaining -= Int64(input.count)
             // Inflate everything this input chunk yields; zlib never keeps a pointer into it past this closure
             // (on return it has consumed all input, or the stream has ended).
@@ -193,7 +194,7 @@ struct ZipArchive {
                     switch rc {
                     case Z_OK, Z_BUF_ERROR: break
                     case Z_STREAM_END: ended = true
-                    default: throw Damaged(reason: "its compressed data is corrupt")
+                    default: throw Damaged(reason: .deflateCorrupt)
                     }
                     let produced = chunkSize - Int(stream.avail_out)
                     if produced > 0 {
@@ -208,14 +209,14 @@ struct ZipArchive {
             }
         }
         guard UInt32(truncatingIfNeeded: crc) == entry.crc32 else {
-            throw Damaged(reason: "its CRC check fails")
+            throw Damaged(reason: .crcFails)
         }
     }
 
     private static func read(_ h: FileHandle, at offset: Int64, count: Int) throws -> [UInt8] {
         try h.seek(toOffset: UInt64(offset))
         let d = try h.read(upToCount: count) ?? Data()
-        guard d.count == count else { throw Damaged(reason: "the file ends early") }
+        guard d.count == count else { throw Damaged(reason: .endsEarly) }
         return [UInt8](d)
     }
 

@@ -234,7 +234,7 @@ extension Store {
         let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }
         result.sheets = importer.dataSheets.map { d in
             SheetResult(name: d.layout.sheet.name, headerRows: d.layout.headerRowsLabel, tally: SheetTally(), date: d.date,
-                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource ?? ""))" })
+                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource?.text() ?? ""))" })
         }
         let district = dataset == .orgs ? try districtChoice(request, importer: importer) : nil
 

@@ -240,14 +240,14 @@ enum ImportSummary {
                              ("skipped", .object([("title", .int(s.tally.titleRows)), ("header", .int(s.tally.headerRows)),
                                                   ("blank", .int(s.tally.blankRows)), ("footer", .int(s.tally.footerRows.count)),
                                                   ("note", .int(s.tally.noteRows.count))])),
-                             ("date", .optional(s.date?.date.iso)), ("date_source", .optional(s.date?.source)),
+                             ("date", .optional(s.date?.date.iso)), ("date_source", .optional(s.date?.source.text())),
                              ("stated_period", .optional(s.statedPeriod)),
                              ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
                 ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),
                 ("skipped_sheets", .array(r.skippedSheets.map { s in
                     .object([("name", .string(s.name)), ("reason", .string(s.reason.rawValue)), ("data", .bool(s.isData)),
-                             ("message", .string(s.message))])
+                             ("message", .string(s.message.text()))])
                 })),
                 ("replaced", .array(r.replacedBatches.map { b in
                     .object([("batch", .int(Int(b.id))), ("path", .string(b.path)), ("rows", .int(b.loaded)), ("imported_at", .string(b.importedAt))])

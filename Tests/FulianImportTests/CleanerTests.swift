@@ -31,6 +31,10 @@ struct CleanerTests {
         let unknown = result.issues.first { $0.category == "unknown-org" }!
         #expect(unknown.original == "望江楼社区")
         #expect(unknown.suggestion == "望江社区")
+        let conflictIssue = try #require(result.issues.first { $0.category == "id-conflict" })
+        #expect(conflictIssue.diagnostic.message.text(.en) == "ID number 110105********002X belongs to 张秀英 in aid.csv row 2, but here to 张秀兰")
+        #expect(conflictIssue.diagnostic.message.text(.zh) == "身份证号 110105********002X 在 aid.csv 第 2 行 属于 张秀英，此处却属于 张秀兰")
+        #expect(conflict.kind.label.text(.zh) == "身份证号冲突")
         #expect(result.files.first?.rowsRead == 4)
     }
 
@@ -56,9 +60,15 @@ struct CleanerTests {
         #expect(rendered == ["2:clean", "3:clean", "4:clean", "5:error", "6:clean"])
         let group = result.duplicates.first { $0.kind == .sameRecord }!
         #expect(group.rows == [0, 2, 4])
-        #expect(group.members.map(\.place) == ["aid.csv row 2", "aid.csv row 4", "aid.csv row 6"])
+        #expect(group.members.map { $0.place.text(.en) } == ["aid.csv row 2", "aid.csv row 4", "aid.csv row 6"])
+        #expect(group.members.map { $0.place.text(.zh) } == ["aid.csv 第 2 行", "aid.csv 第 4 行", "aid.csv 第 6 行"])
         #expect(group.members.map(\.name) == ["张秀英", "张秀英", "张秀英"])
         #expect(result.issues.map(\.diagnostic.message) == kept.issues.map(\.diagnostic.message))
         #expect(result.issues.contains { $0.diagnostic.message.text(.en) == "the same disbursement as aid.csv row 2" && $0.diagnostic.row == 6 })
+        let duplicate = try #require(result.issues.first { $0.category == "duplicate" && $0.diagnostic.row == 6 })
+        #expect(duplicate.diagnostic.message.text(.zh) == "与 aid.csv 第 2 行 是同一笔发放")
+        #expect(duplicate.fix?.text(.en) == "delete this row")
+        #expect(duplicate.fix?.text(.zh) == "删除此行")
+        #expect(group.kind.label.text(.zh) == "同一记录" && group.kind.label.text(.en) == "same record")
     }
 }

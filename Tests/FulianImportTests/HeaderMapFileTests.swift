@@ -30,11 +30,14 @@ struct HeaderMapFileTests {
         let path = try TempFile.write(Array("[street_name]\n\"a\" = \"b\"\n".utf8), name: "bad.toml")
         #expect(throws: ImportError.self) { try HeaderMapFile.loadMapping(path: path, dataset: .aid) }
         do { _ = try HeaderMapFile.loadMapping(path: path, dataset: .aid) } catch {
-            #expect("\(error)".contains("bad.toml") && "\(error)".contains("[street_name] is not a field of aid"))
+            let e = error as? ImportError
+            #expect(e?.text(.en) == "bad.toml: [street_name] is not a field of aid; fields are: \(DatasetFields.fields(of: .aid).map(\.key).joined(separator: ", "))")
+            #expect(e?.text(.zh) == "bad.toml：[street_name] 不是 aid 的字段；可用的字段有：\(DatasetFields.fields(of: .aid).map(\.key).joined(separator: "、"))")
         }
         let broken = try TempFile.write(Array("[org]\nno equals sign\n".utf8), name: "broken.toml")
         do { _ = try HeaderMapFile.loadMapping(path: broken, dataset: .aid); Issue.record("no error") } catch {
-            #expect("\(error)".contains("line 2: expected \"as typed\" = \"value to use\" under [org]"))
+            #expect((error as? ImportError)?.text(.en) == "broken.toml: line 2: expected \"as typed\" = \"value to use\" under [org]")
+            #expect((error as? ImportError)?.text(.zh) == "broken.toml：第 2 行：[org] 下应写作 \"原写法\" = \"改用的值\"")
         }
     }
 }

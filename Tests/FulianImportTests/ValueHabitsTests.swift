@@ -19,6 +19,8 @@ import TestSupport
         var rows: [ParsedRow]
         /// Every row diagnostic as printed: `file:R2C9: warning [partial-date] …`.
         var lines: [String] { rows.flatMap(\.diagnostics).map { $0.text(.en) } }
+        /// The same in Chinese: `file 第 2 行第 9 列：警告 [partial-date] …`.
+        var zhLines: [String] { rows.flatMap(\.diagnostics).map { $0.text(.zh) } }
         /// The rows loaded.
         var loaded: [Int] { rows.filter { !$0.isRejected }.map(\.number) }
     }
@@ -48,6 +50,15 @@ import TestSupport
             "register-gb18030.csv:R5C7: warning [bad-number] 女性人口: 约3000 is not a whole number; left empty",
             "register-gb18030.csv:R6C6: warning [partial-date] 成立时间: 2010.5 is a month only; taken as 2010-05-01",
         ])
+        #expect(r.zhLines == [
+            "register-gb18030.csv 第 3 行第 4 列：警告 [partial-date] 妇联组建时间：2015年 只写了年份，按 2015-01-01 计",
+            "register-gb18030.csv 第 4 行第 5 列：警告 [partial-date] 妇女之家：2019年6月 只写了年月，按 2019-06-01 计",
+            "register-gb18030.csv 第 4 行第 6 列：警告 [partial-date] 成立时间：2018年06月 只写了年月，按 2018-06-01 计",
+            "register-gb18030.csv 第 5 行第 2 列：警告 [bad-kind] 类型：居民区 不是单位类型（区、街道、镇、社区、村、企业、社会组织、机关事业单位、其他）；已按名称定为社区",
+            "register-gb18030.csv 第 5 行第 6 列：警告 [bad-date] 成立时间：待定 不是有效日期（应写作 2024-01-05、2024/1/5 或 2024年1月5日），已留空",
+            "register-gb18030.csv 第 5 行第 7 列：警告 [bad-number] 女性人口：约3000 不是整数，已留空",
+            "register-gb18030.csv 第 6 行第 6 列：警告 [partial-date] 成立时间：2010.5 只写了年月，按 2010-05-01 计",
+        ])
         let orgs = r.rows.compactMap { row -> OrgRecord? in if case .org(let o)? = row.record { o } else { nil } }
         #expect(orgs.map(\.parentName) == [nil, "兰江区", "东湖街道", "东湖街道", "东湖街道"])
         #expect(orgs.map { $0.established?.iso } == [nil, nil, "2018-06-01", nil, "2010-05-01"])
@@ -74,6 +85,17 @@ import TestSupport
             "members-utf8.csv:R5C9: warning [bad-date] 任职时间: 下个月 is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日); left empty",
             "members-utf8.csv:R6C3: error [bad-check-digit] 身份证号: the ID number 439951********0048 fails its check digit (GB 11643): a digit was mistyped; check it against the ID card",
             "members-utf8.csv:R7C8: error [bad-role] 职务: 会长 is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)",
+        ])
+        #expect(r.zhLines == [
+            "members-utf8.csv 第 2 行第 9 列：警告 [partial-date] 任职时间：2018年6月 只写了年月，按 2018-06-01 计",
+            "members-utf8.csv 第 3 行第 9 列：警告 [partial-date] 任职时间：2021.11 只写了年月，按 2021-11-01 计",
+            "members-utf8.csv 第 3 行第 10 列：警告 [bad-date] 离任时间：任期结束（2019-01-01）早于开始（2021-11-01），已留空",
+            "members-utf8.csv 第 3 行第 11 列：警告 [bad-phone] 联系电话：12345 不是电话号码（只有 5 位数字，电话号码至少 7 位），已留空",
+            "members-utf8.csv 第 4 行第 5 列：警告 [bad-date] 出生年月：1985-13-01 不是日历上的日期，已留空",
+            "members-utf8.csv 第 4 行第 9 列：警告 [partial-date] 任职时间：2020年 只写了年份，按 2020-01-01 计",
+            "members-utf8.csv 第 5 行第 9 列：警告 [bad-date] 任职时间：下个月 不是有效日期（应写作 2024-01-05、2024/1/5 或 2024年1月5日），已留空",
+            "members-utf8.csv 第 6 行第 3 列：错误 [bad-check-digit] 身份证号：身份证号 439951********0048 校验位不符（GB 11643），可能有数字录错，请对照身份证核对",
+            "members-utf8.csv 第 7 行第 8 列：错误 [bad-role] 职务：会长 不是职务（主席、副主席、兼职副主席、常委、执委、委员、会员、志愿者）",
         ])
         let members = r.rows.compactMap { row -> MemberRecord? in if case .member(let m)? = row.record { m } else { nil } }
         #expect(members.map { $0.idNumber?.value } == ["43995119900307002X", "439951198506120047", nil, "439951197801010049"])

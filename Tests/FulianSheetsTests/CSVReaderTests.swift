@@ -90,11 +90,14 @@ struct CSVReaderTests {
         let rows = try reader.rows(in: reader.sheets[0])
         #expect(rows.map(\.cells.count) == [3, 3, 2, 4, 1])
         #expect(rows[3].cells == [t("6"), t("7"), t("8"), t("9")])
-        #expect(reader.warnings == [
-            Diagnostic(severity: .warning, file: "test.csv", row: 3, category: "ragged-row",
-                       message: "line 3 has 2 fields where the file's rows have 3"),
-            Diagnostic(severity: .warning, file: "test.csv", row: 4, category: "ragged-row",
-                       message: "line 4 has 4 fields where the file's rows have 3"),
+        #expect(reader.warnings.map { [$0.file, "\($0.row ?? 0)", $0.category] } == [["test.csv", "3", "ragged-row"], ["test.csv", "4", "ragged-row"]])
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "test.csv:R3: warning [ragged-row] line 3 has 2 fields where the file's rows have 3",
+            "test.csv:R4: warning [ragged-row] line 4 has 4 fields where the file's rows have 3",
+        ])
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "test.csv 第 3 行：警告 [ragged-row] 第 3 行有 2 个字段，而文件各行为 3 个",
+            "test.csv 第 4 行：警告 [ragged-row] 第 4 行有 4 个字段，而文件各行为 3 个",
         ])
         // Reading again starts the warnings afresh.
         _ = try reader.rows(in: reader.sheets[0])
@@ -109,8 +112,9 @@ struct CSVReaderTests {
         #expect(reader.warnings.count == 21)
         #expect(reader.warnings[0].row == 32)
         #expect(reader.warnings[19].row == 51)
-        #expect(reader.warnings[20] == Diagnostic(severity: .warning, file: "test.csv", category: "ragged-row",
-                                                  message: "10 more rows have a field count other than 3"))
+        #expect(reader.warnings[20].row == nil && reader.warnings[20].category == "ragged-row")
+        #expect(reader.warnings[20].message.text(.en) == "10 more rows have a field count other than 3")
+        #expect(reader.warnings[20].message.text(.zh) == "另有 10 行的字段数不是 3")
     }
 
     // MARK: Encodings
@@ -207,7 +211,8 @@ struct CSVReaderTests {
             _ = try readRows(path)
         }
         #expect(e?.row == 3)
-        #expect(e?.description == "备注.csv, row 3: a quoted field that starts on line 3 is never closed (a missing \" character)")
+        #expect(e?.text(.en) == "备注.csv, row 3: a quoted field that starts on line 3 is never closed (a missing \" character)")
+        #expect(e?.text(.zh) == "备注.csv 第 3 行：从第 3 行开始的带引号字段没有结束（缺少一个 \" 号）")
     }
 
     @Test func anEmptyFileIsEmpty() throws {
@@ -390,9 +395,11 @@ extension CSVReaderTests {
         let e = expectSheetError(.encoding, file: "latin1.csv", "use --encoding cp1252") {
             _ = try CSVReader(path: Fixture.sheets("latin1.csv"))
         }
-        #expect(e?.description == "latin1.csv: the file is neither UTF-8 nor Chinese text in GB18030 (read as GB18030 its accented "
+        #expect(e?.text(.en) == "latin1.csv: the file is neither UTF-8 nor Chinese text in GB18030 (read as GB18030 its accented "
                 + "letters become rare characters); it looks like Western European text in CP1252: use --encoding cp1252 "
                 + "(or --encoding gb18030 if it is Chinese after all)")
+        #expect(e?.text(.zh) == "latin1.csv：文件既不是 UTF-8，也不是 GB18030 中文（按 GB18030 读，其中的带音标字母会变成生僻字）；看起来是 CP1252 编码的西欧文字："
+                + "请加 --encoding cp1252（如果确实是中文，请加 --encoding gb18030）")
         let r = try CSVReader(path: Fixture.sheets("latin1.csv"), options: ReadOptions(encoding: .latin1))
         #expect(r.encoding == .latin1)
         #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [
@@ -417,7 +424,8 @@ extension CSVReaderTests {
         let e = expectSheetError(.encoding, file: "utf16le-nobom.csv", "use --encoding utf-16le") {
             _ = try CSVReader(path: Fixture.sheets("utf16le-nobom.csv"))
         }
-        #expect(e?.description == "utf16le-nobom.csv: the file looks like UTF-16LE text without a byte-order mark; use --encoding utf-16le")
+        #expect(e?.text(.en) == "utf16le-nobom.csv: the file looks like UTF-16LE text without a byte-order mark; use --encoding utf-16le")
+        #expect(e?.text(.zh) == "utf16le-nobom.csv：文件看起来是没有字节顺序标记的 UTF-16LE 文本；请加 --encoding utf-16le")
         let r = try CSVReader(path: Fixture.sheets("utf16le-nobom.csv"), options: ReadOptions(encoding: .utf16LE))
         #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [[t("name"), t("city")], [t("Anna"), t("Wien")]])
     }

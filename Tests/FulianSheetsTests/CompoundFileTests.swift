@@ -1,4 +1,5 @@
 import Foundation
+import FulianCore
 @testable import FulianSheets
 import Testing
 import TestSupport
@@ -32,12 +33,14 @@ struct CompoundFileTests {
 
     @Test func damagedContainersAreNamed() throws {
         func reason(_ bytes: [UInt8]) -> String? {
-            do { _ = try CompoundFile(bytes: bytes); return nil } catch let e as CompoundFile.Damaged { return e.reason } catch { return "\(error)" }
+            do { _ = try CompoundFile(bytes: bytes); return nil } catch let e as CompoundFile.Damaged { return e.reason.text(.en) } catch { return "\(error)" }
         }
         #expect(reason(Array(FormatDetection.ole2Magic)) == "no OLE2 header")
         #expect(reason([UInt8](repeating: 0, count: 512)) == "no OLE2 header")
         #expect(reason(try Fixture.bytes("hostile/ole2-garbage.xls")) == "unusual sector size")
         #expect(reason(try Fixture.bytes("hostile/ole2-cyclic.xls")) == "cyclic sector chain")
+        #expect(SheetsMessage.damagedContainer(reason: .cyclicSectorChain).text(.zh) == "不是可读取的 XLS 文件：OLE2 容器已损坏（扇区链循环）")
+        #expect(SheetsMessage.damagedContainer(reason: .cyclicSectorChain).text(.en) == "not a readable XLS file: the OLE2 container is damaged (cyclic sector chain)")
         var cut = try Fixture.bytes("sheets/xlwt-types.xls")
         cut.removeLast(cut.count - 1024)
         #expect(reason(cut) != nil)

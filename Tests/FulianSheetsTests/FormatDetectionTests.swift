@@ -53,6 +53,7 @@ struct FormatDetectionTests {
         let e = expectSheetError(.corrupt, file: "random-binary.xlsx", "neither XLSX (zip), XLS (OLE2) nor text") {
             _ = try openSpreadsheet(at: Fixture.hostile("random-binary.xlsx"))
         }
-        #expect(e?.description == "random-binary.xlsx: the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
+        #expect(e?.text(.en) == "random-binary.xlsx: the file is not a spreadsheet: its content is neither XLSX (zip), XLS (OLE2) nor text")
+        #expect(e?.text(.zh) == "random-binary.xlsx：文件不是表格：内容既不是 XLSX（zip）、XLS（OLE2），也不是文本")
     }
 }

@@ -83,7 +83,8 @@ struct HostileInputTests {
     @Test func errorsCarryTheSheetAndRow() throws {
         let reader = try openSpreadsheet(at: Fixture.hostile("column-overflow.xlsx"))
         let e = expectSheetError(.tooLarge, file: "column-overflow.xlsx", "column 16385") { _ = try reader.rows(in: reader.sheets[0]) }
-        #expect(e?.description == "column-overflow.xlsx (sheet Sheet1), row 1: a cell lies in column 16385, beyond the limit of 16384")
+        #expect(e?.text(.en) == "column-overflow.xlsx (sheet Sheet1), row 1: a cell lies in column 16385, beyond the limit of 16384")
+        #expect(e?.text(.zh) == "column-overflow.xlsx 工作表“Sheet1” 第 1 行：有一个单元格位于第 16385 列，超过上限 16384")
     }
 
     // MARK: Zip bombs with lowered limits

@@ -28,8 +28,8 @@ func expectSheetError(_ kind: SheetError.Kind, file: String, _ phrase: String,
     } catch let e as SheetError {
         #expect(e.kind == kind, "\(e)", sourceLocation: sourceLocation)
         #expect(e.file == file, "\(e)", sourceLocation: sourceLocation)
-        #expect(e.description.hasPrefix(file), "\(e)", sourceLocation: sourceLocation)
-        #expect(e.message.contains(phrase), "\(e.message)", sourceLocation: sourceLocation)
+        #expect(e.text(.en).hasPrefix(file), "\(e)", sourceLocation: sourceLocation)
+        #expect(e.message.text(.en).contains(phrase), "\(e.message.text(.en))", sourceLocation: sourceLocation)
         return e
     } catch {
         Issue.record("expected a SheetError .\(kind), got \(type(of: error)): \(error)", sourceLocation: sourceLocation)

@@ -400,7 +400,8 @@ extension XLSXReaderTests {
             try bytes.withUnsafeBufferPointer { try text.feed($0) { out += $0 } }
             try text.finish { out += $0 }
         }
-        #expect(e?.description == "坏.xlsx: xl/workbook.xml is UTF-16 text with an invalid character: the file is damaged")
+        #expect(e?.text(.en) == "坏.xlsx: xl/workbook.xml is UTF-16 text with an invalid character: the file is damaged")
+        #expect(e?.text(.zh) == "坏.xlsx：xl/workbook.xml 是含有无效字符的 UTF-16 文本：文件已损坏")
         #expect(out == Array("<a>".utf8))
     }
 
@@ -420,10 +421,12 @@ extension XLSXReaderTests {
         let ods = expectSheetError(.corrupt, file: "spreadsheet.ods", "OpenDocument") {
             _ = try openSpreadsheet(at: Fixture.sheets("spreadsheet.ods"))
         }
-        #expect(ods?.description == "spreadsheet.ods: OpenDocument spreadsheets are not read; save as .xlsx")
+        #expect(ods?.text(.en) == "spreadsheet.ods: OpenDocument spreadsheets are not read; save as .xlsx")
+        #expect(ods?.text(.zh) == "spreadsheet.ods：不读取 OpenDocument 表格；请另存为 .xlsx")
         let xlsb = expectSheetError(.corrupt, file: "binary.xlsb", "binary workbook") {
             _ = try openSpreadsheet(at: Fixture.sheets("binary.xlsb"))
         }
-        #expect(xlsb?.description == "binary.xlsb: binary workbook (.xlsb); save as .xlsx")
+        #expect(xlsb?.text(.en) == "binary.xlsb: binary workbook (.xlsb); save as .xlsx")
+        #expect(xlsb?.text(.zh) == "binary.xlsb：二进制工作簿（.xlsb）；请另存为 .xlsx")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FulianCore
 @testable import FulianSheets
 import Testing
 import TestSupport
@@ -12,7 +13,7 @@ struct ZipArchiveTests {
     }
 
     static func reason(_ body: () throws -> Void) -> String? {
-        do { try body(); return nil } catch let e as ZipArchive.Damaged { return e.reason } catch { return "\(type(of: error))" }
+        do { try body(); return nil } catch let e as ZipArchive.Damaged { return e.reason.text(.en) } catch { return "\(type(of: error))" }
     }
 
     @Test func listsAndInflatesEntries() throws {
@@ -42,6 +43,8 @@ struct ZipArchiveTests {
         }
         #expect(first.count == 16)
         #expect(ZipArchiveTests.reason { try zip.extract(entry) { _ in } } == "its CRC check fails")
+        #expect(SheetsMessage.partUnreadable(part: "xl/sharedStrings.xml", reason: .crcFails).text(.zh)
+                == "无法读取 xl/sharedStrings.xml：CRC 校验不通过；zip 不完整或已损坏")
     }
 
     @Test func damageIsNamed() throws {

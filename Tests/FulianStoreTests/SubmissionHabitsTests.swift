@@ -110,7 +110,7 @@ import TestSupport
         let file = Self.path("2024年第一季度春蕾计划发放名单.csv")
         let r = try store.importFile(FileImportRequest(path: file, options: ImportOptions(dataset: .aid)))
         #expect((r.rows, r.loaded, r.rejected) == (4, 4, 0))
-        #expect(r.sheets[0].date == SheetDate(date: CivilDate(iso: "2024-03-31")!, source: "the title (2024年第一季度, the period's last day)"))
+        #expect(r.sheets[0].date?.date.iso == "2024-03-31" && r.sheets[0].date?.source.text(.en) == "the title (2024年第一季度, the period's last day)" && r.sheets[0].date?.source.text(.zh) == "表格标题（2024年第一季度，取期末一天）")
         #expect(try rows(store, "SELECT DISTINCT paidOn FROM disbursement") == ["2024-03-31"])
         #expect(r.encoding == .gb18030)
     }
@@ -121,7 +121,7 @@ import TestSupport
         var request = FileImportRequest(path: file, options: ImportOptions(dataset: .aid, date: CivilDate(iso: "2024-02-29")))
         request.dryRun = true
         let r = try store.importFile(request)
-        #expect(r.sheets[0].date == SheetDate(date: CivilDate(iso: "2024-02-29")!, source: "--date"))
+        #expect(r.sheets[0].date?.date.iso == "2024-02-29" && r.sheets[0].date?.source.text(.en) == "--date" && r.sheets[0].date?.source.text(.zh) == "--date 选项")
         // Copied under a name that states no period, with the title row gone: nothing says the date.
         let bare = try Self.tempDirectory().appendingPathComponent("春蕾名单.csv")
         let text = try String(contentsOfFile: file, encoding: .init(rawValue: 0x8000_0632))
@@ -151,7 +151,7 @@ import TestSupport
         do {
             _ = try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid)))
         } catch let e as ImportError {
-            #expect(e.description == "一季度救助发放表.xlsx: the store has no org register yet: import the org register first "
+            #expect(e.text(.en) == "一季度救助发放表.xlsx: the store has no org register yet: import the org register first "
                     + "(fulian import orgs FILE), then this file; nothing was stored")
         }
         #expect(try rows(store, "SELECT COUNT(*) FROM importBatch") == ["0"])
@@ -194,8 +194,8 @@ import TestSupport
             _ = try store.importFile(ambiguous)
             Issue.record("an ambiguous --replace must be refused")
         } catch let e as ImportError {
-            #expect(e.message.hasPrefix("--replace: 2 earlier batches have this file name, so it is not clear which one this file corrects: batch \(b.batchId!) (\(west), 3 rows, imported "))
-            #expect(e.message.hasSuffix(". Choose one with --replace-batch N; nothing was replaced"))
+            #expect(e.message.text(.en).hasPrefix("--replace: 2 earlier batches have this file name, so it is not clear which one this file corrects: batch \(b.batchId!) (\(west), 3 rows, imported "))
+            #expect(e.message.text(.en).hasSuffix(". Choose one with --replace-batch N; nothing was replaced"))
         }
         var chosen = FileImportRequest(path: other.path, options: ImportOptions(dataset: .aid))
         chosen.replaceBatch = c.batchId

@@ -54,9 +54,11 @@ import Testing
         return names
     }
 
-    /// The case name of a value (`unknownOrg` for `.unknownOrg(name:suggestion:)`).
+    /// The case name of a value (`unknownOrg` for `.unknownOrg(name:suggestion:)`); a case without a payload
+    /// has no child to name it, and its `description` is its wording, so the runtime names it.
     static func caseName(_ v: Any) -> String {
         if let label = Mirror(reflecting: v).children.first?.label { return label }
+        if let name = enumCaseName(v) { return String(cString: name) }
         return String(String(describing: v).prefix { $0.isLetter || $0.isNumber || $0 == "_" })
     }
 
@@ -119,3 +121,7 @@ import Testing
         #expect(Language(argument: "fr") == nil)
     }
 }
+
+/// The Swift runtime's name for an enum value's case (what `print` shows for an enum without a description).
+@_silgen_name("swift_EnumCaseName")
+private func enumCaseName<T>(_ value: T) -> UnsafePointer<CChar>?
