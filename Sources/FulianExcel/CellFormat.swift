@@ -300,11 +300,11 @@ public struct CellStyle: Hashable, Sendable {
     var problem: ExcelMessage? {
         if let numberFormat {
             if numberFormat.utf8.count > 127 { return .numberFormatTooLong(bytes: numberFormat.utf8.count) }
-            if numberFormat.utf8.contains(0) { return .numberFormatNul }
+            if numberFormat.utf8.contains(0) { return .problem(.numberFormatNul) }
         }
         if let fontName {
-            if fontName.isEmpty || fontName.utf8.count > 127 { return .fontNameLength }
-            if fontName.utf8.contains(0) { return .fontNameNul }
+            if fontName.isEmpty || fontName.utf8.count > 127 { return .problem(.fontNameLength) }
+            if fontName.utf8.contains(0) { return .problem(.fontNameNul) }
         }
         if let fontSize, !(fontSize >= 1 && fontSize <= 409) { return .fontSize(fontSize) }
         if !(0...15).contains(indent) { return .indent(indent) }

@@ -205,7 +205,7 @@ public final class Chart {
         if let name { try checkText(name, what: .seriesName) }
         if let labelFormat { try checkText(labelFormat, what: .text) }
         if name != nil && nameCell != nil {
-            throw error(.invalidArgument, .nameAndNameCell)
+            throw error(.invalidArgument, .problem(.nameAndNameCell))
         }
         if !kind.hasAxes && seriesCount >= 1 {
             throw error(.invalidArgument, .oneSeriesOnly(kind: kind.description))

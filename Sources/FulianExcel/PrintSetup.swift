@@ -49,12 +49,12 @@ public struct PrintSetup: Hashable, Sendable {
     }
 
     /// Footer "第 1 页 / 共 3 页", centred.
-    public static let pageNumberFooter = ExcelMessage.pageFooter.text(.zh)
+    public static let pageNumberFooter = ExcelMessage.word(.pageFooter).text(.zh)
     /// Footer "Page 1 of 3", centred.
-    public static let pageNumberFooterEnglish = ExcelMessage.pageFooter.text(.en)
+    public static let pageNumberFooterEnglish = ExcelMessage.word(.pageFooter).text(.en)
 
     /// The page-number footer in a language: "第 1 页 / 共 3 页" or "Page 1 of 3".
-    public static func pageNumberFooter(_ language: Language) -> String { ExcelMessage.pageFooter.text(language) }
+    public static func pageNumberFooter(_ language: Language) -> String { ExcelMessage.word(.pageFooter).text(language) }
 
     /// Excel paper code: 9 is A4, 8 is A3, 1 is US Letter.
     public var paperSize: Int

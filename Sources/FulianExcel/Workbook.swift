@@ -62,11 +62,11 @@ public final class Workbook {
         self.constantMemory = constantMemory
         self.properties = properties
         guard !path.isEmpty else {
-            throw ExcelError(kind: .invalidArgument, path: path, message: .emptyPath)
+            throw ExcelError(kind: .invalidArgument, path: path, message: .problem(.emptyPath))
         }
         for s in [path, tmpDirectory].compactMap({ $0 }) + properties.textFields.compactMap({ $0.1 })
         where s.utf8.contains(0) {
-            throw ExcelError(kind: .embeddedNul, path: path, message: .nulInPathOrProperty)
+            throw ExcelError(kind: .embeddedNul, path: path, message: .problem(.nulInPathOrProperty))
         }
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
@@ -74,7 +74,7 @@ public final class Workbook {
         options.use_zip64 = 0
         guard let wb = workbook_new_opt(path, &options) else {
             throw ExcelError(kind: .library(code: Int32(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)), path: path,
-                             message: .workbookNotCreated)
+                             message: .problem(.workbookNotCreated))
         }
         handle = wb
         var props = lxw_doc_properties()
@@ -93,7 +93,7 @@ public final class Workbook {
                 lxw_workbook_free(wb)
                 isClosed = true
                 throw ExcelError(kind: .invalidArgument, path: path,
-                                 message: .creationTimeTooEarly)
+                                 message: .problem(.creationTimeTooEarly))
             }
             props.created = time_t(seconds)
         }
@@ -149,7 +149,7 @@ public final class Workbook {
     /// // sheet name "Summary" is already used (as "summary"; Excel ignores case)
     /// ```
     public static func sheetNameProblem(_ name: String, existing: [String]) -> (kind: ExcelError.Kind, message: ExcelMessage)? {
-        if name.isEmpty { return (.invalidSheetName, .sheetNameEmpty) }
+        if name.isEmpty { return (.invalidSheetName, .problem(.sheetNameEmpty)) }
         let units = name.utf16.count
         if units > 31 { return (.invalidSheetName, .sheetNameTooLong(name: name, units: units)) }
         if let bad = name.first(where: { "[]:*?/\\".contains($0) }) {
@@ -205,7 +205,7 @@ public final class Workbook {
     func ensureOpen(sheet: String? = nil) throws {
         if isClosed {
             throw ExcelError(kind: .workbookClosed, path: path, sheet: sheet,
-                             message: .workbookClosed)
+                             message: .problem(.workbookClosed))
         }
     }
 
@@ -223,7 +223,7 @@ public final class Workbook {
         }
         guard let f = workbook_add_format(handle) else {
             throw ExcelError(kind: .library(code: Int32(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)), path: path,
-                             sheet: sheet, cell: cell(), message: .formatNotCreated)
+                             sheet: sheet, cell: cell(), message: .problem(.formatNotCreated))
         }
         style.apply(to: f)
         formats[style] = f

@@ -120,7 +120,7 @@ public final class Worksheet {
             err = worksheet_write_boolean(handle, r, c, b ? 1 : 0, format)
         case .formula(let f, let cached):
             let body = f.hasPrefix("=") ? String(f.dropFirst()) : f
-            guard !body.isEmpty else { throw error(.invalidArgument, cell: cell, .emptyFormula) }
+            guard !body.isEmpty else { throw error(.invalidArgument, cell: cell, .problem(.emptyFormula)) }
             try checkText(body, limit: Worksheet.maxFormulaLength, what: .formula, cell: cell)
             try checkFinite(cached, cell: cell)
             err = worksheet_write_formula_num(handle, r, c, body, format, cached)
@@ -327,12 +327,12 @@ public final class Worksheet {
         try checkRow(row, cell: cell)
         try checkColumn(col, cell: cell)
         guard chart.workbook === workbook else {
-            throw error(.invalidArgument, cell: cell, .chartOfAnotherWorkbook)
+            throw error(.invalidArgument, cell: cell, .problem(.chartOfAnotherWorkbook))
         }
-        guard chart.seriesCount > 0 else { throw error(.invalidArgument, cell: cell, .chartWithoutSeries) }
-        guard !chart.isInserted else { throw error(.invalidArgument, cell: cell, .chartInsertedTwice) }
+        guard chart.seriesCount > 0 else { throw error(.invalidArgument, cell: cell, .problem(.chartWithoutSeries)) }
+        guard !chart.isInserted else { throw error(.invalidArgument, cell: cell, .problem(.chartInsertedTwice)) }
         guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else {
-            throw error(.invalidArgument, cell: cell, .chartScale)
+            throw error(.invalidArgument, cell: cell, .problem(.chartScale))
         }
         var options = lxw_chart_options()
         options.x_scale = xScale

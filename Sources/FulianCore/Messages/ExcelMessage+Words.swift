@@ -326,4 +326,80 @@ extension ExcelMessage {
         /// 添加批注
         case addingComment
     }
+
+    /// A fixed word or sentence of the layouts.
+    public enum Word: String, Sendable, Hashable, CaseIterable {
+        /// 口径: flows by date within the period, stocks on its last day.
+        case basis
+        /// The note under the sources table: the checksum is shortened, the full value is at the end.
+        case checksumNote
+        /// How 环比 and 同比 are computed, for 数据说明.
+        case comparisonRule
+        /// 合计（去重） / Total (distinct).
+        case distinctTotalRow
+        /// The note above the SQL of `--explain`.
+        case explainNote
+        /// The document comment every workbook carries: made by fulian from the imported data.
+        case generatedByFulian
+        /// 身份证号冲突 / ID conflict.
+        case idConflict
+        /// 无 / none, in a table with nothing to list.
+        case none
+        /// The footer with page numbers: 第 1 页 / 共 3 页.
+        case pageFooter
+        /// The number format of a change in percentage points: `+6.3个百分点` / `+6.3 pp`.
+        case pointsFormat
+        /// The document subject of the quarterly workbook.
+        case quarterlySubject
+        /// The document title of the rejects workbook: 退回数据.
+        case rejectsDocument
+        /// The document subject of the rejects workbook.
+        case rejectsSubject
+        /// 同一人 / same person (a duplicate group of member lists).
+        case samePerson
+        /// 同一记录 / same record (a duplicate group).
+        case sameRecord
+        /// 正常 / clean, the status of a row without problems.
+        case statusClean
+        /// 重复 / duplicate, the status of a row repeating an earlier one.
+        case statusDuplicate
+        /// 合计 / Total, the label of a totals row.
+        case totalRow
+    }
+
+    /// An error of the Excel layer that needs no detail.
+    public enum Problem: String, Sendable, Hashable, CaseIterable {
+        /// A chart inserted twice.
+        case chartInsertedTwice
+        /// A chart of another workbook.
+        case chartOfAnotherWorkbook
+        /// A chart scale that is not positive and finite.
+        case chartScale
+        /// A chart without series.
+        case chartWithoutSeries
+        /// A creation time at or before 1970-01-01T00:00:01Z.
+        case creationTimeTooEarly
+        /// An empty formula.
+        case emptyFormula
+        /// The workbook path is empty.
+        case emptyPath
+        /// A font name empty or over 127 bytes.
+        case fontNameLength
+        /// A font name with U+0000.
+        case fontNameNul
+        /// libxlsxwriter could not create a format.
+        case formatNotCreated
+        /// A series given both a name and a name cell.
+        case nameAndNameCell
+        /// A path or document property contains U+0000.
+        case nulInPathOrProperty
+        /// A number format with U+0000.
+        case numberFormatNul
+        /// An empty sheet name.
+        case sheetNameEmpty
+        /// The workbook was closed already.
+        case workbookClosed
+        /// libxlsxwriter could not allocate the workbook.
+        case workbookNotCreated
+    }
 }

@@ -21,8 +21,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
     case indicator(Indicator)
     /// An indicator's definition on 数据说明, as a sentence a leader reads.
     case definition(Indicator)
-    /// How 环比 and 同比 are computed, for 数据说明.
-    case comparisonRule
     /// A period as people write it: 2024年第一季度 / 2024Q1.
     case period(Period)
     /// 统计期：2024年第一季度（2024-01-01 至 2024-03-31）.
@@ -31,54 +29,22 @@ public indirect enum ExcelMessage: Localized, Hashable {
     case preparedBy(district: String)
     /// 制表日期：2024年7月1日.
     case preparedOn(CivilDate)
-    /// 口径: flows by date within the period, stocks on its last day.
-    case basis
     /// 比较期：上期 2024年第一季度，去年同期 2023年第二季度 …
     case comparisonBases(previous: Period?, yearAgo: Period?)
     /// 注：覆盖率低于 90% 的单元格以红色标出。
     case belowTarget(percent: String)
     /// 人员（去重）：12 人.
     case distinctPersons(Int64)
-    /// 合计 / Total, the label of a totals row.
-    case totalRow
-    /// 合计（去重） / Total (distinct).
-    case distinctTotalRow
-    /// 无 / none, in a table with nothing to list.
-    case none
     /// 本期无数据 / no data for the period, in place of an empty table.
     case noData(Title)
-    /// The number format of a change in percentage points: `+6.3个百分点` / `+6.3 pp`.
-    case pointsFormat
-    /// The footer with page numbers: 第 1 页 / 共 3 页.
-    case pageFooter
-    /// The document subject of the quarterly workbook.
-    case quarterlySubject
-    /// The document comment every workbook carries: made by fulian from the imported data.
-    case generatedByFulian
-    /// The note under the sources table: the checksum is shortened, the full value is at the end.
-    case checksumNote
-    /// The note above the SQL of `--explain`.
-    case explainNote
     /// The title row of the clean table: 救助发放 清洗结果.
     case cleanTitle(Dataset)
     /// The document subject of the clean workbook.
     case cleanSubject(Dataset)
-    /// 同一记录 / same record (a duplicate group).
-    case sameRecord
-    /// 同一人 / same person (a duplicate group of member lists).
-    case samePerson
-    /// 身份证号冲突 / ID conflict.
-    case idConflict
-    /// 正常 / clean, the status of a row without problems.
-    case statusClean
-    /// 重复 / duplicate, the status of a row repeating an earlier one.
-    case statusDuplicate
-    /// The document title of the rejects workbook: 退回数据.
-    case rejectsDocument
-    /// The document subject of the rejects workbook.
-    case rejectsSubject
     /// The title of one file's rejected rows: `aid.xlsx · 发放名单 退回的行`.
     case rejectedRows(file: String, sheet: String?)
+    /// A fixed word or sentence of the layouts: 合计, 无, the page footer ….
+    case word(Word)
     /// A kind of text, number or range named in an error.
     case part(Part)
     /// What was being done when libxlsxwriter failed.
@@ -86,18 +52,10 @@ public indirect enum ExcelMessage: Localized, Hashable {
 
     // MARK: Errors
 
-    /// The workbook path is empty.
-    case emptyPath
-    /// A path or document property contains U+0000.
-    case nulInPathOrProperty
-    /// libxlsxwriter could not allocate the workbook.
-    case workbookNotCreated
-    /// A creation time at or before 1970-01-01T00:00:01Z.
-    case creationTimeTooEarly
+    /// An error that needs no detail: an empty path, a closed workbook, a chart without series ….
+    case problem(Problem)
     /// Setting the document properties failed.
     case propertiesFailed(library: String)
-    /// An empty sheet name.
-    case sheetNameEmpty
     /// A sheet name over 31 UTF-16 units.
     case sheetNameTooLong(name: String, units: Int)
     /// A sheet name with one of `[ ] : * ? / \`.
@@ -120,20 +78,10 @@ public indirect enum ExcelMessage: Localized, Hashable {
     case cannotCreateFile(path: String, library: String)
     /// Writing the file failed at close.
     case writeFailed(path: String, library: String)
-    /// The workbook was closed already.
-    case workbookClosed
     /// A style that cannot become a format, and why.
     case invalidStyle(ExcelMessage)
-    /// libxlsxwriter could not create a format.
-    case formatNotCreated
     /// A number format over 127 bytes.
     case numberFormatTooLong(bytes: Int)
-    /// A number format with U+0000.
-    case numberFormatNul
-    /// A font name empty or over 127 bytes.
-    case fontNameLength
-    /// A font name with U+0000.
-    case fontNameNul
     /// A font size outside 1…409.
     case fontSize(Double)
     /// An indent outside 0…15.
@@ -144,8 +92,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
     case valuesAndStyles(values: Int, styles: Int)
     /// A date Excel's 1900 system cannot show.
     case dateTooEarly(CivilDate)
-    /// An empty formula.
-    case emptyFormula
     /// A merged range of one cell.
     case mergeTooSmall(range: String)
     /// Two merged ranges overlap.
@@ -160,14 +106,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
     case autofitBounds(min: Double, max: Double)
     /// A row height outside 0…409.
     case rowHeight(Double)
-    /// A chart of another workbook.
-    case chartOfAnotherWorkbook
-    /// A chart without series.
-    case chartWithoutSeries
-    /// A chart inserted twice.
-    case chartInsertedTwice
-    /// A chart scale that is not positive and finite.
-    case chartScale
     /// A row beyond Excel's grid.
     case rowOutOfRange(row: Int)
     /// A column beyond Excel's grid.
@@ -192,8 +130,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
     case headerFooterTooLong(Part)
     /// A margin that is not a length in inches.
     case margin(Double)
-    /// A series given both a name and a name cell.
-    case nameAndNameCell
     /// A second series for a pie or doughnut.
     case oneSeriesOnly(kind: String)
     /// libxlsxwriter could not add a series.
@@ -227,12 +163,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
                     [district, period.label, Self.titleWording(t).en].compactMap { $0 }.joined(separator: " "))
         case .indicator(let i): Self.indicatorWording(i)
         case .definition(let i): Self.definitionWording(i)
-        case .comparisonRule:
-            Wording("环比：与上期比较（季度与上一季度、月与上月、半年与上半年、年与上年）；同比：与去年同期比较。增减 = 本期 − 比较期；"
-                        + "覆盖率、达成率等比率的增减以百分点表示（如 +6.3个百分点），不计增幅；其他指标的增幅 = 增减 ÷ 比较期，比较期为 0 时留空。",
-                    "Compared with the previous period (环比) and the same period a year earlier (同比). Change = this period − base; "
-                        + "changes of rates are in percentage points (+6.3 pp) with no percentage change; other changes in % = change ÷ base, "
-                        + "blank when the base is 0.")
         case .period(let p): Wording(p.chineseLabel, p.label)
         case .statisticalPeriod(let p):
             Wording("统计期：\(p.chineseLabel)（\(p.start.iso) 至 \(p.end.iso)）", "Period: \(p.label) (\(p.start.iso) to \(p.end.iso))")
@@ -240,9 +170,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
             Wording("制表单位：" + (d.hasSuffix("妇联") ? d : d + "妇联"), "Prepared by: " + (d.hasSuffix("妇联") ? d : d + " Women's Federation"))
         case .preparedOn(let d):
             Wording("制表日期：\(d.year)年\(d.month)月\(d.day)日", "Prepared on: \(d.iso)")
-        case .basis:
-            Wording("口径：发放、招聘会、活动等按发生日期计入统计期；组织覆盖率、执委会员按统计期最后一天的在册情况计算。",
-                    "Flows count by their date within the period; coverage and members are as of the period's last day.")
         case .comparisonBases(let previous, let yearAgo):
             Wording("比较期：上期 \(previous?.chineseLabel ?? "无")，去年同期 \(yearAgo?.chineseLabel ?? "无")；增减为本期减比较期，"
                         + "比率的增减以百分点计，比较期为 0 时增幅留空。",
@@ -251,45 +178,19 @@ public indirect enum ExcelMessage: Localized, Hashable {
         case .belowTarget(let percent):
             Wording("注：覆盖率低于 \(percent) 的单元格以红色标出。", "Rates below \(percent) are highlighted in red.")
         case .distinctPersons(let n): Wording("人员（去重）：\(n) 人", "Distinct persons: \(n)")
-        case .totalRow: Wording("合计", "Total")
-        case .distinctTotalRow: Wording("合计（去重）", "Total (distinct)")
-        case .none: Wording("无", "none")
         case .noData(let t): Wording("\(Self.titleWording(t).zh)：本期无数据", "\(Self.titleWording(t).en): no data for the period")
-        case .pointsFormat:
-            Wording(#"+0.0"个百分点";-0.0"个百分点";0.0"个百分点""#, #"+0.0" pp";-0.0" pp";0.0" pp""#)
-        case .pageFooter: Wording("&C第 &P 页 / 共 &N 页", "&CPage &P of &N")
-        case .quarterlySubject:
-            Wording("组织覆盖、就业招聘、救助发放、执委队伍、活动开展", "coverage, job fairs, aid, members, activities")
-        case .generatedByFulian: Wording("由 fulian 根据导入的数据生成", "generated by fulian from the imported data")
-        case .checksumNote:
-            Wording("注：校验值只列前 12 位，完整的 SHA-256 值见本页末“文件校验值”。",
-                    "Checksums are shortened to 12 characters; the full SHA-256 values are listed at the end.")
-        case .explainNote:
-            Wording("以下为各报表的计算定义与 SQL 语句，供统计人员核对。", "The definitions and SQL behind every figure, for checking.")
         case .cleanTitle(let d):
             Wording("\(Label.dataset(d).text(.zh)) 清洗结果", "Cleaned \(Label.dataset(d).text(.en))")
         case .cleanSubject(let d):
-            Wording("fulian clean \(d.rawValue)：\(Label.dataset(d).text(.zh))数据清洗", "fulian clean \(d.rawValue)")
-        case .sameRecord: Wording("同一记录", "same record")
-        case .samePerson: Wording("同一人", "same person")
-        case .idConflict: Wording("身份证号冲突", "ID conflict")
-        case .statusClean: Wording("正常", "clean")
-        case .statusDuplicate: Wording("重复", "duplicate")
-        case .rejectsDocument: Wording("退回数据", "Rejected rows")
-        case .rejectsSubject: Wording("导入时未能接收的行", "rows not accepted on import")
+            Wording("\(Label.dataset(d).text(.zh))数据清洗结果，由 fulian 生成", "fulian clean \(d.rawValue)")
         case .rejectedRows(let file, let sheet):
             Wording("\(file)\(sheet.map { " · " + $0 } ?? "") 退回的行", "\(file)\(sheet.map { " · " + $0 } ?? ""): rejected rows")
+        case .word(let w): Self.wordWording(w)
+        case .problem(let p): Self.problemWording(p)
         case .part(let p): Self.partWording(p)
         case .action(let a): Self.actionWording(a)
 
-        case .emptyPath: Wording("工作簿路径为空", "the workbook path is empty")
-        case .nulInPathOrProperty: Wording("路径或文档属性中含有 U+0000 字符", "a path or document property contains U+0000")
-        case .workbookNotCreated: Wording("libxlsxwriter 无法创建工作簿", "libxlsxwriter could not create the workbook")
-        case .creationTimeTooEarly:
-            Wording("创建时间必须晚于 1970-01-01T00:00:01Z（0 对程序库表示“现在”）",
-                    "the creation time must be after 1970-01-01T00:00:01Z (0 means \"now\" to the library)")
         case .propertiesFailed(let t): Wording("设置文档属性失败：\(t)", "setting document properties failed: \(t)")
-        case .sheetNameEmpty: Wording("工作表名称为空", "sheet name is empty")
         case .sheetNameTooLong(let n, let u):
             Wording("工作表名称“\(n)”长 \(u) 个字符（UTF-16 单位），Excel 最多允许 31 个",
                     "sheet name \"\(n)\" is \(u) characters long (UTF-16 units); Excel allows at most 31")
@@ -312,14 +213,9 @@ public indirect enum ExcelMessage: Localized, Hashable {
             Wording("无法创建 \(p)（目录是否存在、是否可写？）：\(t)",
                     "cannot create \(p) (does the directory exist and is it writable?): \(t)")
         case .writeFailed(let p, let t): Wording("写入 \(p) 失败：\(t)", "writing \(p) failed: \(t)")
-        case .workbookClosed: Wording("工作簿已关闭，不能再写入", "the workbook is already closed; nothing more can be written")
         case .invalidStyle(let m): Wording("样式无效：\(m.text(.zh))", "invalid style: \(m.text(.en))")
-        case .formatNotCreated: Wording("libxlsxwriter 无法创建单元格格式", "libxlsxwriter could not create a format")
         case .numberFormatTooLong(let b):
             Wording("数字格式长 \(b) 字节，上限为 127", "number format is \(b) bytes; the limit is 127")
-        case .numberFormatNul: Wording("数字格式中含有 U+0000", "number format contains U+0000")
-        case .fontNameLength: Wording("字体名称须为 1 至 127 字节", "font name must be 1…127 bytes")
-        case .fontNameNul: Wording("字体名称中含有 U+0000", "font name contains U+0000")
         case .fontSize(let s): Wording("字号 \(s) 超出 1 至 409", "font size \(s) is outside 1…409")
         case .indent(let i): Wording("缩进 \(i) 超出 0 至 15", "indent \(i) is outside 0…15")
         case .libraryFailed(let a, let t):
@@ -329,7 +225,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
         case .dateTooEarly(let d):
             Wording("日期 \(d.iso) 早于 1900-03-01，Excel 的 1900 日期系统无法正确显示",
                     "date \(d.iso) is before 1900-03-01; Excel's 1900 date system cannot show it correctly")
-        case .emptyFormula: Wording("公式为空", "the formula is empty")
         case .mergeTooSmall(let r): Wording("合并区域至少需要两个单元格，收到 \(r)", "a merged range needs at least two cells, got \(r)")
         case .mergeOverlap(let r, let o): Wording("合并区域 \(r) 与 \(o) 重叠", "merged range \(r) overlaps \(o)")
         case .mergeNotText(let r):
@@ -341,11 +236,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
         case .autofitBounds(let a, let b):
             Wording("自动列宽的范围 \(a)…\(b) 无效（须 0 ≤ 最小 ≤ 最大 ≤ 255）", "autofit bounds \(a)…\(b) are invalid (0 ≤ min ≤ max ≤ 255)")
         case .rowHeight(let h): Wording("行高 \(h) 超出 0 至 409 磅", "row height \(h) is outside 0…409 points")
-        case .chartOfAnotherWorkbook: Wording("该图表属于另一个工作簿", "the chart belongs to another workbook")
-        case .chartWithoutSeries: Wording("该图表没有数据系列", "the chart has no series")
-        case .chartInsertedTwice:
-            Wording("该图表已插入；每个位置请新建一个图表", "the chart is already inserted; create one chart per place")
-        case .chartScale: Wording("图表缩放比例须为有限的正数", "chart scale must be positive and finite")
         case .rowOutOfRange(let r):
             Wording("第 \(r) 行超出 Excel 的行范围 0…1048575（从 0 起算）", "row \(r) is outside Excel's rows 0…1048575 (zero-based)")
         case .columnOutOfRange(let c):
@@ -372,8 +262,6 @@ public indirect enum ExcelMessage: Localized, Hashable {
         case .headerFooterTooLong(let p):
             Wording("\(Self.partWording(p).zh)超过 Excel 的 255 个字符", "the \(Self.partWording(p).en) is longer than Excel's 255 characters")
         case .margin(let m): Wording("页边距 \(m) 不是以英寸计的长度（0…50）", "margin \(m) is not a length in inches (0…50)")
-        case .nameAndNameCell:
-            Wording("图表：数据系列只能给名称或名称单元格之一", "chart: give a series either a name or a name cell, not both")
         case .oneSeriesOnly(let k):
             Wording("图表：\(k) 图只能有一个数据系列，已经有了", "chart: a \(k) chart shows one series; it already has one")
         case .seriesNotAdded(let r): Wording("图表：libxlsxwriter 无法为 \(r) 添加数据系列", "chart: libxlsxwriter could not add a series for \(r)")
@@ -595,6 +483,66 @@ public indirect enum ExcelMessage: Localized, Hashable {
         case .participants:
             Wording("参与人次：各次活动登记的参与人数之和，未填写的按 0 计。",
                     "Participants: the sum of the participants recorded for each activity; a blank counts 0.")
+        }
+    }
+
+    static func wordWording(_ w: Word) -> Wording {
+        switch w {
+        case .basis:
+            Wording("口径：发放、招聘会、活动等按发生日期计入统计期；组织覆盖率、执委会员按统计期最后一天的在册情况计算。",
+                    "Flows count by their date within the period; coverage and members are as of the period's last day.")
+        case .checksumNote:
+            Wording("注：校验值只列前 12 位，完整的 SHA-256 值见本页末“文件校验值”。",
+                    "Checksums are shortened to 12 characters; the full SHA-256 values are listed at the end.")
+        case .comparisonRule:
+            Wording("环比：与上期比较（季度与上一季度、月与上月、半年与上半年、年与上年）；同比：与去年同期比较。增减 = 本期 − 比较期；"
+                        + "覆盖率、达成率等比率的增减以百分点表示（如 +6.3个百分点），不计增幅；其他指标的增幅 = 增减 ÷ 比较期，比较期为 0 时留空。",
+                    "Compared with the previous period (环比) and the same period a year earlier (同比). Change = this period − base; "
+                        + "changes of rates are in percentage points (+6.3 pp) with no percentage change; other changes in % = change ÷ base, "
+                        + "blank when the base is 0.")
+        case .distinctTotalRow: Wording("合计（去重）", "Total (distinct)")
+        case .explainNote:
+            Wording("以下为各报表的计算定义与 SQL 语句，供统计人员核对。", "The definitions and SQL behind every figure, for checking.")
+        case .generatedByFulian: Wording("由 fulian 根据导入的数据生成", "generated by fulian from the imported data")
+        case .idConflict: Wording("身份证号冲突", "ID conflict")
+        case .none: Wording("无", "none")
+        case .pageFooter: Wording("&C第 &P 页 / 共 &N 页", "&CPage &P of &N")
+        case .pointsFormat:
+            Wording(#"+0.0"个百分点";-0.0"个百分点";0.0"个百分点""#, #"+0.0" pp";-0.0" pp";0.0" pp""#)
+        case .quarterlySubject:
+            Wording("组织覆盖、就业招聘、救助发放、执委队伍、活动开展", "coverage, job fairs, aid, members, activities")
+        case .rejectsDocument: Wording("退回数据", "Rejected rows")
+        case .rejectsSubject: Wording("导入时未能接收的行", "rows not accepted on import")
+        case .samePerson: Wording("同一人", "same person")
+        case .sameRecord: Wording("同一记录", "same record")
+        case .statusClean: Wording("正常", "clean")
+        case .statusDuplicate: Wording("重复", "duplicate")
+        case .totalRow: Wording("合计", "Total")
+        }
+    }
+
+    static func problemWording(_ w: Problem) -> Wording {
+        switch w {
+        case .chartInsertedTwice:
+            Wording("该图表已插入；每个位置请新建一个图表", "the chart is already inserted; create one chart per place")
+        case .chartOfAnotherWorkbook: Wording("该图表属于另一个工作簿", "the chart belongs to another workbook")
+        case .chartScale: Wording("图表缩放比例须为有限的正数", "chart scale must be positive and finite")
+        case .chartWithoutSeries: Wording("该图表没有数据系列", "the chart has no series")
+        case .creationTimeTooEarly:
+            Wording("创建时间必须晚于 1970-01-01T00:00:01Z（0 对程序库表示“现在”）",
+                    "the creation time must be after 1970-01-01T00:00:01Z (0 means \"now\" to the library)")
+        case .emptyFormula: Wording("公式为空", "the formula is empty")
+        case .emptyPath: Wording("工作簿路径为空", "the workbook path is empty")
+        case .fontNameLength: Wording("字体名称须为 1 至 127 字节", "font name must be 1…127 bytes")
+        case .fontNameNul: Wording("字体名称中含有 U+0000", "font name contains U+0000")
+        case .formatNotCreated: Wording("libxlsxwriter 无法创建单元格格式", "libxlsxwriter could not create a format")
+        case .nameAndNameCell:
+            Wording("图表：数据系列只能给名称或名称单元格之一", "chart: give a series either a name or a name cell, not both")
+        case .nulInPathOrProperty: Wording("路径或文档属性中含有 U+0000 字符", "a path or document property contains U+0000")
+        case .numberFormatNul: Wording("数字格式中含有 U+0000", "number format contains U+0000")
+        case .sheetNameEmpty: Wording("工作表名称为空", "sheet name is empty")
+        case .workbookClosed: Wording("工作簿已关闭，不能再写入", "the workbook is already closed; nothing more can be written")
+        case .workbookNotCreated: Wording("libxlsxwriter 无法创建工作簿", "libxlsxwriter could not create the workbook")
         }
     }
 

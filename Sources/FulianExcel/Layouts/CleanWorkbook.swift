@@ -85,7 +85,7 @@ public final class CleanWorkbookWriter {
         wb = try Workbook(path: path, constantMemory: true,
                           properties: DocumentProperties(title: ExcelMessage.cleanTitle(dataset).text(language),
                                                          subject: ExcelMessage.cleanSubject(dataset).text(language),
-                                                         comments: ExcelMessage.generatedByFulian.text(language), created: created))
+                                                         comments: ExcelMessage.word(.generatedByFulian).text(language), created: created))
         clean = try wb.addWorksheet(name: ExcelMessage.sheet(.cleanTable).text(language))
         self.columns = columns
         self.mask = mask
@@ -140,7 +140,7 @@ public final class CleanWorkbookWriter {
                            headers: [col(.sourceFile), col(.sheet), col(.sourceRow), col(.column), col(.original), col(.category),
                                      col(.severity), col(.message), col(.suggestion)],
                            styles: [nil, nil, .integer, nil, nil, nil, nil, QuarterlyWorkbook.wrapped])
-        t.placeholder = ExcelMessage.none.text(lang)
+        t.placeholder = ExcelMessage.word(.none).text(lang)
         t.wrapWidths = [7: 60]
         for i in result.issues {
             let d = i.diagnostic
@@ -158,12 +158,12 @@ public final class CleanWorkbookWriter {
         var d = TableSheet(title: title(.duplicates),
                            headers: [col(.duplicateGroup), col(.duplicateKind), col(.key), col(.sourceFile), col(.sheet), col(.sourceRow), col(.name)],
                            styles: [.integer, nil, nil, nil, nil, .integer])
-        d.placeholder = ExcelMessage.none.text(lang)
+        d.placeholder = ExcelMessage.word(.none).text(lang)
         for (g, group) in result.duplicates.enumerated() {
             let kind: ExcelMessage = switch group.kind {
-            case .sameRecord: .sameRecord
-            case .samePerson: .samePerson
-            case .conflict: .idConflict
+            case .sameRecord: .word(.sameRecord)
+            case .samePerson: .word(.samePerson)
+            case .conflict: .word(.idConflict)
             }
             for member in group.members {
                 d.rows.append([.integer(Int64(g + 1)), .text(kind.text(lang)), .text(group.key), .text(member.file),
@@ -177,7 +177,7 @@ public final class CleanWorkbookWriter {
         let variants = try wb.addWorksheet(name: ExcelMessage.sheet(.variants).text(lang))
         var v = TableSheet(title: title(.variants), headers: [col(.field), col(.fingerprint), col(.spelling), col(.occurrences)],
                            styles: [nil, nil, nil, .integer])
-        v.placeholder = ExcelMessage.none.text(lang)
+        v.placeholder = ExcelMessage.word(.none).text(lang)
         for cluster in result.variants {
             for s in cluster.spellings {
                 v.rows.append([.text(cluster.field), .text(cluster.fingerprint), .text(s.text), .integer(Int64(s.count))])
@@ -200,7 +200,7 @@ public final class CleanWorkbookWriter {
                            .text(f.noteRows.map(String.init).joined(separator: ", ")), .integer(Int64(f.blankRows)),
                            .integer(Int64(f.mergedCellsFilled)), .text(f.skippedSheets.joined(separator: "；"))])
         }
-        s.totals = .sum(label: ExcelMessage.totalRow.text(lang))
+        s.totals = .sum(label: ExcelMessage.word(.totalRow).text(lang))
         try s.write(to: summary, at: 0)
         try summary.autoFitColumns(maxWidth: 50)
         try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
@@ -212,10 +212,10 @@ extension CleanWorkbook {
     /// A row's status as the workbook shows it: 正常, 警告, 错误, 重复 (clean, warning, error, duplicate).
     static func status(_ status: CleanRow.Status, _ language: Language) -> String {
         switch status {
-        case .clean: ExcelMessage.statusClean.text(language)
+        case .clean: ExcelMessage.word(.statusClean).text(language)
         case .warning: CoreMessage.severity(.warning).text(language)
         case .error: CoreMessage.severity(.error).text(language)
-        case .duplicate: ExcelMessage.statusDuplicate.text(language)
+        case .duplicate: ExcelMessage.word(.statusDuplicate).text(language)
         }
     }
 }

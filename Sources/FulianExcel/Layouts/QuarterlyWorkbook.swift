@@ -84,7 +84,7 @@ public enum QuarterlyWorkbook {
         }
         let district = try o.district ?? district(in: store)
         func title(_ what: ExcelMessage.Title) -> String { t(.titled(district: district, period: p, what)) }
-        let total = t(.totalRow)
+        let total = t(.word(.totalRow))
 
         // Every figure of the workbook, from one state of the store.
         let reports = try Reports.runAll([
@@ -100,7 +100,7 @@ public enum QuarterlyWorkbook {
         // Constant-memory mode: every sheet is written top to bottom, and the detail sheet may hold a
         // quarter's disbursements of a whole province (250k rows: 480 MB in normal mode, tens in this one).
         let wb = try Workbook(path: path, constantMemory: true, properties: DocumentProperties(
-            title: title(.statistics), subject: t(.quarterlySubject), keywords: p.label, comments: t(.generatedByFulian),
+            title: title(.statistics), subject: t(.word(.quarterlySubject)), keywords: p.label, comments: t(.word(.generatedByFulian)),
             created: o.created))
         let summary = try wb.addWorksheet(name: names[0])
         let coverageSheet = try wb.addWorksheet(name: names[1])
@@ -135,7 +135,7 @@ public enum QuarterlyWorkbook {
                                          col(.seekers), col(.placements), col(.placementRate), col(.sourceFile), col(.sourceRow)],
                                styles: [nil, nil, nil, nil, .integer, .integer, .integer, .integer, .percent, nil, .integer])
         fairs.filter = false
-        fairs.placeholder = t(.none)
+        fairs.placeholder = t(.word(.none))
         for f in try Provenance.jobFairs(in: p, store: store) {
             fairs.rows.append([.date(f.heldOn), .text(f.title ?? ""), .text(f.unit), .text(f.org ?? ""), int(f.employers), int(f.positions),
                                int(f.seekers), int(f.placements), ReportSheet.value(f.placementRate), .text(f.fileName), .integer(f.sourceRow)])
@@ -154,28 +154,28 @@ public enum QuarterlyWorkbook {
         var amount = pivot(aidPlain, rows: streets, columns: programs, key: "program", measure: "amount", startingAt: 0,
                            title: title(.aidAmount), corner: col(.street), total: col(.total))
         amount.totals = .sum(label: total)
-        amount.placeholder = t(.none)
+        amount.placeholder = t(.word(.none))
         try amount.write(to: aidSheet, at: stack.place(amount))
         var recipients = TableSheet(title: t(.title(.recipients)),
                                     headers: [col(.street)] + programs, styles: [nil] + programs.map { _ in .integer })
         for s in streets {
             recipients.rows.append([.text(s)] + programs.map { ReportSheet.value(cell(s, $0, "recipients") ?? .int(0)) })
         }
-        recipients.totals = .values([.text(t(.distinctTotalRow))] + programs.map { prog in
+        recipients.totals = .values([.text(t(.word(.distinctTotalRow)))] + programs.map { prog in
             ReportSheet.value(byProgram.rows.first { $0.keys["program"] == .text(prog) }?.measures["recipients"] ?? .int(0))
         })
         recipients.filter = false
-        recipients.placeholder = t(.none)
+        recipients.placeholder = t(.word(.none))
         try recipients.write(to: aidSheet, at: stack.place(recipients))
         for (r, label) in [(reports[6], ExcelMessage.Title.bySource), (reports[7], .byMonth)] {
             let top = stack.row
             var table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: top)
             table.filter = false
-            table.placeholder = t(.none)
+            table.placeholder = t(.word(.none))
             let at = stack.place(table)
             if at != top { table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: at) }
             table.filter = false
-            table.placeholder = t(.none)
+            table.placeholder = t(.word(.none))
             try table.write(to: aidSheet, at: at)
         }
         try finish(aidSheet, footer: footer, stack: stack)
@@ -191,7 +191,7 @@ public enum QuarterlyWorkbook {
                                 .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])
         }
         detail.totals = .sum(label: total)
-        detail.placeholder = t(.none)
+        detail.placeholder = t(.word(.none))
         // The row column is a source reference, not a figure: leave it out of the SUM.
         detail.styles[9] = CellStyle().with { $0.horizontalAlignment = .right }
         try detail.write(to: detailSheet, at: 0)
@@ -208,7 +208,7 @@ public enum QuarterlyWorkbook {
                               title: title(.membersByRole), corner: col(.street), total: col(.total),
                               label: { Role(rawValue: $0).map { Label.role($0).text(lang) } ?? $0 })
         rolePivot.totals = .sum(label: total)
-        rolePivot.placeholder = t(.none)
+        rolePivot.placeholder = t(.word(.none))
         try rolePivot.write(to: memberSheet, at: stack.place(rolePivot))
         if let c = members.composition {
             try memberSheet.write(row: stack.row, col: 0, .text(t(.distinctPersons(c.persons))))
@@ -237,7 +237,7 @@ public enum QuarterlyWorkbook {
                               title: title(label), corner: col(.street), total: col(.total),
                               label: { ActivityKind(rawValue: $0).map { Label.activityKind($0).text(lang) } ?? $0 })
             table.totals = .sum(label: total)
-            table.placeholder = t(.none)
+            table.placeholder = t(.word(.none))
             let top = stack.row
             let at = stack.place(table)
             if at != top {
@@ -248,7 +248,7 @@ public enum QuarterlyWorkbook {
             table.filter = false
             table.freeze = measure == "activities"
             table.totals = .sum(label: total)
-            table.placeholder = t(.none)
+            table.placeholder = t(.word(.none))
             try table.write(to: activitySheet, at: at)
         }
         try finish(activitySheet, footer: footer, stack: stack)
@@ -279,7 +279,7 @@ public enum QuarterlyWorkbook {
                                         col(.percentFromPrevious), col(.yearAgo), col(.changeFromYearAgo), col(.percentFromYearAgo)])
         head.filter = false
         head.freeze = false
-        let points = CellStyle().with { $0.numberFormat = t(.pointsFormat) }
+        let points = CellStyle().with { $0.numberFormat = t(.word(.pointsFormat)) }
         let wanStyle = CellStyle().with { $0.numberFormat = "#,##0.00" }
         var rowStyles: [[CellStyle?]] = []
         for (indicator, r, measure) in headline {
@@ -321,7 +321,7 @@ public enum QuarterlyWorkbook {
                 byProg.rows.append([.text(name), .number(Double(f) / 1_000_000)])
             }
         }
-        byProg.placeholder = t(.none)
+        byProg.placeholder = t(.word(.none))
         r0 = try byProg.write(to: summary, at: r0) + 1
         // The charts side by side under the tables (A–D and E–H), on a page of their own when they do not fit.
         let chartsAt = r0
@@ -379,7 +379,7 @@ public enum QuarterlyWorkbook {
         }
         _ = try section(t(.titled(district: district, period: p, .notes)), at: 0)
         var row = try paragraph(t(.statisticalPeriod(p)), on: sheet, row: 1, lastCol: last, width: paperWidth)
-        row = try paragraph(t(.basis), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
+        row = try paragraph(t(.word(.basis)), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
 
         let batchList = try Provenance.batches(in: store)
         var batches = TableSheet(title: t(.title(.sources)),
@@ -393,11 +393,11 @@ public enum QuarterlyWorkbook {
                                  .text(String(b.sha256.prefix(12))), .integer(b.rowsRead), .integer(b.loaded), .integer(b.rejected),
                                  .integer(b.duplicates), .integer(b.warnings), .text(localTime(b.importedAt, o.timeZone))])
         }
-        batches.totals = .sum(label: t(.totalRow))
-        batches.placeholder = t(.none)
+        batches.totals = .sum(label: t(.word(.totalRow)))
+        batches.placeholder = t(.word(.none))
         batches.styles[0] = CellStyle().with { $0.horizontalAlignment = .left }
         row = try batches.write(to: sheet, at: row)
-        if !batchList.isEmpty { row = try paragraph(t(.checksumNote), on: sheet, row: row, lastCol: last, width: paperWidth) }
+        if !batchList.isEmpty { row = try paragraph(t(.word(.checksumNote)), on: sheet, row: row, lastCol: last, width: paperWidth) }
         row += 1
 
         var quality = TableSheet(title: t(.title(.quality)),
@@ -409,8 +409,8 @@ public enum QuarterlyWorkbook {
             let severity = Severity(rawValue: c.severity).map { CoreMessage.severity($0).text(lang) } ?? c.severity
             quality.rows.append([.text(datasetLabel(c.dataset, lang)), .text(c.category), .text(severity), .integer(c.count)])
         }
-        quality.totals = .sum(label: t(.totalRow))
-        quality.placeholder = t(.none)
+        quality.totals = .sum(label: t(.word(.totalRow)))
+        quality.placeholder = t(.word(.none))
         row = try quality.write(to: sheet, at: row) + 1
 
         // 合计行核对不符: the message runs over the columns right of the row number.
@@ -420,7 +420,7 @@ public enum QuarterlyWorkbook {
         row += 1
         let footers = try Provenance.issues(category: "footer-mismatch", in: store)
         if footers.isEmpty {
-            try sheet.write(row: row, col: 0, .text(t(.none)))
+            try sheet.write(row: row, col: 0, .text(t(.word(.none))))
             row += 1
         }
         for i in footers {
@@ -434,7 +434,7 @@ public enum QuarterlyWorkbook {
         for indicator in ExcelMessage.Indicator.allCases where indicator != .positions && indicator != .seekers {
             row = try paragraph(t(.definition(indicator)), on: sheet, row: row, lastCol: last, width: paperWidth)
         }
-        row = try paragraph(t(.comparisonRule), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
+        row = try paragraph(t(.word(.comparisonRule)), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
 
         if !batchList.isEmpty {
             row = try section(t(.title(.checksums)), at: row)
@@ -451,7 +451,7 @@ public enum QuarterlyWorkbook {
 
         if o.explain {
             row = try section(t(.title(.explain)), at: row)
-            row = try paragraph(t(.explainNote), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
+            row = try paragraph(t(.word(.explainNote)), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
             let code = CellStyle().with { $0.fontName = "Noto Sans Mono CJK SC"; $0.fontSize = 9 }
             for r in reports {
                 try sheet.write(row: row, col: 0, .text(r.kind.title + " (\(r.kind.rawValue))"), style: CellStyle().with { $0.bold = true })

@@ -15,8 +15,8 @@ public enum RejectsWorkbook {
     public static func write(_ results: [FileImportResult], to path: String, language: Language = .zh, created: Date? = nil) throws {
         func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(language) }
         let footer = PrintSetup.pageNumberFooter(language)
-        let wb = try Workbook(path: path, properties: DocumentProperties(title: ExcelMessage.rejectsDocument.text(language),
-                                                                         subject: ExcelMessage.rejectsSubject.text(language),
+        let wb = try Workbook(path: path, properties: DocumentProperties(title: ExcelMessage.word(.rejectsDocument).text(language),
+                                                                         subject: ExcelMessage.word(.rejectsSubject).text(language),
                                                                          created: created))
         let summaryName = ExcelMessage.sheet(.rejectsSummary).text(language)
         let summary = try wb.addWorksheet(name: summaryName)
@@ -24,7 +24,7 @@ public enum RejectsWorkbook {
                            headers: [col(.file), col(.dataset), col(.sheet), col(.rowsRead), col(.loaded), col(.rejected),
                                      col(.duplicates), col(.warnings)],
                            styles: [nil, nil, nil, .integer, .integer, .integer, .integer, .integer])
-        t.totals = .sum(label: ExcelMessage.totalRow.text(language))
+        t.totals = .sum(label: ExcelMessage.word(.totalRow).text(language))
         for r in results {
             t.rows.append([.text(r.file), .text(r.dataset.rawValue), .text(r.sheet ?? ""), .integer(Int64(r.rows)),
                            .integer(Int64(r.loaded)), .integer(Int64(r.rejected)), .integer(Int64(r.duplicates)), .integer(Int64(r.warnings))])

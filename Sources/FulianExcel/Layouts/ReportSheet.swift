@@ -50,7 +50,7 @@ public enum ReportSheet {
         var t = TableSheet(title: title, headers: headers, styles: styles)
         t.rows = flat.rows.map { $0.map(value) }
         var sums = totals(flat, dataRows: t.dataRows(startingAt: top))
-        if language != .zh, case .text(ReportRendering.totalsLabel) = sums.first ?? .empty { sums[0] = .text(ExcelMessage.totalRow.text(language)) }
+        if language != .zh, case .text(ReportRendering.totalsLabel) = sums.first ?? .empty { sums[0] = .text(ExcelMessage.word(.totalRow).text(language)) }
         t.totals = .values(sums)
         return t
     }
