@@ -492,7 +492,7 @@ public indirect enum ExcelMessage: Localized, Hashable {
             Wording("口径：发放、招聘会、活动等按发生日期计入统计期；组织覆盖率、执委会员按统计期最后一天的在册情况计算。",
                     "Flows count by their date within the period; coverage and members are as of the period's last day.")
         case .checksumNote:
-            Wording("注：校验值只列前 12 位，完整的 SHA-256 值见本页末“文件校验值”。",
+            Wording("注：校验值只列前 12 位，完整的 SHA-256 值见本表末尾的“文件校验值”。",
                     "Checksums are shortened to 12 characters; the full SHA-256 values are listed at the end.")
         case .comparisonRule:
             Wording("环比：与上期比较（季度与上一季度、月与上月、半年与上半年、年与上年）；同比：与去年同期比较。增减 = 本期 − 比较期；"
