@@ -1,4 +1,5 @@
 import CXlsxWriter
+import FulianCore
 
 /// An RGB colour for fonts, fills and borders.
 ///
@@ -296,17 +297,17 @@ public struct CellStyle: Hashable, Sendable {
     }
 
     /// Why this style cannot be turned into a format, or nil when it can.
-    var problem: String? {
+    var problem: ExcelMessage? {
         if let numberFormat {
-            if numberFormat.utf8.count > 127 { return "number format is \(numberFormat.utf8.count) bytes; the limit is 127" }
-            if numberFormat.utf8.contains(0) { return "number format contains U+0000" }
+            if numberFormat.utf8.count > 127 { return .numberFormatTooLong(bytes: numberFormat.utf8.count) }
+            if numberFormat.utf8.contains(0) { return .problem(.numberFormatNul) }
         }
         if let fontName {
-            if fontName.isEmpty || fontName.utf8.count > 127 { return "font name must be 1…127 bytes" }
-            if fontName.utf8.contains(0) { return "font name contains U+0000" }
+            if fontName.isEmpty || fontName.utf8.count > 127 { return .problem(.fontNameLength) }
+            if fontName.utf8.contains(0) { return .problem(.fontNameNul) }
         }
-        if let fontSize, !(fontSize >= 1 && fontSize <= 409) { return "font size \(fontSize) is outside 1…409" }
-        if !(0...15).contains(indent) { return "indent \(indent) is outside 0…15" }
+        if let fontSize, !(fontSize >= 1 && fontSize <= 409) { return .fontSize(fontSize) }
+        if !(0...15).contains(indent) { return .indent(indent) }
         return nil
     }
 }

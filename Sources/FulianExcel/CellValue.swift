@@ -66,12 +66,23 @@ public enum ExcelValue: Hashable, Sendable {
     }
 
     /// An approximation of a number format's output: decimals after `.`, grouping for `,`, `%` scaling.
-    static func displayNumber(_ x: Double, format: String?, date: CivilDate?) -> String {
-        guard let format, !format.isEmpty, format.lowercased() != "general" else {
+    static func displayNumber(_ x: Double, format fullFormat: String?, date: CivilDate?) -> String {
+        guard let fullFormat, !fullFormat.isEmpty, fullFormat.lowercased() != "general" else {
             if let date { return date.iso }
             if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
             return String(x)
         }
+        // The first section (`+0.0"个百分点";-0.0"个百分点"` → `+0.0"个百分点"`), its quoted text kept for the width.
+        var literal = ""
+        var section = ""
+        var quoted = false
+        for ch in fullFormat {
+            if ch == "\"" { quoted.toggle(); continue }
+            if quoted { literal.append(ch); continue }
+            if ch == ";" { break }
+            section.append(ch)
+        }
+        let format = section
         let lower = format.lowercased()
         if date != nil || (lower.contains("y") || lower.contains("d")) && !lower.contains("0") {
             // Date codes: the code itself is about as wide as its output (yyyy-mm-dd → 2024-03-31).
@@ -104,7 +115,8 @@ public enum ExcelValue: Hashable, Sendable {
             let digits = String(fraction)
             s += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
         }
-        return percent ? s + "%" : s
+        if format.hasPrefix("+") && value >= 0 { s = "+" + s }
+        return (percent ? s + "%" : s) + literal
     }
 
     private static func pow10(_ n: Int) -> Double {

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import FulianCore
 
 /// The kinds of chart the reports use.
 public enum ChartKind: Hashable, Sendable, CustomStringConvertible {
@@ -190,42 +191,67 @@ public final class Chart {
     ///   - name: The series' name in the legend, as literal text.
     ///   - nameCell: Alternatively, a cell holding the name (e.g. the column header).
     ///   - dataLabels: Show each point's value on the chart.
+    ///   - labelFormat: The number format of those values (e.g. `0.0%`); nil uses the cells' format.
     /// - Throws: ``ExcelError`` when a range lies outside the grid or names a sheet the workbook does not
     ///   have, when `name` starts with `=`, or when a pie gets a second series.
     public func addSeries(
         values: SheetRange, categories: SheetRange? = nil, name: String? = nil, nameCell: SheetRange? = nil,
-        dataLabels: Bool = false
+        dataLabels: Bool = false, labelFormat: String? = nil
     ) throws {
         try workbook.ensureOpen()
-        try checkRange(values, what: "values")
-        if let categories { try checkRange(categories, what: "categories") }
-        if let nameCell { try checkRange(nameCell, what: "name cell") }
-        if let name { try checkText(name, what: "series name") }
+        try checkRange(values, what: .values)
+        if let categories { try checkRange(categories, what: .categories) }
+        if let nameCell { try checkRange(nameCell, what: .nameCell) }
+        if let name { try checkText(name, what: .seriesName) }
+        if let labelFormat { try checkText(labelFormat, what: .text) }
         if name != nil && nameCell != nil {
-            throw error(.invalidArgument, "give a series either a name or a name cell, not both")
+            throw error(.invalidArgument, .problem(.nameAndNameCell))
         }
         if !kind.hasAxes && seriesCount >= 1 {
-            throw error(.invalidArgument, "a \(kind) chart shows one series; it already has one")
+            throw error(.invalidArgument, .oneSeriesOnly(kind: kind.description))
         }
         let cats = categories.map { workbook.strings.copy("=" + $0.formula) }
         let vals = workbook.strings.copy("=" + values.formula)
         guard let series = chart_add_series(handle, cats, vals) else {
-            throw error(.invalidArgument, "libxlsxwriter could not add a series for \(values.formula)")
+            throw error(.invalidArgument, .seriesNotAdded(range: values.formula))
         }
         if let name { chart_series_set_name(series, workbook.strings.copy(name)) }
         if let nameCell {
             chart_series_set_name_range(series, workbook.strings.copy(nameCell.sheet),
                                         lxw_row_t(nameCell.firstRow), lxw_col_t(nameCell.firstCol))
         }
-        if dataLabels { chart_series_set_labels(series) }
+        if dataLabels {
+            chart_series_set_labels(series)
+            if let labelFormat { chart_series_set_labels_num_format(series, workbook.strings.copy(labelFormat)) }
+        }
         seriesCount += 1
     }
 
-    /// Sets the chart's title (literal text).
-    public func setTitle(_ title: String) throws {
+    /// Sets the chart's title (literal text), optionally in a font size (points; Excel's default is 14).
+    ///
+    /// ```swift
+    /// try chart.setTitle("青溪区 2024年第二季度 各街道（镇）组织覆盖率（%）", fontSize: 11)   // one line over a half-page chart
+    /// ```
+    public func setTitle(_ title: String, fontSize: Double? = nil) throws {
         try workbook.ensureOpen()
-        try checkText(title, what: "chart title")
+        try checkText(title, what: .chartTitle)
         chart_title_set_name(handle, workbook.strings.copy(title))
+        if let fontSize {
+            guard fontSize >= 1, fontSize <= 409 else { throw error(.invalidArgument, .fontSize(fontSize)) }
+            var font = lxw_chart_font()
+            font.size = fontSize
+            font.bold = 1
+            chart_title_set_name_font(handle, &font)  // the library copies the font
+        }
+    }
+
+    /// Lists the categories in sheet order from the top: for horizontal ``ChartKind/bar`` charts, whose
+    /// first category Excel otherwise draws at the bottom. The value axis stays at the bottom.
+    public func setCategoriesTopDown() throws {
+        try workbook.ensureOpen()
+        guard kind == .bar || kind == .barStacked else { return }
+        chart_axis_set_reverse(handle.pointee.y_axis)
+        chart_axis_set_crossing_max(handle.pointee.y_axis)
     }
 
     /// Names the axes: the category axis (labels) and the value axis (numbers). Not for pies.
@@ -233,17 +259,37 @@ public final class Chart {
     /// For ``ChartKind/bar`` charts the category axis is the vertical one; this handles the swap.
     public func setAxisNames(category: String?, value: String?) throws {
         try workbook.ensureOpen()
-        guard kind.hasAxes else { throw error(.invalidArgument, "a \(kind) chart has no axes to name") }
+        guard kind.hasAxes else { throw error(.invalidArgument, .noAxes(kind: kind.description)) }
         let horizontalBars = kind == .bar || kind == .barStacked
         let categoryAxis = horizontalBars ? handle.pointee.y_axis : handle.pointee.x_axis
         let valueAxis = horizontalBars ? handle.pointee.x_axis : handle.pointee.y_axis
         if let category {
-            try checkText(category, what: "axis name")
+            try checkText(category, what: .axisName)
             chart_axis_set_name(categoryAxis, workbook.strings.copy(category))
         }
         if let value {
-            try checkText(value, what: "axis name")
+            try checkText(value, what: .axisName)
             chart_axis_set_name(valueAxis, workbook.strings.copy(value))
+        }
+    }
+
+    /// Sets the value axis' range and number format, so the axis says what its numbers are.
+    ///
+    /// ```swift
+    /// try chart.setValueAxis(min: 0, max: 1, numberFormat: "0%")   // a rate axis from 0 % to 100 %
+    /// ```
+    /// For ``ChartKind/bar`` charts the value axis is the horizontal one; this handles the swap.
+    public func setValueAxis(min: Double? = nil, max: Double? = nil, numberFormat: String? = nil) throws {
+        try workbook.ensureOpen()
+        guard kind.hasAxes else { throw error(.invalidArgument, .noAxes(kind: kind.description)) }
+        let lo = min ?? -Double.greatestFiniteMagnitude, hi = max ?? Double.greatestFiniteMagnitude
+        guard lo.isFinite, hi.isFinite, lo < hi else { throw error(.invalidArgument, .axisRange(min: lo, max: hi)) }
+        let axis = (kind == .bar || kind == .barStacked) ? handle.pointee.x_axis : handle.pointee.y_axis
+        if let min { chart_axis_set_min(axis, min) }
+        if let max { chart_axis_set_max(axis, max) }
+        if let numberFormat {
+            try checkText(numberFormat, what: .text)
+            chart_axis_set_num_format(axis, workbook.strings.copy(numberFormat))
         }
     }
 
@@ -256,29 +302,25 @@ public final class Chart {
     /// Applies one of Excel's 48 built-in chart styles (2 is the default look).
     public func setStyle(_ id: Int) throws {
         try workbook.ensureOpen()
-        guard (1...48).contains(id) else { throw error(.invalidArgument, "chart style \(id) is outside 1…48") }
+        guard (1...48).contains(id) else { throw error(.invalidArgument, .chartStyle(id)) }
         chart_set_style(handle, UInt8(id))
     }
 
-    private func error(_ kind: ExcelError.Kind, _ message: String) -> ExcelError {
-        ExcelError(kind: kind, path: workbook.path, message: "chart: " + message)
+    private func error(_ kind: ExcelError.Kind, _ message: ExcelMessage) -> ExcelError {
+        ExcelError(kind: kind, path: workbook.path, message: message)
     }
 
-    private func checkRange(_ r: SheetRange, what: String) throws {
-        guard r.isValid else {
-            throw error(.invalidArgument, "\(what) range \(r.formula) is outside the sheet or ends before it starts")
-        }
+    private func checkRange(_ r: SheetRange, what: ExcelMessage.Part) throws {
+        guard r.isValid else { throw error(.invalidArgument, .chartRangeOutside(what, range: r.formula)) }
         let lower = r.sheet.lowercased()
         guard workbook.sheetNames.contains(where: { $0.lowercased() == lower }) else {
-            throw error(.invalidArgument, "\(what) range \(r.formula) names sheet \"\(r.sheet)\", which the workbook does not have")
+            throw error(.invalidArgument, .chartRangeSheet(what, range: r.formula, sheet: r.sheet))
         }
     }
 
-    private func checkText(_ s: String, what: String) throws {
-        if s.hasPrefix("=") {
-            throw error(.invalidArgument, "\(what) must not start with \"=\" (it would be read as a cell reference); use nameCell")
-        }
-        if s.utf8.contains(0) { throw error(.embeddedNul, "\(what) contains U+0000") }
-        if s.utf16.count > 255 { throw error(.stringTooLong, "\(what) is longer than 255 characters") }
+    private func checkText(_ s: String, what: ExcelMessage.Part) throws {
+        if s.hasPrefix("=") { throw error(.invalidArgument, .chartTextEquals(what)) }
+        if s.utf8.contains(0) { throw error(.embeddedNul, .chartContainsNul(what)) }
+        if s.utf16.count > 255 { throw error(.stringTooLong, .chartTextTooLong(what)) }
     }
 }

@@ -1,9 +1,11 @@
 import CXlsxWriter
+import FulianCore
 
 /// An error from writing a workbook, naming the file, the sheet and the cell it concerns.
 ///
 /// Every call into libxlsxwriter that returns an `lxw_error` is checked; a failure becomes an
-/// `ExcelError` whose ``message`` ends with the library's own text (`lxw_strerror`). Checks the
+/// `ExcelError` whose ``message`` (a catalogue entry, ``ExcelMessage``) ends with the library's own text
+/// (`lxw_strerror`). Checks the
 /// library does not make itself (Excel's UTF-16 limits, non-finite numbers, row order in
 /// constant-memory mode, sheet names) are made before the call, with the same shape of error.
 ///
@@ -11,13 +13,14 @@ import CXlsxWriter
 /// do {
 ///     try sheet.write(row: 2_000_000, col: 0, "x")
 /// } catch let e as ExcelError {
-///     print(e)  // /tmp/q1.xlsx, sheet "明细", cell A2000001: row 2000000 is beyond Excel's last row (1048575, zero-based)
-///     e.kind    // .rowOutOfRange
+///     print(e.text(.en))  // /tmp/q1.xlsx, sheet "明细", cell A2000001: row 2000000 is outside Excel's rows 0…1048575 (zero-based)
+///     print(e.text(.zh))  // /tmp/q1.xlsx 工作表“明细”单元格 A2000001：第 2000000 行超出 Excel 的行范围 0…1048575（从 0 起算）
+///     e.kind              // .rowOutOfRange
 /// }
 /// ```
 ///
 /// Messages never quote cell contents (they may hold ID numbers); they give lengths and positions.
-public struct ExcelError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct ExcelError: Error, Localized, Equatable, Sendable {
     /// What went wrong, for callers that branch on the cause rather than the text.
     public enum Kind: Equatable, Sendable {
         /// A sheet name breaks Excel's rules (empty, too long, forbidden character, leading/trailing `'`, reserved).
@@ -56,11 +59,11 @@ public struct ExcelError: Error, CustomStringConvertible, Equatable, Sendable {
     public let sheet: String?
     /// The cell concerned in A1 form (`B3`), if any.
     public let cell: String?
-    /// A one-line explanation (in English) without the path/sheet/cell prefix.
-    public let message: String
+    /// The explanation without the path/sheet/cell prefix, worded in both languages by the catalogue.
+    public let message: ExcelMessage
 
     /// Creates an error; normally only this module does.
-    public init(kind: Kind, path: String, sheet: String? = nil, cell: String? = nil, message: String) {
+    public init(kind: Kind, path: String, sheet: String? = nil, cell: String? = nil, message: ExcelMessage) {
         self.kind = kind
         self.path = path
         self.sheet = sheet
@@ -68,12 +71,18 @@ public struct ExcelError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
-    /// `path, sheet "name", cell B3: message` — the parts that are known.
-    public var description: String {
-        var s = path
-        if let sheet { s += ", sheet \"\(sheet)\"" }
-        if let cell { s += ", cell \(cell)" }
-        return s + ": " + message
+    /// `path 工作表“name”单元格 B3：message` / `path, sheet "name", cell B3: message` — the parts that are known.
+    public func wording() -> Wording {
+        var zh = path, en = path
+        if let sheet {
+            zh += " 工作表“\(sheet)”"
+            en += ", sheet \"\(sheet)\""
+        }
+        if let cell {
+            zh += (sheet == nil ? " " : "") + "单元格 \(cell)"
+            en += ", cell \(cell)"
+        }
+        return Wording(zh + "：" + message.text(.zh), en + ": " + message.text(.en))
     }
 
     /// The library's text for an error code, e.g. `Error creating output xlsx file. Usually a permissions error.`

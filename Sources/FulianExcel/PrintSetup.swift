@@ -1,4 +1,5 @@
 import CXlsxWriter
+import FulianCore
 
 /// How a sheet prints: paper, orientation, fit to width, repeated header rows, footer, margins.
 ///
@@ -48,9 +49,12 @@ public struct PrintSetup: Hashable, Sendable {
     }
 
     /// Footer "第 1 页 / 共 3 页", centred.
-    public static let pageNumberFooter = "&C第 &P 页 / 共 &N 页"
+    public static let pageNumberFooter = ExcelMessage.word(.pageFooter).text(.zh)
     /// Footer "Page 1 of 3", centred.
-    public static let pageNumberFooterEnglish = "&CPage &P of &N"
+    public static let pageNumberFooterEnglish = ExcelMessage.word(.pageFooter).text(.en)
+
+    /// The page-number footer in a language: "第 1 页 / 共 3 页" or "Page 1 of 3".
+    public static func pageNumberFooter(_ language: Language) -> String { ExcelMessage.word(.pageFooter).text(language) }
 
     /// Excel paper code: 9 is A4, 8 is A3, 1 is US Letter.
     public var paperSize: Int
@@ -70,12 +74,14 @@ public struct PrintSetup: Hashable, Sendable {
     public var printGridlines: Bool
     /// Centre the table horizontally on the page.
     public var centerHorizontally: Bool
+    /// Zero-based rows that start a new page (manual page breaks), e.g. before the second table of a sheet.
+    public var pageBreaks: [Int]
 
     /// Creates a print setup; every parameter has the leadership-report default.
     public init(
         paperSize: Int = 9, orientation: Orientation = .landscape, fitToPagesWide: Int? = 1,
         repeatRows: ClosedRange<Int>? = nil, header: String? = nil, footer: String? = PrintSetup.pageNumberFooter,
-        margins: Margins? = nil, printGridlines: Bool = false, centerHorizontally: Bool = true
+        margins: Margins? = nil, printGridlines: Bool = false, centerHorizontally: Bool = true, pageBreaks: [Int] = []
     ) {
         self.paperSize = paperSize
         self.orientation = orientation
@@ -86,6 +92,7 @@ public struct PrintSetup: Hashable, Sendable {
         self.margins = margins
         self.printGridlines = printGridlines
         self.centerHorizontally = centerHorizontally
+        self.pageBreaks = pageBreaks
     }
 }
 
@@ -100,24 +107,27 @@ extension Worksheet {
     public func setPrintSetup(_ setup: PrintSetup) throws {
         try workbook.ensureOpen(sheet: name)
         guard (0...41).contains(setup.paperSize) else {
-            throw error(.invalidArgument, cell: nil, "paper size \(setup.paperSize) is not an Excel paper code (0…41; A4 is 9)")
+            throw error(.invalidArgument, cell: nil, .paperSize(setup.paperSize))
         }
         if let w = setup.fitToPagesWide, !(1...32_767).contains(w) {
-            throw error(.invalidArgument, cell: nil, "fit to \(w) pages wide is outside 1…32767")
+            throw error(.invalidArgument, cell: nil, .fitWidth(w))
         }
         if let rows = setup.repeatRows {
             try checkRange(firstRow: rows.lowerBound, firstCol: 0, lastRow: rows.upperBound, lastCol: 0)
         }
-        for (what, text) in [("header", setup.header), ("footer", setup.footer)] {
+        for (what, text) in [(ExcelMessage.Part.header, setup.header), (.footer, setup.footer)] {
             guard let text else { continue }
             if text.utf16.count > 255 || text.utf8.count > 255 {
-                throw error(.stringTooLong, cell: nil, "the \(what) is longer than Excel's 255 characters")
+                throw error(.stringTooLong, cell: nil, .headerFooterTooLong(what))
             }
-            if text.utf8.contains(0) { throw error(.embeddedNul, cell: nil, "the \(what) contains U+0000") }
+            if text.utf8.contains(0) { throw error(.embeddedNul, cell: nil, .containsNul(what)) }
+        }
+        for r in setup.pageBreaks where !(1..<Worksheet.rowLimit).contains(r) {
+            throw error(.invalidArgument, cell: nil, .pageBreak(row: r))
         }
         if let m = setup.margins {
             for v in [m.left, m.right, m.top, m.bottom] where !(v.isFinite && v >= 0 && v < 50) {
-                throw error(.invalidArgument, cell: nil, "margin \(v) is not a length in inches (0…50)")
+                throw error(.invalidArgument, cell: nil, .margin(v))
             }
         }
 
@@ -129,13 +139,17 @@ extension Worksheet {
         if let w = setup.fitToPagesWide { worksheet_fit_to_pages(handle, UInt16(w), 0) }
         if let rows = setup.repeatRows {
             try check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
-                      cell: nil, doing: "setting the rows to repeat")
+                      cell: nil, doing: .settingRepeatRows)
         }
         if let header = setup.header {
-            try check(worksheet_set_header(handle, header), cell: nil, doing: "setting the header")
+            try check(worksheet_set_header(handle, header), cell: nil, doing: .settingHeader)
         }
         if let footer = setup.footer {
-            try check(worksheet_set_footer(handle, footer), cell: nil, doing: "setting the footer")
+            try check(worksheet_set_footer(handle, footer), cell: nil, doing: .settingFooter)
+        }
+        if !setup.pageBreaks.isEmpty {
+            var breaks = setup.pageBreaks.sorted().map { lxw_row_t($0) } + [0]  // zero-terminated
+            try check(worksheet_set_h_pagebreaks(handle, &breaks), cell: nil, doing: .settingPageBreaks)
         }
         if let m = setup.margins {
             worksheet_set_margins(handle, m.left, m.right, m.top, m.bottom)

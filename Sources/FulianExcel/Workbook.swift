@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import FulianCore
 
 /// An `.xlsx` file being written: sheets, styles and charts, saved by ``close()``.
 ///
@@ -61,11 +62,11 @@ public final class Workbook {
         self.constantMemory = constantMemory
         self.properties = properties
         guard !path.isEmpty else {
-            throw ExcelError(kind: .invalidArgument, path: path, message: "the workbook path is empty")
+            throw ExcelError(kind: .invalidArgument, path: path, message: .problem(.emptyPath))
         }
         for s in [path, tmpDirectory].compactMap({ $0 }) + properties.textFields.compactMap({ $0.1 })
         where s.utf8.contains(0) {
-            throw ExcelError(kind: .embeddedNul, path: path, message: "a path or document property contains U+0000")
+            throw ExcelError(kind: .embeddedNul, path: path, message: .problem(.nulInPathOrProperty))
         }
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
@@ -73,7 +74,7 @@ public final class Workbook {
         options.use_zip64 = 0
         guard let wb = workbook_new_opt(path, &options) else {
             throw ExcelError(kind: .library(code: Int32(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)), path: path,
-                             message: "libxlsxwriter could not create the workbook")
+                             message: .problem(.workbookNotCreated))
         }
         handle = wb
         var props = lxw_doc_properties()
@@ -92,7 +93,7 @@ public final class Workbook {
                 lxw_workbook_free(wb)
                 isClosed = true
                 throw ExcelError(kind: .invalidArgument, path: path,
-                                 message: "the creation time must be after 1970-01-01T00:00:01Z (0 means \"now\" to the library)")
+                                 message: .problem(.creationTimeTooEarly))
             }
             props.created = time_t(seconds)
         }
@@ -102,7 +103,7 @@ public final class Workbook {
                 lxw_workbook_free(wb)
                 isClosed = true
                 throw ExcelError(kind: ExcelError.kind(for: err), path: path,
-                                 message: "setting document properties failed: \(ExcelError.libraryText(err))")
+                                 message: .propertiesFailed(library: ExcelError.libraryText(err)))
             }
         }
     }
@@ -131,11 +132,11 @@ public final class Workbook {
         let check = workbook_validate_sheet_name(handle, name)
         guard check == LXW_NO_ERROR else {
             throw ExcelError(kind: ExcelError.kind(for: check), path: path,
-                             message: "sheet name \"\(name)\" rejected: \(ExcelError.libraryText(check))")
+                             message: .sheetNameRejected(name: name, library: ExcelError.libraryText(check)))
         }
         guard let ws = workbook_add_worksheet(handle, name) else {
             throw ExcelError(kind: .invalidSheetName, path: path,
-                             message: "libxlsxwriter refused to add sheet \"\(name)\"")
+                             message: .sheetNotAdded(name: name))
         }
         sheetNames.append(name)
         return Worksheet(workbook: self, handle: ws, name: name)
@@ -144,33 +145,22 @@ public final class Workbook {
     /// Why `name` cannot name a new sheet next to `existing`, or nil when it can.
     ///
     /// ```swift
-    /// Workbook.sheetNameProblem("Summary", existing: ["summary"])?.message
+    /// Workbook.sheetNameProblem("Summary", existing: ["summary"])?.message.text(.en)
     /// // sheet name "Summary" is already used (as "summary"; Excel ignores case)
     /// ```
-    public static func sheetNameProblem(_ name: String, existing: [String]) -> (kind: ExcelError.Kind, message: String)? {
-        if name.isEmpty { return (.invalidSheetName, "sheet name is empty") }
+    public static func sheetNameProblem(_ name: String, existing: [String]) -> (kind: ExcelError.Kind, message: ExcelMessage)? {
+        if name.isEmpty { return (.invalidSheetName, .problem(.sheetNameEmpty)) }
         let units = name.utf16.count
-        if units > 31 {
-            return (.invalidSheetName,
-                    "sheet name \"\(name)\" is \(units) characters long (UTF-16 units); Excel allows at most 31")
-        }
+        if units > 31 { return (.invalidSheetName, .sheetNameTooLong(name: name, units: units)) }
         if let bad = name.first(where: { "[]:*?/\\".contains($0) }) {
-            return (.invalidSheetName, "sheet name \"\(name)\" contains \"\(bad)\", which Excel forbids ([ ] : * ? / \\)")
+            return (.invalidSheetName, .sheetNameForbidden(name: name, character: bad))
         }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-            return (.invalidSheetName, "sheet name \"\(name.debugDescription)\" contains a control character")
-        }
-        if name.hasPrefix("'") || name.hasSuffix("'") {
-            return (.invalidSheetName, "sheet name \"\(name)\" starts or ends with an apostrophe, which Excel forbids")
-        }
-        if name.lowercased() == "history" {
-            return (.invalidSheetName, "sheet name \"\(name)\" is reserved by Excel")
-        }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) { return (.invalidSheetName, .sheetNameControl(name: name)) }
+        if name.hasPrefix("'") || name.hasSuffix("'") { return (.invalidSheetName, .sheetNameApostrophe(name: name)) }
+        if name.lowercased() == "history" { return (.invalidSheetName, .sheetNameReserved(name: name)) }
         let lower = name.lowercased()
         if let clash = existing.first(where: { $0.lowercased() == lower }) {
-            return (.duplicateSheetName,
-                    clash == name ? "sheet name \"\(name)\" is already used"
-                        : "sheet name \"\(name)\" is already used (as \"\(clash)\"; Excel ignores case)")
+            return (.duplicateSheetName, .sheetNameUsed(name: name, existing: clash))
         }
         return nil
     }
@@ -187,7 +177,7 @@ public final class Workbook {
     public func addChart(_ kind: ChartKind) throws -> Chart {
         try ensureOpen()
         guard let c = workbook_add_chart(handle, kind.lxw) else {
-            throw ExcelError(kind: .invalidArgument, path: path, message: "libxlsxwriter could not create a \(kind) chart")
+            throw ExcelError(kind: .invalidArgument, path: path, message: .chartNotCreated(kind: kind.description))
         }
         return Chart(workbook: self, handle: c, kind: kind)
     }
@@ -205,10 +195,9 @@ public final class Workbook {
         guard err == LXW_NO_ERROR else {
             let text = ExcelError.libraryText(err)
             if err == LXW_ERROR_CREATING_XLSX_FILE {
-                throw ExcelError(kind: .fileNotWritten, path: path,
-                                 message: "cannot create \(path) (does the directory exist and is it writable?): \(text)")
+                throw ExcelError(kind: .fileNotWritten, path: path, message: .cannotCreateFile(path: path, library: text))
             }
-            throw ExcelError(kind: ExcelError.kind(for: err), path: path, message: "writing \(path) failed: \(text)")
+            throw ExcelError(kind: ExcelError.kind(for: err), path: path, message: .writeFailed(path: path, library: text))
         }
     }
 
@@ -216,7 +205,7 @@ public final class Workbook {
     func ensureOpen(sheet: String? = nil) throws {
         if isClosed {
             throw ExcelError(kind: .workbookClosed, path: path, sheet: sheet,
-                             message: "the workbook is already closed; nothing more can be written")
+                             message: .problem(.workbookClosed))
         }
     }
 
@@ -230,11 +219,11 @@ public final class Workbook {
             return f
         }
         if let problem = style.problem {
-            throw ExcelError(kind: .invalidArgument, path: path, sheet: sheet, cell: cell(), message: "invalid style: \(problem)")
+            throw ExcelError(kind: .invalidArgument, path: path, sheet: sheet, cell: cell(), message: .invalidStyle(problem))
         }
         guard let f = workbook_add_format(handle) else {
             throw ExcelError(kind: .library(code: Int32(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)), path: path,
-                             sheet: sheet, cell: cell(), message: "libxlsxwriter could not create a format")
+                             sheet: sheet, cell: cell(), message: .problem(.formatNotCreated))
         }
         style.apply(to: f)
         formats[style] = f

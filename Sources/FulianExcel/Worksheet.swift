@@ -100,33 +100,32 @@ public final class Worksheet {
             }
             err = worksheet_write_blank(handle, r, c, format)
         case .text(let s):
-            try checkText(s, limit: Worksheet.maxTextLength, what: "text", cell: cell)
+            try checkText(s, limit: Worksheet.maxTextLength, what: .text, cell: cell)
             err = worksheet_write_string(handle, r, c, s, format)
         case .number(let x):
             try checkFinite(x, cell: cell)
             err = worksheet_write_number(handle, r, c, x, format)
         case .integer(let i):
-            try checkExact(i, what: "integer", cell: cell)
+            try checkExact(i, what: .integer, cell: cell)
             err = worksheet_write_number(handle, r, c, Double(i), format)
         case .money(let m):
-            try checkExact(m.fen, what: "amount in fen", cell: cell)
+            try checkExact(m.fen, what: .amountInFen, cell: cell)
             err = worksheet_write_number(handle, r, c, m.yuan, format)
         case .date(let d):
             guard d >= CivilDate(year: 1900, month: 3, day: 1)! else {
-                throw error(.invalidArgument, cell: cell,
-                            "date \(d.iso) is before 1900-03-01; Excel's 1900 date system cannot show it correctly")
+                throw error(.invalidArgument, cell: cell, .dateTooEarly(d))
             }
             err = worksheet_write_number(handle, r, c, Double(ExcelDateSystem.system1900.serial(of: d)), format)
         case .bool(let b):
             err = worksheet_write_boolean(handle, r, c, b ? 1 : 0, format)
         case .formula(let f, let cached):
             let body = f.hasPrefix("=") ? String(f.dropFirst()) : f
-            guard !body.isEmpty else { throw error(.invalidArgument, cell: cell, "the formula is empty") }
-            try checkText(body, limit: Worksheet.maxFormulaLength, what: "formula", cell: cell)
+            guard !body.isEmpty else { throw error(.invalidArgument, cell: cell, .problem(.emptyFormula)) }
+            try checkText(body, limit: Worksheet.maxFormulaLength, what: .formula, cell: cell)
             try checkFinite(cached, cell: cell)
             err = worksheet_write_formula_num(handle, r, c, body, format, cached)
         }
-        try check(err, cell: cell, doing: "writing the cell")
+        try check(err, cell: cell, doing: .writingCell)
         noteRow(row)
         if row < widthSampleRows {
             columnWidths.record(col: col, text: value.displayText(numberFormat: style?.numberFormat),
@@ -154,7 +153,7 @@ public final class Worksheet {
     public func writeRow(row: Int, startCol: Int = 0, _ values: [ExcelValue], styles: [CellStyle?]) throws {
         guard styles.count == values.count else {
             throw error(.invalidArgument, cell: excelCellName(row: row, col: startCol),
-                        "writeRow got \(values.count) values but \(styles.count) styles")
+                        .valuesAndStyles(values: values.count, styles: styles.count))
         }
         for (i, v) in values.enumerated() {
             try write(row: row, col: startCol + i, v, style: styles[i])
@@ -178,24 +177,23 @@ public final class Worksheet {
         try checkRange(firstRow: firstRow, firstCol: firstCol, lastRow: lastRow, lastCol: lastCol)
         try checkWritable(row: firstRow, col: firstCol, cell: cell)
         guard lastRow > firstRow || lastCol > firstCol else {
-            throw error(.invalidArgument, cell: cell, "a merged range needs at least two cells, got \(rangeName)")
+            throw error(.invalidArgument, cell: cell, .mergeTooSmall(range: rangeName))
         }
         if let m = merged.first(where: { $0.r0 <= lastRow && firstRow <= $0.r1 && $0.c0 <= lastCol && firstCol <= $0.c1 }) {
             throw error(.invalidArgument, cell: cell,
-                        "merged range \(rangeName) overlaps \(excelCellName(row: m.r0, col: m.c0)):\(excelCellName(row: m.r1, col: m.c1))")
+                        .mergeOverlap(range: rangeName, other: "\(excelCellName(row: m.r0, col: m.c0)):\(excelCellName(row: m.r1, col: m.c1))"))
         }
         var text = ""
         if case .text(let s) = value {
-            try checkText(s, limit: Worksheet.maxTextLength, what: "text", cell: cell)
+            try checkText(s, limit: Worksheet.maxTextLength, what: .text, cell: cell)
             text = s
         } else if workbook.constantMemory && lastRow > firstRow && value != .empty {
-            throw error(.invalidArgument, cell: cell,
-                        "in constant-memory mode a merge over several rows (\(rangeName)) can only hold text")
+            throw error(.invalidArgument, cell: cell, .mergeNotText(range: rangeName))
         }
         let format = try workbook.format(for: style, sheet: name, cell: cell)
         let err = worksheet_merge_range(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow),
                                         lxw_col_t(lastCol), text, format)
-        try check(err, cell: cell, doing: "merging \(rangeName)")
+        try check(err, cell: cell, doing: .merging(range: rangeName))
         merged.append((firstRow, firstCol, lastRow, lastCol))
         noteRow(lastRow)
         switch value {
@@ -226,13 +224,13 @@ public final class Worksheet {
         let cell = excelColumnName(col)
         try checkColumn(col, cell: cell)
         try checkColumn(last, cell: excelColumnName(last))
-        guard last >= col else { throw error(.invalidArgument, cell: cell, "column range ends (\(last)) before it starts (\(col))") }
+        guard last >= col else { throw error(.invalidArgument, cell: cell, .columnRangeReversed(first: col, last: last)) }
         guard width.isFinite, width >= 0, width <= 255 else {
-            throw error(.invalidArgument, cell: cell, "column width \(width) is outside 0…255")
+            throw error(.invalidArgument, cell: cell, .columnWidth(width))
         }
         let format = try workbook.format(for: style, sheet: name, cell: cell)
         try check(worksheet_set_column(handle, lxw_col_t(col), lxw_col_t(last), width, format), cell: cell,
-                  doing: "setting the column width")
+                  doing: .settingColumnWidth)
         for c in col...last { fixedColumns.insert(c) }
     }
 
@@ -249,7 +247,7 @@ public final class Worksheet {
     public func autoFitColumns(minWidth: Double = 6, maxWidth: Double = 60) throws {
         try workbook.ensureOpen(sheet: name)
         guard minWidth >= 0, maxWidth >= minWidth, maxWidth <= 255 else {
-            throw error(.invalidArgument, cell: nil, "autofit bounds \(minWidth)…\(maxWidth) are invalid (0 ≤ min ≤ max ≤ 255)")
+            throw error(.invalidArgument, cell: nil, .autofitBounds(min: minWidth, max: maxWidth))
         }
         for col in columnWidths.columns where !fixedColumns.contains(col) {
             // A filter drop-down button covers about two characters of its header.
@@ -258,7 +256,7 @@ public final class Worksheet {
             else { continue }
             let rounded = ((w + button) * 4).rounded(.up) / 4  // quarter units keep the XML short and stable
             try check(worksheet_set_column(handle, lxw_col_t(col), lxw_col_t(col), rounded, nil),
-                      cell: excelColumnName(col), doing: "setting the column width")
+                      cell: excelColumnName(col), doing: .settingColumnWidth)
         }
     }
 
@@ -271,9 +269,9 @@ public final class Worksheet {
         let cell = "row \(row + 1)"
         try checkWritable(row: row, col: 0, cell: cell)
         guard height.isFinite, height >= 0, height <= 409 else {
-            throw error(.invalidArgument, cell: cell, "row height \(height) is outside 0…409 points")
+            throw error(.invalidArgument, cell: cell, .rowHeight(height))
         }
-        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), cell: cell, doing: "setting the row height")
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), cell: cell, doing: .settingRowHeight)
         noteRow(row)
     }
 
@@ -300,7 +298,7 @@ public final class Worksheet {
         try workbook.ensureOpen(sheet: name)
         try checkRange(firstRow: firstRow, firstCol: firstCol, lastRow: lastRow, lastCol: lastCol)
         try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstCol), lxw_row_t(lastRow), lxw_col_t(lastCol)),
-                  cell: excelCellName(row: firstRow, col: firstCol), doing: "adding the autofilter")
+                  cell: excelCellName(row: firstRow, col: firstCol), doing: .addingAutofilter)
         filterColumns = firstCol...lastCol
     }
 
@@ -329,44 +327,42 @@ public final class Worksheet {
         try checkRow(row, cell: cell)
         try checkColumn(col, cell: cell)
         guard chart.workbook === workbook else {
-            throw error(.invalidArgument, cell: cell, "the chart belongs to another workbook")
+            throw error(.invalidArgument, cell: cell, .problem(.chartOfAnotherWorkbook))
         }
-        guard chart.seriesCount > 0 else { throw error(.invalidArgument, cell: cell, "the chart has no series") }
-        guard !chart.isInserted else { throw error(.invalidArgument, cell: cell, "the chart is already inserted; create one chart per place") }
+        guard chart.seriesCount > 0 else { throw error(.invalidArgument, cell: cell, .problem(.chartWithoutSeries)) }
+        guard !chart.isInserted else { throw error(.invalidArgument, cell: cell, .problem(.chartInsertedTwice)) }
         guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else {
-            throw error(.invalidArgument, cell: cell, "chart scale must be positive and finite")
+            throw error(.invalidArgument, cell: cell, .problem(.chartScale))
         }
         var options = lxw_chart_options()
         options.x_scale = xScale
         options.y_scale = yScale
         try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(col), chart.handle, &options),
-                  cell: cell, doing: "inserting the chart")
+                  cell: cell, doing: .insertingChart)
         chart.isInserted = true
     }
 
     // MARK: - Checks
 
-    func error(_ kind: ExcelError.Kind, cell: String?, _ message: String) -> ExcelError {
+    func error(_ kind: ExcelError.Kind, cell: String?, _ message: ExcelMessage) -> ExcelError {
         ExcelError(kind: kind, path: workbook.path, sheet: name, cell: cell, message: message)
     }
 
-    func check(_ err: lxw_error, cell: @autoclosure () -> String?, doing: @autoclosure () -> String) throws {
+    func check(_ err: lxw_error, cell: @autoclosure () -> String?, doing: @autoclosure () -> ExcelMessage.Action) throws {
         guard err == LXW_NO_ERROR else {
-            throw error(ExcelError.kind(for: err), cell: cell(), "\(doing()) failed: \(ExcelError.libraryText(err))")
+            throw error(ExcelError.kind(for: err), cell: cell(), .libraryFailed(doing(), library: ExcelError.libraryText(err)))
         }
     }
 
     private func checkRow(_ row: Int, cell: @autoclosure () -> String) throws {
         guard row >= 0, row < Worksheet.rowLimit else {
-            throw error(.rowOutOfRange, cell: cell(),
-                        "row \(row) is outside Excel's rows 0…\(Worksheet.rowLimit - 1) (zero-based)")
+            throw error(.rowOutOfRange, cell: cell(), .rowOutOfRange(row: row))
         }
     }
 
     private func checkColumn(_ col: Int, cell: @autoclosure () -> String) throws {
         guard col >= 0, col < Worksheet.columnLimit else {
-            throw error(.columnOutOfRange, cell: cell(),
-                        "column \(col) is outside Excel's columns 0…\(Worksheet.columnLimit - 1) (zero-based, A…XFD)")
+            throw error(.columnOutOfRange, cell: cell(), .columnOutOfRange(col: col))
         }
     }
 
@@ -378,7 +374,7 @@ public final class Worksheet {
         try checkRow(lastRow, cell: end)
         try checkColumn(lastCol, cell: end)
         guard lastRow >= firstRow, lastCol >= firstCol else {
-            throw error(.invalidArgument, cell: cell, "range \(cell):\(end) ends before it starts")
+            throw error(.invalidArgument, cell: cell, .rangeReversed(from: cell, to: end))
         }
     }
 
@@ -388,32 +384,29 @@ public final class Worksheet {
         try checkRow(row, cell: cell())
         try checkColumn(col, cell: cell())
         if workbook.constantMemory && row < lastRowWritten {
-            throw error(.rowOrderViolation, cell: cell(),
-                        "constant-memory mode writes rows in order: row \(row + 1) comes after row \(lastRowWritten + 1) was written")
+            throw error(.rowOrderViolation, cell: cell(), .rowOrder(row: row + 1, after: lastRowWritten + 1))
         }
     }
 
-    private func checkText(_ s: String, limit: Int, what: String, cell: @autoclosure () -> String) throws {
+    private func checkText(_ s: String, limit: Int, what: ExcelMessage.Part, cell: @autoclosure () -> String) throws {
         let units = s.utf16.count
         if units > limit {
-            throw error(.stringTooLong, cell: cell(), "\(what) is \(units) characters (UTF-16 units); Excel allows at most \(limit)")
+            throw error(.stringTooLong, cell: cell(), .tooLong(what, units: units, limit: limit))
         }
         if s.utf8.contains(0) {
-            throw error(.embeddedNul, cell: cell(), "\(what) contains U+0000, which would cut it short")
+            throw error(.embeddedNul, cell: cell(), .containsNul(what))
         }
     }
 
     private func checkFinite(_ x: Double, cell: @autoclosure () -> String) throws {
         guard x.isFinite else {
-            throw error(.nonFiniteNumber, cell: cell(),
-                        "\(x) cannot be written; Excel has no NaN or infinity (use ExcelValue.finite(_:) for a blank)")
+            throw error(.nonFiniteNumber, cell: cell(), .nonFinite("\(x)"))
         }
     }
 
-    private func checkExact(_ i: Int64, what: String, cell: @autoclosure () -> String) throws {
+    private func checkExact(_ i: Int64, what: ExcelMessage.Part, cell: @autoclosure () -> String) throws {
         guard i.magnitude <= UInt64(Worksheet.maxExactInteger) else {
-            throw error(.numberNotExact, cell: cell(),
-                        "\(what) has \(String(i.magnitude).count) digits; Excel's doubles hold integers exactly only up to 2^53 (write identifiers as text)")
+            throw error(.numberNotExact, cell: cell(), .notExact(what, digits: String(i.magnitude).count))
         }
     }
 

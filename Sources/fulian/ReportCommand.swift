@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a byte-order mark (for Excel on Chinese Windows).")
     var bom = false
 
-    @Flag(help: "Print the definition and the SQL behind every figure.")
+    @Flag(help: "Print the definition and the SQL behind every figure (quarterly: add them to 数据说明).")
     var explain = false
 
     @Option(help: ArgumentHelp("coverage: the unit kinds measured (e.g. enterprise,social_org); activities: the kinds counted.", valueName: "kinds"))
@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
     var composition = false
 
     @Option(help: "Header language: zh or en (default: zh for tables and workbooks, the JSON names for CSV).")
-    var lang: ReportSheet.Language?
+    var lang: Language?
 
     @Option(help: ArgumentHelp("quarterly: highlight coverage below this rate (default 0.9).", valueName: "rate"))
     var target: Double = 0.9
@@ -104,7 +104,7 @@ struct ReportCommand: ParsableCommand {
         let st: Store
         do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
         if name == .quarterly {
-            let options = QuarterlyWorkbook.Options(period: p, language: lang ?? .zh, target: target, mask: !noMask)
+            let options = QuarterlyWorkbook.Options(period: p, language: lang ?? .zh, target: target, mask: !noMask, explain: explain)
             do {
                 let summary = try QuarterlyWorkbook.write(store: st, to: output!, options: options)
                 print("quarterly workbook for \(p.label): \(output!) (\(summary.sheets.joined(separator: ", ")))")
@@ -147,4 +147,4 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension ReportSheet.Language: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

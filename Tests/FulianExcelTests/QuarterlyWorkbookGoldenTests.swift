@@ -24,11 +24,13 @@ struct QuarterlyWorkbookGoldenTests {
         return store
     }
 
-    /// The demo store's 2024Q2 workbook with a fixed creation time, in `dir`.
+    /// The demo store's 2024Q2 workbook with a fixed creation time and zone (import times and 制表日期 show
+    /// in Beijing time whatever the machine's zone), in `dir`.
     static func workbook(in dir: ScratchDirectory, target: Double = 0.9) throws -> URL {
         let url = dir.file("quarterly.xlsx")
         _ = try QuarterlyWorkbook.write(store: demoStore(), to: url.path, options: QuarterlyWorkbook.Options(
-            period: try Period(parsing: "2024Q2"), target: target, created: Date(timeIntervalSince1970: 1_719_824_400)))
+            period: try Period(parsing: "2024Q2"), target: target, created: Date(timeIntervalSince1970: 1_719_824_400),
+            timeZone: TimeZone(identifier: "Asia/Shanghai")!))
         return url
     }
 

@@ -80,7 +80,8 @@ struct CellValueTests {
         let nan = excelError { try s.write(row: 0, col: 0, .number(.nan)) }
         #expect(nan?.kind == .nonFiniteNumber)
         #expect(nan?.cell == "A1")
-        #expect(nan?.description == "\(url.path), sheet \"率\", cell A1: nan cannot be written; Excel has no NaN or infinity (use ExcelValue.finite(_:) for a blank)")
+        #expect(nan?.text(.zh) == "\(url.path) 工作表“率”单元格 A1：无法写入 nan：Excel 没有 NaN 或无穷大（需要空白时用 ExcelValue.finite(_:)）")
+        #expect(nan?.text(.en) == "\(url.path), sheet \"率\", cell A1: nan cannot be written; Excel has no NaN or infinity (use ExcelValue.finite(_:) for a blank)")
         #expect(excelError { try s.write(row: 0, col: 1, .number(-.infinity)) }?.kind == .nonFiniteNumber)
         #expect(excelError { try s.write(row: 0, col: 2, .formula("B1/C1", cached: .infinity)) }?.kind == .nonFiniteNumber)
         try s.write(row: 1, col: 0, .finite(0.0 / 0.0))
@@ -149,13 +150,14 @@ struct CellValueTests {
         try s.write(row: 0, col: 2, .text(String(repeating: "x", count: 32_767)))
         let long = excelError { try s.write(row: 1, col: 0, .text(String(repeating: "x", count: 32_768))) }
         #expect(long?.kind == .stringTooLong)
-        #expect(long?.message == "text is 32768 characters (UTF-16 units); Excel allows at most 32767")
+        #expect(long?.message.text(.en) == "text is 32768 characters (UTF-16 units); Excel allows at most 32767")
         // 16,384 emoji are 16,384 characters to the C library but 32,768 UTF-16 units to Excel.
         #expect(excelError { try s.write(row: 1, col: 0, .text(String(repeating: "😀", count: 16_384))) }?.kind == .stringTooLong)
         #expect(excelError { try s.write(row: 1, col: 0, .text("a\u{0}b")) }?.kind == .embeddedNul)
         let row = excelError { try s.write(row: 1_048_576, col: 0, "x") }
         #expect(row?.kind == .rowOutOfRange)
-        #expect(row?.message == "row 1048576 is outside Excel's rows 0…1048575 (zero-based)")
+        #expect(row?.message.text(.en) == "row 1048576 is outside Excel's rows 0…1048575 (zero-based)")
+        #expect(row?.message.text(.zh) == "第 1048576 行超出 Excel 的行范围 0…1048575（从 0 起算）")
         #expect(row?.cell == "A1048577")
         try s.write(row: 1_048_575, col: 0, "last row")
         #expect(excelError { try s.write(row: 0, col: 16_384, "x") }?.kind == .columnOutOfRange)
@@ -192,22 +194,24 @@ struct WorkbookStructureTests {
 
         let long = excelError { _ = try wb.addWorksheet(name: String(repeating: "a", count: 32)) }
         #expect(long?.kind == .invalidSheetName)
-        #expect(long?.message == "sheet name \"\(String(repeating: "a", count: 32))\" is 32 characters long (UTF-16 units); Excel allows at most 31")
+        #expect(long?.message.text(.en) == "sheet name \"\(String(repeating: "a", count: 32))\" is 32 characters long (UTF-16 units); Excel allows at most 31")
         // 16 emoji: 16 characters to libxlsxwriter, 32 UTF-16 units to Excel.
         #expect(excelError { _ = try wb.addWorksheet(name: String(repeating: "😀", count: 16)) }?.kind == .invalidSheetName)
 
         let slash = excelError { _ = try wb.addWorksheet(name: "a/b") }
-        #expect(slash?.message == "sheet name \"a/b\" contains \"/\", which Excel forbids ([ ] : * ? / \\)")
-        #expect(slash?.description == "\(url.path): sheet name \"a/b\" contains \"/\", which Excel forbids ([ ] : * ? / \\)")
+        #expect(slash?.message.text(.en) == "sheet name \"a/b\" contains \"/\", which Excel forbids ([ ] : * ? / \\)")
+        #expect(slash?.message.text(.zh) == "工作表名称“a/b”含有 Excel 不允许的字符“/”（[ ] : * ? / \\）")
+        #expect(slash?.text(.zh) == "\(url.path)：工作表名称“a/b”含有 Excel 不允许的字符“/”（[ ] : * ? / \\）")
+        #expect(slash?.text(.en) == "\(url.path): sheet name \"a/b\" contains \"/\", which Excel forbids ([ ] : * ? / \\)")
 
         let dup = excelError { _ = try wb.addWorksheet(name: "summary") }
         #expect(dup?.kind == .duplicateSheetName)
-        #expect(dup?.message == "sheet name \"summary\" is already used (as \"Summary\"; Excel ignores case)")
-        #expect(excelError { _ = try wb.addWorksheet(name: "Summary") }?.message == "sheet name \"Summary\" is already used")
+        #expect(dup?.message.text(.en) == "sheet name \"summary\" is already used (as \"Summary\"; Excel ignores case)")
+        #expect(excelError { _ = try wb.addWorksheet(name: "Summary") }?.message.text(.en) == "sheet name \"Summary\" is already used")
 
-        #expect(excelError { _ = try wb.addWorksheet(name: "") }?.message == "sheet name is empty")
+        #expect(excelError { _ = try wb.addWorksheet(name: "") }?.message.text(.en) == "sheet name is empty")
         #expect(excelError { _ = try wb.addWorksheet(name: "'q1") }?.kind == .invalidSheetName)
-        #expect(excelError { _ = try wb.addWorksheet(name: "History") }?.message == "sheet name \"History\" is reserved by Excel")
+        #expect(excelError { _ = try wb.addWorksheet(name: "History") }?.message.text(.en) == "sheet name \"History\" is reserved by Excel")
         for bad in ["[x]", "a:b", "a*b", "a?b", "a\\b"] {
             #expect(excelError { _ = try wb.addWorksheet(name: bad) }?.kind == .invalidSheetName, "\(bad)")
         }
@@ -226,7 +230,7 @@ struct WorkbookStructureTests {
         let e = excelError { try wb.close() }
         #expect(e?.kind == .fileNotWritten)
         #expect(e?.path == path)
-        #expect(e?.description.hasPrefix("\(path): cannot create \(path) (does the directory exist and is it writable?): ") == true)
+        #expect(e?.text(.en).hasPrefix("\(path): cannot create \(path) (does the directory exist and is it writable?): ") == true)
         // Everything is unusable afterwards.
         #expect(excelError { try s.write(row: 1, col: 0, "y") }?.kind == .workbookClosed)
         #expect(excelError { try wb.close() }?.kind == .workbookClosed)
@@ -313,7 +317,7 @@ struct LayoutTests {
             let overlap = excelError {
                 try s.mergeRange(firstRow: 0, firstCol: 3, lastRow: 0, lastCol: 5, value: "x")
             }
-            #expect(overlap?.message == "merged range D1:F1 overlaps A1:D1")
+            #expect(overlap?.message.text(.en) == "merged range D1:F1 overlaps A1:D1")
             #expect(excelError { try s.mergeRange(firstRow: 5, firstCol: 0, lastRow: 5, lastCol: 0, value: "x") }?.kind
                 == .invalidArgument)
             try s.mergeRange(firstRow: 5, firstCol: 0, lastRow: 5, lastCol: 1, value: .integer(42), style: .integer)
@@ -421,13 +425,13 @@ struct ChartTests {
             try chart.setAxisNames(category: "区县", value: "人数")
             chart.setLegend(.bottom)
             #expect(excelError { try chart.setTitle("=A1") }?.kind == .invalidArgument)
-            #expect(excelError { try chart.addSeries(values: SheetRange(sheet: "没有", column: 1, rows: 1...4)) }?.message
+            #expect(excelError { try chart.addSeries(values: SheetRange(sheet: "没有", column: 1, rows: 1...4)) }?.message.text(.en)
                 == "chart: values range '没有'!$B$2:$B$5 names sheet \"没有\", which the workbook does not have")
             try s.insertChart(chart, row: 6, col: 0, xScale: 1.5)
             #expect(excelError { try s.insertChart(chart, row: 6, col: 5) }?.kind == .invalidArgument)
 
             let pie = try wb.addChart(.pie)
-            #expect(excelError { try s.insertChart(pie, row: 30, col: 0) }?.message == "the chart has no series")
+            #expect(excelError { try s.insertChart(pie, row: 30, col: 0) }?.message.text(.en) == "the chart has no series")
             try pie.addSeries(values: SheetRange(sheet: "汇总 Q1", column: 1, rows: 1...4), categories: cats)
             #expect(excelError { try pie.addSeries(values: SheetRange(sheet: "汇总 Q1", column: 2, rows: 1...4)) }?.kind
                 == .invalidArgument)
@@ -474,7 +478,8 @@ struct ConstantMemoryTests {
         try s.write(row: 1_001, col: 3, "same row, later column is fine")
         let e = excelError { try s.write(row: 10, col: 0, "late") }
         #expect(e?.kind == .rowOrderViolation)
-        #expect(e?.message == "constant-memory mode writes rows in order: row 11 comes after row 1002 was written")
+        #expect(e?.message.text(.en) == "constant-memory mode writes rows in order: row 11 comes after row 1002 was written")
+        #expect(e?.message.text(.zh) == "常量内存模式须按行顺序写入：已写过第 1002 行，不能再写第 11 行")
         #expect(excelError { try s.setRowHeight(5, height: 30) }?.kind == .rowOrderViolation)
         try s.autoFitColumns()
         try wb.close()

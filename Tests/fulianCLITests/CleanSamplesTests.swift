@@ -18,10 +18,10 @@ struct CleanSamplesTests {
         #expect(out.stdout.hasSuffix("130 rows, 12 issues (bad-check-digit 1, duplicate 5, footer-mismatch 1, lost-digits 1, unknown-column 3, unknown-org 1), "
                                      + "5 duplicate groups, 4 spelling clusters\n"), "\(out.stdout)")
         let reader = try openSpreadsheet(at: dir.appendingPathComponent("aid.xlsx").path)
-        #expect(try reader.rows(in: reader.sheets[0]).count == 131)
-        let summary = try reader.rows(in: reader.sheet(named: "摘要"))
-        #expect(summary.dropFirst().map { $0[5] } == [25, 21, 17, 8, 13, 46].map { Cell.number(Double($0)) })
-        #expect(summary.dropFirst().map { $0[2].displayText } == ["", "", "UTF-8", "", "GB18030", ""])
+        #expect(try reader.rows(in: reader.sheets[0]).count == 132)   // title, header, 130 rows
+        let summary = try reader.rows(in: reader.sheet(named: "摘要"))   // title, header, one row per file, 合计
+        #expect(summary.dropFirst(2).map { $0[5] } == [25, 21, 17, 8, 13, 46, 130].map { Cell.number(Double($0)) })
+        #expect(summary.dropFirst(2).dropLast().map { $0[2].displayText } == ["", "", "UTF-8", "", "GB18030", ""])
     }
 
     @Test func theCleanCSVReimportsToTheSameFigures() throws {

@@ -169,24 +169,79 @@ import TestSupport
     }
 }
 
-/// LibreOffice opens the workbook headless and prints it on A4 landscape pages (enabled where `soffice`
-/// and `pdfinfo` are installed: `apt-get install libreoffice-calc-nogui poppler-utils`).
-@Suite struct QuarterlyWorkbookPrintTests {
+/// LibreOffice prints the quarterly and the clean workbook as a leader would: every page A4 landscape, the
+/// expected number of pages, no cell too narrow for its number (`###`), page 1 saying who made it and for
+/// which period. Runs where `soffice`, `pdfinfo` and `pdftotext` exist (`.ci/install-deps` installs
+/// libreoffice-calc-nogui, poppler-utils and fonts-noto-cjk); skipped, with that reason, elsewhere.
+@Suite(.serialized) struct WorkbookPrintTests {
     static var hasLibreOffice: Bool {
-        (try? CLIRunner.shell("command -v soffice && command -v pdfinfo", in: FileManager.default.temporaryDirectory))?.status == 0
+        (try? CLIRunner.shell("command -v soffice && command -v pdfinfo && command -v pdftotext", in: FileManager.default.temporaryDirectory))?
+            .status == 0
     }
 
-    @Test(.enabled(if: hasLibreOffice), .timeLimit(.minutes(3)))
-    func libreOfficeConvertsEverySheetToA4Pages() throws {
+    /// The PDF LibreOffice makes of a workbook: its page sizes in points and its text.
+    struct Printed {
+        var pages: [(width: Double, height: Double)]
+        var text: String
+    }
+
+    static func print(_ workbook: String, in dir: URL) throws -> Printed {
+        let stem = (workbook as NSString).deletingPathExtension
+        // A profile of its own (HOME) per conversion: two soffice processes must not share one.
+        let convert = try CLIRunner.shell("mkdir -p lo-\(stem) && HOME=$PWD/lo-\(stem) soffice --headless --convert-to pdf --outdir pdf \(workbook)", in: dir)
+        #expect(convert.status == 0, "\(convert.stderr)")
+        let info = try CLIRunner.shell("pdfinfo -f 1 -l 1000 pdf/\(stem).pdf", in: dir)
+        #expect(info.status == 0, "\(info.stderr)")
+        var pages: [(Double, Double)] = []
+        for line in info.stdout.split(separator: "\n") where line.hasPrefix("Page ") && line.contains(" size: ") {
+            let parts = line.components(separatedBy: " size: ")[1].split(separator: " ")
+            if parts.count >= 3, let w = Double(parts[0]), let h = Double(parts[2]) { pages.append((w, h)) }
+        }
+        let text = try CLIRunner.shell("pdftotext -layout pdf/\(stem).pdf -", in: dir)
+        return Printed(pages: pages, text: text.stdout)
+    }
+
+    static func isA4Landscape(_ p: (width: Double, height: Double)) -> Bool {
+        abs(p.width - 841.89) < 1 && abs(p.height - 595.28) < 1
+    }
+
+    @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice), pdfinfo and pdftotext are not installed: apt-get install libreoffice-calc-nogui poppler-utils fonts-noto-cjk"),
+          .timeLimit(.minutes(3)))
+    func theQuarterlyWorkbookPrintsOnA4LandscapePages() throws {
         let dir = QuarterlyWorkbookTests.demo
         let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "print.xlsx", "--db", "demo/fulian.sqlite"], in: dir)
-        #expect(out.status == 0)
-        let convert = try CLIRunner.shell("HOME=$PWD soffice --headless --convert-to pdf print.xlsx --outdir pdf", in: dir)
-        #expect(convert.status == 0, "\(convert.stderr)")
-        let info = try CLIRunner.shell("pdfinfo pdf/print.pdf", in: dir)
-        #expect(info.status == 0)
-        #expect(info.stdout.contains("Page size:       841.89 x 595.") || info.stdout.contains("Page size:       841.89 x 595.276"), "\(info.stdout)")
-        let pages = info.stdout.components(separatedBy: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
-        #expect(pages >= 8, "one page or more per sheet, got \(pages)")
+        #expect(out.status == 0, "\(out.stderr)")
+        let printed = try Self.print("print.xlsx", in: dir)
+        // 概览 2 (table, charts), 组织覆盖 1, 就业招聘 1, 救助发放 2, 救助明细 1, 执委队伍 1, 活动开展 1, 数据说明 2.
+        #expect(printed.pages.count == 11, "\(printed.pages.count) pages")
+        #expect(printed.pages.allSatisfy(Self.isA4Landscape), "\(printed.pages)")
+        #expect(!printed.text.contains("###"))
+        let first = printed.text.components(separatedBy: "\u{0C}").first ?? ""
+        #expect(first.contains("青溪区 2024年第二季度 妇联工作统计概览"))
+        #expect(first.contains("制表单位：青溪区妇联"))
+        #expect(first.contains("统计期：2024年第二季度（2024-04-01 至 2024-06-30）"))
+        #expect(first.contains("制表日期："))
+        #expect(first.contains("+1.3个百分点"))
+        #expect(first.contains("比较期：上期 2024年第一季度，去年同期 2023年第二季度"))
+        #expect(printed.text.contains("组织覆盖率 = 已建妇联组织的社区（村）数 ÷ 社区（村）总数，按期末在册单位计算。"))
+        #expect(!printed.text.contains("SELECT"), "the SQL is only printed with --explain")
+    }
+
+    @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice), pdfinfo and pdftotext are not installed: apt-get install libreoffice-calc-nogui poppler-utils fonts-noto-cjk"),
+          .timeLimit(.minutes(3)))
+    func theCleanWorkbookPrintsOnA4LandscapePages() throws {
+        let dir = QuarterlyWorkbookTests.demo
+        let out = try CLIRunner.run(["clean", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q1.xls", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv",
+                                     "--orgs", "fixtures/demo/orgs/青溪区妇联组织建设情况登记表.xlsx", "-o", "clean-print.xlsx", "--mask"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let printed = try Self.print("clean-print.xlsx", in: dir)
+        // One page per sheet: 清洗结果, 问题清单, 重复记录, 名称归并, 摘要.
+        #expect(printed.pages.count == 5, "\(printed.pages.count) pages")
+        #expect(printed.pages.allSatisfy(Self.isA4Landscape), "\(printed.pages)")
+        #expect(!printed.text.contains("###"))
+        let first = printed.text.components(separatedBy: "\u{0C}").first ?? ""
+        #expect(first.contains("救助发放 清洗结果"))
+        #expect(first.replacingOccurrences(of: " ", with: "").contains("第1页/共5页"), "the footer numbers the pages")
+        #expect(first.contains("1,200.00"), "amounts print as numbers with two decimals")
     }
 }

@@ -74,18 +74,26 @@ import TestSupport
         let reader = try openSpreadsheet(at: Self.dir.appendingPathComponent("clean.xlsx").path)
         #expect(reader.sheets.map(\.name) == ["清洗结果", "问题清单", "重复记录", "名称归并", "摘要"])
         let clean = try reader.rows(in: reader.sheets[0])
-        #expect(clean.count == 35)   // header + 18 + 16 data rows
-        let header = clean[0].cells.map(\.displayText)
+        #expect(clean.count == 36)   // title + header + 18 + 16 data rows
+        #expect(clean[0].cells.first == .text("救助发放 清洗结果"))
+        let header = clean[1].cells.map(\.displayText)
         #expect(header.suffix(4) == ["状态", "来源文件", "工作表", "行号"])
         let idColumn = header.firstIndex(of: "身份证号")!
-        #expect(clean.dropFirst().allSatisfy { $0[idColumn].displayText.isEmpty || $0[idColumn].displayText.contains("********") })
+        #expect(clean.dropFirst(2).allSatisfy { $0[idColumn].displayText.isEmpty || $0[idColumn].displayText.contains("********") })
+        // Amounts and dates are typed cells (SUM works), not text.
+        let amountColumn = header.firstIndex { $0.hasPrefix("金额") || $0.hasPrefix("发放金额") }!
+        #expect(clean.dropFirst(2).allSatisfy { if case .number = $0[amountColumn] { return true } else { return false } })
+        let dateColumn = header.firstIndex(of: "发放日期")!
+        #expect(clean.dropFirst(2).allSatisfy { if case .date = $0[dateColumn] { return true } else { return false } })
         let issues = try reader.rows(in: reader.sheets[1])
         let unknown = issues.first { $0.cells.contains(.text("unknown-org")) }!
         #expect(unknown.cells[4] == .text("金砂社区"))
+        #expect(unknown.cells[6] == .text("错误"))
+        #expect(unknown.cells[7] == .text("所属社区：金砂社区不在组织名册中，是否为 金沙社区？请更正名称，或先把该单位加入组织名册并导入。"))
         #expect(unknown.cells[8] == .text("金沙社区"))
         let dups = try reader.rows(in: reader.sheets[2])
-        #expect(dups.count == 3)
-        #expect(dups[1].cells.prefix(2) == [.number(1), .text("same record")])
+        #expect(dups.count == 4)   // title, header, the two rows of group 1
+        #expect(dups[2].cells.prefix(2) == [.number(1), .text("同一记录")])
     }
 
     /// The clean table is written as rows come: a run that fails on its second file leaves no table

@@ -1,4 +1,4 @@
-/// Words a leader reads in tables and workbooks: activity kinds, roles, unit kinds, report titles.
+/// Words a leader reads in tables and workbooks: activity kinds, roles, unit kinds, genders, age bands.
 ///
 /// Stable codes (`job_fair`, `主席` as stored) stay in JSON and SQL; these are what tables, CSV and workbooks show.
 public enum Label: Localized, Hashable {
@@ -10,6 +10,10 @@ public enum Label: Localized, Hashable {
     case orgKind(OrgKind)
     /// 女 / female.
     case gender(Gender)
+    /// 30岁以下 / under 30 … 未知 / unknown.
+    case ageBand(AgeBand)
+    /// 救助发放 / aid disbursements: a dataset as a leader names it (the code `aid` stays in JSON).
+    case dataset(Dataset)
 
     public func wording() -> Wording {
         switch self {
@@ -50,6 +54,22 @@ public enum Label: Localized, Hashable {
             switch g {
             case .female: Wording("女", "female")
             case .male: Wording("男", "male")
+            }
+        case .dataset(let d):
+            switch d {
+            case .orgs: Wording("组织名册", "org register")
+            case .members: Wording("执委会员名单", "member lists")
+            case .aid: Wording("救助发放", "aid disbursements")
+            case .activities: Wording("活动台账", "activity ledgers")
+            }
+        case .ageBand(let b):
+            switch b {
+            case .under30: Wording("30岁以下", "under 30")
+            case .thirties: Wording("30—39岁", "aged 30-39")
+            case .forties: Wording("40—49岁", "aged 40-49")
+            case .fifties: Wording("50—59岁", "aged 50-59")
+            case .sixtyAndOver: Wording("60岁及以上", "60 and over")
+            case .unknown: Wording("未知", "unknown")
             }
         }
     }

@@ -4,8 +4,10 @@ import FulianImport
 
 /// The workbook `fulian clean` writes: 清洗结果, 问题清单, 重复记录, 名称归并 and 摘要.
 ///
-/// The clean table is written in constant-memory mode (it can hold a million rows); every value is
-/// text as normalised (ISO dates, yuan with two decimals, 18-digit IDs), so it re-imports exactly.
+/// The clean table is written in constant-memory mode (it can hold a million rows). Values are as
+/// normalised: amounts as numbers in yuan (`#,##0.00`), dates as dates, counts as integers, IDs and the
+/// rest as text, so SUM works in Excel and the table re-imports exactly. Words are Chinese by default
+/// (`language: .en` for English); the field headers stay the canonical ones either way.
 public enum CleanWorkbook {
     /// The clean table's header: the canonical Chinese header of every field, then the trace columns.
     public static func header(_ result: CleanResult) -> [String] { header(columns: result.columns) }
@@ -34,10 +36,27 @@ public enum CleanWorkbook {
     }
 
     /// Writes the five sheets of a finished run that kept its rows.
-    public static func write(_ result: CleanResult, to path: String, mask: Bool, created: Date? = nil) throws {
-        let writer = try CleanWorkbookWriter(path: path, dataset: result.dataset, columns: result.columns, mask: mask, created: created)
+    public static func write(_ result: CleanResult, to path: String, mask: Bool, language: Language = .zh, created: Date? = nil) throws {
+        let writer = try CleanWorkbookWriter(path: path, dataset: result.dataset, columns: result.columns, mask: mask,
+                                             language: language, created: created)
         for row in result.rows { try writer.add(row) }
         try writer.finish(result)
+    }
+
+    /// A clean value as a typed cell: amounts as numbers (`#,##0.00`), dates as dates, counts as integers,
+    /// so SUM and date filters work in Excel; anything else (and a value that does not read) as text.
+    static func cell(_ text: String, kind: FieldKind) -> ExcelValue {
+        switch kind {
+        case .money:
+            if case .success(let m) = Money.parse(text) { return .money(m) }
+        case .date, .dateOrFlag:
+            if let d = CivilDate(iso: text), d >= CivilDate(year: 1900, month: 3, day: 1)! { return .date(d) }
+        case .count:
+            if let n = Int64(text), n.magnitude <= UInt64(Worksheet.maxExactInteger) { return .integer(n) }
+        default:
+            break
+        }
+        return .text(text)
     }
 }
 
@@ -49,24 +68,38 @@ public enum CleanWorkbook {
 /// let result = try cleaner.run(files: paths) { try writer.add($0) }
 /// try writer.finish(result)
 /// ```
+///
+/// Every sheet prints on A4 landscape, fit to the page width, with a title row, the header repeated on
+/// every page and page numbers in the footer. The clean table's header row is row 2, under the title.
 public final class CleanWorkbookWriter {
     private let wb: Workbook
     private let clean: Worksheet
     private let columns: [FieldSpec]
     private let mask: Bool
+    private let language: Language
     private let width: Int
-    private var next = 1
+    private var next = 2
 
-    /// Creates the workbook and writes the table's header.
-    public init(path: String, dataset: Dataset, columns: [FieldSpec], mask: Bool, created: Date? = nil) throws {
+    /// Creates the workbook and writes the table's title and header.
+    public init(path: String, dataset: Dataset, columns: [FieldSpec], mask: Bool, language: Language = .zh, created: Date? = nil) throws {
         wb = try Workbook(path: path, constantMemory: true,
-                          properties: DocumentProperties(title: "清洗结果", subject: "fulian clean \(dataset.rawValue)", created: created))
-        clean = try wb.addWorksheet(name: "清洗结果")
+                          properties: DocumentProperties(title: ExcelMessage.cleanTitle(dataset).text(language),
+                                                         subject: ExcelMessage.cleanSubject(dataset).text(language),
+                                                         comments: ExcelMessage.word(.generatedByFulian).text(language), created: created))
+        clean = try wb.addWorksheet(name: ExcelMessage.sheet(.cleanTable).text(language))
         self.columns = columns
         self.mask = mask
-        let header = CleanWorkbook.header(columns: columns)
+        self.language = language
+        var header = CleanWorkbook.header(columns: columns)
+        // The field headers stay the canonical ones (the table re-imports); the trace columns are worded.
+        for (i, c) in [ExcelMessage.Column.status, .sourceFile, .sheet, .sourceRow].enumerated() {
+            header[columns.count + i] = ExcelMessage.column(c).text(language)
+        }
         width = header.count
-        try clean.writeRow(row: 0, header.map { .text($0) }, style: .header)
+        try clean.setRowHeight(0, height: 24)
+        try clean.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: max(width - 1, 1),
+                             value: .text(ExcelMessage.cleanTitle(dataset).text(language)), style: .title)
+        try clean.writeRow(row: 1, header.map { .text($0) }, style: .header)
     }
 
     /// Writes the next row of the table.
@@ -78,9 +111,11 @@ public final class CleanWorkbookWriter {
     /// thread); the status cell is taken from `row`, which may have become a duplicate since.
     public func add(_ row: CleanRow, values: [String]) throws {
         var cells = values
-        if columns.count < cells.count { cells[columns.count] = row.status.label }
+        if columns.count < cells.count { cells[columns.count] = CleanWorkbook.status(row.status, language) }
         for (c, v) in cells.enumerated() where !v.isEmpty {
-            try clean.write(row: next, col: c, c == cells.count - 1 ? .integer(Int64(row.row)) : .text(v))
+            let value: ExcelValue = c == cells.count - 1 ? .integer(Int64(row.row))
+                : c < columns.count ? CleanWorkbook.cell(v, kind: columns[c].kind) : .text(v)
+            try clean.write(row: next, col: c, value)
         }
         next += 1
     }
@@ -89,35 +124,60 @@ public final class CleanWorkbookWriter {
     public func finish(_ result: CleanResult) throws {
         let mask = self.mask
         let wb = self.wb
-        if next > 1 { try clean.autofilter(firstRow: 0, firstCol: 0, lastRow: next - 1, lastCol: width - 1) }
-        try clean.freezePanes(row: 1, col: 0)
+        let lang = language
+        func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(lang) }
+        func title(_ sheet: ExcelMessage.Sheet) -> String {
+            ExcelMessage.cleanTitle(result.dataset).text(lang) + " · " + ExcelMessage.sheet(sheet).text(lang)
+        }
+        let footer = PrintSetup.pageNumberFooter(lang)
+        if next > 2 { try clean.autofilter(firstRow: 1, firstCol: 0, lastRow: next - 1, lastCol: width - 1) }
+        try clean.freezePanes(row: 2, col: 0)
         try clean.autoFitColumns(maxWidth: 40)
+        try clean.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer, margins: .narrow))
 
-        let issues = try wb.addWorksheet(name: "问题清单")
-        var t = TableSheet(title: nil, headers: ["来源文件", "工作表", "行号", "列", "原值", "类别", "级别", "说明", "建议"], styles: [nil, nil, .integer])
+        let issues = try wb.addWorksheet(name: ExcelMessage.sheet(.issues).text(lang))
+        var t = TableSheet(title: title(.issues),
+                           headers: [col(.sourceFile), col(.sheet), col(.sourceRow), col(.column), col(.original), col(.category),
+                                     col(.severity), col(.message), col(.suggestion)],
+                           styles: [nil, nil, .integer, nil, nil, nil, nil, QuarterlyWorkbook.wrapped])
+        t.placeholder = ExcelMessage.word(.none).text(lang)
+        t.wrapWidths = [7: 60]
         for i in result.issues {
             let d = i.diagnostic
             let original = mask ? Masking.scrub(i.original) : i.original
             t.rows.append([.text(d.file), .text(d.sheet ?? ""), d.row.map { .integer(Int64($0)) } ?? .empty,
                            .text(d.column.map { ColumnName.letters($0) } ?? ""), .text(original), .text(d.category),
-                           .text(d.severity == .error ? "错误" : "警告"), .text(d.message.text()), .text(i.suggestion ?? "")])
+                           .text(CoreMessage.severity(d.severity).text(lang)), .text(d.message.text(lang)), .text(i.suggestion ?? "")])
         }
         try t.write(to: issues, at: 0)
-        try issues.autoFitColumns(maxWidth: 60)
+        try issues.setColumnWidth(7, width: 60, style: QuarterlyWorkbook.wrapped)
+        try issues.autoFitColumns(maxWidth: 40)
+        try issues.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer, margins: .narrow))
 
-        let dups = try wb.addWorksheet(name: "重复记录")
-        var d = TableSheet(title: nil, headers: ["组", "类型", "关键字", "来源文件", "工作表", "行号", "姓名"], styles: [.integer, nil, nil, nil, nil, .integer])
+        let dups = try wb.addWorksheet(name: ExcelMessage.sheet(.duplicates).text(lang))
+        var d = TableSheet(title: title(.duplicates),
+                           headers: [col(.duplicateGroup), col(.duplicateKind), col(.key), col(.sourceFile), col(.sheet), col(.sourceRow), col(.name)],
+                           styles: [.integer, nil, nil, nil, nil, .integer])
+        d.placeholder = ExcelMessage.word(.none).text(lang)
         for (g, group) in result.duplicates.enumerated() {
+            let kind: ExcelMessage = switch group.kind {
+            case .sameRecord: .word(.sameRecord)
+            case .samePerson: .word(.samePerson)
+            case .conflict: .word(.idConflict)
+            }
             for member in group.members {
-                d.rows.append([.integer(Int64(g + 1)), .text(group.kind.rawValue), .text(group.key), .text(member.file),
+                d.rows.append([.integer(Int64(g + 1)), .text(kind.text(lang)), .text(group.key), .text(member.file),
                                .text(member.sheet ?? ""), .integer(Int64(member.row)), .text(member.name)])
             }
         }
         try d.write(to: dups, at: 0)
         try dups.autoFitColumns(maxWidth: 50)
+        try dups.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
 
-        let variants = try wb.addWorksheet(name: "名称归并")
-        var v = TableSheet(title: nil, headers: ["字段", "归并键", "写法", "出现次数"], styles: [nil, nil, nil, .integer])
+        let variants = try wb.addWorksheet(name: ExcelMessage.sheet(.variants).text(lang))
+        var v = TableSheet(title: title(.variants), headers: [col(.field), col(.fingerprint), col(.spelling), col(.occurrences)],
+                           styles: [nil, nil, nil, .integer])
+        v.placeholder = ExcelMessage.word(.none).text(lang)
         for cluster in result.variants {
             for s in cluster.spellings {
                 v.rows.append([.text(cluster.field), .text(cluster.fingerprint), .text(s.text), .integer(Int64(s.count))])
@@ -125,10 +185,13 @@ public final class CleanWorkbookWriter {
         }
         try v.write(to: variants, at: 0)
         try variants.autoFitColumns(maxWidth: 50)
+        try variants.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
 
-        let summary = try wb.addWorksheet(name: "摘要")
-        var s = TableSheet(title: nil, headers: ["文件", "格式", "编码", "工作表", "表头行", "数据行", "正常", "有问题", "重复",
-                                                 "合计行", "备注行", "空行", "合并单元格填充", "跳过的工作表"],
+        let summary = try wb.addWorksheet(name: ExcelMessage.sheet(.files).text(lang))
+        var s = TableSheet(title: title(.files),
+                           headers: [col(.file), col(.format), col(.encoding), col(.sheet), col(.headerRows), col(.rowsRead), col(.clean),
+                                     col(.withIssues), col(.duplicates), col(.footerRows), col(.noteRows), col(.blankRows),
+                                     col(.mergedCellsFilled), col(.skippedSheets)],
                            styles: [nil, nil, nil, nil, nil, .integer, .integer, .integer, .integer, nil, nil, .integer, .integer])
         for f in result.files {
             s.rows.append([.text(f.file), .text(f.format.rawValue), .text(f.encoding?.rawValue ?? ""), .text(f.sheet ?? ""),
@@ -137,8 +200,22 @@ public final class CleanWorkbookWriter {
                            .text(f.noteRows.map(String.init).joined(separator: ", ")), .integer(Int64(f.blankRows)),
                            .integer(Int64(f.mergedCellsFilled)), .text(f.skippedSheets.joined(separator: "；"))])
         }
+        s.totals = .sum(label: ExcelMessage.word(.totalRow).text(lang))
         try s.write(to: summary, at: 0)
         try summary.autoFitColumns(maxWidth: 50)
+        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
         try wb.close()
+    }
+}
+
+extension CleanWorkbook {
+    /// A row's status as the workbook shows it: 正常, 警告, 错误, 重复 (clean, warning, error, duplicate).
+    static func status(_ status: CleanRow.Status, _ language: Language) -> String {
+        switch status {
+        case .clean: ExcelMessage.word(.statusClean).text(language)
+        case .warning: CoreMessage.severity(.warning).text(language)
+        case .error: CoreMessage.severity(.error).text(language)
+        case .duplicate: ExcelMessage.word(.statusDuplicate).text(language)
+        }
     }
 }

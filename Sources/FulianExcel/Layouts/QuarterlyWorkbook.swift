@@ -20,26 +20,32 @@ public enum QuarterlyWorkbook {
     public struct Options: Sendable {
         /// The reporting period.
         public var period: Period
-        /// Sheet names and headers in Chinese or English.
-        public var language: ReportSheet.Language
+        /// Every word of the workbook in Chinese (the default) or English.
+        public var language: Language
         /// Coverage rates under this are highlighted.
         public var target: Double
         /// Mask ID numbers on the sheets that list people.
         public var mask: Bool
-        /// The creation time in the document properties (nil: now).
+        /// The creation time in the document properties, and the 制表日期 of page 1 (nil: now).
         public var created: Date?
-        /// The district's name for titles (nil: the register's district, if there is one).
+        /// The district's name for titles and 制表单位 (nil: the register's top unit, if there is one).
         public var district: String?
+        /// Add the definitions and SQL behind every figure to 数据说明 (`report quarterly --explain`).
+        public var explain: Bool
+        /// The zone times are shown in (import times, 制表日期); the machine's by default.
+        public var timeZone: TimeZone
 
         /// Creates options.
-        public init(period: Period, language: ReportSheet.Language = .zh, target: Double = 0.9, mask: Bool = true,
-                    created: Date? = nil, district: String? = nil) {
+        public init(period: Period, language: Language = .zh, target: Double = 0.9, mask: Bool = true,
+                    created: Date? = nil, district: String? = nil, explain: Bool = false, timeZone: TimeZone = .current) {
             self.period = period
             self.language = language
             self.target = target
             self.mask = mask
             self.created = created
             self.district = district
+            self.explain = explain
+            self.timeZone = timeZone
         }
     }
 
@@ -49,27 +55,36 @@ public enum QuarterlyWorkbook {
         public var sheets: [String]
     }
 
+    /// The sheets in order.
+    static let sheets: [ExcelMessage.Sheet] = [.summary, .coverage, .jobFairs, .aid, .aidDetail, .members, .activities, .notes]
+
     /// The sheet names for a language, in order.
-    public static func sheetNames(_ language: ReportSheet.Language) -> [String] {
-        language == .zh
-            ? ["概览", "组织覆盖", "就业招聘", "救助发放", "救助明细", "执委队伍", "活动开展", "数据说明"]
-            : ["Summary", "Coverage", "Job fairs", "Aid", "Aid detail", "Members", "Activities", "Notes"]
+    public static func sheetNames(_ language: Language) -> [String] {
+        sheets.map { ExcelMessage.sheet($0).text(language) }
+    }
+
+    /// The district's name: the register's district, else its top unit.
+    static func district(in store: Store) throws -> String? {
+        try store.dbQueue.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT name FROM org WHERE kind = 'district' OR parentId IS NULL
+                ORDER BY kind = 'district' DESC, parentId IS NULL DESC, id LIMIT 1
+                """)
+        }
     }
 
     /// Writes the workbook.
     public static func write(store: Store, to path: String, options o: Options) throws -> Summary {
-        let zh = o.language == .zh
-        func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+        let lang = o.language
+        func t(_ m: ExcelMessage) -> String { m.text(lang) }
+        func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(lang) }
         let p = o.period
         func request(_ kind: ReportKind, by: OrgLevel = .street, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
             ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns)
         }
-        let district = try o.district ?? store.dbQueue.read { db in
-            try String.fetchOne(db, sql: "SELECT name FROM org WHERE kind = 'district' ORDER BY id LIMIT 1")
-        }
-        let prefix = district.map { $0 + " " } ?? ""
-        let periodLabel = zh ? p.chineseLabel : p.label
-        func title(_ what: String) -> String { "\(prefix)\(periodLabel) \(what)" }
+        let district = try o.district ?? district(in: store)
+        func title(_ what: ExcelMessage.Title) -> String { t(.titled(district: district, period: p, what)) }
+        let total = t(.word(.totalRow))
 
         // Every figure of the workbook, from one state of the store.
         let reports = try Reports.runAll([
@@ -80,14 +95,12 @@ public enum QuarterlyWorkbook {
         let (coverage, jobfairs, aid, members, activities) = (reports[0], reports[1], reports[2], reports[3], reports[4])
         let byProgram = reports[5]
 
-        let names = sheetNames(o.language)
-        let footer = zh ? PrintSetup.pageNumberFooter : PrintSetup.pageNumberFooterEnglish
+        let names = sheetNames(lang)
+        let footer = PrintSetup.pageNumberFooter(lang)
         // Constant-memory mode: every sheet is written top to bottom, and the detail sheet may hold a
         // quarter's disbursements of a whole province (250k rows: 480 MB in normal mode, tens in this one).
         let wb = try Workbook(path: path, constantMemory: true, properties: DocumentProperties(
-            title: title(t("妇联工作统计报表", "women's federation statistics")),
-            subject: t("组织覆盖、就业招聘、救助发放、执委队伍、活动开展", "coverage, job fairs, aid, members, activities"),
-            keywords: p.label, comments: t("由 fulian 根据导入的数据生成", "generated by fulian from the imported data"),
+            title: title(.statistics), subject: t(.word(.quarterlySubject)), keywords: p.label, comments: t(.word(.generatedByFulian)),
             created: o.created))
         let summary = try wb.addWorksheet(name: names[0])
         let coverageSheet = try wb.addWorksheet(name: names[1])
@@ -100,7 +113,7 @@ public enum QuarterlyWorkbook {
 
         // 组织覆盖: by street, highlighted under target.
         let coveragePlain = withoutComparison(coverage)
-        var cov = ReportSheet.table(coveragePlain, title: title(t("妇联组织覆盖情况", "coverage")), language: o.language, startingAt: 0)
+        var cov = ReportSheet.table(coveragePlain, title: title(.coverage), language: lang, startingAt: 0)
         let rateColumns = ["org_coverage", "work_coverage", "womens_home_coverage"]
         let covFlat = ReportRendering.table(coveragePlain)
         for (i, row) in covFlat.rows.enumerated() {
@@ -110,25 +123,25 @@ public enum QuarterlyWorkbook {
         }
         try cov.write(to: coverageSheet, at: 0)
         let covEnd = cov.rows.count + 3
-        try coverageSheet.write(row: covEnd, col: 0, .text(t("注：覆盖率低于 \(percent(o.target)) 的单元格以红色标出。",
-                                                              "Rates below \(percent(o.target)) are highlighted in red.")))
+        try coverageSheet.write(row: covEnd, col: 0, .text(t(.belowTarget(percent: percent(o.target)))))
         try finish(coverageSheet, footer: footer)
 
-        // 就业招聘: by street, then the list of fairs.
-        let jobs = ReportSheet.table(withoutComparison(jobfairs), title: title(t("招聘会情况", "job fairs")), language: o.language, startingAt: 0)
-        var row = try jobs.write(to: jobSheet, at: 0) + 1
-        var fairs = TableSheet(title: t("招聘会清单", "Job fairs held"),
-                               headers: [t("日期", "date"), t("活动名称", "title"), t("举办单位", "unit"), t("所属街道", "street"),
-                                         t("参会企业", "employers"), t("提供岗位", "positions"), t("求职人数", "seekers"),
-                                         t("达成意向", "placements"), t("达成率", "placement rate"), t("来源文件", "file"), t("行号", "row")],
+        // 就业招聘: by street, then the list of fairs (on a page of its own when it does not fit).
+        var stack = TableStack()
+        let jobs = ReportSheet.table(withoutComparison(jobfairs), title: title(.jobFairs), language: lang, startingAt: 0)
+        try jobs.write(to: jobSheet, at: stack.place(jobs))
+        var fairs = TableSheet(title: t(.title(.fairsHeld)),
+                               headers: [col(.date), col(.activityTitle), col(.heldBy), col(.ofStreet), col(.employers), col(.positions),
+                                         col(.seekers), col(.placements), col(.placementRate), col(.sourceFile), col(.sourceRow)],
                                styles: [nil, nil, nil, nil, .integer, .integer, .integer, .integer, .percent, nil, .integer])
         fairs.filter = false
+        fairs.placeholder = t(.word(.none))
         for f in try Provenance.jobFairs(in: p, store: store) {
             fairs.rows.append([.date(f.heldOn), .text(f.title ?? ""), .text(f.unit), .text(f.org ?? ""), int(f.employers), int(f.positions),
                                int(f.seekers), int(f.placements), ReportSheet.value(f.placementRate), .text(f.fileName), .integer(f.sourceRow)])
         }
-        row = try fairs.write(to: jobSheet, at: row)
-        try finish(jobSheet, footer: footer)
+        try fairs.write(to: jobSheet, at: stack.place(fairs))
+        try finish(jobSheet, footer: footer, stack: stack)
 
         // 救助发放: program × street pivots, then by source and by month.
         let aidPlain = withoutComparison(aid)
@@ -137,133 +150,170 @@ public enum QuarterlyWorkbook {
         func cell(_ org: String, _ program: String, _ measure: String) -> ReportValue? {
             aidPlain.rows.first { $0.keys["org"] == .text(org) && $0.keys["program"] == .text(program) }?.measures[measure]
         }
+        stack = TableStack()
         var amount = pivot(aidPlain, rows: streets, columns: programs, key: "program", measure: "amount", startingAt: 0,
-                           title: title(t("救助发放金额（元）", "aid amount (yuan)")), corner: t("街道", "street"), total: t("合计", "total"))
-        amount.totals = .sum(label: t("合计", "Total"))
-        row = try amount.write(to: aidSheet, at: 0) + 1
-        var recipients = TableSheet(title: t("受助人数（人，按身份证去重）", "recipients (distinct persons)"),
-                                    headers: [t("街道", "street")] + programs, styles: [nil] + programs.map { _ in .integer })
+                           title: title(.aidAmount), corner: col(.street), total: col(.total))
+        amount.totals = .sum(label: total)
+        amount.placeholder = t(.word(.none))
+        try amount.write(to: aidSheet, at: stack.place(amount))
+        var recipients = TableSheet(title: t(.title(.recipients)),
+                                    headers: [col(.street)] + programs, styles: [nil] + programs.map { _ in .integer })
         for s in streets {
             recipients.rows.append([.text(s)] + programs.map { ReportSheet.value(cell(s, $0, "recipients") ?? .int(0)) })
         }
-        recipients.totals = .values([.text(t("合计（去重）", "Total (distinct)"))] + programs.map { prog in
+        recipients.totals = .values([.text(t(.word(.distinctTotalRow)))] + programs.map { prog in
             ReportSheet.value(byProgram.rows.first { $0.keys["program"] == .text(prog) }?.measures["recipients"] ?? .int(0))
         })
         recipients.filter = false
-        row = try recipients.write(to: aidSheet, at: row) + 1
-        for (r, label) in [(reports[6], t("按资金来源", "by funding source")), (reports[7], t("按月份", "by month"))] {
-            var table = ReportSheet.table(r, title: label, language: o.language, startingAt: row)
+        recipients.placeholder = t(.word(.none))
+        try recipients.write(to: aidSheet, at: stack.place(recipients))
+        for (r, label) in [(reports[6], ExcelMessage.Title.bySource), (reports[7], .byMonth)] {
+            let top = stack.row
+            var table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: top)
             table.filter = false
-            row = try table.write(to: aidSheet, at: row) + 1
+            table.placeholder = t(.word(.none))
+            let at = stack.place(table)
+            if at != top { table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: at) }
+            table.filter = false
+            table.placeholder = t(.word(.none))
+            try table.write(to: aidSheet, at: at)
         }
-        try finish(aidSheet, footer: footer)
+        try finish(aidSheet, footer: footer, stack: stack)
 
         // 救助明细: the disbursements of the period (people: IDs masked unless asked otherwise).
-        var detail = TableSheet(title: title(t("救助发放明细", "aid disbursements")),
-                                headers: [t("发放日期", "paid on"), t("姓名", "name"), t("身份证号", "ID number"), t("所属单位", "unit"),
-                                          t("所属街道", "street"), t("项目", "program"), t("金额（元）", "amount (yuan)"),
-                                          t("资金来源", "source"), t("来源文件", "file"), t("行号", "row")],
+        var detail = TableSheet(title: title(.aidDetail),
+                                headers: [col(.paidOn), col(.name), col(.idNumber), col(.unit), col(.ofStreet), col(.program),
+                                          col(.amountYuan), col(.fundingSource), col(.sourceFile), col(.sourceRow)],
                                 styles: [nil, nil, nil, nil, nil, nil, .money, nil, nil, .integer])
         for d in try Provenance.disbursements(in: p, store: store) {
             let id = d.idNumber.map { o.mask ? Masking.idNumber($0) : $0 } ?? ""
             detail.rows.append([.date(d.paidOn), .text(d.name), .text(id), .text(d.unit), .text(d.org ?? ""), .text(d.program),
                                 .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])
         }
-        detail.totals = .sum(label: t("合计", "Total"))
+        detail.totals = .sum(label: total)
+        detail.placeholder = t(.word(.none))
         // The row column is a source reference, not a figure: leave it out of the SUM.
         detail.styles[9] = CellStyle().with { $0.horizontalAlignment = .right }
         try detail.write(to: detailSheet, at: 0)
         try finish(detailSheet, footer: footer)
 
-        // 执委队伍: role × street, composition.
+        // 执委队伍: street × role in rank order (主席 first), then age bands and tags.
         let memberPlain = withoutComparison(members)
-        let roles = orderedKeys(memberPlain, "role")
+        let roles = orderedKeys(memberPlain, "role").enumerated()
+            .sorted { (Role(rawValue: $0.element)?.rank ?? Int.max, $0.offset) < (Role(rawValue: $1.element)?.rank ?? Int.max, $1.offset) }
+            .map(\.element)
         let memberStreets = orderedKeys(memberPlain, "org")
+        stack = TableStack()
         var rolePivot = pivot(memberPlain, rows: memberStreets, columns: roles, key: "role", measure: "members", startingAt: 0,
-                              title: title(t("执委会员情况（人）", "members by role")), corner: t("街道", "street"), total: t("合计", "total"))
-        rolePivot.totals = .sum(label: t("合计", "Total"))
-        row = try rolePivot.write(to: memberSheet, at: 0)
+                              title: title(.membersByRole), corner: col(.street), total: col(.total),
+                              label: { Role(rawValue: $0).map { Label.role($0).text(lang) } ?? $0 })
+        rolePivot.totals = .sum(label: total)
+        rolePivot.placeholder = t(.word(.none))
+        try rolePivot.write(to: memberSheet, at: stack.place(rolePivot))
         if let c = members.composition {
-            try memberSheet.write(row: row, col: 0, .text(t("人员（去重）：\(c.persons) 人", "Distinct persons: \(c.persons)")))
-            row += 2
-            for (label, list) in [(t("年龄结构", "age bands"), c.ageBands), (t("身份标签", "tags"), c.tags)] {
-                var table = TableSheet(title: label, headers: [t("类别", "group"), t("人数", "persons"), t("占比", "share")],
+            try memberSheet.write(row: stack.row, col: 0, .text(t(.distinctPersons(c.persons))))
+            stack.skip(2)
+            for (label, list) in [(ExcelMessage.Title.ageBands, c.ageBands), (.tags, c.tags)] where !list.isEmpty && c.persons > 0 {
+                var table = TableSheet(title: t(.title(label)), headers: [col(.group), col(.persons), col(.share)],
                                        styles: [nil, .integer, .percent])
                 table.filter = false
-                table.rows = list.map { [.text($0.label), .integer($0.persons), ReportSheet.value($0.share)] }
-                row = try table.write(to: memberSheet, at: row) + 1
+                table.rows = list.map { b in
+                    let name = label == .ageBands ? AgeBand(rawValue: b.label).map { Label.ageBand($0).text(lang) } ?? b.label : b.label
+                    return [.text(name), .integer(b.persons), ReportSheet.value(b.share)]
+                }
+                try table.write(to: memberSheet, at: stack.place(table))
             }
         }
-        try finish(memberSheet, footer: footer)
+        try finish(memberSheet, footer: footer, stack: stack)
 
-        // 活动开展: kind × street, activities and participants.
+        // 活动开展: street × kind, activities and participants.
         let actPlain = withoutComparison(activities)
-        let kinds = orderedKeys(actPlain, "kind")
+        let kinds = orderedKeys(actPlain, "kind").enumerated()
+            .sorted { (kindRank($0.element), $0.offset) < (kindRank($1.element), $1.offset) }.map(\.element)
         let actStreets = orderedKeys(actPlain, "org")
-        row = 0
-        for (measure, label) in [("activities", t("活动次数", "activities")), ("participants", t("参与人次", "participants"))] {
-            var table = pivot(actPlain, rows: actStreets, columns: kinds, key: "kind", measure: measure, startingAt: row,
-                              title: title(t("活动开展情况 · ", "activities · ") + label), corner: t("街道", "street"), total: t("合计", "total"),
-                              label: { kindLabel($0, zh: zh) })
+        stack = TableStack()
+        for (measure, label) in [("activities", ExcelMessage.Title.activityCounts), ("participants", .participants)] {
+            var table = pivot(actPlain, rows: actStreets, columns: kinds, key: "kind", measure: measure, startingAt: stack.row,
+                              title: title(label), corner: col(.street), total: col(.total),
+                              label: { ActivityKind(rawValue: $0).map { Label.activityKind($0).text(lang) } ?? $0 })
+            table.totals = .sum(label: total)
+            table.placeholder = t(.word(.none))
+            let top = stack.row
+            let at = stack.place(table)
+            if at != top {
+                table = pivot(actPlain, rows: actStreets, columns: kinds, key: "kind", measure: measure, startingAt: at,
+                              title: title(label), corner: col(.street), total: col(.total),
+                              label: { ActivityKind(rawValue: $0).map { Label.activityKind($0).text(lang) } ?? $0 })
+            }
             table.filter = false
             table.freeze = measure == "activities"
-            table.totals = .sum(label: t("合计", "Total"))
-            row = try table.write(to: activitySheet, at: row) + 1
+            table.totals = .sum(label: total)
+            table.placeholder = t(.word(.none))
+            try table.write(to: activitySheet, at: at)
         }
-        try finish(activitySheet, footer: footer)
+        try finish(activitySheet, footer: footer, stack: stack)
 
-        // 概览: headline figures with 环比 and 同比, then charts.
-        let headline: [(String, ReportResult, String)] = [
-            (t("组织覆盖率", "org coverage"), coverage, "org_coverage"),
-            (t("工作覆盖率", "work coverage"), coverage, "work_coverage"),
-            (t("妇女之家覆盖率", "women's home coverage"), coverage, "womens_home_coverage"),
-            (t("招聘会场次", "job fairs"), jobfairs, "fairs"),
-            (t("参会企业（家）", "employers"), jobfairs, "employers"),
-            (t("提供岗位（个）", "positions"), jobfairs, "positions"),
-            (t("求职人数（人次）", "seekers"), jobfairs, "seekers"),
-            (t("达成就业意向（人）", "placements"), jobfairs, "placements"),
-            (t("达成率", "placement rate"), jobfairs, "placement_rate"),
-            (t("受助人数（人）", "aid recipients"), aid, "recipients"),
-            (t("发放笔数", "disbursements"), aid, "disbursements"),
-            (t("发放金额（万元）", "amount (10k yuan)"), aid, "amount"),
-            (t("执委会员（人次）", "memberships"), members, "members"),
-            (t("执委会员（人，去重）", "members (distinct persons)"), members, "persons"),
-            (t("活动次数", "activities"), activities, "activities"),
-            (t("参与人次", "participants"), activities, "participants"),
+        // 概览: who made it, when and for which period; headline figures with 环比 and 同比; then charts.
+        let headline: [(ExcelMessage.Indicator, ReportResult, String)] = [
+            (.orgCoverage, coverage, "org_coverage"), (.workCoverage, coverage, "work_coverage"),
+            (.womensHomeCoverage, coverage, "womens_home_coverage"), (.fairs, jobfairs, "fairs"), (.employers, jobfairs, "employers"),
+            (.positions, jobfairs, "positions"), (.seekers, jobfairs, "seekers"), (.placements, jobfairs, "placements"),
+            (.placementRate, jobfairs, "placement_rate"), (.recipients, aid, "recipients"), (.disbursements, aid, "disbursements"),
+            (.amount, aid, "amount"), (.memberships, members, "members"), (.persons, members, "persons"),
+            (.activities, activities, "activities"), (.participants, activities, "participants"),
         ]
-        var head = TableSheet(title: title(t("妇联工作统计概览", "summary")),
-                              headers: [t("指标", "indicator"), t("本期", "this period"), t("上期", "previous"), t("环比增减", "change"),
-                                        t("环比", "change %"), t("去年同期", "a year ago"), t("同比增减", "change"), t("同比", "change %")])
+        let summaryWidth = 8
+        try summary.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: summaryWidth - 1, value: .text(title(.summary)), style: .title)
+        try summary.setRowHeight(0, height: 24)
+        // Fixed widths, so the two charts can sit side by side under the table within the printed width.
+        let summaryWidths: [Double] = [24, 13, 13, 13, 13, 13, 13, 13]
+        for (c, w) in summaryWidths.enumerated() { try summary.setColumnWidth(c, width: w) }
+        let madeOn = localDate(o.created ?? Date(), o.timeZone)
+        let info = ([district.map { t(.preparedBy(district: $0)) }, t(.statisticalPeriod(p)), t(.preparedOn(madeOn))] as [String?])
+            .compactMap { $0 }.joined(separator: "　　")
+        try summary.mergeRange(firstRow: 1, firstCol: 0, lastRow: 1, lastCol: summaryWidth - 1, value: .text(info),
+                               style: CellStyle().with { $0.verticalAlignment = .center })
+        try summary.setRowHeight(1, height: 20)
+        var head = TableSheet(title: nil,
+                              headers: [col(.indicator), col(.thisPeriod), col(.previous), col(.changeFromPrevious),
+                                        col(.percentFromPrevious), col(.yearAgo), col(.changeFromYearAgo), col(.percentFromYearAgo)])
         head.filter = false
-        head.styles = [nil, nil, nil, nil, .percent, nil, nil, .percent]
+        head.freeze = false
+        let points = CellStyle().with { $0.numberFormat = t(.word(.pointsFormat)) }
+        let wanStyle = CellStyle().with { $0.numberFormat = "#,##0.00" }
         var rowStyles: [[CellStyle?]] = []
-        for (label, r, measure) in headline {
+        for (indicator, r, measure) in headline {
             let tot = r.totals
             let c = tot.comparison
             let values = [tot.measures[measure], c?.previous[measure], c?.changeFromPrevious[measure], c?.percentFromPrevious[measure],
                           c?.yearAgo[measure], c?.changeFromYearAgo[measure], c?.percentFromYearAgo[measure]].map { $0 ?? .null }
             let wan = measure == "amount"
-            head.rows.append([.text(label)] + values.enumerated().map { i, v in
+            // A rate's change is in percentage points (+6.3个百分点), and a percent of a percent is not shown.
+            let rate = values.contains { if case .ratio = $0 { return true } else { return false } } && !values.isEmpty
+                && { if case .ratio = values[0] { return true } else { return values[0] == .null } }()
+            head.rows.append([.text(t(.indicator(indicator)))] + values.enumerated().map { i, v in
+                if rate {
+                    if i == 3 || i == 6 { return .empty }
+                    if i == 2 || i == 5 { return v.tenThousandths.map { .number(Double($0) / 100) } ?? .empty }
+                }
                 if wan, i != 3, i != 6, case .money(let f) = v { return .number(Double(f) / 1_000_000) }
                 return ReportSheet.value(v)
             })
             rowStyles.append([nil] + values.enumerated().map { i, v in
+                if rate && (i == 2 || i == 5) { return points }
                 if i == 3 || i == 6 { return .percent }
-                if wan { return CellStyle().with { $0.numberFormat = "#,##0.00" } }
+                if wan { return wanStyle }
                 if case .ratio = v { return .percent }
                 if case .money = v { return .money }
                 return .integer
             })
         }
-        var r0 = try writeRows(head, rowStyles: rowStyles, to: summary)
-        try summary.write(row: r0, col: 0, .text(t("比较期：上期 \(coverage.previousPeriod.map(\.label) ?? "")，去年同期 \(coverage.yearAgoPeriod.map(\.label) ?? "")；增减为本期减比较期，比较期为 0 时增幅留空。",
-                                                  "Bases: previous \(coverage.previousPeriod.map(\.label) ?? ""), a year ago \(coverage.yearAgoPeriod.map(\.label) ?? ""); changes are this period minus the base, blank when the base is 0.")))
-        r0 += 2
-        // Chart data: amount by program (万元), beside the headline table.
+        var r0 = try writeRows(head, rowStyles: rowStyles, to: summary, at: 2)
+        let basesText = t(.comparisonBases(previous: coverage.previousPeriod, yearAgo: coverage.yearAgoPeriod))
+        r0 = try paragraph(basesText, on: summary, row: r0, lastCol: summaryWidth - 1, width: summaryWidths.reduce(0, +)) + 1
+        // Chart data: amount by program (万元), under the headline table.
         let chartRow = r0
-        var byProg = TableSheet(title: t("各项目发放金额（万元）", "amount by program (10k yuan)"),
-                                headers: [t("项目", "program"), t("金额（万元）", "amount")],
-                                styles: [nil, CellStyle().with { $0.numberFormat = "#,##0.00" }])
+        var byProg = TableSheet(title: t(.title(.amountByProgram)), headers: [col(.program), col(.amountWan)], styles: [nil, wanStyle])
         byProg.filter = false
         byProg.freeze = false
         for r in byProgram.rows {
@@ -271,87 +321,192 @@ public enum QuarterlyWorkbook {
                 byProg.rows.append([.text(name), .number(Double(f) / 1_000_000)])
             }
         }
-        r0 = try byProg.write(to: summary, at: r0)
+        byProg.placeholder = t(.word(.none))
+        r0 = try byProg.write(to: summary, at: r0) + 1
+        // The charts side by side under the tables (A–D and E–H), on a page of their own when they do not fit.
+        let chartsAt = r0
+        func pixels(_ cols: Range<Int>) -> Double { cols.reduce(0) { $0 + (summaryWidths[$1] * 7 + 5).rounded() } }
         if let rows = byProg.dataRows(startingAt: chartRow) {
             let chart = try wb.addChart(.column)
             try chart.addSeries(values: SheetRange(sheet: names[0], column: 1, rows: rows),
                                 categories: SheetRange(sheet: names[0], column: 0, rows: rows),
-                                name: t("发放金额（万元）", "amount (10k yuan)"), dataLabels: true)
-            try chart.setTitle(t("各项目救助发放金额（万元）", "Aid by program (10k yuan)"))
+                                name: t(.indicator(.amount)), dataLabels: true, labelFormat: "#,##0.00")
+            try chart.setTitle(title(.aidChart), fontSize: 11)
+            try chart.setValueAxis(min: 0, numberFormat: "#,##0.0")
             chart.setLegend(.none)
-            try summary.insertChart(chart, row: 1, col: 9)
+            try summary.insertChart(chart, row: chartsAt, col: 0, xScale: (pixels(0..<4) - 8) / 480, yScale: 1.1)
         }
-        if let rows = cov.dataRows(startingAt: 0), let col = covFlat.columns.firstIndex(where: { $0.name == "org_coverage" }) {
+        if let rows = cov.dataRows(startingAt: 0), let c = covFlat.columns.firstIndex(where: { $0.name == "org_coverage" }) {
             let chart = try wb.addChart(.bar)
-            try chart.addSeries(values: SheetRange(sheet: names[1], column: col, rows: rows),
+            try chart.addSeries(values: SheetRange(sheet: names[1], column: c, rows: rows),
                                 categories: SheetRange(sheet: names[1], column: 0, rows: rows),
-                                name: t("组织覆盖率", "org coverage"), dataLabels: true)
-            try chart.setTitle(t("各街道（镇）组织覆盖率", "Org coverage by street"))
+                                name: t(.indicator(.orgCoverage)), dataLabels: true, labelFormat: "0.0%")
+            try chart.setTitle(title(.coverageChart), fontSize: 11)
+            try chart.setCategoriesTopDown()
+            try chart.setValueAxis(min: 0, max: 1, numberFormat: "0%")
             chart.setLegend(.none)
-            try summary.insertChart(chart, row: 17, col: 9)
+            try summary.insertChart(chart, row: chartsAt, col: 4, xScale: (pixels(4..<8) - 4) / 480, yScale: 1.1)
         }
-        try summary.autoFitColumns(maxWidth: 40)
-        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
+        // A chart is about 21 rows tall (288 px × 1.1): a page of its own when it would not fit under the table.
+        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer,
+                                             pageBreaks: chartsAt + 21 > TableStack.rowsPerPage + 6 ? [chartsAt] : []))
         try summary.activate()
 
-        // 数据说明: period, sources, data quality, definitions.
-        row = 0
-        try notesSheet.mergeRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 8, value: .text(title(t("数据说明", "notes"))), style: .title)
-        try notesSheet.write(row: 1, col: 0, .text(t("统计期：\(p.label)（\(p.start.iso) 至 \(p.end.iso)）", "Period: \(p.label) (\(p.start.iso) to \(p.end.iso))")))
-        try notesSheet.write(row: 2, col: 0, .text(t("口径：流量指标按发生日期计入统计期；覆盖率、执委会员按统计期最后一天的状态计算。",
-                                                    "Flows count by their date within the period; coverage and members are as of the period's last day.")))
-        row = 4
-        var batches = TableSheet(title: t("数据来源（导入批次）", "Sources (import batches)"),
-                                 headers: [t("批次", "batch"), t("文件", "file"), t("数据集", "dataset"), t("工作表", "sheet"), "SHA-256",
-                                           t("数据行", "rows"), t("已导入", "loaded"), t("退回", "rejected"), t("重复", "duplicates"),
-                                           t("警告", "warnings"), t("导入时间", "imported at")],
-                                 styles: [.integer, nil, nil, nil, nil, .integer, .integer, .integer, .integer, .integer, nil])
-        batches.filter = false
-        for b in try Provenance.batches(in: store) {
-            batches.rows.append([.integer(b.id), .text(b.fileName), .text(b.dataset), .text(b.sheet ?? ""), .text(b.sha256),
-                                 .integer(b.rowsRead), .integer(b.loaded), .integer(b.rejected), .integer(b.duplicates),
-                                 .integer(b.warnings), .text(b.importedAt)])
+        try writeNotes(notesSheet, options: o, district: district, reports: Array(reports.prefix(5)), store: store)
+
+        try wb.close()
+        return Summary(sheets: names)
+    }
+
+    /// 数据说明: period and basis, sources (checksums shortened), data quality, footer checks, indicator
+    /// definitions in words, the full checksums, and with `explain` the definitions and SQL of every report.
+    static func writeNotes(_ sheet: Worksheet, options o: Options, district: String?, reports: [ReportResult], store: Store) throws {
+        let lang = o.language
+        func t(_ m: ExcelMessage) -> String { m.text(lang) }
+        func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(lang) }
+        let p = o.period
+        // Fixed widths that fit A4 landscape: the sources table sets them, the other tables and the
+        // merged paragraphs (definitions) use them.
+        let widths: [Double] = [14, 32, 14, 16, 16, 8, 8, 8, 8, 8, 18]
+        for (c, w) in widths.enumerated() { try sheet.setColumnWidth(c, width: w) }
+        let last = widths.count - 1
+        let paperWidth = widths.reduce(0, +)
+        /// A section title across the sheet.
+        func section(_ text: String, at row: Int) throws -> Int {
+            try sheet.setRowHeight(row, height: 24)
+            try sheet.mergeRange(firstRow: row, firstCol: 0, lastRow: row, lastCol: last, value: .text(text), style: .title)
+            return row + 1
         }
-        batches.totals = .sum(label: t("合计", "Total"))
+        _ = try section(t(.titled(district: district, period: p, .notes)), at: 0)
+        var row = try paragraph(t(.statisticalPeriod(p)), on: sheet, row: 1, lastCol: last, width: paperWidth)
+        row = try paragraph(t(.word(.basis)), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
+
+        let batchList = try Provenance.batches(in: store)
+        var batches = TableSheet(title: t(.title(.sources)),
+                                 headers: [col(.batch), col(.file), col(.dataset), col(.sheet), col(.sha256Short), col(.rowsRead),
+                                           col(.loaded), col(.rejected), col(.duplicates), col(.warnings), col(.importedAt)],
+                                 styles: [.integer, wrapped, nil, wrapped, nil, .integer, .integer, .integer, .integer, .integer, nil])
+        batches.filter = false
+        batches.freeze = false
+        for b in batchList {
+            batches.rows.append([.integer(b.id), .text(b.fileName), .text(datasetLabel(b.dataset, lang)), .text(b.sheet ?? ""),
+                                 .text(String(b.sha256.prefix(12))), .integer(b.rowsRead), .integer(b.loaded), .integer(b.rejected),
+                                 .integer(b.duplicates), .integer(b.warnings), .text(localTime(b.importedAt, o.timeZone))])
+        }
+        batches.totals = .sum(label: t(.word(.totalRow)))
+        batches.placeholder = t(.word(.none))
         batches.styles[0] = CellStyle().with { $0.horizontalAlignment = .left }
-        row = try batches.write(to: notesSheet, at: row) + 1
-        var quality = TableSheet(title: t("数据质量问题（按类别）", "Data-quality issues by category"),
-                                 headers: [t("数据集", "dataset"), t("级别", "severity"), t("类别", "category"), t("条数", "count")],
+        row = try batches.write(to: sheet, at: row)
+        if !batchList.isEmpty { row = try paragraph(t(.word(.checksumNote)), on: sheet, row: row, lastCol: last, width: paperWidth) }
+        row += 1
+
+        var quality = TableSheet(title: t(.title(.quality)),
+                                 headers: [col(.dataset), col(.category), col(.severity), col(.count)],
                                  styles: [nil, nil, nil, .integer])
         quality.filter = false
+        quality.freeze = false
         for c in try Provenance.issueCounts(in: store) {
-            quality.rows.append([.text(c.dataset), .text(zh ? (c.severity == "error" ? "错误" : "警告") : c.severity), .text(c.category), .integer(c.count)])
+            let severity = Severity(rawValue: c.severity).map { CoreMessage.severity($0).text(lang) } ?? c.severity
+            quality.rows.append([.text(datasetLabel(c.dataset, lang)), .text(c.category), .text(severity), .integer(c.count)])
         }
-        quality.totals = .sum(label: t("合计", "Total"))
-        row = try quality.write(to: notesSheet, at: row) + 1
-        var footers = TableSheet(title: t("合计行核对不符", "Footer totals that do not match the data"),
-                                 headers: [t("文件", "file"), t("工作表", "sheet"), t("行号", "row"), t("说明", "message")],
-                                 styles: [nil, nil, .integer, nil])
-        footers.filter = false
-        for i in try Provenance.issues(category: "footer-mismatch", in: store) {
-            footers.rows.append([.text(i.fileName), .text(i.sheet ?? ""), i.row.map { .integer($0) } ?? .empty, .text(i.message)])
-        }
-        if footers.rows.isEmpty { footers.rows.append([.text(t("无", "none")), .empty, .empty, .empty]) }
-        row = try footers.write(to: notesSheet, at: row) + 1
-        try notesSheet.write(row: row, col: 0, .text(t("指标定义", "Indicator definitions")), style: .title)
+        quality.totals = .sum(label: t(.word(.totalRow)))
+        quality.placeholder = t(.word(.none))
+        row = try quality.write(to: sheet, at: row) + 1
+
+        // 合计行核对不符: the message runs over the columns right of the row number.
+        row = try section(t(.title(.footerMismatch)), at: row)
+        try sheet.writeRow(row: row, [.text(col(.sheet)), .text(col(.file)), .text(col(.sourceRow))], style: .header)
+        try sheet.mergeRange(firstRow: row, firstCol: 3, lastRow: row, lastCol: last, value: .text(col(.message)), style: .header)
         row += 1
-        let wrap = CellStyle().with { $0.wrap = true; $0.verticalAlignment = .top }
-        for kind in ReportKind.allCases {
-            try notesSheet.write(row: row, col: 0, .text(kind.title + " (\(kind.rawValue))"), style: CellStyle().with { $0.bold = true })
+        let footers = try Provenance.issues(category: "footer-mismatch", in: store)
+        if footers.isEmpty {
+            try sheet.write(row: row, col: 0, .text(t(.word(.none))))
             row += 1
-            for line in ReportDefinitions.definition(of: kind).split(separator: "\n", omittingEmptySubsequences: false) {
-                try notesSheet.write(row: row, col: 0, .text(String(line)), style: wrap)
+        }
+        for i in footers {
+            try sheet.writeRow(row: row, [.text(i.sheet ?? ""), .text(i.fileName), i.row.map { .integer($0) } ?? .empty],
+                               styles: [wrapped, wrapped, .integer])
+            row = try paragraph(i.message, on: sheet, row: row, firstCol: 3, lastCol: last, width: widths[3...].reduce(0, +))
+        }
+        row += 1
+
+        row = try section(t(.title(.definitions)), at: row)
+        for indicator in ExcelMessage.Indicator.allCases where indicator != .positions && indicator != .seekers {
+            row = try paragraph(t(.definition(indicator)), on: sheet, row: row, lastCol: last, width: paperWidth)
+        }
+        row = try paragraph(t(.word(.comparisonRule)), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
+
+        if !batchList.isEmpty {
+            row = try section(t(.title(.checksums)), at: row)
+            try sheet.writeRow(row: row, [.text(col(.batch)), .text(col(.file))], style: .header)
+            try sheet.mergeRange(firstRow: row, firstCol: 2, lastRow: row, lastCol: last, value: .text(col(.sha256)), style: .header)
+            row += 1
+            for b in batchList {
+                try sheet.writeRow(row: row, [.integer(b.id), .text(b.fileName)], styles: [CellStyle().with { $0.horizontalAlignment = .left }, nil])
+                try sheet.mergeRange(firstRow: row, firstCol: 2, lastRow: row, lastCol: last, value: .text(b.sha256), style: CellStyle())
                 row += 1
             }
             row += 1
         }
-        try notesSheet.write(row: row, col: 0, .text(ReportDefinitions.compare.split(separator: "\n").joined(separator: " ")), style: wrap)
-        try notesSheet.setColumnWidth(0, width: 14)
-        try notesSheet.autoFitColumns(maxWidth: 70)
-        try notesSheet.setPrintSetup(PrintSetup(orientation: .portrait, repeatRows: nil, footer: footer))
 
-        try wb.close()
-        return Summary(sheets: names)
+        if o.explain {
+            row = try section(t(.title(.explain)), at: row)
+            row = try paragraph(t(.word(.explainNote)), on: sheet, row: row, lastCol: last, width: paperWidth) + 1
+            let code = CellStyle().with { $0.fontName = "Noto Sans Mono CJK SC"; $0.fontSize = 9 }
+            for r in reports {
+                try sheet.write(row: row, col: 0, .text(r.kind.title + " (\(r.kind.rawValue))"), style: CellStyle().with { $0.bold = true })
+                row += 1
+                for line in r.explanation.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    // Long lines are cut where the page ends; SQL reads better unwrapped.
+                    try sheet.mergeRange(firstRow: row, firstCol: 0, lastRow: row, lastCol: last, value: .text(String(line)), style: code)
+                    row += 1
+                }
+                row += 1
+            }
+        }
+        try sheet.setPrintSetup(PrintSetup(footer: PrintSetup.pageNumberFooter(lang)))
+    }
+
+    /// Text that wraps, aligned to the top of its cell.
+    static let wrapped = CellStyle().with { $0.wrap = true; $0.verticalAlignment = .top }
+
+    /// Writes `text` across `firstCol…lastCol` of one row, wrapped, the row as tall as its lines
+    /// (neither Excel nor LibreOffice grows a merged row by itself). `width` is the merged width in Excel units.
+    static func paragraph(_ text: String, on sheet: Worksheet, row: Int, firstCol: Int = 0, lastCol: Int, width: Double) throws -> Int {
+        let units = Double(TextNormalizer.displayWidth(text))
+        let lines = max(1, Int((units / max(width * 0.92, 1)).rounded(.up)))
+        try sheet.setRowHeight(row, height: Double(lines) * 15 + (lines > 1 ? 2 : 0))
+        try sheet.mergeRange(firstRow: row, firstCol: firstCol, lastRow: row, lastCol: lastCol, value: .text(text), style: wrapped)
+        return row + 1
+    }
+
+    /// A dataset code as a leader names it (救助发放); unknown codes as they are.
+    static func datasetLabel(_ code: String, _ language: Language) -> String {
+        Dataset(rawValue: code).map { Label.dataset($0).text(language) } ?? code
+    }
+
+    /// An ISO 8601 time (`2024-07-01T09:00:00Z`) as local time, `2024-07-01 17:00`.
+    static func localTime(_ iso: String, _ zone: TimeZone) -> String {
+        let parser = ISO8601DateFormatter()
+        guard let date = parser.date(from: iso) else { return iso }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
+    }
+
+    /// The calendar day of a time in a zone.
+    static func localDate(_ date: Date, _ zone: TimeZone) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return CivilDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? CivilDate(daysSince1970: 0)
+    }
+
+    /// The order activity kinds are listed in: the catalogue's (招聘会, 讲座 … 其他), unknown codes last.
+    static func kindRank(_ code: String) -> Int {
+        ActivityKind(rawValue: code).flatMap { ActivityKind.allCases.firstIndex(of: $0) } ?? Int.max
     }
 
     /// The report with its comparison columns removed (the detail sheets show the period only; the summary
@@ -412,27 +567,80 @@ public enum QuarterlyWorkbook {
         return v == v.rounded() ? "\(Int(v))%" : "\(v)%"
     }
 
-    /// The Chinese label of an activity code.
-    static func kindLabel(_ code: String, zh: Bool) -> String {
-        guard zh else { return code }
-        return ["job_fair": "招聘会", "lecture": "讲座", "training": "培训", "rights": "维权", "volunteer": "志愿服务",
-                "visit": "慰问", "other": "其他"][code] ?? code
-    }
-
-    /// Writes a table whose rows each carry their own styles (the summary mixes counts, amounts and rates).
-    private static func writeRows(_ table: TableSheet, rowStyles: [[CellStyle?]], to sheet: Worksheet) throws -> Int {
+    /// Writes a header row at `top` and rows that each carry their own styles (the summary mixes counts,
+    /// amounts and rates); returns the row after the table.
+    private static func writeRows(_ table: TableSheet, rowStyles: [[CellStyle?]], to sheet: Worksheet, at top: Int) throws -> Int {
         var header = table
         header.rows = []
-        var row = try header.write(to: sheet, at: 0)
+        var row = try header.write(to: sheet, at: top)
         for (values, styles) in zip(table.rows, rowStyles) {
             try sheet.writeRow(row: row, values, styles: styles)
             row += 1
         }
-        return row + 1
+        return row
     }
 
+    /// Fits the columns and sets the print setup of a sheet of one table: its title and header repeat.
     private static func finish(_ sheet: Worksheet, footer: String) throws {
         try sheet.autoFitColumns(maxWidth: 40)
         try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
+    }
+
+    /// Fits the columns and sets the print setup of a sheet of stacked tables: page breaks where a table
+    /// would not fit, and the repeated header of the one table that may run over pages.
+    private static func finish(_ sheet: Worksheet, footer: String, stack: TableStack) throws {
+        try sheet.autoFitColumns(maxWidth: 40)
+        try sheet.setPrintSetup(PrintSetup(repeatRows: stack.repeatRows, footer: footer, pageBreaks: stack.breaks))
+    }
+}
+
+/// Tables placed one under another on a sheet so that each prints with its own header: a table that does
+/// not fit on what is left of a page starts a new one, and only the last table, when it starts a page
+/// and runs over it, repeats its title and header (print titles are one range per sheet, and Excel and
+/// LibreOffice print them only on the pages after the rows themselves).
+struct TableStack {
+    /// Rows an A4 landscape page holds at 100 % (15 pt rows in 487 pt between the default margins).
+    static let rowsPerPage = 32
+    /// Points of an A4 landscape page between the default margins, less a little for safety.
+    static let pagePoints = 470.0
+    /// The next free row.
+    private(set) var row = 0
+    /// Rows that start a page.
+    private(set) var breaks: [Int] = []
+    private var pageStart = 0
+    private var pageUsed = 0.0
+    private var tables: [(start: Int, height: Int, title: Bool)] = []
+
+    /// Where a table goes (a page break is added before it when it does not fit); the next table goes
+    /// one blank row under it. Set the table's totals and placeholder first: they count.
+    mutating func place(_ table: TableSheet) -> Int {
+        let height = table.height
+        let points = Double(height) * 15 + (table.title == nil ? 0 : 9)  // the title row is 24 pt
+        if row > pageStart && pageUsed + points > TableStack.pagePoints {
+            breaks.append(row)
+            pageStart = row
+            pageUsed = 0
+        }
+        let start = row
+        tables.append((start, height, table.title != nil))
+        row = start + height + 1
+        pageUsed += points + 15
+        return start
+    }
+
+    /// Leaves rows free (for a line of text between tables).
+    mutating func skip(_ rows: Int) {
+        row += rows
+        pageUsed += Double(rows) * 15
+    }
+
+    /// The rows to repeat: a single table's title and header, or the last table's when it begins a page
+    /// and does not end on it.
+    var repeatRows: ClosedRange<Int>? {
+        guard let last = tables.last else { return nil }
+        let headerRows = last.start...(last.start + (last.title ? 1 : 0))
+        if tables.count == 1 { return headerRows }
+        if last.start == pageStart && last.start > 0 && last.height > TableStack.rowsPerPage { return headerRows }
+        return nil
     }
 }

@@ -7,41 +7,53 @@ import FulianStore
 /// and the reason, so a clerk can fix the rows and send them again.
 ///
 /// Sheet 汇总 lists each file with its counts; then one sheet per file with rejected rows: 行号 (the row
-/// as Excel shows it), 原因 (category), 说明 (message), then the row's cells under the file's own headers.
+/// as Excel shows it), 原因 (category codes), 说明 (the messages, in the workbook's language), then the
+/// row's cells under the file's own headers.
 /// Values are written as the file had them (this is the data owner's copy); messages are masked as always.
 public enum RejectsWorkbook {
-    /// Writes the rejects workbook for a set of import results.
-    public static func write(_ results: [FileImportResult], to path: String, created: Date? = nil) throws {
-        let wb = try Workbook(path: path, properties: DocumentProperties(title: "退回数据", subject: "导入时未能接收的行", created: created))
-        let summary = try wb.addWorksheet(name: "汇总")
-        var t = TableSheet(title: "导入退回汇总", headers: ["文件", "数据集", "工作表", "数据行", "已导入", "退回", "重复", "警告"],
+    /// Writes the rejects workbook for a set of import results, its words (and each row's 说明) in `language`.
+    public static func write(_ results: [FileImportResult], to path: String, language: Language = .zh, created: Date? = nil) throws {
+        func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(language) }
+        let footer = PrintSetup.pageNumberFooter(language)
+        let wb = try Workbook(path: path, properties: DocumentProperties(title: ExcelMessage.word(.rejectsDocument).text(language),
+                                                                         subject: ExcelMessage.word(.rejectsSubject).text(language),
+                                                                         created: created))
+        let summaryName = ExcelMessage.sheet(.rejectsSummary).text(language)
+        let summary = try wb.addWorksheet(name: summaryName)
+        var t = TableSheet(title: ExcelMessage.title(.rejects).text(language),
+                           headers: [col(.file), col(.dataset), col(.sheet), col(.rowsRead), col(.loaded), col(.rejected),
+                                     col(.duplicates), col(.warnings)],
                            styles: [nil, nil, nil, .integer, .integer, .integer, .integer, .integer])
-        t.totals = .sum(label: "合计")
+        t.totals = .sum(label: ExcelMessage.word(.totalRow).text(language))
         for r in results {
             t.rows.append([.text(r.file), .text(r.dataset.rawValue), .text(r.sheet ?? ""), .integer(Int64(r.rows)),
                            .integer(Int64(r.loaded)), .integer(Int64(r.rejected)), .integer(Int64(r.duplicates)), .integer(Int64(r.warnings))])
         }
         try t.write(to: summary, at: 0)
         try summary.autoFitColumns()
-        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1))
+        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer))
 
-        var used = ["汇总"]
+        var used = [summaryName]
         for r in results where !r.rejectedRows.isEmpty {
             let name = uniqueSheetName(for: r.file, existing: used)
             used.append(name)
             let sheet = try wb.addWorksheet(name: name)
             let width = max(r.headers.count, r.rejectedRows.map(\.values.count).max() ?? 0)
-            let headers = ["行号", "原因", "说明"] + (0..<width).map { $0 < r.headers.count && !r.headers[$0].isEmpty ? r.headers[$0] : ColumnName.letters($0 + 1) }
-            var table = TableSheet(title: "\(r.file)\(r.sheet.map { " · " + $0 } ?? "") 退回的行", headers: headers, styles: [.integer])
+            let headers = [col(.sourceRow), col(.reason), col(.message)]
+                + (0..<width).map { $0 < r.headers.count && !r.headers[$0].isEmpty ? r.headers[$0] : ColumnName.letters($0 + 1) }
+            var table = TableSheet(title: ExcelMessage.rejectedRows(file: r.file, sheet: r.sheet).text(language), headers: headers,
+                                   styles: [.integer, nil, QuarterlyWorkbook.wrapped])
+            table.wrapWidths = [2: 50]
             for row in r.rejectedRows {
                 let errors = row.diagnostics.filter { $0.severity == .error }
                 table.rows.append([.integer(Int64(row.number)), .text(errors.map(\.category).joined(separator: ", ")),
-                                   .text(errors.map { $0.message.text() }.joined(separator: "；"))]
+                                   .text(errors.map { $0.message.text(language) }.joined(separator: language == .zh ? "；" : "; "))]
                                   + (0..<width).map { $0 < row.values.count ? .text(row.values[$0]) : .empty })
             }
             try table.write(to: sheet, at: 0)
-            try sheet.autoFitColumns(maxWidth: 50)
-            try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1))
+            try sheet.setColumnWidth(2, width: 50, style: QuarterlyWorkbook.wrapped)
+            try sheet.autoFitColumns(maxWidth: 40)
+            try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer, margins: .narrow))
         }
         try wb.close()
     }

@@ -16,14 +16,6 @@ public enum ReportSheet {
         "positions", "seekers", "placements", "members", "activities", "participants",
     ]
 
-    /// Column header labels in Chinese (`zh`) or as the JSON names (`en`).
-    public enum Language: String, Sendable, CaseIterable {
-        /// 单位, 金额(元), 组织覆盖率 ….
-        case zh
-        /// org, amount, org_coverage ….
-        case en
-    }
-
     /// A report value as a cell: ratios rounded to 4 decimals as in JSON, null as a blank.
     public static func value(_ v: ReportValue) -> ExcelValue {
         switch v {
@@ -49,14 +41,17 @@ public enum ReportSheet {
     }
 
     /// The report as a table (title, headers, rows, totals) for a sheet where it starts at row `top`; the
-    /// totals' SUM ranges depend on it.
+    /// totals' SUM ranges depend on it. Headers are Chinese (单位, 金额(元) …) or, in English, the JSON names
+    /// (org, amount …); the totals row says 合计 / Total.
     public static func table(_ r: ReportResult, title: String?, language: Language = .zh, startingAt top: Int) -> TableSheet {
         let flat = ReportRendering.table(r)
         let headers = flat.columns.map { language == .zh ? $0.chineseLabel : $0.name }
         let styles = flat.columns.indices.map { c in style(of: flat.rows.map { $0[c] } + [flat.totals[c]]) }
         var t = TableSheet(title: title, headers: headers, styles: styles)
         t.rows = flat.rows.map { $0.map(value) }
-        t.totals = .values(totals(flat, dataRows: t.dataRows(startingAt: top)))
+        var sums = totals(flat, dataRows: t.dataRows(startingAt: top))
+        if language != .zh, case .text(ReportRendering.totalsLabel) = sums.first ?? .empty { sums[0] = .text(ExcelMessage.word(.totalRow).text(language)) }
+        t.totals = .values(sums)
         return t
     }
 
@@ -95,7 +90,7 @@ public enum ReportSheet {
         let sheet = try wb.addWorksheet(name: language == .zh ? String(r.kind.title.prefix(31)) : r.kind.rawValue)
         try table(r, title: title, language: language, startingAt: 0).write(to: sheet, at: 0)
         try sheet.autoFitColumns()
-        try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: language == .zh ? PrintSetup.pageNumberFooter : PrintSetup.pageNumberFooterEnglish))
+        try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: PrintSetup.pageNumberFooter(language)))
         try wb.close()
     }
 }

@@ -38,6 +38,12 @@ public struct TableSheet {
     public var freeze = true
     /// Add filter buttons to the header.
     public var filter = true
+    /// Wrapped columns and their widths in Excel units: each data row is made as tall as its longest
+    /// wrapped text needs (Excel and LibreOffice do not grow rows written with a file's stored heights).
+    public var wrapWidths: [Int: Double] = [:]
+    /// Written as the only row when there are no rows (e.g. 无), so an empty table never prints as a bare
+    /// header; the totals row is then left out.
+    public var placeholder: String?
 
     /// Creates a table.
     public init(title: String?, headers: [String], styles: [CellStyle?] = []) {
@@ -69,6 +75,15 @@ public struct TableSheet {
         r += 1
         let firstData = r
         for (i, values) in rows.enumerated() {
+            if !wrapWidths.isEmpty {
+                var lines = 1
+                for (c, w) in wrapWidths where c < values.count {
+                    if case .text(let s) = values[c] {
+                        lines = max(lines, Int((Double(TextNormalizer.displayWidth(s)) / max(w * 0.92, 1)).rounded(.up)))
+                    }
+                }
+                if lines > 1 { try sheet.setRowHeight(r, height: Double(min(lines, 27)) * 15) }
+            }
             for (c, v) in values.enumerated() {
                 var s = style(c)
                 if highlighted[i]?.contains(c) == true { s = (s ?? CellStyle()).highlighted() }
@@ -77,6 +92,16 @@ public struct TableSheet {
             r += 1
         }
         let lastData = r - 1
+        if rows.isEmpty, let placeholder {
+            if width > 1 {
+                try sheet.mergeRange(firstRow: r, firstCol: 0, lastRow: r, lastCol: width - 1, value: .text(placeholder), style: CellStyle())
+            } else {
+                try sheet.write(row: r, col: 0, .text(placeholder))
+            }
+            r += 1
+            if freeze && row == 0 { try sheet.freezePanes(row: headerRow + 1, col: 0) }
+            return r
+        }
         switch totals {
         case .none:
             break
@@ -115,6 +140,16 @@ public struct TableSheet {
         guard !rows.isEmpty else { return nil }
         let first = row + (title == nil ? 1 : 2)
         return first...(first + rows.count - 1)
+    }
+
+    /// How many sheet rows ``write(to:at:)`` uses: title, header, data (or the placeholder) and totals.
+    public var height: Int {
+        let totalsRows: Int
+        switch totals {
+        case .none: totalsRows = 0
+        default: totalsRows = rows.isEmpty && placeholder != nil ? 0 : 1
+        }
+        return (title == nil ? 0 : 1) + 1 + (rows.isEmpty && placeholder != nil ? 1 : rows.count) + totalsRows
     }
 }
 
