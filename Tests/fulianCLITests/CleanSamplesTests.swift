@@ -13,7 +13,7 @@ struct CleanSamplesTests {
 
     @Test func cleanTableCountsMatchTheSampleREADME() throws {
         let dir = try CLIRunner.workspace()
-        let out = try CLIRunner.run(["clean", "aid"] + Self.aidFiles + ["--orgs", Self.register, "-o", "aid.xlsx"], in: dir)
+        let out = try CLIRunner.run(["clean", "aid"] + Self.aidFiles + ["--orgs", Self.register, "-o", "aid.xlsx"], in: dir, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.hasSuffix("130 rows, 12 issues (bad-check-digit 1, duplicate 5, footer-mismatch 1, lost-digits 1, unknown-column 3, unknown-org 1), "
                                      + "5 duplicate groups, 4 spelling clusters\n"), "\(out.stdout)")
@@ -26,15 +26,15 @@ struct CleanSamplesTests {
 
     @Test func theCleanCSVReimportsToTheSameFigures() throws {
         let dir = try CLIRunner.workspace()
-        let clean = try CLIRunner.run(["clean", "aid"] + Self.aidFiles + ["--orgs", Self.register, "--format", "csv", "-o", "aid.csv"], in: dir)
+        let clean = try CLIRunner.run(["clean", "aid"] + Self.aidFiles + ["--orgs", Self.register, "--format", "csv", "-o", "aid.csv"], in: dir, environment: ["FULIAN_LANG": "zh"])
         #expect(clean.status == 0)
         let csv = try Data(contentsOf: dir.appendingPathComponent("aid.csv"))
         #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
-        _ = try CLIRunner.run(["import", "orgs", Self.register], in: dir)
-        let imported = try CLIRunner.run(["import", "aid", "aid.csv"], in: dir)
+        _ = try CLIRunner.run(["import", "orgs", Self.register], in: dir, environment: ["FULIAN_LANG": "zh"])
+        let imported = try CLIRunner.run(["import", "aid", "aid.csv"], in: dir, environment: ["FULIAN_LANG": "zh"])
         #expect(imported.stdout.hasPrefix("aid.csv: aid, UTF-8-BOM, header row 1\n  130 rows: 122 loaded, 3 rejected, 5 duplicates, 0 warnings; skipped 1 header (131 rows in the sheet)\n"),
                 "\(imported.stdout)")
-        let report = try CLIRunner.run(["report", "aid", "--period", "2024H1", "--by", "none", "--format", "csv"], in: dir)
+        let report = try CLIRunner.run(["report", "aid", "--period", "2024H1", "--by", "none", "--format", "csv"], in: dir, environment: ["FULIAN_LANG": "zh"])
         #expect(report.stdout.hasSuffix("\r\n合计,122,73,200102.50\r\n"), "\(report.stdout)")
     }
 }

@@ -9,7 +9,7 @@ import TestSupport
 @Suite(.serialized) struct QuarterlyWorkbookTests {
     static let demo: URL = {
         let dir = try! CLIRunner.workspace()
-        let out = try! CLIRunner.run(["demo", "-o", "demo"], in: dir)
+        let out = try! CLIRunner.run(["demo", "-o", "demo"], in: dir, environment: ["FULIAN_LANG": "zh"])
         precondition(out.status == 0, out.stdout + out.stderr)
         return dir
     }()
@@ -36,7 +36,7 @@ import TestSupport
     }
 
     @Test func demoImportsEveryFileWithTheExpectedCounts() throws {
-        let out = try CLIRunner.run(["demo", "-o", "again"], in: Self.demo)
+        let out = try CLIRunner.run(["demo", "-o", "again"], in: Self.demo, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 0)
         #expect(out.stdout.contains("10 files: 369 rows loaded, 4 rejected, 1 duplicates skipped\n"))
         #expect(out.stdout.contains("quarterly workbook: again/quarterly-2024Q2.xlsx\n"))
@@ -63,7 +63,7 @@ import TestSupport
 
     @Test func everyFigureOfTheWorkbookEqualsTheJSONReports() throws {
         let path = Self.demo.appendingPathComponent("q.xlsx")
-        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "q.xlsx", "--db", "demo/fulian.sqlite"], in: Self.demo)
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "q.xlsx", "--db", "demo/fulian.sqlite"], in: Self.demo, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout == "quarterly workbook for 2024Q2: q.xlsx (概览, 组织覆盖, 就业招聘, 救助发放, 救助明细, 执委队伍, 活动开展, 数据说明)\n")
         let reader = try openSpreadsheet(at: path.path)
@@ -131,7 +131,7 @@ import TestSupport
     }
 
     @Test func quarterlyNeedsAnOutputFile() throws {
-        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q1", "--db", "demo/fulian.sqlite"], in: Self.demo)
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q1", "--db", "demo/fulian.sqlite"], in: Self.demo, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 64)
         #expect(out.stderr.contains("Error: report quarterly writes a workbook: name it with -o FILE.xlsx"))
     }
@@ -142,7 +142,7 @@ import TestSupport
     }
 
     @Test(.enabled(if: hasOpenpyxl)) func openpyxlReadsTheWorkbook() throws {
-        _ = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "check.xlsx", "--db", "demo/fulian.sqlite"], in: Self.demo)
+        _ = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "check.xlsx", "--db", "demo/fulian.sqlite"], in: Self.demo, environment: ["FULIAN_LANG": "zh"])
         let script = """
             import openpyxl
             wb = openpyxl.load_workbook('check.xlsx')
@@ -209,7 +209,7 @@ import TestSupport
           .timeLimit(.minutes(3)))
     func theQuarterlyWorkbookPrintsOnA4LandscapePages() throws {
         let dir = QuarterlyWorkbookTests.demo
-        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "print.xlsx", "--db", "demo/fulian.sqlite"], in: dir)
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q2", "-o", "print.xlsx", "--db", "demo/fulian.sqlite"], in: dir, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 0, "\(out.stderr)")
         let printed = try Self.print("print.xlsx", in: dir)
         // 概览 2 (table, charts), 组织覆盖 1, 就业招聘 1, 救助发放 2, 救助明细 1, 执委队伍 1, 活动开展 1, 数据说明 2.
@@ -232,7 +232,7 @@ import TestSupport
     func theCleanWorkbookPrintsOnA4LandscapePages() throws {
         let dir = QuarterlyWorkbookTests.demo
         let out = try CLIRunner.run(["clean", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q1.xls", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv",
-                                     "--orgs", "fixtures/demo/orgs/青溪区妇联组织建设情况登记表.xlsx", "-o", "clean-print.xlsx", "--mask"], in: dir)
+                                     "--orgs", "fixtures/demo/orgs/青溪区妇联组织建设情况登记表.xlsx", "-o", "clean-print.xlsx", "--mask"], in: dir, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 0, "\(out.stderr)")
         let printed = try Self.print("clean-print.xlsx", in: dir)
         // One page per sheet: 清洗结果, 问题清单, 重复记录, 名称归并, 摘要.

@@ -69,7 +69,7 @@ import TestSupport
 
     @Test func cleanWorkbookKeepsEveryRowAndSuggestsTheRegisterName() throws {
         let out = try CLIRunner.run(["clean", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q1.xls", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv",
-                                     "--orgs", "fixtures/demo/orgs/青溪区妇联组织建设情况登记表.xlsx", "-o", "clean.xlsx", "--mask"], in: Self.dir)
+                                     "--orgs", "fixtures/demo/orgs/青溪区妇联组织建设情况登记表.xlsx", "-o", "clean.xlsx", "--mask"], in: Self.dir, environment: ["FULIAN_LANG": "zh"])
         #expect(out.status == 0, "\(out.stderr)")
         let reader = try openSpreadsheet(at: Self.dir.appendingPathComponent("clean.xlsx").path)
         #expect(reader.sheets.map(\.name) == ["清洗结果", "问题清单", "重复记录", "名称归并", "摘要"])

@@ -36,7 +36,7 @@ public enum CleanWorkbook {
     }
 
     /// Writes the five sheets of a finished run that kept its rows.
-    public static func write(_ result: CleanResult, to path: String, mask: Bool, language: Language = .zh, created: Date? = nil) throws {
+    public static func write(_ result: CleanResult, to path: String, mask: Bool, language: Language = .current, created: Date? = nil) throws {
         let writer = try CleanWorkbookWriter(path: path, dataset: result.dataset, columns: result.columns, mask: mask,
                                              language: language, created: created)
         for row in result.rows { try writer.add(row) }
@@ -81,7 +81,7 @@ public final class CleanWorkbookWriter {
     private var next = 2
 
     /// Creates the workbook and writes the table's title and header.
-    public init(path: String, dataset: Dataset, columns: [FieldSpec], mask: Bool, language: Language = .zh, created: Date? = nil) throws {
+    public init(path: String, dataset: Dataset, columns: [FieldSpec], mask: Bool, language: Language = .current, created: Date? = nil) throws {
         wb = try Workbook(path: path, constantMemory: true,
                           properties: DocumentProperties(title: ExcelMessage.cleanTitle(dataset).text(language),
                                                          subject: ExcelMessage.cleanSubject(dataset).text(language),

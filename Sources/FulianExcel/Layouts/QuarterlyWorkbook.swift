@@ -36,7 +36,7 @@ public enum QuarterlyWorkbook {
         public var timeZone: TimeZone
 
         /// Creates options.
-        public init(period: Period, language: Language = .zh, target: Double = 0.9, mask: Bool = true,
+        public init(period: Period, language: Language = .current, target: Double = 0.9, mask: Bool = true,
                     created: Date? = nil, district: String? = nil, explain: Bool = false, timeZone: TimeZone = .current) {
             self.period = period
             self.language = language

@@ -12,7 +12,7 @@ import FulianStore
 /// Values are written as the file had them (this is the data owner's copy); messages are masked as always.
 public enum RejectsWorkbook {
     /// Writes the rejects workbook for a set of import results, its words (and each row's 说明) in `language`.
-    public static func write(_ results: [FileImportResult], to path: String, language: Language = .zh, created: Date? = nil) throws {
+    public static func write(_ results: [FileImportResult], to path: String, language: Language = .current, created: Date? = nil) throws {
         func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(language) }
         let footer = PrintSetup.pageNumberFooter(language)
         let wb = try Workbook(path: path, properties: DocumentProperties(title: ExcelMessage.word(.rejectsDocument).text(language),

@@ -43,7 +43,7 @@ public enum ReportSheet {
     /// The report as a table (title, headers, rows, totals) for a sheet where it starts at row `top`; the
     /// totals' SUM ranges depend on it. Headers are Chinese (单位, 金额(元) …) or, in English, the JSON names
     /// (org, amount …); the totals row says 合计 / Total.
-    public static func table(_ r: ReportResult, title: String?, language: Language = .zh, startingAt top: Int) -> TableSheet {
+    public static func table(_ r: ReportResult, title: String?, language: Language = .current, startingAt top: Int) -> TableSheet {
         let flat = ReportRendering.table(r)
         let headers = flat.columns.map { language == .zh ? $0.chineseLabel : $0.name }
         let styles = flat.columns.indices.map { c in style(of: flat.rows.map { $0[c] } + [flat.totals[c]]) }
@@ -84,7 +84,7 @@ public enum ReportSheet {
     }
 
     /// Writes one report as a one-sheet workbook (`fulian report NAME --format xlsx -o FILE`).
-    public static func write(_ r: ReportResult, to path: String, language: Language = .zh, created: Date? = nil) throws {
+    public static func write(_ r: ReportResult, to path: String, language: Language = .current, created: Date? = nil) throws {
         let title = language == .zh ? "\(r.period.chineseLabel) \(r.kind.title)" : "\(r.kind.rawValue) \(r.period.label)"
         let wb = try Workbook(path: path, properties: DocumentProperties(title: title, subject: "fulian report \(r.kind.rawValue)", created: created))
         let sheet = try wb.addWorksheet(name: language == .zh ? String(r.kind.title.prefix(31)) : r.kind.rawValue)
