@@ -35,6 +35,6 @@ struct CleanSamplesTests {
         #expect(imported.stdout.hasPrefix("aid.csv: aid, UTF-8-BOM, header row 1\n  130 rows: 122 loaded, 3 rejected, 5 duplicates, 0 warnings; skipped 1 header (131 rows in the sheet)\n"),
                 "\(imported.stdout)")
         let report = try CLIRunner.run(["report", "aid", "--period", "2024H1", "--by", "none", "--format", "csv"], in: dir)
-        #expect(report.stdout.hasSuffix("\r\n合计,122,73,200102.50\r\n"), "\(report.stdout)")
+        #expect(report.stdout.hasSuffix("\r\nTotal,122,73,200102.50\r\n"), "\(report.stdout)")
     }
 }
