@@ -178,15 +178,15 @@ enum ReportPlanner {
     /// The unit kinds a coverage request measures.
     static func coverageKinds(_ r: ReportRequest) throws -> [OrgKind] {
         if r.kinds.isEmpty { return defaultCoverageKinds }
-        return try kinds(r.kinds, unknown: "unit kind", for: " for coverage", label: OrgKind.init(label:))
+        return try kinds(r.kinds, coverage: true, label: OrgKind.init(label:))
     }
 
     /// `--kinds` values read as a kind's raw value or its label; an unknown one is an error that lists them all.
-    private static func kinds<K: CaseIterable & RawRepresentable>(_ texts: [String], unknown what: String, for context: String,
+    private static func kinds<K: CaseIterable & RawRepresentable>(_ texts: [String], coverage: Bool,
                                                                   label: (String) -> K?) throws -> [K] where K.RawValue == String {
         try texts.map { k in
             guard let kind = K(rawValue: k) ?? label(k) else {
-                throw ReportError("unknown \(what) '\(k)'\(context): use " + K.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ReportError(.unknownKind(kind: k, coverage: coverage, allowed: K.allCases.map(\.rawValue)))
             }
             return kind
         }
@@ -326,7 +326,7 @@ enum ReportPlanner {
     /// The activity kinds an activities request counts (nil = all).
     static func activityKinds(_ r: ReportRequest) throws -> [ActivityKind]? {
         if r.kinds.isEmpty { return nil }
-        return try kinds(r.kinds, unknown: "activity kind", for: "", label: ActivityKind.init(label:))
+        return try kinds(r.kinds, coverage: false, label: ActivityKind.init(label:))
     }
 
     private static func activities(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) throws -> ReportPlan {

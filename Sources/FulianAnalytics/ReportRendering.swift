@@ -37,16 +37,13 @@ public struct ReportColumn: Hashable, Sendable {
     public var isPercent: Bool { role == .percentFromPrevious || role == .percentFromYearAgo }
 
     /// The Chinese header: `金额(元)`, `金额(元) 环比%` ….
-    public var chineseLabel: String {
-        let b = ReportRendering.chineseLabels[base] ?? base
+    public var chineseLabel: String { header(.zh) }
+
+    /// The header in a language: Chinese words from the catalogue, or in English the column name scripts use.
+    public func header(_ language: Language) -> String {
         switch role {
-        case .key, .measure: return b
-        case .previous: return b + " 上期"
-        case .changeFromPrevious: return b + " 环比"
-        case .percentFromPrevious: return b + " 环比%"
-        case .yearAgo: return b + " 去年同期"
-        case .changeFromYearAgo: return b + " 同比"
-        case .percentFromYearAgo: return b + " 同比%"
+        case .key, .measure: return ReportMessage.columnHeader(base: base).text(language)
+        default: return ReportMessage.comparisonHeader(base: base, comparison: role.rawValue, name: name).text(language)
         }
     }
 }
@@ -63,26 +60,36 @@ public struct ReportTable: Hashable, Sendable {
 
 /// Writes reports as JSON, aligned text tables and CSV.
 public enum ReportRendering {
-    /// Chinese column headers for the keys and measures.
-    public static let chineseLabels: [String: String] = [
-        "org": "单位", "program": "项目", "source": "资金来源", "month": "月份", "role": "职务", "kind": "活动类型",
-        "disbursements": "发放笔数", "recipients": "受助人数", "amount": "金额(元)",
-        "units": "单位数", "with_federation": "已建妇联", "org_coverage": "组织覆盖率", "work_covered": "工作覆盖",
-        "work_coverage": "工作覆盖率", "with_womens_home": "已建妇女之家", "womens_home_coverage": "妇女之家覆盖率",
-        "fairs": "场次", "employers": "参会企业", "positions": "提供岗位", "seekers": "求职人数", "placements": "达成意向",
-        "placement_rate": "达成率", "members": "人数", "persons": "人员(去重)",
-        "activities": "活动次数", "participants": "参与人次",
-    ]
+    /// The label in the first key cell of the totals line: 合计 / Total.
+    public static func totalsLabel(_ language: Language = .current) -> String {
+        ReportMessage.totals(report: "").text(language)
+    }
 
-    /// The label in the first key cell of the totals line.
-    public static let totalsLabel = "合计"
+    /// A key cell as tables, CSV and workbooks show it: activity kinds and roles by their catalogue label
+    /// (招聘会 for `job_fair`, 主席 / chair); every other key as stored. JSON keeps the codes.
+    public static func keyCell(_ v: ReportValue, key: String, language: Language) -> ReportValue {
+        guard case .text(let code) = v else { return v }
+        switch key {
+        case "kind": return ActivityKind(rawValue: code).map { .text(Label.activityKind($0).text(language)) } ?? v
+        case "role": return Role(rawValue: code).map { .text(Label.role($0).text(language)) } ?? v
+        default: return v
+        }
+    }
+
+    /// The line a table starts with: `2024年第一季度 救助发放情况（上期 2023年第四季度，去年同期 2023年第一季度）` / `aid 2024Q1 (…)`.
+    public static func heading(_ r: ReportResult, language: Language = .current) -> String {
+        ReportMessage.heading(report: r.kind.rawValue, period: r.period, previous: r.previousPeriod, yearAgo: r.yearAgoPeriod)
+            .text(language)
+    }
 
     // MARK: flat table
 
     /// The report as one flat table: keys, then per measure its value and (with `--compare`) the six
     /// comparison columns (`absoluteChanges: false` leaves out the two `_change_` columns, for narrow
-    /// displays). Reports without keys get a leading empty key column for the totals label.
-    public static func table(_ r: ReportResult, absoluteChanges: Bool = true) -> ReportTable {
+    /// displays). Reports without keys get a leading empty key column for the totals label. Activity kinds
+    /// and roles are shown by their labels in `language` (see ``keyCell(_:key:language:)``).
+    public static func table(_ r: ReportResult, absoluteChanges: Bool = true, language: Language = .current) -> ReportTable {
+        let totalsText = totalsLabel(language)
         var columns = r.keyNames.map { ReportColumn(name: $0, base: $0, role: .key) }
         let labelColumn = columns.isEmpty
         if labelColumn { columns.append(ReportColumn(name: "", base: "", role: .key)) }
@@ -102,8 +109,8 @@ public enum ReportRendering {
             columns.enumerated().map { i, c in
                 switch c.role {
                 case .key:
-                    if totals { return i == 0 ? .text(totalsLabel) : .null }
-                    return labelColumn ? .null : (row.keys[c.base] ?? .null)
+                    if totals { return i == 0 ? .text(totalsText) : .null }
+                    return labelColumn ? .null : keyCell(row.keys[c.base] ?? .null, key: c.base, language: language)
                 case .measure: return row.measures[c.base] ?? .null
                 case .previous: return row.comparison?.previous[c.base] ?? .null
                 case .changeFromPrevious: return row.comparison?.changeFromPrevious[c.base] ?? .null
@@ -182,11 +189,12 @@ public enum ReportRendering {
     /// characters as two columns; figures right-aligned, percentage changes as `+12.5%`, null as `-`
     /// (blank for a totals-only measure in the rows). With `--compare` each measure shows its base values and
     /// percentage changes (the absolute changes are in JSON and CSV). A members composition, when present,
-    /// follows as two small tables.
-    public static func text(_ r: ReportResult, chineseHeaders: Bool = false) -> String {
-        let t = table(r, absoluteChanges: false)
+    /// follows as two small tables. Headers, labels and the totals line are in `language` (English headers
+    /// are the column names).
+    public static func text(_ r: ReportResult, language: Language = .current) -> String {
+        let t = table(r, absoluteChanges: false, language: language)
         let totalsOnly = Set(r.totalsMeasureNames).subtracting(r.measureNames)
-        let header = t.columns.map { chineseHeaders ? $0.chineseLabel : $0.name }
+        let header = t.columns.map { $0.header(language) }
         func show(_ v: ReportValue, _ c: ReportColumn) -> String {
             if v.isNull { return c.isNumeric ? "-" : "" }
             return c.isPercent ? v.percentText() : v.text
@@ -196,10 +204,12 @@ public enum ReportRendering {
         var out = aligned(header: header, rows: body, totals: totals, rightAligned: t.columns.map(\.isNumeric))
         if let c = r.composition {
             for (title, list) in [("age_band", c.ageBands), ("tag", c.tags)] {
+                func word(_ name: String) -> String { ReportMessage.compositionHeader(name: name).text(language) }
+                func label(_ b: CompositionBucket) -> String { title == "age_band" ? ReportMessage.ageBand(b.label).text(language) : b.label }
                 out += "\n" + aligned(
-                    header: [title, "persons", "share"],
-                    rows: list.map { [$0.label, String($0.persons), $0.share.isNull ? "-" : $0.share.percentText(signed: false)] },
-                    totals: [totalsLabel, String(c.persons), ""], rightAligned: [false, true, true])
+                    header: [word(title), word("persons"), word("share")],
+                    rows: list.map { [label($0), String($0.persons), $0.share.isNull ? "-" : $0.share.percentText(signed: false)] },
+                    totals: [totalsLabel(language), String(c.persons), ""], rightAligned: [false, true, true])
             }
         }
         return out
@@ -236,12 +246,13 @@ public enum ReportRendering {
     // MARK: CSV
 
     /// CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break): the flat
-    /// table with a totals line (合计); null cells empty, ratios as decimals (0.8333), amounts as 3500.00.
+    /// table with a totals line (合计 / Total); null cells empty, ratios as decimals (0.8333), amounts as 3500.00;
+    /// headers, activity kinds and roles in `language` (English headers are the column names).
     /// `bom` prefixes U+FEFF so Excel opens the UTF-8 file correctly.
-    public static func csv(_ r: ReportResult, bom: Bool = false, chineseHeaders: Bool = false) -> String {
-        let t = table(r)
+    public static func csv(_ r: ReportResult, bom: Bool = false, language: Language = .current) -> String {
+        let t = table(r, language: language)
         var out = bom ? "\u{FEFF}" : ""
-        out += CSVText.line(t.columns.map { chineseHeaders ? $0.chineseLabel : $0.name }) + "\r\n"
+        out += CSVText.line(t.columns.map { $0.header(language) }) + "\r\n"
         for row in t.rows + [t.totals] {
             out += CSVText.line(row.map(\.text)) + "\r\n"
         }

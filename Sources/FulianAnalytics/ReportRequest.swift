@@ -13,16 +13,11 @@ public enum ReportKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// Activities by org × kind: activities, participants.
     case activities
 
-    /// The Chinese title used in headings and workbook sheets.
-    public var title: String {
-        switch self {
-        case .aid: "救助发放情况"
-        case .coverage: "妇联组织覆盖情况"
-        case .jobfairs: "招聘会情况"
-        case .members: "执委会员情况"
-        case .activities: "活动开展情况"
-        }
-    }
+    /// The Chinese title used in headings and workbook sheets (救助发放情况).
+    public var title: String { title(.zh) }
+
+    /// The title in a language: 救助发放情况 / aid.
+    public func title(_ language: Language) -> String { ReportMessage.title(report: rawValue).text(language) }
 }
 
 /// The org level rows are grouped at (`--by`).
@@ -101,12 +96,15 @@ public struct ReportRequest: Sendable, Hashable {
 
 /// Why a report request cannot be run.
 public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// A sentence for people.
-    public var message: String
+    /// What is wrong, in both languages.
+    public var message: Message
 
     /// Creates an error.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: ReportMessage) { self.message = .report(message) }
 
-    /// The message.
-    public var description: String { message }
+    /// The message in a language.
+    public func text(_ language: Language = .current) -> String { message.text(language) }
+
+    /// The message in the current language.
+    public var description: String { text() }
 }

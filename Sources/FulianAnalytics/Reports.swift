@@ -71,9 +71,9 @@ public enum Reports {
         for b in r.breakdowns {
             switch b {
             case .source where r.kind != .aid, .month where r.kind != .aid:
-                throw ReportError("--by-\(b.rawValue) applies to the aid report only")
+                throw ReportError(.breakdownOnlyForAid(breakdown: b.rawValue))
             case .composition where r.kind != .members:
-                throw ReportError("the composition applies to the members report only")
+                throw ReportError(.compositionOnlyForMembers(report: r.kind.rawValue))
             default: break
             }
         }
@@ -81,7 +81,7 @@ public enum Reports {
         case .coverage: _ = try ReportPlanner.coverageKinds(r)
         case .activities: _ = try ReportPlanner.activityKinds(r)
         default:
-            if !r.kinds.isEmpty { throw ReportError("--kinds applies to the coverage and activities reports only") }
+            if !r.kinds.isEmpty { throw ReportError(.kindsNotApplicable(report: r.kind.rawValue)) }
         }
     }
 

@@ -47,14 +47,6 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.suggestion = suggestion
     }
 
-    /// Creates a diagnostic from an English sentence not yet in the catalogue.
-    @available(*, deprecated, message: "word it in the catalogue (Sources/FulianCore/Messages)")
-    public init(severity: Severity, file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil,
-                field: String? = nil, category: String, message: String) {
-        self.init(severity: severity, file: file, sheet: sheet, row: row, column: column, field: field,
-                  category: category, message: Message.external(message))
-    }
-
     /// The place in the current language: `aid.xlsx 工作表“发放名单”第 12 行第 4 列` or `aid.xlsx:发放名单!R12C4`.
     public var location: String { location(.current) }
 

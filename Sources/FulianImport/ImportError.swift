@@ -22,12 +22,6 @@ public struct ImportError: Error, Localized {
         self.init(file: file, sheet: sheet, Message.importing(message))
     }
 
-    /// Creates an error from an English sentence not yet in the catalogue.
-    @available(*, deprecated, message: "word it in the catalogue (Sources/FulianCore/Messages)")
-    public init(file: String, sheet: String? = nil, _ message: String) {
-        self.init(file: file, sheet: sheet, Message.external(message))
-    }
-
     /// Wraps a reader error (its row, if any, leads the message).
     public init(_ e: SheetError) {
         self.init(file: e.file, sheet: e.sheet, e.row.map { Message.importing(.atRow($0, e.message)) } ?? e.message)

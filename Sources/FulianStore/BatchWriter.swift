@@ -76,10 +76,9 @@ final class BatchWriter {
                 let keptBatch: Int64 = r["keptBatch"]
                 let keptRow: Int = r["keptRow"]
                 let place = BatchWriter.place(sameBatch: keptBatch == batchId, file: r["keptFile"], sheet: r["keptSheet"], row: keptRow)
-                let what = "the same disbursement (person, \(r["program"] as String), \(r["paidOn"] as String), "
-                    + "\(Money(fen: r["amountFen"]).yuanString) yuan)"
+                let what = StoreMessage.sameDisbursement(program: r["program"], date: r["paidOn"], yuan: Money(fen: r["amountFen"]).yuanString)
                 duplicates.append(Diagnostic(severity: .warning, file: file, sheet: r["sourceSheet"], row: r["sourceRow"], category: "duplicate",
-                                             message: "\(what) is already stored from \(place); skipped"))
+                                             message: .store(.duplicate(record: what, place: place))))
             }
             try db.execute(sql: identity.sql)
         }
@@ -115,23 +114,22 @@ final class BatchWriter {
     private var currentSheetIndex = -1
 
     /// Where an earlier row is: `row 8 of this file`, `sheet 东湖街道 row 8 of this file`, `q1.xls row 8`,
-    /// `q1.xlsx sheet 东湖街道 row 8`.
-    static func place(sameBatch: Bool, file: String, sheet: String?, row: Int) -> String {
-        let where_ = sheet.map { "sheet \($0) row \(row)" } ?? "row \(row)"
-        return sameBatch ? "\(where_) of this file" : "\(file) \(where_)"
+    /// `q1.xlsx sheet 东湖街道 row 8` (本文件第 8 行 …).
+    static func place(sameBatch: Bool, file: String, sheet: String?, row: Int) -> StoreMessage {
+        sameBatch ? .rowOfThisFile(sheet: sheet, row: row) : .rowOfFile(file: file, sheet: sheet, row: row)
     }
 
-    private func duplicate(row: Int, of table: String, id: Int64, what: String) throws -> Diagnostic {
+    private func duplicate(row: Int, of table: String, id: Int64, what: StoreMessage) throws -> Diagnostic {
         let prior = try Row.fetchOne(db, sql: """
             SELECT b.id, b.fileName, t.sourceRow, t.sourceSheet FROM \(table) t JOIN importBatch b ON b.id = t.batchId WHERE t.id = ?
             """, arguments: [id])
-        var place = "an earlier row"
+        var place: StoreMessage? = nil
         if let prior {
             let priorBatch: Int64 = prior["id"]
             place = BatchWriter.place(sameBatch: priorBatch == batchId, file: prior["fileName"], sheet: prior["sourceSheet"], row: prior["sourceRow"])
         }
         return Diagnostic(severity: .warning, file: file, sheet: currentSheet, row: row, category: "duplicate",
-                          message: "\(what) is already stored from \(place); skipped")
+                          message: .store(.duplicate(record: what, place: place)))
     }
 
     private func personId(idNumber: IDNumber?, name: String, orgId: Int64, gender: @autoclosure () -> Gender?,
@@ -188,7 +186,7 @@ final class BatchWriter {
         if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM membership WHERE personId = ? AND orgId = ? AND role = ? AND COALESCE(termStart, '') = ?
             """), arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso ?? ""]) {
-            return try duplicate(row: row, of: "membership", id: existing, what: "the same membership (person, unit, role, term start)")
+            return try duplicate(row: row, of: "membership", id: existing, what: .sameRecord(table: "membership"))
         }
         try db.cachedStatement(sql: """
             INSERT INTO membership (personId, orgId, role, termStart, termEnd, tags, batchId, sourceRow, sourceSheet)
@@ -227,8 +225,7 @@ final class BatchWriter {
         doubtfulPrograms.map { p in
             let n = doubtfulRows[p.id] ?? 0
             return Diagnostic(severity: .warning, file: file, sheet: p.sheet, row: p.row, field: "program", category: "unknown-program",
-                message: "\(p.name) is not a known programme; did you mean \(p.suggestion)? Stored as written (\(n) rows of this file); "
-                    + "confirm the spelling with --map ([program] \"\(p.name)\" = \"\(p.suggestion)\")")
+                message: .store(.unknownProgram(name: p.name, suggestion: p.suggestion, rows: n)), suggestion: p.suggestion)
         }
     }
 
@@ -246,7 +243,7 @@ final class BatchWriter {
             find.bind(4, a.amount.fen)
             if let existing = try find.fetchInt64() {
                 return try duplicate(row: row, of: "disbursement", id: existing,
-                                     what: "the same disbursement (person, \(a.program), \(a.paidOn.iso), \(a.amount.yuanString) yuan)")
+                                     what: .sameDisbursement(program: a.program, date: a.paidOn.iso, yuan: a.amount.yuanString))
             }
         }
         let insert = try RawStatement.cached(&insertDisbursement, db, """
@@ -275,7 +272,7 @@ final class BatchWriter {
             SELECT id FROM activity WHERE title IS ? AND kind = ? AND orgId = ? AND heldOn = ? AND participants IS ?
               AND employers IS ? AND positions IS ? AND seekers IS ? AND placements IS ? AND trainees IS ?
             """), arguments: args) {
-            return try duplicate(row: row, of: "activity", id: existing, what: "the same activity (every field equal)")
+            return try duplicate(row: row, of: "activity", id: existing, what: .sameRecord(table: "activity"))
         }
         try db.cachedStatement(sql: """
             INSERT INTO activity (title, kind, orgId, heldOn, participants, employers, positions, seekers, placements, trainees,
@@ -312,9 +309,8 @@ final class BatchWriter {
             guard case .org(let o)? = row.record else { continue }
             if let first = seen[o.name] {
                 out.duplicates += 1
-                let place = first.sheet.map { "sheet \($0) row \(first.row)" } ?? "row \(first.row)"
                 out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheetName(row), row: row.number, category: "duplicate",
-                                             message: "unit \(o.name) is already listed in \(place) of this file; skipped"))
+                                             message: .store(.unitListedTwice(name: o.name, sheet: first.sheet, row: first.row))))
                 continue
             }
             seen[o.name] = (sheetName(row), row.number)
@@ -367,13 +363,14 @@ final class BatchWriter {
                 } else {
                     var rejected = row
                     rejected.record = nil
-                    let hint: String
-                    if case .failure(.unknown) = result, let typo = creatable[OrgRegister.fold(p)]?.typo { hint = "; did you mean \(typo)?" }
-                    else if case .failure(.unknown(let s?)) = result { hint = "; did you mean \(s)?" }
-                    else if case .failure(.ambiguous(let names)) = result { hint = " (it matches \(names.joined(separator: ", ")); write the full name)" }
-                    else { hint = "" }
+                    let message: StoreMessage
+                    var suggestion: String? = nil
+                    if case .failure(.unknown) = result, let typo = creatable[OrgRegister.fold(p)]?.typo { suggestion = typo }
+                    else if case .failure(.unknown(let s?)) = result { suggestion = s }
+                    if case .failure(.ambiguous(let names)) = result { message = .ambiguousParent(name: p, matches: names) }
+                    else { message = .unknownParent(name: p, suggestion: suggestion) }
                     rejected.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number,
-                        category: "unknown-org", message: "parent unit \(p) is neither in the register nor in this file\(hint)"))
+                        category: "unknown-org", message: .store(message), suggestion: suggestion))
                     out.issues += rejected.diagnostics
                     out.rejected.append(rejected)
                     continue
@@ -426,8 +423,7 @@ final class BatchWriter {
             }
             if district == nil {
                 out.issues.append(Diagnostic(severity: .warning, file: file, category: "no-district",
-                    message: "the streets and towns created from the parent column have no parent unit: no district is known "
-                        + "(give it with --district NAME, or import the district's own row first)"))
+                    message: .store(.noDistrict(units: needed.sorted()))))
             }
         }
         for (_, o) in keep {

@@ -163,11 +163,14 @@ public struct BatchSummary: Sendable, Hashable {
     public var path: String
     /// Rows it stored.
     public var loaded: Int
-    /// When it was imported (UTC, ISO 8601).
+    /// When it was imported (UTC, ISO 8601; shown in local time).
     public var importedAt: String
 
-    /// `batch 3 (东湖/一季度救助发放表.csv, 40 rows, imported 2026-12-01T08:00:00Z)`.
-    public var description: String { "batch \(id) (\(path), \(loaded) rows, imported \(importedAt))" }
+    /// `批次 3（东湖/一季度救助发放表.csv，40 行，导入于 2026-12-01 16:00）` / `batch 3 (…, 40 rows, imported 2026-12-01 16:00)`.
+    public var message: StoreMessage { .batch(id: id, path: path, rows: loaded, importedAt: importedAt) }
+
+    /// The batch in the current language.
+    public var description: String { message.text() }
 }
 
 /// A failure injected into an import, for tests of the all-or-nothing guarantee.
@@ -197,8 +200,7 @@ extension Store {
             fileBytes = (attributes[.size] as? NSNumber)?.intValue ?? 0
             sha = try SHA256.hex(fileAt: request.path)
         } catch {
-            throw ImportError(file: fileName, FileManager.default.fileExists(atPath: request.path)
-                              ? "the file cannot be read (check its permissions)" : "no such file")
+            throw StoreError(file: fileName, .unreadable(missing: !FileManager.default.fileExists(atPath: request.path)))
         }
         let dataset = request.options.dataset
         var result = FileImportResult(status: .imported, file: fileName, dataset: dataset, sha256: sha)
@@ -209,8 +211,7 @@ extension Store {
         if dataset != .orgs {
             let units = try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org") ?? 0 }
             if units == 0 {
-                throw ImportError(file: fileName, "the store has no org register yet: import the org register first "
-                                  + "(fulian import orgs FILE), then this file; nothing was stored")
+                throw StoreError(file: fileName, .registerFirst(dataset: dataset.rawValue))
             }
         }
         let earlier = try dbQueue.read { db in
@@ -384,7 +385,7 @@ extension Store {
                 }
             }
         } catch let e as DatabaseError {
-            throw StoreError("\(fileName): the store could not be written (\(e.message ?? "\(e.resultCode)")); nothing from this file was kept")
+            throw StoreError(file: fileName, .cannotWrite(reason: e.message ?? "\(e.resultCode)"))
         }
         if result.status != .imported && result.status != .replaced { result.batchId = nil }
         return result
@@ -408,8 +409,8 @@ extension Store {
                 let found = try fetch("id = ?", [n])
                 if found.isEmpty {
                     let other = try String.fetchOne(db, sql: "SELECT dataset FROM importBatch WHERE id = ?", arguments: [n])
-                    throw ImportError(file: fileName, other.map { "batch \(n) holds \($0), not \(dataset.rawValue); nothing was replaced" }
-                                      ?? "there is no batch \(n) (fulian status lists them); nothing was replaced")
+                    throw StoreError(file: fileName, other.map { .batchOfOtherDataset(batch: n, holds: $0, wanted: dataset.rawValue) }
+                                     ?? .noSuchBatch(n))
                 }
                 return found
             }
@@ -419,9 +420,7 @@ extension Store {
             if !samePath.isEmpty { return samePath }
             let sameName = try fetch("fileName = ?", [fileName])
             if sameName.count > 1 {
-                throw ImportError(file: fileName, "--replace: \(sameName.count) earlier batches have this file name, so it is not clear "
-                                  + "which one this file corrects: " + sameName.map(\.description).joined(separator: "; ")
-                                  + ". Choose one with --replace-batch N; nothing was replaced")
+                throw StoreError(file: fileName, .ambiguousReplace(batches: sameName.map(\.message)))
             }
             return sameName
         }

@@ -2,15 +2,31 @@ import Foundation
 import FulianCore
 import GRDB
 
-/// An error of the store layer: opening, migrating or writing the SQLite file.
+/// An error of the store layer: opening, migrating or writing the SQLite file, or refusing an import.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
-    /// A sentence for people, naming the store file.
-    public var message: String
+    /// The file being imported, when the error concerns one (printed before the message).
+    public var file: String?
+    /// What went wrong, in both languages.
+    public var message: Message
 
-    /// Creates an error.
-    public init(_ message: String) { self.message = message }
+    /// Creates an error about the store itself.
+    public init(_ message: StoreMessage) {
+        self.message = .store(message)
+    }
 
-    public var description: String { message }
+    /// Creates an error about one file's import.
+    public init(file: String, _ message: StoreMessage) {
+        self.file = file
+        self.message = .store(message)
+    }
+
+    /// The error in a language: `aid.csv：找不到该文件` / `aid.csv: no such file`.
+    public func text(_ language: Language = .current) -> String {
+        guard let file else { return message.text(language) }
+        return file + (language == .zh ? "：" : ": ") + message.text(language)
+    }
+
+    public var description: String { text() }
 }
 
 /// The normalized SQLite store (`fulian.sqlite`), opened through GRDB.
@@ -62,14 +78,16 @@ public final class Store: Sendable {
         }
         config.label = "fulian.store"
         if readOnly && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError("no store at \(path): import some files first (fulian import …), or name one with --db")
+            throw StoreError(.noStore(path: path))
         }
         do {
             if readOnly { try Store.recoverInterruptedLoad(path) }
             dbQueue = try DatabaseQueue(path: path, configuration: config)
+            let superseded = try dbQueue.read { db in try Schema.migrator().hasBeenSuperseded(db) }
+            if superseded { throw StoreError(.newerStore(path: path)) }
             if readOnly {
                 let pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
-                if pending { throw StoreError("\(path) is not a fulian store, or was written by a newer fulian") }
+                if pending { throw StoreError(.notAStore(path: path)) }
             } else {
                 try dbQueue.writeWithoutTransaction { db in try Store.enterWAL(db) }
                 try Schema.migrator().migrate(dbQueue)
@@ -77,7 +95,7 @@ public final class Store: Sendable {
         } catch let e as StoreError {
             throw e
         } catch let e as DatabaseError {
-            throw StoreError("cannot open the store \(path): \(e.message ?? e.description)")
+            throw StoreError(.cannotOpen(path: path, reason: e.message ?? e.description))
         }
     }
 

@@ -7,57 +7,48 @@ import FulianSheets
 
 /// `fulian clean DATASET FILE... -o OUT`
 struct CleanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "clean",
-        abstract: "Merge messy files into one clean table with an issue list, without touching the store.",
-        discussion: """
-            Reads every file with the import rules (layout recognition, normalisation, validation) and \
-            writes one workbook: 清洗结果 (one row per input data row, normalised, traced to file/sheet/row), \
-            问题清单 (one row per problem, original value, suggested fix), 重复记录 (duplicate groups and \
-            ID conflicts), 名称归并 (spellings that look like one unit or program), 摘要 (per file).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "clean", abstract: HelpText.abstract(.clean), discussion: HelpText.discussion(.clean))
+    }
 
-            Nothing is dropped: every input data row is a row of the clean table, rows with errors stay \
-            (flagged). With --orgs, unit names are resolved against that register as on import; without \
-            it they are normalised but not resolved. The clean table re-imports with fulian import.
-
-            Examples:
-              fulian clean aid 春蕾_*.xlsx -o 春蕾_合并.xlsx --orgs 登记表.xlsx
-              fulian clean members 名册/*.csv -o 名册.csv --format csv
-            """)
-
-    @Argument(help: "orgs, members, aid or activities.")
+    @Argument(help: ArgumentHelp(HelpText.option(.cleanDataset, reserve: 45)))
     var dataset: Dataset
 
-    @Argument(help: ArgumentHelp("The files to clean.", valueName: "file"))
+    @Argument(help: ArgumentHelp(HelpText.option(.cleanFiles), valueName: "file"))
     var files: [String]
 
     @OptionGroup var progress: ProgressOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The output workbook (or CSV file with --format csv).", valueName: "out"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(HelpText.option(.cleanOutput), valueName: "out"))
     var output: String
 
-    @Option(help: ArgumentHelp("An org register file to resolve unit names against.", valueName: "register"))
+    @Option(help: ArgumentHelp(HelpText.option(.cleanOrgs), valueName: "register"))
     var orgs: String?
 
-    @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss and confirmed spellings ([org] \"as typed\" = \"register name\").", valueName: "file"))
+    @Option(help: ArgumentHelp(HelpText.option(.map), valueName: "file"))
     var map: String?
 
-    @Option(help: "xlsx (one workbook) or csv (clean table, plus OUT-issues.csv).")
+    @Option(help: ArgumentHelp(HelpText.option(.cleanFormat, reserve: 17)))
     var format: OutputFormat = .xlsx
 
-    @Flag(help: "Mask ID numbers and phone numbers in the clean table too.")
+    @Flag(help: ArgumentHelp(HelpText.option(.cleanMask)))
     var mask = false
 
-    @Option(help: "Text encoding of CSV inputs (default: detected).")
+    @Option(help: ArgumentHelp(HelpText.option(CLIMessage.encodingHelp(accepted: TextEncoding.acceptedNames, peek: true).text())))
     var encoding: String?
+
+    @OptionGroup var language: LanguageOptions
 
     enum OutputFormat: String, ExpressibleByArgument { case xlsx, csv }
 
     func validate() throws {
-        if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown encoding \(encoding); use \(TextEncoding.acceptedNames)") }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError(CLIMessage.unknownEncoding(given: encoding, accepted: TextEncoding.acceptedNames).text())
+        }
     }
 
     func run() throws {
+        try OutputPath.checkFolder(output)
         var read = ReadOptions()
         let estimate = files.map { ProgressLine.estimatedRows(path: $0) ?? 0 }.reduce(0, +)
         let line = progress.line(task: (output as NSString).lastPathComponent, expected: estimate > 0 ? estimate : nil)
@@ -70,7 +61,7 @@ struct CleanCommand: ParsableCommand {
             c.progress = line?.counter
             cleaner = c
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         // The clean table is written as the rows come (nothing holds it whole); a run that fails
         // leaves no output file.
@@ -92,7 +83,7 @@ struct CleanCommand: ParsableCommand {
                 }
                 let issuesPath = CleanCSV.issuesPath(for: output)
                 try CleanCSV.writeIssues(result, to: issuesPath)
-                print("clean table: \(output)\nissues: \(issuesPath)")
+                print(CLIMessage.cleanCSVWritten(table: output, issues: issuesPath).text())
             case .xlsx:
                 let writer = try CleanWorkbookWriter(path: output, dataset: dataset, columns: cleaner.columns, mask: mask)
                 let columns = cleaner.columns
@@ -101,17 +92,17 @@ struct CleanCommand: ParsableCommand {
                                          onRow: { row, values in try writer.add(row, values: values) })
                 try writer.finish(result)
                 line?.finish()
-                print("clean workbook: \(output)")
+                print(CLIMessage.cleanWorkbookWritten(output).text())
             }
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         for f in result.files {
-            print("\(f.file): \(f.rowsRead) rows, \(f.clean) clean, \(f.withIssues) with issues, \(f.duplicates) duplicates")
+            print(CLIMessage.cleanFile(file: f.file, rows: f.rowsRead, clean: f.clean, withIssues: f.withIssues, duplicates: f.duplicates).text())
         }
-        let counts = result.issueCounts.map { "\($0.category) \($0.count)" }.joined(separator: ", ")
-        print("\(result.rowCount) rows, \(result.issues.count) issues\(counts.isEmpty ? "" : " (\(counts))"), "
-              + "\(result.duplicates.count) duplicate groups, \(result.variants.count) spelling clusters")
+        print(CLIMessage.cleanTotals(rows: result.rowCount, issues: result.issues.count,
+                                     byCategory: result.issueCounts.map { "\($0.category) \($0.count)" },
+                                     duplicateGroups: result.duplicates.count, spellingClusters: result.variants.count).text())
     }
 }
 
@@ -130,7 +121,7 @@ enum CleanCSV {
             for i in result.issues {
                 let d = i.diagnostic
                 try file.write([d.file, d.sheet ?? "", d.row.map(String.init) ?? "", d.column.map { ColumnName.letters($0) } ?? "",
-                                i.original, d.category, d.severity == .error ? "错误" : "警告", d.message.text(), i.suggestion ?? ""])
+                                i.original, d.category, CoreMessage.severity(d.severity).text(), d.message.text(), i.suggestion ?? ""])
             }
             try file.commit()
         } catch {
@@ -155,7 +146,7 @@ final class CSVFileWriter {
             ? ".\(ns.lastPathComponent).partial"
             : (ns.deletingLastPathComponent as NSString).appendingPathComponent(".\(ns.lastPathComponent).partial")
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
-            throw CleanOutputError(path: path, message: "the file cannot be created (check the folder and its permissions)")
+            throw CleanOutputError(.cannotCreateFile(path: path))
         }
         handle = h
         buffer.reserveCapacity(1 << 20)
@@ -177,7 +168,7 @@ final class CSVFileWriter {
 
     private func flush() throws {
         do { try handle.write(contentsOf: buffer) } catch {
-            throw CleanOutputError(path: path, message: error.localizedDescription)
+            throw CleanOutputError(.cannotWrite(path: path, reason: error.localizedDescription))
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -190,7 +181,7 @@ final class CSVFileWriter {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: temporary, toPath: path)
         } catch {
-            throw CleanOutputError(path: path, message: error.localizedDescription)
+            throw CleanOutputError(.cannotWrite(path: path, reason: error.localizedDescription))
         }
     }
 
@@ -203,7 +194,8 @@ final class CSVFileWriter {
 
 /// An output file that could not be written.
 struct CleanOutputError: Error, CustomStringConvertible {
-    var path: String
-    var message: String
-    var description: String { "cannot write \(path): \(message)" }
+    /// What went wrong, naming the file.
+    var message: CLIMessage
+    init(_ message: CLIMessage) { self.message = message }
+    var description: String { message.text() }
 }

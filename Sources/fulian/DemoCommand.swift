@@ -8,34 +8,26 @@ import FulianStore
 
 /// `fulian demo [-o DIR]`
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Build a demo store from the synthetic district in fixtures/demo and write its quarterly workbook.",
-        discussion: """
-            Imports the register, member lists, aid lists and activity ledgers of 青溪区 (an invented \
-            district: CSV in UTF-8 and GB18030, XLSX from openpyxl, legacy XLS, title rows, merged cells, \
-            合计 footers and a few deliberately bad rows), prints each file's import summary, then writes \
-            the quarterly workbook and the rejects workbook into DIR. A fresh store is built every time.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "demo", abstract: HelpText.abstract(.demo), discussion: HelpText.discussion(.demo))
+    }
 
-            Examples:
-              fulian demo
-              fulian demo -o /tmp/demo --period 2024Q1
-            """)
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to put the store and the workbooks.", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(HelpText.option(.demoOutput, reserve: 22), valueName: "dir"))
     var output = "demo-out"
 
-    @Option(help: ArgumentHelp("The quarter of the workbook.", valueName: "period"))
+    @Option(help: ArgumentHelp(HelpText.option(.demoPeriod, reserve: 18), valueName: "period"))
     var period = "2024Q2"
 
-    @Option(help: ArgumentHelp("The demo corpus (default: fixtures/demo here, or beside the fulian checkout).", valueName: "dir"))
+    @Option(help: ArgumentHelp(HelpText.option(.demoFixtures), valueName: "dir"))
     var fixtures: String?
+
+    @OptionGroup var language: LanguageOptions
 
     /// The datasets in import order: the register first, since every other file refers to its units.
     static let order: [Dataset] = [.orgs, .members, .aid, .activities]
 
     func validate() throws {
-        if (try? Period(parsing: period)) == nil { throw ValidationError("--period \(period) is not a period, e.g. 2024Q2") }
+        if (try? Period(parsing: period)) == nil { throw ValidationError(CLIMessage.badPeriod(option: "--period", given: period).text()) }
     }
 
     /// The demo corpus folder: `--fixtures`, else `fixtures/demo` under the current directory, else the one
@@ -56,17 +48,17 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         guard let corpus = corpus() else {
-            throw fail("the demo corpus fixtures/demo was not found; run fulian demo from the fulian checkout or give --fixtures DIR")
+            throw fail(.noDemoCorpus(folder: "fixtures/demo"))
         }
         let fm = FileManager.default
         let p = try Period(parsing: period)
         do { try fm.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-            throw fail("cannot create \(output): \(error.localizedDescription)")
+            throw fail(.cannotCreateFolder(path: output, reason: error.localizedDescription))
         }
         let dbPath = (output as NSString).appendingPathComponent("fulian.sqlite")
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: dbPath + suffix) }
         let store: Store
-        do { store = try Store(path: dbPath) } catch { throw fail("\(error)") }
+        do { store = try Store(path: dbPath) } catch { throw fail(error) }
 
         var results: [FileImportResult] = []
         for dataset in DemoCommand.order {
@@ -79,7 +71,7 @@ struct DemoCommand: ParsableCommand {
                     results.append(r)
                     print(ImportSummary.text(r))
                 } catch {
-                    throw fail("\(error)")
+                    throw fail(error)
                 }
             }
         }
@@ -89,20 +81,24 @@ struct DemoCommand: ParsableCommand {
             try RejectsWorkbook.write(results, to: rejectsPath)
             _ = try QuarterlyWorkbook.write(store: store, to: workbookPath, options: QuarterlyWorkbook.Options(period: p))
         } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         let aid = try Reports.run(ReportRequest(kind: .aid, period: p), in: store)
         let loaded = results.reduce(0) { $0 + $1.loaded }, rejected = results.reduce(0) { $0 + $1.rejected }
         let dups = results.reduce(0) { $0 + $1.duplicates }
         print("")
-        print("\(results.count) files: \(loaded) rows loaded, \(rejected) rejected, \(dups) duplicates skipped")
-        print("\(p.label) aid: \(aid.totals.measures["disbursements"]?.text ?? "0") disbursements, "
-              + "\(aid.totals.measures["recipients"]?.text ?? "0") recipients, \(aid.totals.measures["amount"]?.text ?? "0.00") yuan")
+        print(CLIMessage.demoTotals(files: results.count, loaded: loaded, rejected: rejected, duplicates: dups).text())
+        print(CLIMessage.demoAid(period: p, disbursements: aid.totals.measures["disbursements"]?.text ?? "0",
+                                 recipients: aid.totals.measures["recipients"]?.text ?? "0",
+                                 yuan: aid.totals.measures["amount"]?.text ?? "0.00").text())
         print("")
-        print("store:              \(dbPath)")
-        print("quarterly workbook: \(workbookPath)")
-        print("rejected rows:      \(rejectsPath)")
+        let outputs = [("store", dbPath), ("quarterly", workbookPath), ("rejects", rejectsPath)]
+        let labels = outputs.map { CLIMessage.demoOutput(what: $0.0).text() }
+        let width = labels.map(TextNormalizer.displayWidth).max() ?? 0
+        for (label, (_, path)) in zip(labels, outputs) {
+            print(label + String(repeating: " ", count: width - TextNormalizer.displayWidth(label) + 1) + path)
+        }
         print("")
-        print("next: fulian report aid --period \(p.label) --compare --db \(dbPath)")
+        print(CLIMessage.next(command: "fulian report aid --period \(p.label) --compare --db \(dbPath)").text())
     }
 }

@@ -10,113 +10,76 @@ extension Dataset: ExpressibleByArgument {}
 
 /// `fulian import DATASET FILE...`
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import street submissions into the store, with an exact account of every row not taken.",
-        discussion: """
-            DATASET is orgs (the unit register: import it first), members, aid or activities. Each file is \
-            read whatever its layout: the data sheet and its header row are found by content (title rows, \
-            two-row merged headers, columns in any order, header synonyms), merged cells are filled down, \
-            blank rows and 合计/填表人 rows are skipped, and every value is normalised (dates, money in fen, \
-            ID numbers with their check digit, unit names against the register).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "import", abstract: HelpText.abstract(.import), discussion: HelpText.discussion(.import))
+    }
 
-            A workbook may hold several data sheets (one per street, month or programme): every visible \
-            sheet whose header carries the dataset is imported, with its own counts; summary sheets beside \
-            them (汇总, 统计 …), hidden sheets and sheets without the header are skipped and named. --sheet \
-            (repeatable) narrows the import to the sheets it names, hidden ones included.
-
-            A register of communities and villages that names its streets and towns only in a parent \
-            column creates them (街道, 镇, 乡 by their names) under the district: --district, the one its \
-            title names (兰江区…统计表), or the one district already stored. Members, aid and activities \
-            need the register first.
-
-            An aid list or activity ledger without a date column takes its date from --date, from \
-            --period (its last day), or from the period its title or file name states \
-            (2024年第一季度… → 2024-03-31); rows dated outside a stated period are warned about.
-
-            Each file is one transaction: it is stored whole or not at all. A row that cannot be taken is \
-            rejected with file, sheet, row, column, category and reason; the same disbursement seen again \
-            is stored once. Importing the same file again does nothing. --replace swaps the earlier \
-            batch of the same file (same content, else same path, else same file name; when several \
-            batches share the name, it refuses and lists them: choose with --replace-batch N) and prints \
-            what it removed. Every row of every sheet is accounted for: loaded, rejected, duplicates, and \
-            the title, header, blank, footer and note rows skipped.
-
-            A large aid file going into a store that holds fewer disbursements is bulk-loaded: rows are \
-            appended and the indexes rebuilt once at the end (duplicates are then found by the rebuilt \
-            unique index, with the same messages). Until it commits it holds the store for itself: a \
-            report started meanwhile waits for it.
-
-            Examples:
-              fulian import orgs 登记表.xlsx
-              fulian import aid 春蕾计划.xlsx 两癌救助.csv --rejects 退回.xlsx
-              fulian import members 名册.csv --encoding gbk --map columns.toml
-              fulian import aid q1.xls --dry-run --format json
-            """)
-
-    @Argument(help: "orgs, members, aid or activities.")
+    @Argument(help: ArgumentHelp(HelpText.option(.importDataset, reserve: 45)))
     var dataset: Dataset
 
-    @Argument(help: ArgumentHelp("The files to import (CSV, XLSX or XLS, told apart by content).", valueName: "file"))
+    @Argument(help: ArgumentHelp(HelpText.option(.importFiles), valueName: "file"))
     var files: [String]
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var progress: ProgressOptions
 
-    @Option(help: ArgumentHelp("Take this sheet (repeat for several; hidden sheets too) instead of every sheet whose header matches.", valueName: "name"))
+    @OptionGroup var language: LanguageOptions
+
+    @Option(help: ArgumentHelp(HelpText.option(.importSheet), valueName: "name"))
     var sheet: [String] = []
 
-    @Option(help: ArgumentHelp("The date of rows in sheets without a date column (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp(HelpText.option(.importDate), valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("The period the files cover (2024Q1, 2024H1, 2024, 2024-03): rows without a date column take its last day; rows outside it are warned about.", valueName: "period"))
+    @Option(help: ArgumentHelp(HelpText.option(.importPeriod), valueName: "period"))
     var period: String?
 
-    @Option(help: ArgumentHelp("For a register: the district its streets and towns belong to.", valueName: "name"))
+    @Option(help: ArgumentHelp(HelpText.option(.importDistrict), valueName: "name"))
     var district: String?
 
-    @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss (\"header\" = \"field\") and confirmed spellings ([org] \"as typed\" = \"register name\").", valueName: "file"))
+    @Option(help: ArgumentHelp(HelpText.option(.map), valueName: "file"))
     var map: String?
 
-    @Option(help: ArgumentHelp("Text encoding of CSV files: \(TextEncoding.acceptedNames). Default: detected."))
+    @Option(help: ArgumentHelp(HelpText.option(CLIMessage.encodingHelp(accepted: TextEncoding.acceptedNames, peek: false).text())))
     var encoding: String?
 
-    @Option(help: ArgumentHelp("Write the rejected rows (original values and reasons) to this workbook.", valueName: "file.xlsx"))
+    @Option(help: ArgumentHelp(HelpText.option(.importRejects), valueName: "file.xlsx"))
     var rejects: String?
 
-    @Flag(help: "Swap an earlier import of the same file (same content, else same path, else same file name) for this one.")
+    @Flag(help: ArgumentHelp(HelpText.option(.importReplace)))
     var replace = false
 
-    @Option(name: .customLong("replace-batch"), help: ArgumentHelp("Swap exactly this earlier batch (see fulian status) for the file.", valueName: "N"))
+    @Option(name: .customLong("replace-batch"), help: ArgumentHelp(HelpText.option(.importReplaceBatch), valueName: "N"))
     var replaceBatch: Int64?
 
-    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, but store nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(HelpText.option(.importDryRun)))
     var dryRun = false
 
-    @Flag(help: "Store nothing from a file that has any rejected row (exit 1).")
+    @Flag(help: ArgumentHelp(HelpText.option(.importStrict)))
     var strict = false
 
-    @Option(help: "Summary format: text or json.")
+    @Option(help: ArgumentHelp(HelpText.option(.importFormat, reserve: 16)))
     var format: SummaryFormat = .text
 
     enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
     func validate() throws {
         if let encoding, TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding \(encoding); use \(TextEncoding.acceptedNames)")
+            throw ValidationError(CLIMessage.unknownEncoding(given: encoding, accepted: TextEncoding.acceptedNames).text())
         }
-        if let date, CivilDate(iso: date) == nil { throw ValidationError("--date \(date) is not a date; write it as YYYY-MM-DD, e.g. 2024-03-31") }
-        if let period { do { _ = try Period(parsing: period) } catch { throw ValidationError("--period: \(error)") } }
-        if replaceBatch != nil && files.count > 1 { throw ValidationError("--replace-batch replaces one batch: give one file") }
+        if let date, CivilDate(iso: date) == nil { throw ValidationError(CLIMessage.badDate(option: "--date", given: date).text()) }
+        if let period, (try? Period(parsing: period)) == nil { throw ValidationError(CLIMessage.badPeriod(option: "--period", given: period).text()) }
+        if replaceBatch != nil && files.count > 1 { throw ValidationError(CLIMessage.replaceBatchOneFile(files: files.count).text()) }
     }
 
     func run() throws {
+        if let rejects { try OutputPath.checkFolder(rejects) }
         let mapping: HeaderMapFile.Mapping
         do { mapping = try map.map { try HeaderMapFile.loadMapping(path: $0, dataset: dataset) } ?? HeaderMapFile.Mapping() } catch {
-            throw fail("\(error)")
+            throw fail(error)
         }
         let st: Store
-        do { st = try store.open() } catch { throw fail("\(error)") }
+        do { st = try store.open() } catch { throw fail(error) }
         var results: [FileImportResult] = []
         var failures: [String] = []
         for file in files {
@@ -137,12 +100,12 @@ struct ImportCommand: ParsableCommand {
                 if r.status == .strictFailed { failures.append(r.file) }
             } catch {
                 failures.append((file as NSString).lastPathComponent)
-                printError("error: \(error)")
+                printError(CLIMessage.error(.external("\(error)")).text())
             }
         }
         if let rejects {
-            do { try RejectsWorkbook.write(results, to: rejects) } catch { throw fail("\(error)") }
-            if format == .text { print("rejected rows written to \(rejects)") }
+            do { try RejectsWorkbook.write(results, to: rejects) } catch { throw fail(error) }
+            if format == .text { print(CLIMessage.rejectsWritten(path: rejects).text()) }
         }
         if format == .json { print(ImportSummary.json(results)) }
         if !failures.isEmpty { throw ExitCode.failure }
@@ -151,78 +114,67 @@ struct ImportCommand: ParsableCommand {
 
 /// Renders import results for people and scripts.
 enum ImportSummary {
-    static func text(_ r: FileImportResult) -> String {
-        var lines: [String] = []
-        switch r.status {
-        case .alreadyImported:
-            return "\(r.file): already imported as batch \(r.batchId ?? 0) (same content); nothing to do. Use --replace to import it again."
-        default: break
-        }
-        let verb: String
-        switch r.status {
-        case .dryRun: verb = " (dry run: nothing stored)"
-        case .strictFailed: verb = r.strictSkippedSheet ? " (--strict: a data sheet was skipped, nothing stored)" : " (--strict: rejected rows, nothing stored)"
-        case .replaced: verb = " (replaced the earlier import)"
-        default: verb = ""
-        }
+    /// The summary of one file in a language: heading, counts, sheets, created units and every issue.
+    static func text(_ r: FileImportResult, _ language: Language = .current) -> String {
+        func t(_ m: CLIMessage) -> String { m.text(language) }
+        if r.status == .alreadyImported { return t(.alreadyImported(file: r.file, batch: r.batchId ?? 0)) }
         let multi = r.sheets.count > 1
-        var where_ = ""
-        if multi {
-            where_ = "\(r.sheets.count) data sheets"
-            if let e = r.encoding { where_ += ", \(e.rawValue)" }
-        } else {
-            where_ = r.sheet.map { "sheet \($0), " } ?? ""
-            if let e = r.encoding { where_ += "\(e.rawValue), " }
-            where_ += "header row \(r.headerRows ?? "?")"
-        }
-        lines.append("\(r.file): \(r.dataset.rawValue), \(where_)\(verb)")
-        for b in r.replacedBatches {
-            lines.append("  replaced \(b.description): its rows and issues were removed")
-        }
+        var lines = [heading(r, language)]
+        for b in r.replacedBatches { lines.append("  " + t(.replacedBatch(b.message))) }
         for s in r.sheets {
             if multi {
-                lines.append("  sheet \(s.name): header row \(s.headerRows); \(s.tally.dataRows) rows: \(s.loaded) loaded, \(s.rejected) rejected, "
-                             + "\(s.duplicates) duplicates, \(s.warnings) warnings\(skipped(s.tally))")
+                lines.append("  " + t(.sheetCounts(sheet: s.name, headerRows: s.headerRows, counts: .rowCounts(
+                    rows: s.tally.dataRows, loaded: s.loaded, rejected: s.rejected, duplicates: s.duplicates, warnings: s.warnings,
+                    skipped: skipped(s.tally)))))
             }
-            if let d = s.date { lines.append("  \(multi ? "sheet \(s.name): " : "")no date column: every row dated \(d.date.iso), from \(d.source)") }
+            if let d = s.date { lines.append("  " + t(.noDateColumn(sheet: multi ? s.name : nil, date: d.date.iso, source: "\(d.source)"))) }
         }
-        lines.append("  \(r.rows) rows: \(r.loaded) loaded, \(r.rejected) rejected, \(r.duplicates) duplicates, \(r.warnings) warnings"
-                     + (multi ? "" : r.sheets.first.map { skipped($0.tally) } ?? ""))
-        for s in r.skippedSheets { lines.append("  sheet \(s.name) skipped: \(s.message)") }
-        if !r.inferredColumns.isEmpty {
-            lines.append("  columns taken by meaning: \(r.inferredColumns.joined(separator: ", ")) (confirm or override with --map)")
-        }
+        lines.append("  " + counts(r, language))
+        for s in r.skippedSheets { lines.append("  " + t(.sheetSkipped(sheet: s.name, reason: "\(s.message)"))) }
+        if !r.inferredColumns.isEmpty { lines.append("  " + t(.inferredColumns(r.inferredColumns))) }
         for s in r.sheets {
             for m in s.tally.missingMeasures {
-                let scope = m.field.isMeasure(for: nil) ? "rows" : "job fairs"
-                lines.append("  \(multi ? "sheet \(s.name): " : "")no \(m.field.synonyms.first ?? m.field.key) column: "
-                             + "\(m.field.key) stays empty for \(m.rows) \(scope)")
+                lines.append("  " + t(.missingMeasure(sheet: multi ? s.name : nil, header: m.field.synonyms.first ?? m.field.key, field: m.field.key,
+                                                     rows: m.rows, jobFairs: !m.field.isMeasure(for: nil))))
             }
         }
         if !r.createdUnits.isEmpty {
             let byParent = Dictionary(grouping: r.createdUnits.filter { $0.kind != .district }, by: { $0.parent ?? "" })
             for d in r.createdUnits where d.kind == .district {
-                lines.append("  created the district \(d.name) (from \(d.source ?? "?"))")
+                lines.append("  " + t(.createdDistrict(name: d.name, source: d.source.map(StoreMessage.districtSource))))
             }
             for (parent, units) in byParent.sorted(by: { $0.key < $1.key }) {
-                let names = units.map { "\($0.name) (\($0.kind.label))" }.joined(separator: ", ")
-                let source = units.first?.source.map { ", the district from \($0)" } ?? ""
-                lines.append("  created from the parent column: \(names)" + (parent.isEmpty ? " (no parent unit)" : " under \(parent)\(source)"))
+                let names = units.map { t(.unitWithKind(name: $0.name, kind: .orgKind($0.kind))) }
+                lines.append("  " + t(.createdUnits(units: names, parent: parent.isEmpty ? nil : parent,
+                                                   source: units.first?.source.map(StoreMessage.districtSource))))
             }
         }
-        for d in r.issues { lines.append("  " + d.description) }
+        for d in r.issues { lines.append("  " + d.text(language)) }
         return lines.joined(separator: "\n")
     }
 
-    /// `; skipped 1 title, 1 header, 2 blank, 1 footer (42 rows in the sheet)`: every other row of a sheet.
-    static func skipped(_ t: SheetTally) -> String {
-        var parts: [String] = []
-        if t.titleRows > 0 { parts.append("\(t.titleRows) title") }
-        if t.headerRows > 0 { parts.append("\(t.headerRows) header") }
-        if t.blankRows > 0 { parts.append("\(t.blankRows) blank") }
-        if !t.footerRows.isEmpty { parts.append("\(t.footerRows.count) footer") }
-        if !t.noteRows.isEmpty { parts.append("\(t.noteRows.count) note") }
-        return parts.isEmpty ? "" : "; skipped \(parts.joined(separator: ", ")) (\(t.sheetRows) rows in the sheet)"
+    /// The first line of a file's summary: `aid-q1.csv: aid, UTF-8, header row 2` (`aid-q1.csv：aid，UTF-8，表头第 2 行`).
+    static func heading(_ r: FileImportResult, _ language: Language = .current) -> String {
+        let status: String
+        switch r.status {
+        case .strictFailed: status = r.strictSkippedSheet ? "strict-skipped-sheet" : "strict-failed"
+        default: status = r.status.rawValue
+        }
+        return CLIMessage.fileHeading(file: r.file, dataset: r.dataset.rawValue, sheetCount: r.sheets.count, sheet: r.sheet,
+                                      encoding: r.encoding?.rawValue, headerRows: r.headerRows, status: status).text(language)
+    }
+
+    /// The file's counts: `7 rows: 3 loaded, 3 rejected, 1 duplicates, 1 warnings; skipped …`.
+    static func counts(_ r: FileImportResult, _ language: Language = .current) -> String {
+        CLIMessage.rowCounts(rows: r.rows, loaded: r.loaded, rejected: r.rejected, duplicates: r.duplicates, warnings: r.warnings,
+                             skipped: r.sheets.count > 1 ? nil : r.sheets.first.flatMap { skipped($0.tally) }).text(language)
+    }
+
+    /// `; skipped 1 title, 1 header, 2 blank, 1 footer (42 rows in the sheet)`: every other row of a sheet (nil when none).
+    static func skipped(_ t: SheetTally) -> CLIMessage? {
+        let m = CLIMessage.skippedRows(title: t.titleRows, header: t.headerRows, blank: t.blankRows, footer: t.footerRows.count,
+                                       note: t.noteRows.count, sheetRows: t.sheetRows)
+        return m.text(.en).isEmpty ? nil : m
     }
 
     static func json(_ results: [FileImportResult]) -> String {
@@ -231,6 +183,7 @@ enum ImportSummary {
                 ("file", .string(r.file)), ("path", .string(r.path)), ("dataset", .string(r.dataset.rawValue)), ("status", .string(r.status.rawValue)),
                 ("sheet", .optional(r.sheet)), ("format", .optional(r.format?.rawValue)), ("encoding", .optional(r.encoding?.rawValue)),
                 ("header_rows", .optional(r.headerRows)), ("sha256", .string(r.sha256)), ("batch", .optional(r.batchId.map(Int.init))),
+                ("message", .string(r.status == .alreadyImported ? text(r) : heading(r) + "\n" + counts(r))),
                 ("rows", .int(r.rows)), ("loaded", .int(r.loaded)), ("rejected", .int(r.rejected)),
                 ("duplicates", .int(r.duplicates)), ("warnings", .int(r.warnings)),
                 ("sheets", .array(r.sheets.map { s in

@@ -5,31 +5,9 @@ import FulianSheets
 
 /// `fulian peek FILE`
 struct PeekCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "peek",
-        abstract: "Show what fulian sees in a spreadsheet: format, encoding, sheets, merged ranges, first rows.",
-        discussion: """
-            The format is told from the content (zip → XLSX, OLE2 → XLS, else delimited text), never \
-            from the extension. Dates are shown in ISO form, numbers as stored. What looks like an ID \
-            number (15 or 18 characters) or a mobile number (11 digits) is masked unless --no-mask.
-
-            --format json prints one JSON document for scripts: {"file", "format", "encoding", "sheets": \
-            [{"name", "visible", "kind", "merged": ["A1:C1", …], "rows": [{"row": 3, "cells": [...]}]}]}. \
-            Row numbers are the ones Excel shows, cells start at column A; a cell is null, a string, a \
-            number, true/false, or {"date": "2024-01-05"}, {"datetime": "2024-01-05T15:00:00"}, \
-            {"time": "15:00:00"}, {"duration": 3600.5} (seconds), {"error": "#REF!"}.
-
-            --format csv writes one sheet's rows as CSV (UTF-8, CRLF; dates and times in ISO form, every \
-            row as wide as the widest): an in2csv for these offices' files. Name the sheet with --sheet \
-            when the workbook has more than one.
-
-            Examples:
-              fulian peek 春蕾计划.xlsx
-              fulian peek 名册.xls --sheet 花名册 --rows 30
-              fulian peek 两癌救助.csv --encoding gb18030
-              fulian peek 名册.xlsx --format json --rows all
-              fulian peek 名册.xls --format csv --sheet 花名册 > 花名册.csv
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "peek", abstract: HelpText.abstract(.peek), discussion: HelpText.discussion(.peek))
+    }
 
     /// How peek prints.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -63,28 +41,29 @@ struct PeekCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: "The file.")
+    @Argument(help: ArgumentHelp(HelpText.option(.peekFile)))
     var file: String
 
-    @Option(help: "Show only this sheet.")
+    @Option(help: ArgumentHelp(HelpText.option(.peekSheet)))
     var sheet: String?
 
-    @Option(help: ArgumentHelp("How many rows to show per sheet: a number, or all (default: 10; all for --format csv).",
-                               valueName: "n|all"))
+    @Option(help: ArgumentHelp(HelpText.option(.peekRows), valueName: "n|all"))
     var rows: RowCount?
 
-    @Option(help: "Output: table, json or csv.")
+    @Option(help: ArgumentHelp(HelpText.option(.peekFormat, reserve: 40)))
     var format: Format = .table
 
-    @Option(help: "Text encoding for CSV (default: detected): \(TextEncoding.acceptedNames).")
+    @Option(help: ArgumentHelp(HelpText.option(CLIMessage.encodingHelp(accepted: TextEncoding.acceptedNames, peek: true).text())))
     var encoding: String?
 
-    @Flag(name: .customLong("no-mask"), help: "Show ID and phone numbers in full (they are masked by default).")
+    @Flag(name: .customLong("no-mask"), help: ArgumentHelp(HelpText.option(.peekNoMask)))
     var noMask = false
+
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if let encoding, TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding \(encoding); use \(TextEncoding.acceptedNames)")
+            throw ValidationError(CLIMessage.unknownEncoding(given: encoding, accepted: TextEncoding.acceptedNames).text())
         }
     }
 
@@ -99,18 +78,17 @@ struct PeekCommand: ParsableCommand {
             case .csv: try writeCSV(reader, limit: (rows ?? .all).limit)
             }
         } catch let e as SheetError {
-            throw fail(e.description)
+            throw fail(e)
         }
     }
 
     // MARK: Table
 
     private func printTable(_ reader: any SpreadsheetReader, limit: Int) throws {
-        var head = "\((file as NSString).lastPathComponent): \(reader.format.rawValue)"
-        if let e = reader.textEncoding { head += ", encoding \(e.rawValue)" }
-        if let d = reader.delimiter { head += ", delimiter " + (d == 9 ? "tab" : "'\(Character(UnicodeScalar(d)))'") }
-        if reader.format != .csv { head += ", \(reader.dateSystem == .system1904 ? "1904" : "1900") date system" }
-        print(head)
+        print(CLIMessage.peekHeading(
+            file: (file as NSString).lastPathComponent, format: reader.format.rawValue, encoding: reader.textEncoding?.rawValue,
+            delimiter: reader.delimiter.map { $0 == 9 ? "tab" : "'\(Character(UnicodeScalar($0)))'" },
+            dateSystem: reader.format == .csv ? nil : (reader.dateSystem == .system1904 ? "1904" : "1900")).text())
         let sheets = try sheet.map { [try reader.sheet(named: $0)] } ?? reader.sheets
         for s in sheets {
             var count = 0, width = 0
@@ -122,21 +100,20 @@ struct PeekCommand: ParsableCommand {
                 return true
             }
             let merges = try reader.mergedRanges(in: s)
-            var line = "\nsheet \(s.index + 1) \(s.name): \(count) non-blank rows × \(width) columns"
-            if s.visibility != .visible { line += " (\(s.visibility.rawValue))" }
-            if let d = s.dimension { line += ", declared \(d)" }
-            print(line)
-            if !merges.isEmpty { print("merged: " + merges.map(\.description).joined(separator: " ")) }
+            print("\n" + CLIMessage.peekSheet(index: s.index + 1, name: s.name, rows: count, columns: width,
+                                              visibility: s.visibility == .visible ? nil : s.visibility.rawValue,
+                                              dimension: s.dimension.map { "\($0)" }).text())
+            if !merges.isEmpty { print(CLIMessage.peekMerged(merges.map(\.description)).text()) }
             guard !shown.isEmpty else { continue }
             let allCols = shown.map(\.cells.count).max() ?? 0
             // A sheet may be 16,384 columns wide; a terminal is not.
             let cols = min(allCols, PeekCommand.maxColumns)
-            var t = TextTable(headers: ["row"] + (0..<cols).map { ColumnName.letters($0 + 1) }, rightAligned: [0])
+            var t = TextTable(headers: [CLIMessage.columnHeader("row").text()] + (0..<cols).map { ColumnName.letters($0 + 1) }, rightAligned: [0])
             for r in shown {
                 t.rows.append([String(r.number)] + (0..<cols).map { PeekCommand.show(r[$0], mask: !noMask) })
             }
             print(t.render())
-            if allCols > cols { print("(columns \(ColumnName.letters(cols + 1))…\(ColumnName.letters(allCols)) not shown)") }
+            if allCols > cols { print(CLIMessage.peekColumnsNotShown(from: ColumnName.letters(cols + 1), to: ColumnName.letters(allCols)).text()) }
         }
         for w in reader.warnings.prefix(20) { print(w.description) }
     }
@@ -186,8 +163,7 @@ struct PeekCommand: ParsableCommand {
             s = reader.sheets[0]
         } else {
             // A usage error (exit 64), known only once the file is open.
-            printError("error: --format csv writes one sheet: name it with --sheet (the sheets are: "
-                       + reader.sheets.map(\.name).joined(separator: ", ") + ")")
+            printError(CLIMessage.error(.cli(.csvNeedsSheet(sheets: reader.sheets.map(\.name)))).text())
             throw ExitCode.validationFailure
         }
         guard limit > 0 else { return }

@@ -7,32 +7,9 @@ import FulianStore
 
 /// `fulian report NAME --period P`
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Compute coverage, job-fair, aid, member and activity figures for a period, or write the quarterly workbook.",
-        discussion: """
-            NAME is one of:
-              aid         disbursements, recipients and amount by org × program (--by-source, --by-month)
-              coverage    组织/工作/妇女之家 coverage of communities and villages on the period's last day
-                          (--kinds enterprise,social_org for the new-sector coverage)
-              jobfairs    job fairs held: fairs, employers, positions, seekers, placements, placement rate
-              members     memberships active on the period's last day by org × role (--composition)
-              activities  activities held by org × kind, participants
-              quarterly   the leadership workbook: every report above on formatted sheets with charts,
-                          a notes sheet with sources, data-quality issues and definitions (needs -o)
-
-            Periods: 2024Q1, 2024H1, 2024, 2024-03, 2024-01-01..2024-03-31.
-            --by street (default) groups by the level under the district (streets and towns); community,
-            district and none are the other levels. --compare adds the previous period (环比) and the same
-            period a year earlier (同比) with absolute and percentage changes (null when the base is 0).
-            Every figure is computed in SQL inside the store; --explain prints the definition and the SQL.
-
-            Examples:
-              fulian report aid --period 2024Q1
-              fulian report coverage --period 2024Q2 --compare --format json
-              fulian report aid --period 2024H1 --by-month --format csv --bom -o aid.csv
-              fulian report quarterly --period 2024Q1 -o 2024Q1.xlsx
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "report", abstract: HelpText.abstract(.report), discussion: HelpText.discussion(.report))
+    }
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
         case aid, coverage, jobfairs, members, activities, quarterly
@@ -40,76 +17,74 @@ struct ReportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, xlsx }
 
-    @Argument(help: "aid, coverage, jobfairs, members, activities or quarterly.")
+    @Argument(help: ArgumentHelp(HelpText.option(.reportName, reserve: 60)))
     var name: Name
 
-    @Option(help: ArgumentHelp("The period: 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31.", valueName: "period"))
+    @Option(help: ArgumentHelp(HelpText.option(.reportPeriod), valueName: "period"))
     var period: String
 
-    @Option(help: ArgumentHelp("Group by street (default), community, district or none.", valueName: "level"))
+    @Option(help: ArgumentHelp(HelpText.option(.reportBy, reserve: 20), valueName: "level"))
     var by: String = "street"
 
-    @Flag(help: "Add the previous period (环比) and the same period a year earlier (同比).")
+    @Flag(help: ArgumentHelp(HelpText.option(.reportCompare)))
     var compare = false
 
-    @Option(help: "table (default), json, csv or xlsx (xlsx needs -o).")
+    @Option(help: ArgumentHelp(HelpText.option(.reportFormat, reserve: 44)))
     var format: Format = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(HelpText.option(.reportOutput), valueName: "file"))
     var output: String?
 
-    @Flag(help: "Start CSV output with a byte-order mark (for Excel on Chinese Windows).")
-    var bom = false
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(HelpText.option(.reportBOM, reserve: 18)))
+    var bom = true
 
-    @Flag(help: "Print the definition and the SQL behind every figure (quarterly: add them to 数据说明).")
+    @Flag(help: ArgumentHelp(HelpText.option(.reportExplain)))
     var explain = false
 
-    @Option(help: ArgumentHelp("coverage: the unit kinds measured (e.g. enterprise,social_org); activities: the kinds counted.", valueName: "kinds"))
+    @Option(help: ArgumentHelp(HelpText.option(.reportKinds), valueName: "kinds"))
     var kinds: String?
 
-    @Flag(name: .customLong("by-source"), help: "aid: break down by funding source.")
+    @Flag(name: .customLong("by-source"), help: ArgumentHelp(HelpText.option(.reportBySource)))
     var bySource = false
 
-    @Flag(name: .customLong("by-month"), help: "aid: break down by month of payment.")
+    @Flag(name: .customLong("by-month"), help: ArgumentHelp(HelpText.option(.reportByMonth)))
     var byMonth = false
 
-    @Flag(help: "members: add age bands and tag shares.")
+    @Flag(help: ArgumentHelp(HelpText.option(.reportComposition)))
     var composition = false
 
-    @Option(help: "Header language: zh or en (default: zh for tables and workbooks, the JSON names for CSV).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOptions
 
-    @Option(help: ArgumentHelp("quarterly: highlight coverage below this rate (default 0.9).", valueName: "rate"))
+    @Option(help: ArgumentHelp(HelpText.option(.reportTarget, reserve: 16), valueName: "rate"))
     var target: Double = 0.9
 
-    @Flag(name: .customLong("no-mask"), help: "quarterly: show ID and phone numbers in full on sheets that list people.")
+    @Flag(name: .customLong("no-mask"), help: ArgumentHelp(HelpText.option(.reportNoMask)))
     var noMask = false
 
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if OrgLevel(rawValue: by) == nil { throw ValidationError("--by must be street, community, district or none, not \(by)") }
-        if (try? Period(parsing: period)) == nil {
-            throw ValidationError("--period \(period) is not a period; use 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31")
-        }
-        if name == .quarterly && output == nil { throw ValidationError("report quarterly writes a workbook: name it with -o FILE.xlsx") }
-        if format == .xlsx && output == nil { throw ValidationError("--format xlsx writes a workbook: name it with -o FILE.xlsx") }
-        if !(0...1).contains(target) { throw ValidationError("--target must lie between 0 and 1, e.g. 0.9") }
-        if (bySource || byMonth) && name != .aid { throw ValidationError("--by-source and --by-month apply to the aid report") }
-        if composition && name != .members { throw ValidationError("--composition applies to the members report") }
+        if OrgLevel(rawValue: by) == nil { throw ValidationError(CLIMessage.badLevel(given: by).text()) }
+        if (try? Period(parsing: period)) == nil { throw ValidationError(CLIMessage.badPeriod(option: "--period", given: period).text()) }
+        if name == .quarterly && output == nil { throw ValidationError(CLIMessage.workbookNeedsOutput(quarterly: true).text()) }
+        if format == .xlsx && output == nil { throw ValidationError(CLIMessage.workbookNeedsOutput(quarterly: false).text()) }
+        if !(0...1).contains(target) { throw ValidationError(CLIMessage.badTarget(given: target).text()) }
+        if (bySource || byMonth) && name != .aid { throw ValidationError(CLIMessage.breakdownNeedsAid(report: name.rawValue).text()) }
+        if composition && name != .members { throw ValidationError(CLIMessage.compositionNeedsMembers(report: name.rawValue).text()) }
     }
 
     func run() throws {
         let p = try Period(parsing: period)
+        if let output { try OutputPath.checkFolder(output) }
         let st: Store
-        do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
+        do { st = try store.open(readOnly: true) } catch { throw fail(error) }
         if name == .quarterly {
-            let options = QuarterlyWorkbook.Options(period: p, language: lang ?? .zh, target: target, mask: !noMask, explain: explain)
+            let options = QuarterlyWorkbook.Options(period: p, language: Language.current, target: target, mask: !noMask, explain: explain)
             do {
                 let summary = try QuarterlyWorkbook.write(store: st, to: output!, options: options)
-                print("quarterly workbook for \(p.label): \(output!) (\(summary.sheets.joined(separator: ", ")))")
+                print(CLIMessage.quarterlyWritten(period: p, path: output!, sheets: summary.sheets).text())
             } catch {
-                throw fail("\(error)")
+                throw fail(error)
             }
             return
         }
@@ -121,17 +96,18 @@ struct ReportCommand: ParsableCommand {
                                     kinds: kinds.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
                                     breakdowns: breakdowns)
         let result: ReportResult
-        do { result = try Reports.run(request, in: st) } catch { throw fail("\(error)") }
+        do { result = try Reports.run(request, in: st) } catch { throw fail(error) }
         let text: String
         switch format {
         case .xlsx:
-            do { try ReportSheet.write(result, to: output!, language: lang ?? .zh) } catch { throw fail("\(error)") }
-            print("\(name.rawValue) \(p.label): \(output!)")
+            do { try ReportSheet.write(result, to: output!, language: Language.current) } catch { throw fail(error) }
+            print(CLIMessage.reportWritten(report: name.rawValue, period: p, path: output!).text())
             if explain { print(result.explanation.text) }
             return
         case .json: text = ReportRendering.json(result)
-        case .csv: text = ReportRendering.csv(result, bom: bom, chineseHeaders: lang == .zh)
-        case .table: text = ReportRendering.text(result, chineseHeaders: (lang ?? .zh) == .zh)
+        // A BOM for a file Excel opens; never on standard output (a pipe or a script reads it).
+        case .csv: text = ReportRendering.csv(result, bom: bom && output != nil)
+        case .table: text = ReportRendering.heading(result) + "\n\n" + ReportRendering.text(result)
         }
         var out = text
         // "\r\n" is one Character, so look at the last byte to see whether the text ends a line.
@@ -139,7 +115,7 @@ struct ReportCommand: ParsableCommand {
         if explain { out += (endsLine ? "\n" : "\n\n") + result.explanation.text }
         if let output {
             do { try out.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw fail("cannot write \(output): \(error.localizedDescription)")
+                throw fail(.cannotWrite(path: output, reason: error.localizedDescription))
             }
         } else {
             print(out, terminator: out.utf8.last == UInt8(ascii: "\n") ? "" : "\n")
@@ -147,4 +123,3 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension Language: ExpressibleByArgument {}

@@ -6,32 +6,25 @@ import GRDB
 
 /// `fulian sql "SELECT …"`
 struct SQLCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sql",
-        abstract: "Run a read-only SQL query against the store.",
-        discussion: """
-            The connection is opened read-only: INSERT, UPDATE, DELETE and DDL fail. Money columns end in \
-            Fen (integer fen: divide by 100.0 for yuan); dates are ISO text. The schema is described in \
-            notebooks-docs/03-your-own-sql.md.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "sql", abstract: HelpText.abstract(.sql), discussion: HelpText.discussion(.sql))
+    }
 
-            Examples:
-              fulian sql "SELECT p.name, SUM(d.amountFen) / 100.0 AS yuan FROM disbursement d JOIN program p ON p.id = d.programId GROUP BY p.name"
-              fulian sql "SELECT category, COUNT(*) FROM importIssue GROUP BY category" --format csv
-            """)
-
-    @Argument(help: "The query.")
+    @Argument(help: ArgumentHelp(HelpText.option(.sqlQuery)))
     var query: String
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "table, json or csv.")
+    @OptionGroup var language: LanguageOptions
+
+    @Option(help: ArgumentHelp(HelpText.option(.sqlFormat, reserve: 40)))
     var format: Format = .table
 
     enum Format: String, ExpressibleByArgument { case table, json, csv }
 
     func run() throws {
         let st: Store
-        do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
+        do { st = try store.open(readOnly: true) } catch { throw fail(error) }
         do {
             try st.dbQueue.read { db in
                 let stmt = try db.makeStatement(sql: query)
@@ -60,7 +53,7 @@ struct SQLCommand: ParsableCommand {
                         })
                     }
                     print(t.render())
-                    print("(\(rows.count) row\(rows.count == 1 ? "" : "s"))")
+                    print(CLIMessage.rowCount(rows.count).text())
                 case .csv:
                     print(CSVText.line(names))
                     for r in rows { print(CSVText.line(r.databaseValues.map(text))) }
@@ -80,8 +73,7 @@ struct SQLCommand: ParsableCommand {
                 }
             }
         } catch let e as DatabaseError {
-            throw fail("the query failed: \(e.message ?? e.description)"
-                       + (e.resultCode == .SQLITE_READONLY ? " (fulian sql is read-only)" : ""))
+            throw fail(.queryFailed(reason: e.message ?? e.description, readOnly: e.resultCode == .SQLITE_READONLY))
         }
     }
 }

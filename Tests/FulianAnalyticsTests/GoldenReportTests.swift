@@ -96,14 +96,15 @@ struct GoldenReportTests {
     @Test func tablesCSVAndExplanation() throws {
         let store = try SyntheticStore.make()
         let aid = try Reports.run(ReportRequest(kind: .aid, period: R.period("2024Q1"), compare: true), in: store)
-        Golden.check("aid_2024Q1_compare.txt", ReportRendering.text(aid))
-        Golden.check("aid_2024Q1_compare.csv", ReportRendering.csv(aid))
+        Golden.check("aid_2024Q1_compare.txt", ReportRendering.text(aid, language: .en))
+        Golden.check("aid_2024Q1_compare.csv", ReportRendering.csv(aid, language: .en))
         let coverage = try Reports.run(ReportRequest(kind: .coverage, period: R.period("2024Q1")), in: store)
-        Golden.check("coverage_2024Q1_street.txt", ReportRendering.text(coverage, chineseHeaders: true))
-        Golden.check("coverage_2024Q1_street.csv", ReportRendering.csv(coverage, bom: true, chineseHeaders: true))
+        Golden.check("coverage_2024Q1_street.txt", ReportRendering.text(coverage, language: .zh))
+        Golden.check("coverage_2024Q1_street.csv", ReportRendering.csv(coverage, bom: true, language: .zh))
         let members = try Reports.run(
             ReportRequest(kind: .members, period: R.period("2024Q1"), breakdowns: [.composition]), in: store)
-        Golden.check("members_2024Q1_composition.txt", ReportRendering.text(members))
+        Golden.check("members_2024Q1_composition.txt", ReportRendering.text(members, language: .en))
+        Golden.check("members_2024Q1_composition.zh.txt", ReportRendering.text(members, language: .zh))
         let plain = try Reports.run(ReportRequest(kind: .aid, period: R.period("2024Q1")), in: store)
         Golden.check("aid_2024Q1_street.explain.txt", plain.explanation.text)
     }

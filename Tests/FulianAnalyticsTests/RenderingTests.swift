@@ -88,15 +88,18 @@ struct RenderingTests {
 
     @Test func tableAlignsByDisplayWidth() throws {
         let r = try R.run(try SyntheticStore.make(), .aid, "2024Q1")
-        let lines = ReportRendering.text(r).split(separator: "\n").map(String.init)
+        let lines = ReportRendering.text(r, language: .en).split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("org     program"))
-        #expect(lines.last!.hasPrefix("合计"))
+        #expect(lines.last!.hasPrefix("Total"))
         #expect(lines.last!.hasSuffix("7           5  5500.50"))
         // The last column is right-aligned: every line ends at the same display column.
         let widths = Set(lines.map(TextNormalizer.displayWidth))
         #expect(widths.count == 1, "\(lines)")
-        let chinese = ReportRendering.text(r, chineseHeaders: true)
+        let chinese = ReportRendering.text(r, language: .zh)
         #expect(chinese.hasPrefix("单位    项目          发放笔数  受助人数  金额(元)"))
+        #expect(chinese.split(separator: "\n").last!.hasPrefix("合计"))
+        // The process's language by default.
+        #expect(ReportRendering.text(r) == ReportRendering.text(r, language: Language.current))
     }
 
     @Test func tableShowsNullsAndPercentages() throws {
@@ -106,7 +109,7 @@ struct RenderingTests {
         #expect(ReportRendering.table(r, absoluteChanges: false).columns.count == 1 + 6 * 5)
         #expect(t.columns[1...7].map(\.name) == ["fairs", "fairs_previous", "fairs_change_previous", "fairs_pct_previous",
                                                   "fairs_year_ago", "fairs_change_year_ago", "fairs_pct_year_ago"])
-        let text = ReportRendering.text(r)
+        let text = ReportRendering.text(r, language: .en)
         #expect(text.contains("+100.0%"))  // fairs against a year ago
         #expect(text.contains(" -"))       // null placement rate
     }
@@ -121,18 +124,95 @@ struct RenderingTests {
                 """)
         }
         let r = try R.run(store, .aid, "2024Q1")
-        let csv = ReportRendering.csv(r, bom: true)
+        let csv = ReportRendering.csv(r, bom: true, language: .en)
         #expect(csv.hasPrefix("\u{FEFF}org,program,disbursements,recipients,amount\r\n"))
         #expect(csv.contains("东街道,\"春蕾\"\"计划\"\",二期\",1,1,123.45\r\n"))
-        #expect(csv.hasSuffix("合计,,8,5,5623.95\r\n"))
+        #expect(csv.hasSuffix("Total,,8,5,5623.95\r\n"))
         #expect(!ReportRendering.csv(r).hasPrefix("\u{FEFF}"))
+        let zh = ReportRendering.csv(r, language: .zh)
+        #expect(zh.hasPrefix("单位,项目,发放笔数,受助人数,金额(元)\r\n"))
+        #expect(zh.hasSuffix("合计,,8,5,5623.95\r\n"))
         // A report without keys gets a label column so the totals line is still marked.
         let none = try R.run(store, .coverage, "2024Q1", by: .none)
-        #expect(ReportRendering.csv(none) == """
+        #expect(ReportRendering.csv(none, language: .en) == """
             ,units,with_federation,org_coverage,work_covered,work_coverage,with_womens_home,womens_home_coverage\r
+            Total,5,2,0.4,4,0.8,2,0.4\r
+
+            """)
+        #expect(ReportRendering.csv(none, language: .zh) == """
+            ,单位数,已建妇联,组织覆盖率,工作覆盖,工作覆盖率,已建妇女之家,妇女之家覆盖率\r
             合计,5,2,0.4,4,0.8,2,0.4\r
 
             """)
+    }
+
+    @Test func activityKindsAndRolesReadAsLabelsInTablesAndCSVButCodesInJSON() throws {
+        let store = try SyntheticStore.make()
+        let acts = try R.run(store, .activities, "2024Q1")
+        let zh = ReportRendering.text(acts, language: .zh)
+        #expect(zh.hasPrefix("单位    活动类型  活动次数  参与人次\n"))
+        #expect(zh.contains("东街道  招聘会           2       800\n"))
+        #expect(zh.contains("东街道  讲座"))
+        #expect(zh.contains("南镇    维权"))
+        #expect(ReportRendering.csv(acts, language: .zh).contains("西街道,培训,1,25\r\n"))
+        #expect(ReportRendering.csv(acts, language: .en).contains("西街道,training,1,25\r\n"))
+        #expect(ReportRendering.text(acts, language: .en).contains("东街道  job fair"))
+        let json = ReportRendering.json(acts)
+        #expect(json.contains("\"kind\": \"job_fair\"") && !json.contains("招聘会"))
+        let members = try R.run(store, .members, "2024Q1")
+        let roles = ReportRendering.table(members, language: .zh).rows.map { $0[1].text }
+        #expect(roles == ["主席", "副主席", "执委", "主席", "委员", "志愿者"])
+        #expect(ReportRendering.table(members, language: .en).rows.map { $0[1].text }
+                == ["chair", "vice-chair", "executive committee member", "chair", "committee member", "volunteer"])
+    }
+
+    @Test func headingsNameThePeriodInChinese() throws {
+        let store = try SyntheticStore.make()
+        let r = try R.run(store, .aid, "2024Q1", compare: true)
+        #expect(ReportRendering.heading(r, language: .zh) == "2024年第一季度 救助发放情况（上期 2023年第四季度，去年同期 2023年第一季度）")
+        #expect(ReportRendering.heading(r, language: .en) == "aid 2024Q1 (previous 2023Q4, year ago 2023Q1)")
+        let plain = try R.run(store, .coverage, "2024H1")
+        #expect(ReportRendering.heading(plain, language: .zh) == "2024年上半年 妇联组织覆盖情况")
+        #expect(ReportRendering.heading(plain, language: .en) == "coverage 2024H1")
+        let t = ReportRendering.table(r, language: .zh)
+        #expect(t.columns[3...5].map { $0.header(.zh) } == ["发放笔数 上期", "发放笔数 环比", "发放笔数 环比%"])
+        #expect(t.columns[3...5].map { $0.header(.en) } == ["disbursements_previous", "disbursements_change_previous", "disbursements_pct_previous"])
+    }
+
+    @Test func requestErrorsInBothLanguages() throws {
+        let store = try SyntheticStore.make()
+        func error(_ body: () throws -> Void) -> ReportError? {
+            do { try body() } catch let e as ReportError { return e } catch {}
+            return nil
+        }
+        let cases: [(ReportError?, String, String)] = [
+            (error { _ = try R.run(store, .members, "2024Q1", breakdowns: [.source]) },
+             "--by-source 只适用于救助发放（aid）报表", "--by-source applies to the aid report only"),
+            (error { _ = try R.run(store, .aid, "2024Q1", breakdowns: [.composition]) },
+             "人员构成只适用于执委会员（members）报表", "the composition applies to the members report only"),
+            (error { _ = try R.run(store, .aid, "2024Q1", kinds: ["enterprise"]) },
+             "--kinds 只适用于组织覆盖（coverage）和活动（activities）报表", "--kinds applies to the coverage and activities reports only"),
+            (error { _ = try R.run(store, .coverage, "2024Q1", kinds: ["factory"]) },
+             "未知的单位类型“factory”：可用 district、street、town、community、village、enterprise、social_org、agency、other",
+             "unknown unit kind 'factory' for coverage: use district, street, town, community, village, enterprise, social_org, agency, other"),
+            (error { _ = try R.run(store, .activities, "2024Q1", kinds: ["party"]) },
+             "未知的活动类型“party”：可用 job_fair、lecture、training、rights、volunteer、visit、other",
+             "unknown activity kind 'party': use job_fair, lecture, training, rights, volunteer, visit, other"),
+        ]
+        for (e, zh, en) in cases {
+            #expect(e?.text(.zh) == zh)
+            #expect(e?.text(.en) == en)
+        }
+    }
+
+    @Test func compositionTablesInChinese() throws {
+        let members = try R.run(try SyntheticStore.make(), .members, "2024Q1", breakdowns: [.composition])
+        let zh = ReportRendering.text(members, language: .zh)
+        #expect(zh.contains("年龄段      人数   占比\n"))
+        #expect(zh.contains("30岁以下       1  16.7%\n"))
+        #expect(zh.contains("60岁及以上     1  16.7%\n"))
+        #expect(zh.contains("未知           1  16.7%\n"))
+        #expect(zh.contains("身份标签    人数   占比\n"))
     }
 
     // MARK: explanation and SQL

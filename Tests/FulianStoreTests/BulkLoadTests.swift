@@ -34,7 +34,7 @@ import TestSupport
             // The mode asked for is the mode taken (aid files only), or the comparison below proves nothing.
             #expect(r.bulkLoaded == (dataset == .aid && mode == .always), "\(r.file)")
             summary.append("\(r.file) \(r.status) rows \(r.rows) loaded \(r.loaded) rejected \(r.rejected) duplicates \(r.duplicates) warnings \(r.warnings)")
-            summary += r.issues.map { "  \($0.severity) \($0.row ?? 0):\($0.column ?? 0) \($0.category) \($0.message)" }
+            summary += r.issues.map { "  \($0.severity) \($0.row ?? 0):\($0.column ?? 0) \($0.category) \($0.message.text(.en))" }
         }
         return (store, summary)
     }

@@ -58,6 +58,7 @@ import TestSupport
             "aid-q1.csv:R9C5: error [bad-date] 发放日期: 2024-02-30 is not a calendar date",
             "aid-q1.csv:R10C6: warning [footer-mismatch] the 合计 row says 19800.00 for 金额(元), but the data rows add up to 20800.00",
         ])
+        #expect(r.issues[2].text(.zh) == "aid-q1.csv 第 8 行：警告 [duplicate] 同一笔发放（同一人、春蕾计划、2024-01-05、1000.00 元）已由本文件第 3 行入库，本行已跳过")
         let stored = try store.dbQueue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.name, p.idNumber, o.name AS org, g.name AS program, d.paidOn, d.amountFen, d.source
@@ -114,7 +115,7 @@ import TestSupport
     @Test func noMessageShowsAFullIDNumberOrPhone() throws {
         let store = try storeWithRegister()
         let r = try store.importFile(FileImportRequest(path: aid, options: ImportOptions(dataset: .aid)))
-        let text = r.issues.map(\.description).joined(separator: "\n")
+        let text = r.issues.map { $0.text(.zh) + "\n" + $0.text(.en) }.joined(separator: "\n")
         #expect(!text.contains("110105198304131060"))
         #expect(!text.contains("13900001111"))
         #expect(text.contains("110105********1060"))

@@ -49,6 +49,10 @@ import TestSupport
         #expect(r.issues.map { $0.text(.en) } == [
             "兰江区社区名册.xlsx:社区名册!R8: error [unknown-org] parent unit 东胡街道 is neither in the register nor in this file; did you mean 东湖街道?",
         ])
+        #expect(r.issues.map { $0.text(.zh) } == [
+            "兰江区社区名册.xlsx 工作表“社区名册” 第 8 行：错误 [unknown-org] 上级单位 东胡街道 既不在组织名册中，也不在本文件中，是否为 东湖街道？",
+        ])
+        #expect(r.issues.first?.suggestion == "东湖街道")
         let t = try #require(r.sheets.first?.tally)
         let counts: [Int] = [t.sheetRows, t.titleRows, t.headerRows, t.dataRows, t.blankRows, t.footerRows.count, t.noteRows.count]
         #expect(counts == [10, 1, 1, 6, 1, 0, 1])
@@ -145,14 +149,16 @@ import TestSupport
 
     @Test func membersBeforeTheRegisterAreRefusedAndNothingIsRecorded() throws {
         let store = try Store(inMemory: ())
-        #expect(throws: ImportError.self) {
+        #expect(throws: StoreError.self) {
             try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid)))
         }
         do {
             _ = try store.importFile(FileImportRequest(path: Self.workbook, options: ImportOptions(dataset: .aid)))
-        } catch let e as ImportError {
+        } catch let e as StoreError {
             #expect(e.text(.en) == "一季度救助发放表.xlsx: the store has no org register yet: import the org register first "
                     + "(fulian import orgs FILE), then this file; nothing was stored")
+            #expect(e.text(.zh) == "一季度救助发放表.xlsx：数据库中还没有组织名册：请先导入组织名册（用 fulian import 导入 orgs 数据集），"
+                    + "再导入本文件（aid）；本文件未入库")
         }
         #expect(try rows(store, "SELECT COUNT(*) FROM importBatch") == ["0"])
         _ = try store.importFile(FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs)))
@@ -193,9 +199,15 @@ import TestSupport
         do {
             _ = try store.importFile(ambiguous)
             Issue.record("an ambiguous --replace must be refused")
-        } catch let e as ImportError {
-            #expect(e.message.text(.en).hasPrefix("--replace: 2 earlier batches have this file name, so it is not clear which one this file corrects: batch \(b.batchId!) (\(west), 3 rows, imported "))
-            #expect(e.message.text(.en).hasSuffix(". Choose one with --replace-batch N; nothing was replaced"))
+        } catch let e as StoreError {
+            let en = e.message.text(.en), zh = e.message.text(.zh)
+            #expect(en.hasPrefix("--replace: 2 earlier batches have this file name, so it is not clear which one this file corrects: batch \(b.batchId!) (\(west), 3 rows, imported "))
+            #expect(en.hasSuffix(". Choose one with --replace-batch N; nothing was replaced"))
+            #expect(zh.hasPrefix("--replace：已有 2 个批次使用这个文件名，无法确定本文件更正的是哪一个：批次 \(b.batchId!)（\(west)，3 行，导入于 "))
+            #expect(zh.hasSuffix("。请用 --replace-batch N 指定批次；未替换任何批次"))
+            // Imported just now, shown in local time to the minute, without a Z.
+            #expect(en.contains("imported \(LocalTime.text(Date()).prefix(10))"))
+            #expect(!en.contains("Z)"))
         }
         var chosen = FileImportRequest(path: other.path, options: ImportOptions(dataset: .aid))
         chosen.replaceBatch = c.batchId
@@ -225,6 +237,10 @@ import TestSupport
         #expect(r.issues.map { $0.text(.en) } == [
             "助学.csv:R2: warning [unknown-program] 春蕾助学 is not a known programme; did you mean 春蕾计划? Stored as written "
                 + "(2 rows of this file); confirm the spelling with --map ([program] \"春蕾助学\" = \"春蕾计划\")",
+        ])
+        #expect(r.issues.map { $0.text(.zh) } == [
+            "助学.csv 第 2 行：警告 [unknown-program] 春蕾助学 不是已有的项目名称，是否为 春蕾计划？已按原文入库（本文件 2 行）；"
+                + "请用 --map 确认写法（[program] \"春蕾助学\" = \"春蕾计划\"）",
         ])
         let names = try store.dbQueue.read { try String.fetchAll($0, sql: "SELECT name FROM program ORDER BY id") }
         #expect(names == ["春蕾助学", "两癌救助", "暖心驿站"])

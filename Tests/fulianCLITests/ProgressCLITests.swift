@@ -28,7 +28,7 @@ import TestSupport
         // Updated in place: carriage return, the line, erase to its end; cleared before the summary.
         #expect(zh.stdout.range(of: "\rbig.csv：已处理 [0-9,]+ / 约 [0-9,]+ 行，每秒 [0-9,]+ 行(，预计还需 [0-9 分]+秒)?\u{1B}\\[K",
                                 options: .regularExpression) != nil, "\(zh.stdout.prefix(400))")
-        #expect(zh.stdout.contains("\r\u{1B}[Kbig.csv: activities"))
+        #expect(zh.stdout.contains("\r\u{1B}[Kbig.csv：activities"))
         // The English wording is pinned in CatalogueTests.progressLines.
         let quiet = try CLIRunner.shell("\(Self.script!) -qec 'fulian import activities big.csv --replace --quiet' /dev/null", in: dir)
         #expect(quiet.status == 0)

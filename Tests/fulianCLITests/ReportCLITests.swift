@@ -11,18 +11,52 @@ import TestSupport
         try CLIRunner.run(args + ["--db", "demo/fulian.sqlite"], in: dir)
     }
 
-    @Test func csvWithBOMAndChineseHeaders() throws {
-        let out = try Self.run(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv", "--bom", "--lang", "zh"])
-        #expect(out.status == 0)
-        #expect(out.stdout == "\u{FEFF},场次,参会企业,提供岗位,求职人数,达成意向,达成率\r\n合计,6,185,2836,9438,1498,0.1587\r\n")
+    static func runZH(_ args: [String]) throws -> CLIRunner.Output {
+        try CLIRunner.run(args + ["--db", "demo/fulian.sqlite"], in: dir, environment: ["FULIAN_LANG": "zh"])
+    }
+
+    /// CSV headers are Chinese by default and the JSON names in English; standard output never has a BOM,
+    /// a file written with -o has one unless --no-bom.
+    @Test func csvHeadersAndTheBOM() throws {
+        let zh = try Self.runZH(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv"])
+        #expect(zh.status == 0)
+        #expect(zh.stdout == ",场次,参会企业,提供岗位,求职人数,达成意向,达成率\r\n合计,6,185,2836,9438,1498,0.1587\r\n")
+        let stdoutBOM = try Self.runZH(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv", "--bom"])
+        #expect(stdoutBOM.stdout == zh.stdout)
         let plain = try Self.run(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv"])
-        #expect(plain.stdout == ",fairs,employers,positions,seekers,placements,placement_rate\r\n合计,6,185,2836,9438,1498,0.1587\r\n")
+        #expect(plain.stdout == ",fairs,employers,positions,seekers,placements,placement_rate\r\nTotal,6,185,2836,9438,1498,0.1587\r\n")
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = Self.dir.appendingPathComponent("demo/fulian.sqlite").path
+        for (extra, bom) in [([String](), true), (["--no-bom"], false), (["--bom"], true)] {
+            let out = try CLIRunner.run(["report", "jobfairs", "--period", "2024Q1", "--by", "none", "--format", "csv", "-o", "j.csv", "--db", db] + extra,
+                                        in: dir, environment: ["FULIAN_LANG": "zh"])
+            #expect(out.status == 0 && out.stdout == "", "\(out.stderr)")
+            let bytes = try Data(contentsOf: dir.appendingPathComponent("j.csv"))
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]) == bom, "\(extra)")
+            #expect(String(decoding: bom ? bytes.dropFirst(3) : bytes[...], as: UTF8.self) == zh.stdout)
+        }
+    }
+
+    @Test func tablesStartWithTheirPeriodAndShowLabels() throws {
+        let zh = try Self.runZH(["report", "activities", "--period", "2024Q1"])
+        #expect(zh.status == 0)
+        let lines = zh.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "2024年第一季度 活动开展情况")
+        #expect(lines[1] == "")
+        #expect(lines[2].hasPrefix("单位"))
+        #expect(!zh.stdout.contains("job_fair") && zh.stdout.contains("招聘会"))
+        let en = try Self.run(["report", "activities", "--period", "2024Q1", "--compare"])
+        #expect(en.stdout.hasPrefix("activities 2024Q1 (previous 2023Q4, year ago 2023Q1)\n\norg"))
+        #expect(en.stdout.contains("job fair") && !en.stdout.contains("job_fair"))
+        let json = try Self.runZH(["report", "activities", "--period", "2024Q1", "--format", "json"])
+        #expect(json.stdout.contains("\"kind\": \"job_fair\"") && !json.stdout.contains("招聘会"))
     }
 
     @Test func xlsxSheetAgreesWithJSON() throws {
-        let out = try Self.run(["report", "aid", "--period", "2024Q1", "--format", "xlsx", "-o", "aid.xlsx"])
+        let out = try Self.runZH(["report", "aid", "--period", "2024Q1", "--format", "xlsx", "-o", "aid.xlsx"])
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stdout == "aid 2024Q1: aid.xlsx\n")
+        #expect(out.stdout == "2024年第一季度 救助发放情况：aid.xlsx\n")
         let reader = try openSpreadsheet(at: Self.dir.appendingPathComponent("aid.xlsx").path)
         #expect(reader.sheets.map(\.name) == ["救助发放情况"])
         let rows = try reader.rows(in: reader.sheets[0])
@@ -31,6 +65,8 @@ import TestSupport
         #expect(rows[2].cells == [.text("枫林街道"), .text("困境儿童关爱"), .number(4), .number(2), .number(2100)])
         #expect(rows.last?.cells == [.text("合计"), .empty, .number(52), .number(44), .number(51900)])
         #expect(rows.count == 18)
+        let en = try Self.run(["report", "aid", "--period", "2024Q1", "--format", "xlsx", "-o", "aid-en.xlsx"])
+        #expect(en.stdout == "aid 2024Q1: aid-en.xlsx\n")
     }
 
     @Test func explainPrintsTheDefinitionAndTheSQL() throws {
@@ -44,12 +80,43 @@ import TestSupport
         let out = try Self.run(["report", "aid", "--period", "2024Q5"])
         #expect(out.status == 64)
         #expect(out.stderr.hasPrefix("Error: --period 2024Q5 is not a period; use 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31\n"))
+        let zh = try Self.runZH(["report", "aid", "--period", "2024Q5"])
+        #expect(zh.status == 64)
+        #expect(zh.stderr == "错误：--period 2024Q5 不是期间：请写成 2024Q1、2024H1、2024、2024-03 或 2024-01-01..2024-03-31\n"
+                + "用法：fulian report [<options>] <name> --period <period>\n  详见 'fulian report --help'。\n")
     }
 
     @Test func missingStoreSaysWhatToDo() throws {
         let out = try CLIRunner.run(["report", "aid", "--period", "2024Q1", "--db", "nope.sqlite"], in: Self.dir)
         #expect(out.status == 1)
         #expect(out.stderr == "error: no store at nope.sqlite: import some files first (fulian import …), or name one with --db\n")
+        let zh = try CLIRunner.run(["report", "aid", "--period", "2024Q1", "--db", "nope.sqlite"], in: Self.dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(zh.stderr == "错误：找不到数据库 nope.sqlite：请先导入文件（fulian import …），或用 --db 指定数据库\n")
+        // --lang wins over FULIAN_LANG, before or after the command.
+        let flag = try CLIRunner.run(["--lang", "zh", "report", "aid", "--period", "2024Q1", "--db", "nope.sqlite"], in: Self.dir)
+        #expect(flag.stderr == zh.stderr)
+        let after = try CLIRunner.run(["report", "aid", "--period", "2024Q1", "--db", "nope.sqlite", "--lang=en"], in: Self.dir,
+                                      environment: ["FULIAN_LANG": "zh"])
+        #expect(after.stderr == out.stderr)
+    }
+
+    /// An output folder that does not exist is one clear error naming it, before any work (no libxlsxwriter line).
+    @Test func aMissingOutputFolderIsOneClearError() throws {
+        let cases: [([String], String)] = [
+            (["report", "quarterly", "--period", "2024Q1", "-o", "nodir/x.xlsx", "--db", "demo/fulian.sqlite"], "nodir/x.xlsx"),
+            (["report", "aid", "--period", "2024Q1", "--format", "csv", "-o", "nodir/x.csv", "--db", "demo/fulian.sqlite"], "nodir/x.csv"),
+            (["clean", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv", "-o", "nodir/x.xlsx"], "nodir/x.xlsx"),
+            (["import", "aid", "fixtures/demo/aid/贫困母亲救助_2024Q2.csv", "--rejects", "nodir/r.xlsx", "--db", "none.sqlite"], "nodir/r.xlsx"),
+        ]
+        for (args, file) in cases {
+            let zh = try CLIRunner.run(args, in: Self.dir, environment: ["FULIAN_LANG": "zh"])
+            #expect(zh.status == 1)
+            #expect(zh.stdout == "")
+            #expect(zh.stderr == "错误：文件夹 nodir 不存在，无法写入 \(file)：请先创建该文件夹，或换一个输出路径\n")
+            let en = try CLIRunner.run(args, in: Self.dir)
+            #expect(en.stderr == "error: the folder nodir does not exist, so \(file) cannot be written: create the folder first or choose another path\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: Self.dir.appendingPathComponent("none.sqlite").path))
     }
 
     @Test func rejectsWorkbookHoldsEveryRejectedRowWithItsReason() throws {

@@ -7,7 +7,8 @@ import TestSupport
 ///
 /// Conventions: commands run with `/bin/sh` in a fresh directory where `fixtures/` is the repository's
 /// fixtures folder; one directory per page, so later blocks see earlier blocks' files. A command
-/// expected to fail ends its output with `[exit N]`. Timestamps are shown as `<time>`.
+/// expected to fail ends its output with `[exit N]`. Timestamps are shown as `<time>`. Pages show what a user
+/// sees by default: Chinese (a command may still say `--lang en`).
 /// Set FULIAN_RECORD_DOCS=1 to rewrite the pages with the actual output (the test then fails, so a
 /// recording is never accepted silently).
 @Suite(.serialized) struct WalkthroughTests {
@@ -40,6 +41,7 @@ import TestSupport
         var t = s.replacingOccurrences(of: workspace.path + "/", with: "")
         t = t.replacingOccurrences(of: workspace.path, with: ".")
         t = t.replacing(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/, with: "<time>")
+        t = t.replacing(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?/, with: "<time>")
         var lines = t.components(separatedBy: "\n").map { $0.replacing(/\s+$/, with: "") }
         while lines.last == "" { lines.removeLast() }
         return lines
@@ -55,7 +57,7 @@ import TestSupport
         var recorded = text.components(separatedBy: "\n")
         var offset = 0
         for step in steps {
-            let out = try CLIRunner.shell(step.command + " 2>&1", in: workspace)
+            let out = try CLIRunner.shell(step.command + " 2>&1", in: workspace, environment: ["FULIAN_LANG": "zh"])
             var actual = Self.normalize(out.stdout, workspace: workspace)
             if out.status != 0 { actual.append("[exit \(out.status)]") }
             var expected = step.expected

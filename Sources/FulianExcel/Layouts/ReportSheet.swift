@@ -44,14 +44,12 @@ public enum ReportSheet {
     /// totals' SUM ranges depend on it. Headers are Chinese (单位, 金额(元) …) or, in English, the JSON names
     /// (org, amount …); the totals row says 合计 / Total.
     public static func table(_ r: ReportResult, title: String?, language: Language = .current, startingAt top: Int) -> TableSheet {
-        let flat = ReportRendering.table(r)
-        let headers = flat.columns.map { language == .zh ? $0.chineseLabel : $0.name }
+        let flat = ReportRendering.table(r, language: language)
+        let headers = flat.columns.map { $0.header(language) }
         let styles = flat.columns.indices.map { c in style(of: flat.rows.map { $0[c] } + [flat.totals[c]]) }
         var t = TableSheet(title: title, headers: headers, styles: styles)
         t.rows = flat.rows.map { $0.map(value) }
-        var sums = totals(flat, dataRows: t.dataRows(startingAt: top))
-        if language != .zh, case .text(ReportRendering.totalsLabel) = sums.first ?? .empty { sums[0] = .text(ExcelMessage.word(.totalRow).text(language)) }
-        t.totals = .values(sums)
+        t.totals = .values(totals(flat, dataRows: t.dataRows(startingAt: top)))
         return t
     }
 

@@ -4,20 +4,13 @@ import FulianCore
 
 /// `--quiet`: no progress line on the terminal.
 struct ProgressOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: ArgumentHelp(CLIHelp.quiet))
+    @Flag(name: .shortAndLong, help: ArgumentHelp(HelpText.option(.quiet)))
     var quiet = false
 
     /// A progress line for one piece of work, or nil when none is shown (`--quiet`, stderr not a terminal).
     func line(task: String, expected: Int? = nil) -> ProgressLine? {
         guard !quiet, isatty(2) == 1 else { return nil }
         return ProgressLine(task: task, counter: ProgressCounter(expected: expected))
-    }
-}
-
-/// Help texts of the progress options, in the current language.
-enum CLIHelp {
-    static var quiet: String {
-        Language.current == .zh ? "不在终端显示进度。" : "Show no progress on the terminal."
     }
 }
 

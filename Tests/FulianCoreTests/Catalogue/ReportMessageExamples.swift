@@ -2,5 +2,18 @@
 
 extension ReportMessage {
     /// One example per case, for `CatalogueTests`.
-    static let examples: [ReportMessage] = []
+    static let examples: [ReportMessage] = [
+        .breakdownOnlyForAid(breakdown: "month"),
+        .compositionOnlyForMembers(report: "aid"),
+        .kindsNotApplicable(report: "aid"),
+        .unknownKind(kind: "工厂", coverage: true, allowed: ["community", "village"]),
+        .columnHeader(base: "amount"),
+        .comparisonHeader(base: "amount", comparison: "percentFromYearAgo", name: "amount_pct_year_ago"),
+        .totals(report: "aid"),
+        .title(report: "coverage"),
+        .heading(report: "aid", period: try! Period(parsing: "2024Q1"), previous: try! Period(parsing: "2023Q4"),
+                 yearAgo: try! Period(parsing: "2023Q1")),
+        .compositionHeader(name: "age_band"),
+        .ageBand("unknown"),
+    ]
 }
