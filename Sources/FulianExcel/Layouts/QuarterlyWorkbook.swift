@@ -396,6 +396,8 @@ public enum QuarterlyWorkbook {
         batches.totals = .sum(label: t(.word(.totalRow)))
         batches.placeholder = t(.word(.none))
         batches.styles[0] = CellStyle().with { $0.horizontalAlignment = .left }
+        // Centred, so a time never runs into the warnings count right-aligned beside it.
+        batches.styles[10] = CellStyle().with { $0.horizontalAlignment = .center }
         row = try batches.write(to: sheet, at: row)
         if !batchList.isEmpty { row = try paragraph(t(.word(.checksumNote)), on: sheet, row: row, lastCol: last, width: paperWidth) }
         row += 1
