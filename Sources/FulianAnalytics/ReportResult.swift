@@ -89,23 +89,30 @@ public struct MemberComposition: Hashable, Sendable {
 
 /// How a report's numbers were obtained: the definition in words and every SQL statement run.
 public struct ReportExplanation: Hashable, Sendable {
-    /// The definition: what is counted, inclusion rules, null and zero handling.
-    public var definition: String
+    /// The definition: what is counted, inclusion rules, null and zero handling, as catalogue messages
+    /// (``ReportDefinitions/messages(for:)``), worded when printed.
+    public var definition: [ReportMessage]
     /// The statements, per period (current first, then previous and year-ago with `--compare`).
     public var queries: [SQLQuery]
     /// The dialect the statements are written in.
     public var dialect: String
 
     /// Creates an explanation.
-    public init(definition: String, queries: [SQLQuery], dialect: String) {
+    public init(definition: [ReportMessage], queries: [SQLQuery], dialect: String) {
         self.definition = definition
         self.queries = queries
         self.dialect = dialect
     }
 
-    /// The text `--explain` prints: the definition, then each statement with its parameters and inlined.
-    public var text: String {
-        var out = definition.trimmingCharacters(in: .newlines) + "\n"
+    /// The definition in a language (the process's language by default), as `--explain` lays it out.
+    public func definitionText(_ language: Language = .current) -> String {
+        ReportDefinitions.text(definition, language: language)
+    }
+
+    /// The text `--explain` prints in a language: the definition, then each statement with its parameters
+    /// and inlined.
+    public func text(_ language: Language = .current) -> String {
+        var out = definitionText(language).trimmingCharacters(in: .newlines) + "\n"
         for q in queries {
             out += "\n-- \(q.purpose) (\(dialect))\n"
             out += q.sql.trimmingCharacters(in: .newlines) + ";\n"

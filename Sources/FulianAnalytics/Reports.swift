@@ -63,7 +63,7 @@ public enum Reports {
             keyNames: keyNames, measureNames: rowMeasures.map(\.name), totalsMeasureNames: current.measures.map(\.name),
             rows: rows, totals: totals, composition: now.composition,
             explanation: ReportExplanation(
-                definition: ReportDefinitions.text(for: request), queries: queries, dialect: dialect.name))
+                definition: ReportDefinitions.messages(for: request), queries: queries, dialect: dialect.name))
     }
 
     /// Checks the options that only apply to some reports.

@@ -102,7 +102,7 @@ struct ReportCommand: ParsableCommand {
         case .xlsx:
             do { try ReportSheet.write(result, to: output!, language: Language.current) } catch { throw fail(error) }
             print(CLIMessage.reportWritten(report: name.rawValue, period: p, path: output!).text())
-            if explain { print(result.explanation.text) }
+            if explain { print(result.explanation.text()) }
             return
         case .json: text = ReportRendering.json(result)
         // A BOM for a file Excel opens; never on standard output (a pipe or a script reads it).
@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
         var out = text
         // "\r\n" is one Character, so look at the last byte to see whether the text ends a line.
         let endsLine = out.utf8.last == UInt8(ascii: "\n")
-        if explain { out += (endsLine ? "\n" : "\n\n") + result.explanation.text }
+        if explain { out += (endsLine ? "\n" : "\n\n") + result.explanation.text() }
         if let output {
             do { try out.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw fail(.cannotWrite(path: output, reason: error.localizedDescription))

@@ -106,6 +106,6 @@ struct GoldenReportTests {
         Golden.check("members_2024Q1_composition.txt", ReportRendering.text(members, language: .en))
         Golden.check("members_2024Q1_composition.zh.txt", ReportRendering.text(members, language: .zh))
         let plain = try Reports.run(ReportRequest(kind: .aid, period: R.period("2024Q1")), in: store)
-        Golden.check("aid_2024Q1_street.explain.txt", plain.explanation.text)
+        Golden.check("aid_2024Q1_street.explain.txt", plain.explanation.text(.en))
     }
 }

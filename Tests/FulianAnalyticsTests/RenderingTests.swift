@@ -222,8 +222,10 @@ struct RenderingTests {
         for kind in ReportKind.allCases {
             let r = try R.run(store, kind, "2024Q1", breakdowns: kind == .members ? [.composition] : [])
             let e = r.explanation
-            #expect(e.definition.hasPrefix(kind.rawValue + " — "))
-            #expect(e.text.contains("period 2024Q1: 2024-01-01 .. 2024-03-31"))
+            #expect(e.definitionText(.en).hasPrefix(kind.rawValue + " — "))
+            #expect(e.definitionText(.zh).hasPrefix(kind.title(.zh) + "（\(kind.rawValue)）："))
+            #expect(e.text(.en).contains("period 2024Q1: 2024-01-01 .. 2024-03-31"))
+            #expect(e.text(.zh).contains("统计期 2024年第一季度：2024-01-01 至 2024-03-31"))
             // aid: one statement returns rows and the totals row; the others: rows, totals (+ composition).
             #expect(e.queries.count == [.aid: 1, .members: 4][kind, default: 2])
             let grouped = e.queries[0]
@@ -240,7 +242,7 @@ struct RenderingTests {
         #expect(try R.run(store, .jobfairs, "2024Q1", compare: true).explanation.queries.map(\.purpose) == [
             "rows 2024Q1", "totals 2024Q1", "rows 2023Q4", "totals 2023Q4", "rows 2023Q1", "totals 2023Q1",
         ])
-        #expect(cmp.explanation.text.contains("--compare"))
+        #expect(cmp.explanation.text(.en).contains("--compare"))
     }
 
     @Test func flowQueriesUseTheDateIndexesAndNoCorrelatedSubqueries() throws {

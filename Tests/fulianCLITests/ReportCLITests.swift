@@ -76,6 +76,34 @@ import TestSupport
         #expect(out.stdout.contains("FROM membership"))
     }
 
+    /// `--explain` follows the language: the definition in Chinese by default (the SQL stays SQL), English with
+    /// FULIAN_LANG=en.
+    @Test func explainInChinese() throws {
+        let zh = try Self.runZH(["report", "aid", "--period", "2024Q1", "--explain"])
+        #expect(zh.status == 0)
+        let definition = """
+            救助发放情况（aid）：统计期内发放的救助（start <= paidOn <= end），按单位 × 项目分组。
+              disbursements（发放笔数）= 发放记录的条数（重复记录已在导入时跳过）
+              recipients（受助人数）= 去重后的人数（person.id：有身份证号的按身份证号计一人，没有的按姓名 + 单位计一人）
+              amount（金额）= SUM(amountFen)，以分为单位精确求和，显示为元，保留两位小数（不用浮点数）
+              合计（totals）：同一统计期全部发放记录的同样指标；受助人数在全部记录中去重，
+              因此 totals.recipients 可能小于各行之和。
+              --by-source 增加键 `source`（资金来源，按原文，空白为 null）；
+              --by-month 增加键 `month`（paidOn 所在月份，YYYY-MM）。
+              org = 该行单位所属的街道（乡镇）（从单位本身起向上找最近的 street 或 town 类单位；直接挂在区本级的记录留在区本级）。
+              统计期 2024年第一季度：2024-01-01 至 2024-03-31
+
+            -- rows and totals 2024Q1 (SQLite)
+            WITH RECURSIVE orgmap
+            """
+        #expect(zh.stdout.hasPrefix("2024年第一季度 救助发放情况\n"))
+        #expect(zh.stdout.contains("\n合计 ") && zh.stdout.contains("\n\n" + definition))
+        #expect(!zh.stdout.contains("aid — "))
+        let en = try Self.run(["report", "aid", "--period", "2024Q1", "--explain"])
+        #expect(en.stdout.contains("\n\naid — disbursements paid in the period (start <= paidOn <= end), grouped by org × program.\n"))
+        #expect(en.stdout.contains("\n  period 2024Q1: 2024-01-01 .. 2024-03-31\n\n-- rows and totals 2024Q1 (SQLite)\n"))
+    }
+
     @Test func badPeriodIsAUsageError() throws {
         let out = try Self.run(["report", "aid", "--period", "2024Q5"])
         #expect(out.status == 64)

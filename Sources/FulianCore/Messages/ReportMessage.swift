@@ -26,6 +26,32 @@ public enum ReportMessage: Localized, Hashable {
     case compositionHeader(name: String)
     /// An age band (`<30`, `30-39` … `60+`, `unknown`) as a table shows it.
     case ageBand(String)
+    /// `--explain`: what the aid report counts (`ReportDefinitions`, the same text as notebooks-docs/04-indicators.md).
+    case aidDefinition
+    /// `--explain`: what the coverage report measures, on the period's last day.
+    case coverageDefinition
+    /// `--explain`: what the jobfairs report counts.
+    case jobfairsDefinition
+    /// `--explain`: what the members report counts, on the period's last day, and its composition.
+    case membersDefinition
+    /// `--explain`: what the activities report counts.
+    case activitiesDefinition
+    /// `--explain`: the `org` key of `--by street` (street/town).
+    case streetLevelRule
+    /// `--explain`: the `org` key of `--by community` (community/village).
+    case communityLevelRule
+    /// `--explain`: the `org` key of `--by district`.
+    case districtLevelRule
+    /// `--explain`: `--by none`, no `org` key.
+    case noLevelRule
+    /// `--explain`: the unit kinds coverage measures, as given with `--kinds` (codes).
+    case measuredUnitKinds([String])
+    /// `--explain`: the activity kinds counted, as given with `--kinds` (codes).
+    case countedActivityKinds([String])
+    /// `--explain`: how `--compare` computes 环比 and 同比.
+    case compareRule
+    /// `--explain`: the period's dates, and with `--compare` the previous and year-ago periods'.
+    case periodRule(period: Period, previous: Period?, yearAgo: Period?)
 
     public func wording() -> Wording {
         switch self {
@@ -62,6 +88,133 @@ public enum ReportMessage: Localized, Hashable {
             case "unknown": Wording("未知", band)
             default: Wording(band + "岁", band)
             }
+        case .aidDefinition:
+            Wording("""
+                救助发放情况（aid）：统计期内发放的救助（start <= paidOn <= end），按单位 × 项目分组。
+                  disbursements（发放笔数）= 发放记录的条数（重复记录已在导入时跳过）
+                  recipients（受助人数）= 去重后的人数（person.id：有身份证号的按身份证号计一人，没有的按姓名 + 单位计一人）
+                  amount（金额）= SUM(amountFen)，以分为单位精确求和，显示为元，保留两位小数（不用浮点数）
+                  合计（totals）：同一统计期全部发放记录的同样指标；受助人数在全部记录中去重，
+                  因此 totals.recipients 可能小于各行之和。
+                  --by-source 增加键 `source`（资金来源，按原文，空白为 null）；
+                  --by-month 增加键 `month`（paidOn 所在月份，YYYY-MM）。
+                """, """
+                aid — disbursements paid in the period (start <= paidOn <= end), grouped by org × program.
+                  disbursements = number of disbursement records (duplicates were already skipped at import)
+                  recipients    = distinct persons (person.id: one per ID number, else per name + unit)
+                  amount        = SUM(amountFen) in fen, shown as yuan with 2 decimals (exact, no floating point)
+                  totals: the same measures over all disbursements of the period; recipients distinct overall,
+                  so totals.recipients can be less than the sum of the rows.
+                  --by-source adds the key `source` (资金来源 as written, null when blank);
+                  --by-month adds the key `month` (YYYY-MM of paidOn).
+                """)
+        case .coverageDefinition:
+            Wording("""
+                妇联组织覆盖情况（coverage）：以统计期最后一天 E 为准，组织名册中的每个街道（乡镇）一行（没有下属单位的也列出），
+                统计其下属单位。
+                  单位（unit）= 所统计类型的单位（默认 community、village，即社区和村；可用 --kinds 指定，如 enterprise,social_org），
+                                且在 E 日存续：（establishedOn 为空或 establishedOn <= E）
+                                并且（dissolvedOn 为空或 dissolvedOn > E）
+                  units（单位数）= 单位个数
+                  with_federation（已建妇联）= federationOn <= E 的单位数（0001-01-01 表示已建、日期不详；为空表示未建）
+                  org_coverage（组织覆盖率）= with_federation / units
+                  work_covered（工作覆盖）= federationOn <= E 或 workCovered = 1 的单位数
+                  work_coverage（工作覆盖率）= work_covered / units
+                  with_womens_home（已建妇女之家）= womensHomeOn <= E 的单位数
+                  womens_home_coverage（妇女之家覆盖率）= with_womens_home / units
+                  比率：由整数计数精确计算，四舍五入（远离零）保留 4 位小数；units = 0 时为 null。
+                """, """
+                coverage — as of the period's last day E, one row per street/town of the register (every one,
+                even with no units), measuring the units under it.
+                  unit          = org of the measured kinds (default community, village; --kinds e.g. enterprise,social_org)
+                                  that exists on E: (establishedOn IS NULL OR establishedOn <= E)
+                                  AND (dissolvedOn IS NULL OR dissolvedOn > E)
+                  units            = number of units
+                  with_federation  = units with federationOn <= E (0001-01-01 = yes, date unknown; NULL = none)
+                  org_coverage     = with_federation / units
+                  work_covered     = units with federationOn <= E OR workCovered = 1
+                  work_coverage    = work_covered / units
+                  with_womens_home = units with womensHomeOn <= E
+                  womens_home_coverage = with_womens_home / units
+                  ratios: exact from the integer counts, rounded half away from zero to 4 decimals; null when units = 0.
+                """)
+        case .jobfairsDefinition:
+            Wording("""
+                招聘会情况（jobfairs）：统计期内举办的 job_fair（招聘会）类活动（start <= heldOn <= end），按单位分组。
+                  fairs（场次）= 招聘会场数
+                  employers、positions、seekers、placements（参会企业、提供岗位、求职人数、达成意向）= 各项登记数字之和（空白按 0 计）
+                  placement_rate（达成率）= placements / seekers，保留 4 位小数；seekers = 0 时为 null。
+                """, """
+                jobfairs — activities of kind job_fair held in the period (start <= heldOn <= end), grouped by org.
+                  fairs          = number of job fairs
+                  employers, positions, seekers, placements = sums of the recorded figures (a blank figure counts 0)
+                  placement_rate = placements / seekers, rounded to 4 decimals; null when seekers = 0.
+                """)
+        case .membersDefinition:
+            Wording("""
+                执委会员情况（members）：统计期最后一天 E 在任的职务，按单位 × 职务分组。
+                  在任 = （termStart 为空或 termStart <= E）并且（termEnd 为空或 termEnd >= E）
+                  members（人数）= 在任职务数（一人担任两个职务的，在两行中各计一次）
+                  totals.members = 全部在任职务数；totals.persons = 其中去重后的人数。
+                  人员构成（要求时）：对去重后的在任人员，按 E 日的年龄分段（<30、30-39、40-49、50-59、60+，
+                  unknown 为无出生日期或出生日期晚于 E）和按身份标签（membership.tags 以“、”拆分并去掉首尾空白；
+                  同一人每个标签计一次）统计；share = 人数 / 全部在任人数，没有在任人员时为 null。
+                """, """
+                members — memberships active on the period's last day E, grouped by org × role.
+                  active  = (termStart IS NULL OR termStart <= E) AND (termEnd IS NULL OR termEnd >= E)
+                  members = number of active memberships (a person holding two roles counts in both rows)
+                  totals.members = all active memberships; totals.persons = distinct persons among them.
+                  composition (when asked): distinct active persons by age on E (<30, 30-39, 40-49, 50-59, 60+,
+                  unknown = no birth date or one after E) and by tag (membership.tags split on '、', trimmed; a
+                  person counts once per tag); share = persons / all active persons, null when there are none.
+                """)
+        case .activitiesDefinition:
+            Wording("""
+                活动开展情况（activities）：统计期内举办的活动（start <= heldOn <= end），按单位 × 活动类型分组。
+                  activities（活动次数）= 活动记录的条数
+                  participants（参与人次）= SUM(participants)（空白按 0 计）
+                  --kinds 限定统计的活动类型（代码 job_fair、lecture、training、rights、volunteer、visit、other）。
+                """, """
+                activities — activities held in the period (start <= heldOn <= end), grouped by org × kind.
+                  activities   = number of activity records
+                  participants = SUM(participants) (a blank figure counts 0)
+                  --kinds restricts the activity kinds counted (codes job_fair lecture training rights volunteer visit other).
+                """)
+        case .streetLevelRule:
+            Wording("org = 该行单位所属的街道（乡镇）（从单位本身起向上找最近的 street 或 town 类单位；直接挂在区本级的记录留在区本级）。",
+                    "org = the street/town a row's unit belongs to (nearest ancestor-or-self of kind street or town; "
+                        + "rows attached to the district itself stay at the district).")
+        case .communityLevelRule:
+            Wording("org = 社区（村）本身（从单位本身起向上找最近的 community 或 village 类单位）；直接挂在街道（乡镇）的记录留在街道（乡镇）。",
+                    "org = the community/village itself (nearest ancestor-or-self of kind community or village); "
+                        + "rows attached directly to a street/town stay at the street/town.")
+        case .districtLevelRule:
+            Wording("org = 区（组织名册树的根）。", "org = the district (the root of the register tree).")
+        case .noLevelRule:
+            Wording("不分单位（无 org 键）：各行只按报表的其他键分组。", "no org key: rows are grouped by the report's other keys only.")
+        case .measuredUnitKinds(let kinds):
+            Wording("统计的单位类型：\(kinds.joined(separator: "、"))", "measured unit kinds: \(kinds.joined(separator: ", "))")
+        case .countedActivityKinds(let kinds):
+            Wording("统计的活动类型：\(kinds.joined(separator: "、"))", "activity kinds counted: \(kinds.joined(separator: ", "))")
+        case .compareRule:
+            Wording("""
+                --compare：每项指标同时计算上期（环比：上一季度、半年、月或年；按日期区间的，为紧挨在前的同样天数）
+                和去年同期（同比）。change = 本期 − 基期（比率为精确差值）；pct = (本期 − 基期) / 基期，基期为 0 或 null 时为 null。
+                行为三个期间中任一期间有记录的分组（没有记录的期间按 0 计）。
+                """, """
+                --compare: every measure also for the previous period (环比: previous quarter/half/month/year; for a
+                day range the same number of days just before) and the same period a year earlier (同比).
+                change = current − base (ratios: exact difference); pct = (current − base) / base, null when the base
+                is 0 or null. Rows are the groups with a record in any of the three periods (absent = zero).
+                """)
+        case .periodRule(let p, let previous, let yearAgo):
+            Wording(
+                "统计期 \(p.chineseLabel)：\(p.start.iso) 至 \(p.end.iso)"
+                    + (previous.map { "；上期 \($0.chineseLabel)（\($0.start.iso) 至 \($0.end.iso)）" } ?? "")
+                    + (yearAgo.map { "；去年同期 \($0.chineseLabel)（\($0.start.iso) 至 \($0.end.iso)）" } ?? ""),
+                "period \(p.label): \(p.start.iso) .. \(p.end.iso)"
+                    + (previous.map { "; previous \($0.label) (\($0.start.iso) .. \($0.end.iso))" } ?? "")
+                    + (yearAgo.map { "; year ago \($0.label) (\($0.start.iso) .. \($0.end.iso))" } ?? ""))
         }
     }
 

@@ -458,7 +458,7 @@ public enum QuarterlyWorkbook {
             for r in reports {
                 try sheet.write(row: row, col: 0, .text(r.kind.title + " (\(r.kind.rawValue))"), style: CellStyle().with { $0.bold = true })
                 row += 1
-                for line in r.explanation.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in r.explanation.text(lang).split(separator: "\n", omittingEmptySubsequences: false) {
                     // Long lines are cut where the page ends; SQL reads better unwrapped.
                     try sheet.mergeRange(firstRow: row, firstCol: 0, lastRow: row, lastCol: last, value: .text(String(line)), style: code)
                     row += 1

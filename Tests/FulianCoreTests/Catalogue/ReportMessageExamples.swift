@@ -15,5 +15,12 @@ extension ReportMessage {
                  yearAgo: try! Period(parsing: "2023Q1")),
         .compositionHeader(name: "age_band"),
         .ageBand("unknown"),
+        .aidDefinition, .coverageDefinition, .jobfairsDefinition, .membersDefinition, .activitiesDefinition,
+        .streetLevelRule, .communityLevelRule, .districtLevelRule, .noLevelRule,
+        .measuredUnitKinds(["enterprise", "social_org"]),
+        .countedActivityKinds(["lecture", "training"]),
+        .compareRule,
+        .periodRule(period: try! Period(parsing: "2024Q1"), previous: try! Period(parsing: "2023Q4"),
+                    yearAgo: try! Period(parsing: "2023Q1")),
     ]
 }
