@@ -211,6 +211,11 @@ public final class CSVReader: SpreadsheetReader {
 }
 
 /// The RFC 4180 state machine over UTF-8 bytes, fed chunk by chunk.
+///
+/// Speed (issue #17): runs of ordinary bytes are found eight bytes at a time (``WordScan``), and a field
+/// that lies within one chunk with no `""` in it becomes its cell straight from the chunk; only a field
+/// split across chunks or holding an escaped quote is gathered in `field` first. The row's cell array is
+/// reused when the consumer does not keep the row.
 struct CSVParser {
     enum Failure: Error { case unterminatedQuote(Int), fieldTooLong(Int) }
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -221,6 +226,7 @@ struct CSVParser {
     private(set) var line = 1
     private var recordLine = 1
     private var state = State.fieldStart
+    /// The current field's bytes from earlier chunks or pieces (before the pending run of this chunk).
     private var field: [UInt8] = []
     private var cells: [Cell] = []
     private var pendingCR = false
@@ -234,125 +240,205 @@ struct CSVParser {
         cells.reserveCapacity(16)
     }
 
-    private mutating func endField() {
-        cells.append(field.isEmpty ? .empty : .text(String(decoding: field, as: UTF8.self)))
-        field.removeAll(keepingCapacity: true)
+    /// The part of the current field in the chunk being parsed, `base[start..<end]` (none when equal),
+    /// coming after the bytes in `field`.
+    private struct Run {
+        var start = 0
+        var end = 0
+    }
+
+    /// Adds `base[s..<e]` to the current field; `check` = compare the field's length with the limit.
+    @inline(__always)
+    private mutating func add(_ run: inout Run, _ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, check: Bool) throws {
+        if run.start == run.end {
+            run = Run(start: s, end: e)
+        } else if run.end == s {
+            run.end = e
+        } else {
+            field.append(contentsOf: UnsafeBufferPointer(start: base + run.start, count: run.end - run.start))
+            run = Run(start: s, end: e)
+        }
+        if check && field.count + (run.end - run.start) > maxFieldBytes { throw Failure.fieldTooLong(recordLine) }
+    }
+
+    /// Moves the pending run into `field` (the chunk is about to go away).
+    private mutating func spill(_ run: inout Run, _ base: UnsafePointer<UInt8>?) {
+        if run.start < run.end, let base {
+            field.append(contentsOf: UnsafeBufferPointer(start: base + run.start, count: run.end - run.start))
+        }
+        run = Run()
+    }
+
+    private mutating func endField(_ run: inout Run, _ base: UnsafePointer<UInt8>?) {
+        if field.isEmpty {
+            if run.start < run.end, let base {
+                cells.append(.text(String(decoding: UnsafeBufferPointer(start: base + run.start, count: run.end - run.start),
+                                          as: UTF8.self)))
+            } else {
+                cells.append(.empty)
+            }
+        } else {
+            spill(&run, base)
+            cells.append(.text(String(decoding: field, as: UTF8.self)))
+            field.removeAll(keepingCapacity: true)
+        }
+        run = Run()
     }
 
     /// Ends the record; returns the callback's verdict (true = go on).
-    private mutating func endRecord(_ emit: (Int, [Cell]) throws -> Bool) rethrows -> Bool {
-        endField()
-        let out = cells
-        cells.removeAll(keepingCapacity: true)
+    private mutating func endRecord(_ run: inout Run, _ base: UnsafePointer<UInt8>?,
+                                    _ emit: (Int, [Cell]) throws -> Bool) rethrows -> Bool {
+        endField(&run, base)
         state = .fieldStart
         let start = recordLine
         recordLine = line + 1
-        if out.count == 1, case .empty = out[0] { return true }   // an empty line
-        return try emit(start, out)
+        if cells.count == 1, case .empty = cells[0] {   // an empty line
+            cells.removeAll(keepingCapacity: true)
+            return true
+        }
+        let go = try emit(start, cells)
+        // Unique again unless the consumer kept the row: then this allocates a fresh array, as before.
+        cells.removeAll(keepingCapacity: true)
+        return go
     }
 
     /// Parses a chunk; returns false when the callback asked to stop.
     mutating func feed(_ bytes: [UInt8], _ emit: (Int, [Cell]) throws -> Bool) throws -> Bool {
+        try bytes.withUnsafeBufferPointer { try feed(buffer: $0, emit) }
+    }
+
+    /// Parses a chunk in memory; returns false when the callback asked to stop.
+    mutating func feed(buffer p: UnsafeBufferPointer<UInt8>, _ emit: (Int, [Cell]) throws -> Bool) throws -> Bool {
         let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13
         let d = delimiter
-        return try bytes.withUnsafeBufferPointer { p -> Bool in
-            var i = 0
-            let n = p.count
-            if pendingCR, n > 0 {
-                pendingCR = false
-                if p[0] == lf { i = 1 }
-            }
-            while i < n {
-                switch state {
-                case .fieldStart, .unquoted:
-                    if state == .fieldStart && p[i] == quote {
-                        state = .quoted
-                        i += 1
-                        continue
-                    }
-                    // Scan the run of ordinary bytes.
-                    let start = i
-                    while i < n {
-                        let b = p[i]
-                        if b == d || b == lf || b == cr { break }
-                        i += 1
-                    }
-                    if i > start {
-                        field.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
-                        if field.count > maxFieldBytes { throw Failure.fieldTooLong(recordLine) }
-                        state = .unquoted
-                    }
-                    guard i < n else { continue }
-                    let b = p[i]
+        let n = p.count
+        guard n > 0, let base = p.baseAddress else { return true }
+        var i = 0
+        var run = Run()
+        if pendingCR {
+            pendingCR = false
+            if base[0] == lf { i = 1 }
+        }
+        while i < n {
+            switch state {
+            case .fieldStart, .unquoted:
+                if state == .fieldStart && base[i] == quote {
+                    state = .quoted
                     i += 1
-                    if b == d {
-                        endField()
-                        state = .fieldStart
-                    } else {
-                        if b == cr {
-                            if i < n { if p[i] == lf { i += 1 } } else { pendingCR = true }
-                        }
-                        let go = try endRecord(emit)
+                    continue
+                }
+                // Scan the run of ordinary bytes.
+                let start = i
+                i = WordScan.first(of: d, lf, cr, in: base, from: i, to: n)
+                if i > start {
+                    try add(&run, base, start, i, check: true)
+                    state = .unquoted
+                }
+                guard i < n else { continue }
+                let b = base[i]
+                i += 1
+                if b == d {
+                    endField(&run, base)
+                    state = .fieldStart
+                } else {
+                    if b == cr {
+                        if i < n { if base[i] == lf { i += 1 } } else { pendingCR = true }
+                    }
+                    let go = try endRecord(&run, base, emit)
+                    line += 1
+                    if !go { return false }
+                }
+            case .quoted:
+                let start = i
+                // CR LF, CR and LF each end one line, also when a chunk ends between CR and LF.
+                var afterCR = quotedCR
+                while i < n {
+                    let j = WordScan.first(of: quote, cr, lf, in: base, from: i, to: n)
+                    if j > i {
+                        afterCR = false
+                        i = j
+                        if i == n { break }
+                    }
+                    let b = base[i]
+                    if b == quote { break }
+                    if b == cr {
                         line += 1
-                        if !go { return false }
-                    }
-                case .quoted:
-                    let start = i
-                    // CR LF, CR and LF each end one line, also when a chunk ends between CR and LF.
-                    var afterCR = quotedCR
-                    while i < n {
-                        let b = p[i]
-                        if b == quote { break }
-                        if b == cr {
-                            line += 1
-                            afterCR = true
-                        } else {
-                            if b == lf && !afterCR { line += 1 }
-                            afterCR = false
-                        }
-                        i += 1
-                    }
-                    quotedCR = i == n && afterCR
-                    if i > start {
-                        field.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
-                        if field.count > maxFieldBytes { throw Failure.fieldTooLong(recordLine) }
-                    }
-                    if i < n {
-                        state = .quoteInQuoted
-                        i += 1
-                    }
-                case .quoteInQuoted:
-                    let b = p[i]
-                    if b == quote {
-                        field.append(quote)
-                        state = .quoted
-                        i += 1
-                    } else if b == d {
-                        endField()
-                        state = .fieldStart
-                        i += 1
-                    } else if b == lf || b == cr {
-                        i += 1
-                        if b == cr {
-                            if i < n { if p[i] == lf { i += 1 } } else { pendingCR = true }
-                        }
-                        let go = try endRecord(emit)
-                        line += 1
-                        if !go { return false }
+                        afterCR = true
                     } else {
-                        // `"abc"def`: lenient, keep the text after the closing quote.
-                        state = .unquoted
+                        if !afterCR { line += 1 }   // a LF
+                        afterCR = false
                     }
+                    i += 1
+                }
+                quotedCR = i == n && afterCR
+                if i > start { try add(&run, base, start, i, check: true) }
+                if i < n {
+                    state = .quoteInQuoted
+                    i += 1
+                }
+            case .quoteInQuoted:
+                let b = base[i]
+                if b == quote {
+                    try add(&run, base, i, i + 1, check: false)
+                    state = .quoted
+                    i += 1
+                } else if b == d {
+                    endField(&run, base)
+                    state = .fieldStart
+                    i += 1
+                } else if b == lf || b == cr {
+                    i += 1
+                    if b == cr {
+                        if i < n { if base[i] == lf { i += 1 } } else { pendingCR = true }
+                    }
+                    let go = try endRecord(&run, base, emit)
+                    line += 1
+                    if !go { return false }
+                } else {
+                    // `"abc"def`: lenient, keep the text after the closing quote.
+                    state = .unquoted
                 }
             }
-            return true
         }
+        spill(&run, base)
+        return true
     }
 
     /// Ends the input: emits the last record (a file need not end with a line break).
     mutating func finish(_ emit: (Int, [Cell]) throws -> Bool) throws -> Bool {
         if state == .quoted { throw Failure.unterminatedQuote(recordLine) }
         if state == .fieldStart && field.isEmpty && cells.isEmpty { return true }
-        return try endRecord(emit)
+        var run = Run()
+        return try endRecord(&run, nil, emit)
+    }
+}
+
+/// Finds bytes eight at a time (SWAR: a word's bytes compared all at once with plain integer arithmetic).
+enum WordScan {
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        // The lowest set high bit marks the first zero byte exactly (borrows only run upwards).
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// The index of the first byte in `base[from..<to]` equal to `a`, `b` or `c`; `to` when there is none.
+    @inline(__always)
+    static func first(of a: UInt8, _ b: UInt8, _ c: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        let ka = 0x0101_0101_0101_0101 &* UInt64(a), kb = 0x0101_0101_0101_0101 &* UInt64(b)
+        let kc = 0x0101_0101_0101_0101 &* UInt64(c)
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= to {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let m = zeroBytes(w ^ ka) | zeroBytes(w ^ kb) | zeroBytes(w ^ kc)
+            if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < to {
+            let x = base[i]
+            if x == a || x == b || x == c { return i }
+            i += 1
+        }
+        return to
     }
 }

@@ -32,17 +32,21 @@ final class ChunkedFile {
 }
 
 /// Turns bytes of one encoding into UTF-8, chunk by chunk (glibc iconv, sequences split across chunk
-/// ends carried over). UTF-8 input passes through untouched.
+/// ends carried over). UTF-8 input passes through untouched. GB18030's ASCII and two-byte characters come
+/// from ``GB18030Table`` (built from iconv itself, so the same bytes); iconv decodes everything else.
 final class UTF8Transcoder {
     private var cd: iconv_t?
     private var carry: [UInt8] = []
+    private let table: GB18030Table?
     let encoding: TextEncoding
     /// After ``convert(_:final:)`` returned nil: the UTF-8 decoded before the invalid bytes (so the caller
     /// can tell on which line they are).
     private(set) var partial: [UInt8] = []
 
-    init(from encoding: TextEncoding) {
+    /// `fastGB18030: false` decodes GB18030 with iconv alone (the reference the table is tested against).
+    init(from encoding: TextEncoding, fastGB18030: Bool = true) {
         self.encoding = encoding
+        table = encoding == .gb18030 && fastGB18030 ? GB18030Table.shared : nil
         switch encoding {
         case .utf8, .utf8BOM: cd = nil
         case .utf16LE: cd = iconv_open("UTF-8", "UTF-16LE")
@@ -73,23 +77,10 @@ final class UTF8Transcoder {
         var consumed = 0
         let ok: Bool = src.withUnsafeMutableBufferPointer { sp in
             out.withUnsafeMutableBufferPointer { op in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(sp.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var inLeft = sp.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(op.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var outLeft = op.count
-                var ok = true
-                while inLeft > 0 {
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    if r == -1 {
-                        let e = errno
-                        if e == EINVAL { break }          // incomplete sequence at the end: carry it
-                        ok = false                        // EILSEQ: invalid sequence (E2BIG cannot happen:
-                        break                             // the output has room for twice the input)
-                    }
+                if let table {
+                    return table.decode(sp, into: op, cd: cd, consumed: &consumed, produced: &produced)
                 }
-                consumed = sp.count - inLeft
-                produced = op.count - outLeft
-                return ok
+                return UTF8Transcoder.iconvAll(cd, sp, 0, op, 0, consumed: &consumed, produced: &produced)
             }
         }
         guard ok else {
@@ -106,6 +97,146 @@ final class UTF8Transcoder {
         src = []
         out.removeSubrange(produced...)
         return out
+    }
+}
+
+extension UTF8Transcoder {
+    /// Runs iconv over `src[from...]` into `out[at...]` until the end, an incomplete sequence at the end
+    /// (left for the next chunk) or an invalid one (false). E2BIG cannot happen: the output has room for
+    /// twice the input.
+    static func iconvAll(_ cd: iconv_t, _ sp: UnsafeMutableBufferPointer<UInt8>, _ from: Int,
+                         _ op: UnsafeMutableBufferPointer<UInt8>, _ at: Int,
+                         consumed: inout Int, produced: inout Int) -> Bool {
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(sp.baseAddress! + from).assumingMemoryBound(to: CChar.self)
+        var inLeft = sp.count - from
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(op.baseAddress! + at).assumingMemoryBound(to: CChar.self)
+        var outLeft = op.count - at
+        var ok = true
+        while inLeft > 0 {
+            let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            if r == -1 {
+                let e = errno
+                if e == EINVAL { break }          // incomplete sequence at the end: carry it
+                ok = false                        // EILSEQ: invalid sequence
+                break
+            }
+        }
+        consumed = sp.count - inLeft
+        produced = op.count - outLeft
+        return ok
+    }
+}
+
+/// GB18030's ASCII and two-byte characters as UTF-8, learnt from iconv once per process, so decoding them
+/// is a table look-up and gives exactly iconv's bytes. Whatever the table does not hold (four-byte
+/// sequences, single bytes 0x80 and 0xFF, pairs iconv refuses, a sequence cut by the chunk's end) goes to
+/// iconv, one sequence at a time, so errors and carried-over bytes are iconv's too.
+struct GB18030Table: Sendable {
+    /// Index `(lead - 0x81) * 192 + (trail - 0x40)`, lead 0x81…0xFE, trail 0x40…0xFF: the UTF-8 bytes in
+    /// the low 24 bits (first byte lowest), their count in the top 8; 0 = ask iconv.
+    private let pairs: [UInt32]
+
+    /// Nil when iconv has no GB18030 or does not map ASCII to itself.
+    static let shared: GB18030Table? = GB18030Table()
+
+    private init?() {
+        guard let cd = iconv_open("UTF-8", "GB18030"), cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        func convert(_ bytes: [UInt8]) -> [UInt8]? {
+            _ = iconv(cd, nil, nil, nil, nil)
+            var src = bytes
+            var out = [UInt8](repeating: 0, count: 16)
+            var consumed = 0, produced = 0
+            let ok = src.withUnsafeMutableBufferPointer { sp in
+                out.withUnsafeMutableBufferPointer { op in
+                    UTF8Transcoder.iconvAll(cd, sp, 0, op, 0, consumed: &consumed, produced: &produced)
+                }
+            }
+            guard ok, consumed == bytes.count else { return nil }
+            return Array(out[..<produced])
+        }
+        for b in 0..<UInt8(0x80) where convert([b]) != [b] { return nil }
+        var pairs = [UInt32](repeating: 0, count: 126 * 192)
+        for lead in 0x81...0xFE {
+            for trail in 0x40...0xFF {
+                guard let u = convert([UInt8(lead), UInt8(trail)]), (1...3).contains(u.count) else { continue }
+                var v = UInt32(u.count) << 24
+                for (k, byte) in u.enumerated() { v |= UInt32(byte) << (8 * k) }
+                pairs[(lead - 0x81) * 192 + (trail - 0x40)] = v
+            }
+        }
+        self.pairs = pairs
+    }
+
+    /// Decodes `src` into `out` as iconv would (see ``UTF8Transcoder/iconvAll``): false at an invalid
+    /// sequence, with `consumed`/`produced` where it stopped.
+    func decode(_ sp: UnsafeMutableBufferPointer<UInt8>, into op: UnsafeMutableBufferPointer<UInt8>, cd: iconv_t,
+                consumed: inout Int, produced: inout Int) -> Bool {
+        let src = UnsafePointer(sp.baseAddress!), dst = op.baseAddress!
+        let n = sp.count, cap = op.count
+        let raw = UnsafeRawPointer(src), rawOut = UnsafeMutableRawPointer(dst)
+        var i = 0, o = 0
+        return pairs.withUnsafeBufferPointer { tp -> Bool in
+            let t = tp.baseAddress!
+            while i < n {
+                // ASCII, eight bytes at a time.
+                while i + 8 <= n && o + 8 <= cap {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 != 0 { break }
+                    rawOut.storeBytes(of: w, toByteOffset: o, as: UInt64.self)
+                    i += 8
+                    o += 8
+                }
+                guard i < n else { break }
+                let b = src[i]
+                if b < 0x80 {
+                    guard o < cap else { consumed = i; produced = o; return false }   // as iconv's E2BIG
+                    dst[o] = b
+                    i += 1
+                    o += 1
+                    continue
+                }
+                if b >= 0x81 && b <= 0xFE && i + 1 < n && src[i + 1] >= 0x40 {
+                    let v = t[Int(b &- 0x81) &* 192 &+ Int(src[i + 1] &- 0x40)]
+                    let len = Int(v >> 24)
+                    if len != 0 && o + len <= cap {
+                        dst[o] = UInt8(truncatingIfNeeded: v)
+                        if len > 1 { dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8) }
+                        if len > 2 { dst[o + 2] = UInt8(truncatingIfNeeded: v >> 16) }
+                        i += 2
+                        o += len
+                        continue
+                    }
+                }
+                // One sequence (at most four bytes) through iconv.
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(sp.baseAddress! + i).assumingMemoryBound(to: CChar.self)
+                let window = min(4, n - i)
+                var inLeft = window
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(dst + o).assumingMemoryBound(to: CChar.self)
+                var outLeft = cap - o
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                let e = errno
+                let took = window - inLeft
+                i += took
+                o = cap - outLeft
+                if r == -1 {
+                    if e == EILSEQ || e == E2BIG {             // invalid (or no room), as iconv over the rest says
+                        consumed = i
+                        produced = o
+                        return false
+                    }
+                    if e == EINVAL {
+                        if window < 4 { break }                // incomplete at the end: carry it
+                        if took > 0 { continue }               // complete sequences done, the cut one starts anew
+                    }
+                    // Not a case a window of four bytes gives: let iconv run over the rest, as it always did.
+                    return UTF8Transcoder.iconvAll(cd, sp, i, op, o, consumed: &consumed, produced: &produced)
+                }
+            }
+            consumed = i
+            produced = o
+            return true
+        }
     }
 }
 
@@ -133,28 +264,45 @@ enum EncodingSniffer {
         mutating func feed(_ bytes: [UInt8]) {
             guard valid else { return }
             bytes.withUnsafeBufferPointer { p in
-                var i = 0
+                guard let base = p.baseAddress else { return }
+                let raw = UnsafeRawPointer(base)
                 let n = p.count
+                var i = 0
                 while i < n {
-                    let b = p[i]
                     if need == 0 {
-                        if b < 0x80 {
-                            i += 1
-                            // Fast path over ASCII runs.
-                            while i < n && p[i] < 0x80 { i += 1 }
-                            continue
+                        // Fast path over ASCII, eight bytes at a time.
+                        while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                            i += 8
                         }
+                        guard i < n else { return }
+                        let b = base[i]
+                        if b < 0x80 { i += 1; continue }
+                        let lower: UInt8, upper: UInt8, more: Int
                         switch b {
-                        case 0xC2...0xDF: need = 1; lowerBound = 0x80; upperBound = 0xBF
-                        case 0xE0: need = 2; lowerBound = 0xA0; upperBound = 0xBF
-                        case 0xE1...0xEC, 0xEE, 0xEF: need = 2; lowerBound = 0x80; upperBound = 0xBF
-                        case 0xED: need = 2; lowerBound = 0x80; upperBound = 0x9F
-                        case 0xF0: need = 3; lowerBound = 0x90; upperBound = 0xBF
-                        case 0xF1...0xF3: need = 3; lowerBound = 0x80; upperBound = 0xBF
-                        case 0xF4: need = 3; lowerBound = 0x80; upperBound = 0x8F
+                        case 0xC2...0xDF: more = 1; lower = 0x80; upper = 0xBF
+                        case 0xE0: more = 2; lower = 0xA0; upper = 0xBF
+                        case 0xE1...0xEC, 0xEE, 0xEF: more = 2; lower = 0x80; upper = 0xBF
+                        case 0xED: more = 2; lower = 0x80; upper = 0x9F
+                        case 0xF0: more = 3; lower = 0x90; upper = 0xBF
+                        case 0xF1...0xF3: more = 3; lower = 0x80; upper = 0xBF
+                        case 0xF4: more = 3; lower = 0x80; upper = 0x8F
                         default: valid = false; return
                         }
+                        if i + more < n {
+                            // The whole sequence is in this chunk: check it at once.
+                            let b1 = base[i + 1]
+                            guard b1 >= lower && b1 <= upper else { valid = false; return }
+                            if more >= 2 {
+                                guard base[i + 2] & 0xC0 == 0x80 else { valid = false; return }
+                                if more == 3 { guard base[i + 3] & 0xC0 == 0x80 else { valid = false; return } }
+                            }
+                            i += more + 1
+                            continue
+                        }
+                        // Split at the chunk's end: carry the state over.
+                        need = more; lowerBound = lower; upperBound = upper
                     } else {
+                        let b = base[i]
                         guard b >= lowerBound && b <= upperBound else { valid = false; return }
                         lowerBound = 0x80; upperBound = 0xBF
                         need -= 1

@@ -430,3 +430,113 @@ extension CSVReaderTests {
         #expect(try r.rows(in: r.sheets[0]).map(\.cells) == [[t("name"), t("city")], [t("Anna"), t("Wien")]])
     }
 }
+
+/// The fast parser (issue #17) against the byte-at-a-time parser it replaced, on random text cut into random
+/// chunks: the same records, line numbers, errors and early stops.
+struct CSVParserDifferentialTests {
+    static func run<P>(_ make: () -> P, _ pieces: [[UInt8]], stopAfter: Int,
+                       feed: (inout P, [UInt8], (Int, [Cell]) throws -> Bool) throws -> Bool,
+                       finish: (inout P, (Int, [Cell]) throws -> Bool) throws -> Bool) -> [String] {
+        var p = make()
+        var out: [String] = []
+        let emit: (Int, [Cell]) throws -> Bool = { line, cells in
+            out.append("\(line) \(cells)")
+            return out.count < stopAfter
+        }
+        do {
+            for piece in pieces where !(try feed(&p, piece, emit)) { out.append("stopped"); return out }
+            if !(try finish(&p, emit)) { out.append("stopped") }
+        } catch {
+            out.append("error \(error)")
+        }
+        return out
+    }
+
+    static func fast(_ pieces: [[UInt8]], limit: Int, stopAfter: Int, delimiter: UInt8) -> [String] {
+        run({ CSVParser(delimiter: delimiter, maxFieldBytes: limit) }, pieces, stopAfter: stopAfter,
+            feed: { try $0.feed($1, $2) }, finish: { try $0.finish($1) })
+    }
+
+    static func reference(_ pieces: [[UInt8]], limit: Int, stopAfter: Int, delimiter: UInt8) -> [String] {
+        run({ ReferenceCSVParser(delimiter: delimiter, maxFieldBytes: limit) }, pieces, stopAfter: stopAfter,
+            feed: { try $0.feed($1, $2) }, finish: { try $0.finish($1) })
+    }
+
+    @Test func randomTextParsesAsTheReferenceParserDoes() {
+        var rng = SplitMix(seed: 4180)
+        let atoms: [[UInt8]] = [[0x61], [0x62], Array("中".utf8), Array("张三丰".utf8), [0x2C], [0x2C], [0x3B], [0x22],
+                                [0x22], [0x22, 0x22], [0x0D], [0x0A], [0x0D, 0x0A], [0x20], Array("abcdefghijklm".utf8), [0x09]]
+        for round in 0..<6000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 30) { bytes += atoms[Int(rng.next() % UInt64(atoms.count))] }
+            var cuts = (0..<Int(rng.next() % 5)).map { _ in Int(rng.next() % UInt64(bytes.count + 1)) }.sorted()
+            cuts = [0] + cuts + [bytes.count]
+            let pieces = zip(cuts, cuts.dropFirst()).map { Array(bytes[$0..<$1]) }
+            let limit = round % 4 == 0 ? 6 : 1 << 20
+            let stop = round % 5 == 0 ? Int(rng.next() % 4) + 1 : .max
+            let d: UInt8 = round % 7 == 0 ? 0x3B : 0x2C
+            let a = CSVParserDifferentialTests.fast(pieces, limit: limit, stopAfter: stop, delimiter: d)
+            let b = CSVParserDifferentialTests.reference(pieces, limit: limit, stopAfter: stop, delimiter: d)
+            #expect(a == b, "round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription) cut at \(cuts)")
+        }
+    }
+
+    @Test(arguments: [
+        "a,\"x\"\"y\"\"z\",b\n",          // embedded quotes
+        "a,\"one\r\ntwo\",b\r\nc,d\r\n",  // CRLF inside and after a quoted field
+        "a,\"one\rtwo\",b\rc,d\r",        // lone CRs
+        "a,\"one\ntwo\",b\nc,d\n",        // LFs
+        "a,\"\"\"\",\"\",b\n",           // a field that is one quote, an empty quoted field
+        "\"abcdefghijklmnopqrstuvwxyz0123456789\",\"中文中文中文中文中文\"\n",
+    ])
+    func everyChunkingOfAQuotedFieldParsesTheSame(text: String) {
+        let bytes = Array(text.utf8)
+        let whole = CSVParserDifferentialTests.fast([bytes], limit: 1 << 20, stopAfter: .max, delimiter: 0x2C)
+        #expect(whole == CSVParserDifferentialTests.reference([bytes], limit: 1 << 20, stopAfter: .max, delimiter: 0x2C))
+        for i in 0...bytes.count {
+            for j in i...bytes.count {
+                let pieces = [Array(bytes[..<i]), Array(bytes[i..<j]), Array(bytes[j...])]
+                #expect(CSVParserDifferentialTests.fast(pieces, limit: 1 << 20, stopAfter: .max, delimiter: 0x2C) == whole,
+                        "cut at \(i), \(j)")
+            }
+        }
+    }
+
+    @Test func aQuotedFieldWithQuotesSpanningTheReadBufferAfterABOM() throws {
+        // The reader reads 1 MiB at a time: a quoted field with `""` and a CRLF in it straddles the first
+        // chunk's end, in a UTF-8 file with a byte-order mark.
+        let chunk = 1 << 20
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("h1,h2\r\n".utf8)
+        var lines = 1
+        while bytes.count < chunk - 20 { bytes += Array("x,yy\r\n".utf8); lines += 1 }
+        while bytes.count < chunk - 5 { bytes += Array("z".utf8) }
+        bytes += Array(",\"ab\"\"c\r\nd\"\"\"\"e\",tail\r\nlast,1\r\n".utf8)
+        #expect(bytes[chunk - 1] == 0x22 && bytes[chunk] == 0x22)   // the cut falls inside `""`
+        let rows = try TempFile.rows(bytes)
+        #expect(rows.first?.cells == [t("h1"), t("h2")])
+        let straddling = lines + 1
+        #expect(rows.row(straddling)?.cells.dropFirst() == [t("ab\"c\r\nd\"\"e"), t("tail")])
+        #expect(rows.row(straddling + 2)?.cells == [t("last"), t("1")])
+        #expect(rows.count == lines + 2)
+    }
+
+    @Test func gb18030SequencesAtTheReadBufferEndDecode() throws {
+        // A four-byte (𠀀) and then a two-byte (中) sequence cut by the 1 MiB read buffer's end.
+        let chunk = 1 << 20
+        let head = TextDecodingTests.gb("姓名,金额\n张三,100\n")
+        var bytes = head
+        while bytes.count < chunk - 40 { bytes += TextDecodingTests.gb("李四,200\n") }
+        while bytes.count < chunk - 2 { bytes += [0x61] }
+        bytes += [0x2C] + TextDecodingTests.gb("𠀀中\n")            // 𠀀 = 95 32 82 36 starts 1 byte before the end
+        while bytes.count < 2 * chunk - 40 { bytes += TextDecodingTests.gb("李四,200\n") }
+        while bytes.count < 2 * chunk - 2 { bytes += [0x62] }
+        bytes += [0x2C] + TextDecodingTests.gb("中文\n尾,1\n")       // 中 = D6 D0 starts on the last byte
+        #expect(bytes[chunk - 1] == 0x95 && bytes[2 * chunk - 1] == 0xD6)
+        let reader = try CSVReader(path: TempFile.write(bytes))
+        #expect(reader.encoding == .gb18030)
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.contains { $0.cells.last == t("𠀀中") })
+        #expect(rows.contains { $0.cells.last == t("中文") })
+        #expect(rows.last?.cells == [t("尾"), t("1")])
+    }
+}

@@ -175,3 +175,123 @@ struct TextDecodingTests {
         }
     }
 }
+
+/// The GB18030 table decoder against iconv alone (issue #17): the same UTF-8, the same errors, the same
+/// bytes carried to the next chunk, on every two- and four-byte sequence and on random bytes.
+struct GB18030TableTests {
+    /// What a transcoder makes of the chunks: per chunk the UTF-8 or nil with the partial output.
+    static func run(_ chunks: [[UInt8]], fast: Bool) -> [String] {
+        let t = UTF8Transcoder(from: .gb18030, fastGB18030: fast)
+        var out: [String] = []
+        for (k, c) in chunks.enumerated() {
+            if let u = t.convert(c, final: k == chunks.count - 1) {
+                out.append("ok \(u)")
+            } else {
+                out.append("bad \(t.partial)")
+                break
+            }
+        }
+        return out
+    }
+
+    @Test func theTableIsBuilt() {
+        #expect(GB18030Table.shared != nil)
+    }
+
+    @Test func everyTwoByteSequenceDecodesAsIconvDoes() {
+        let fast = UTF8Transcoder(from: .gb18030), slow = UTF8Transcoder(from: .gb18030, fastGB18030: false)
+        var mismatches = 0
+        for lead in 0x80...0xFF {
+            for trail in 0...0xFF {
+                let bytes: [UInt8] = [0x41, UInt8(lead), UInt8(trail), 0x42]
+                let a = fast.convert(bytes, final: true), b = slow.convert(bytes, final: true)
+                if a != b || fast.partial != slow.partial { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func everyFourByteSequenceDecodesAsIconvDoes() {
+        let fast = UTF8Transcoder(from: .gb18030), slow = UTF8Transcoder(from: .gb18030, fastGB18030: false)
+        var mismatches = 0
+        for b1 in 0x81...0xFE {
+            for b2 in 0x30...0x39 {
+                var group: [UInt8] = []
+                for b3 in 0x81...0xFE { for b4 in 0x30...0x39 { group += [UInt8(b1), UInt8(b2), UInt8(b3), UInt8(b4)] } }
+                let b = slow.convert(group, final: true)
+                if b != nil {
+                    if fast.convert(group, final: true) != b { mismatches += 1 }
+                    continue
+                }
+                // Some sequence of the group is invalid: each one alone, with ASCII around it.
+                for k in stride(from: 0, to: group.count, by: 4) {
+                    let one = [0x41] + group[k..<k + 4] + [0x42]
+                    let x = fast.convert(one, final: true), y = slow.convert(one, final: true)
+                    if x != y || fast.partial != slow.partial { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func fourByteSequencesCutAtEveryChunkEndCarryOver() {
+        // 𠀀 (four bytes), 中 (two), ASCII, and a valid BMP four-byte sequence, cut at every place, in two and three pieces.
+        let bytes: [UInt8] = [0x95, 0x32, 0x82, 0x36, 0xD6, 0xD0, 0x41, 0x81, 0x30, 0x81, 0x30, 0x42]
+        let whole = GB18030TableTests.run([bytes], fast: false)
+        #expect(whole.first?.hasPrefix("ok") == true)
+        for i in 0...bytes.count {
+            for j in i...bytes.count {
+                let pieces = [Array(bytes[..<i]), Array(bytes[i..<j]), Array(bytes[j...])]
+                #expect(GB18030TableTests.run(pieces, fast: true) == GB18030TableTests.run(pieces, fast: false), "cut at \(i), \(j)")
+            }
+        }
+    }
+
+    @Test func randomBytesDecodeAsIconvDoes() {
+        var rng = SplitMix(seed: 18030)
+        let pool: [UInt8] = [0x00, 0x0A, 0x0D, 0x2C, 0x30, 0x35, 0x39, 0x41, 0x7F, 0x80, 0x81, 0x84, 0x90, 0xA1, 0xB0,
+                             0xD6, 0xD0, 0xE3, 0xFE, 0xFF, 0x40, 0x7E, 0xA0]
+        for round in 0..<3000 {
+            let n = Int(rng.next() % 40)
+            let bytes = (0..<n).map { _ in rng.next() % 3 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : pool[Int(rng.next() % UInt64(pool.count))] }
+            var cuts = (0..<Int(rng.next() % 4)).map { _ in Int(rng.next() % UInt64(n + 1)) }.sorted()
+            cuts = [0] + cuts + [n]
+            let pieces = zip(cuts, cuts.dropFirst()).map { Array(bytes[$0..<$1]) }
+            #expect(GB18030TableTests.run(pieces, fast: true) == GB18030TableTests.run(pieces, fast: false), "round \(round): \(bytes)")
+        }
+    }
+}
+
+/// A small deterministic generator for the random tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The UTF-8 validator (eight bytes at a time over ASCII, whole sequences at once) against the standard
+/// library's validation, on random bytes cut into random chunks.
+struct UTF8ValidatorRandomTests {
+    @Test func randomBytesValidateAsTheStandardLibraryDoes() {
+        var rng = SplitMix(seed: 8)
+        let pool: [UInt8] = [0x41, 0x2C, 0x0A, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4,
+                             0xB8, 0xAD, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for round in 0..<5000 {
+            let n = Int(rng.next() % 48)
+            var bytes = (0..<n).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            if round % 3 == 0 { bytes = Array("中文,abcdefgh,𠀀é".utf8) + bytes }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            var cuts = (0..<Int(rng.next() % 4)).map { _ in Int(rng.next() % UInt64(bytes.count + 1)) }.sorted()
+            cuts = [0] + cuts + [bytes.count]
+            var v = EncodingSniffer.UTF8Validator()
+            for (a, b) in zip(cuts, cuts.dropFirst()) { v.feed(Array(bytes[a..<b])) }
+            #expect(v.complete == expected, "round \(round): \(bytes) cut at \(cuts)")
+        }
+    }
+}
