@@ -72,6 +72,8 @@ public enum ReportDefinitions {
             return "org = the district (the root of the register tree)."
         case .none:
             return "no org key: rows are grouped by the report's other keys only."
+        case .city:
+            return "org = the city (nearest ancestor-or-self of kind city; a district without one is its own row)."
         }
     }
 
@@ -87,6 +89,9 @@ public enum ReportDefinitions {
     public static func text(for request: ReportRequest) -> String {
         var s = definition(of: request.kind) + "\n"
         s += "  " + level(request.by) + "\n"
+        if let under = request.under {
+            s += "  restricted to \(under) and every unit under it (--under).\n"
+        }
         if request.kind == .coverage, !request.kinds.isEmpty {
             s += "  measured unit kinds: \(request.kinds.joined(separator: ", "))\n"
         }

@@ -65,7 +65,7 @@ public struct ReportTable: Hashable, Sendable {
 public enum ReportRendering {
     /// Chinese column headers for the keys and measures.
     public static let chineseLabels: [String: String] = [
-        "org": "单位", "program": "项目", "source": "资金来源", "month": "月份", "role": "职务", "kind": "活动类型",
+        "org": "单位", "code": "代码", "program": "项目", "source": "资金来源", "month": "月份", "role": "职务", "kind": "活动类型",
         "disbursements": "发放笔数", "recipients": "受助人数", "amount": "金额(元)",
         "units": "单位数", "with_federation": "已建妇联", "org_coverage": "组织覆盖率", "work_covered": "工作覆盖",
         "work_coverage": "工作覆盖率", "with_womens_home": "已建妇女之家", "womens_home_coverage": "妇女之家覆盖率",

@@ -1,4 +1,5 @@
 import FulianCore
+import FulianImport
 import FulianStore
 import GRDB
 
@@ -18,7 +19,8 @@ public enum Reports {
     /// Computes a report inside an open database access (for callers composing several reports in one read).
     public static func run(_ request: ReportRequest, db: Database, dialect: any SQLDialect = SQLiteDialect()) throws -> ReportResult {
         try validate(request)
-        let current = try ReportPlanner.plan(request, period: request.period, dialect: dialect)
+        let scope = try planScope(request, db: db)
+        let current = try ReportPlanner.plan(request, period: request.period, dialect: dialect, scope: scope)
         let now = try fetch(current, db: db)
         var queries = [current.grouped, current.totals].compactMap { $0 }
         if let c = current.composition { queries += [c.ages, c.tags] }
@@ -30,7 +32,7 @@ public enum Reports {
             previous = request.period.previous
             yearAgo = request.period.yearAgo
             for p in [previous!, yearAgo!] {
-                let plan = try ReportPlanner.plan(request, period: p, dialect: dialect)
+                let plan = try ReportPlanner.plan(request, period: p, dialect: dialect, scope: scope)
                 bases.append(try fetch(plan, db: db))
                 queries += [plan.grouped, plan.totals].compactMap { $0 }
             }
@@ -64,6 +66,44 @@ public enum Reports {
             rows: rows, totals: totals, composition: now.composition,
             explanation: ReportExplanation(
                 definition: ReportDefinitions.text(for: request), queries: queries, dialect: dialect.name))
+    }
+
+    /// The unit a name, code or path names (`--under`): exactly one, or a ``ReportError`` listing the candidates.
+    public static func unit(_ typed: String, db: Database) throws -> OrgRegister.Unit {
+        let register = try Store.register(db)
+        switch register.resolve(typed) {
+        case .success(let u): return u
+        case .failure(.unknown(let s)): throw ReportError(Message.report(.unknownUnder(typed: typed, suggestion: s)).text())
+        case .failure(.ambiguousPlaces(let paths)): throw ReportError(Message.report(.ambiguousUnder(typed: typed, paths: paths)).text())
+        case .failure(.ambiguous(let names)):
+            let paths = names.flatMap { register.units(named: $0).map(register.path(of:)) }
+            throw ReportError(Message.report(.ambiguousUnder(typed: typed, paths: paths)).text())
+        }
+    }
+
+    /// The level rows are grouped at when `--by` is not given: the one directly below the top unit in
+    /// scope — the `--under` unit, else the store's one root (districts under a city, streets under a
+    /// district); a store whose roots are several districts groups by district; anything else by street.
+    public static func defaultLevel(under: String?, db: Database) throws -> OrgLevel {
+        if let under {
+            let u = try unit(under, db: db)
+            return OrgLevel.below(tier: OrgLevel.tier(of: u.kind)) ?? .community
+        }
+        let roots = try String.fetchAll(db, sql: "SELECT kind FROM org WHERE parentId IS NULL").compactMap(OrgKind.init(rawValue:))
+        let top = roots.map(OrgLevel.tier(of:)).min()
+        switch top ?? 99 {
+        case -1: return roots.filter { $0 == .city }.count == 1 ? .district : .city
+        case 0: return roots.filter { $0 == .district }.count == 1 ? .street : .district
+        default: return .street
+        }
+    }
+
+    /// The `--under` unit and whether rows carry codes (a store with more than one district).
+    static func planScope(_ request: ReportRequest, db: Database) throws -> PlanScope {
+        var scope = PlanScope()
+        if let under = request.under { scope.under = try unit(under, db: db).id }
+        scope.codes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org WHERE kind = 'district'") ?? 0 > 1
+        return scope
     }
 
     /// Checks the options that only apply to some reports.

@@ -35,6 +35,13 @@ final class RowNormalizer {
     @exclusivity(unchecked) private var sums: [Int64]
     /// Resolutions already made in this file: a file names a handful of units over thousands of rows.
     let orgs = OrgResolutionCache()
+    /// The street column's resolutions (a row's scope in a city's store).
+    let streets = OrgResolutionCache()
+    /// The unit the file comes from (``ImportOptions/scope``, else the one its title, sheet name or file
+    /// name names): where a name that several places share is looked for. Nil for the whole register.
+    var scope: Int64?
+    /// The kinds a street column names.
+    static let streetLevels: Set<OrgKind> = [.street, .town]
 
     init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
         self.dataset = dataset
@@ -173,11 +180,20 @@ final class RowNormalizer {
             if normalizer.keepDetails { fields[key] = value() }
         }
 
-        /// Resolves the row's unit: the org column, else the street column.
+        /// Resolves the row's unit: the org column, else the street column. A name several places of
+        /// the register share is resolved in the row's scope: the street/town of the row's street column
+        /// (when it also has an org column), else the file's (``RowNormalizer/scope``).
         mutating func org() -> Int64? {
             var key = "org"
             var typed = text("org")
+            var scope = normalizer.scope
             if typed == nil, let s = text("street") { typed = s; key = "street" }
+            else if typed != nil, normalizer.resolveOrgs, normalizer.register.hasRepeatedNames, has("street"),
+                    let s = CellParsing.text(cell("street")),
+                    case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: scope,
+                                                                          in: normalizer.register) {
+                scope = street.id
+            }
             guard let typed else {
                 report(.error, has("org") ? "org" : "street", "missing-field", "the unit is empty")
                 return nil
@@ -186,7 +202,11 @@ final class RowNormalizer {
                 set("org", OrgRegister.fold(typed))
                 return 0
             }
-            switch normalizer.orgs.resolve(typed, in: normalizer.register) {
+            var result = normalizer.orgs.resolve(typed, levels: nil, scope: scope, in: normalizer.register)
+            if case .failure(.unknown) = result, let former = normalizer.register.formerUnit(typed, on: rowDate(), within: scope) {
+                result = former
+            }
+            switch result {
             case .success(let u):
                 set("org", u.name)
                 return u.id
@@ -195,8 +215,25 @@ final class RowNormalizer {
                        suggestion: suggestion)
             case .failure(.ambiguous(let names)):
                 report(.error, key, "unknown-org", "unit \(typed) matches several units of the register (\(names.joined(separator: ", "))); write the full name")
+            case .failure(.ambiguousPlaces(let paths)):
+                report(.error, key, "ambiguous-org", .importing(.ambiguousOrg(name: Masking.scrub(typed), paths: paths)))
             }
             return nil
+        }
+
+        /// The row's date, for a former unit name (payment, activity or term start; the sheet's date
+        /// without such a column), read without reporting anything; nil when there is none.
+        func rowDate() -> CivilDate? {
+            let key: String
+            switch normalizer.dataset {
+            case .aid: key = "paid_on"
+            case .activities: key = "held_on"
+            case .members: key = "term_start"
+            case .orgs: return nil
+            }
+            if let sd = normalizer.sheetDate, sd.key == key { return sd.date }
+            let system = normalizer.dateSystem
+            return ((try? CellParsing.dateValue(cell(key), system: system)) ?? nil)?.date
         }
 
         /// Reads the ID number; with a stated gender and birth date checked against it.
@@ -296,10 +333,13 @@ final class RowNormalizer {
         let established = ctx.date("established")
         let dissolved = ctx.date("dissolved")
         let women = ctx.parse("women", CellParsing.count)
+        let renamed = ctx.has("renamed") ? ctx.date("renamed") : nil
         guard let name, let kind else { return nil }
         return OrgRecord(name: name, parentName: ctx.text("parent").map(OrgRegister.fold), kind: kind,
-                         code: ctx.text("code").map(TextNormalizer.compact), federation: fed, womensHome: home,
-                         workCovered: covered, established: established, dissolved: dissolved, women: women)
+                         code: ctx.text("code").map { OrgRegister.normalizedCode($0) ?? TextNormalizer.compact($0) },
+                         federation: fed, womensHome: home, workCovered: covered, established: established, dissolved: dissolved,
+                         women: women, district: ctx.text("district").map(OrgRegister.fold),
+                         formerName: ctx.text("former_name").map(OrgRegister.fold), renamedOn: renamed)
     }
 
     /// A parsed value in the form the clean table shows.
@@ -416,14 +456,33 @@ final class RowNormalizer {
 
 /// Remembers how each unit name, exactly as typed, resolved against the register (folding and suffix
 /// matching cost more than the rest of a row). One per file: the register does not change within it.
+/// Names resolved in the file's own scope (nearly every row) are kept apart from those resolved in a
+/// row's street, so the common lookup hashes the text alone.
 final class OrgResolutionCache {
     @exclusivity(unchecked) private var resolved: [ExactText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
+    /// The scope ``resolved`` holds answers for (the first one asked).
+    private var fileScope: Int64??
+    private var elsewhere: [ScopedText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
 
-    func resolve(_ typed: String, in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+    private struct ScopedText: Hashable {
+        var text: ExactText
+        var scope: Int64?
+    }
+
+    func resolve(_ typed: String, levels: Set<OrgKind>? = nil, scope: Int64? = nil,
+                 in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
         let key = ExactText(typed)
-        if let r = resolved[key] { return r }
-        let r = register.resolve(typed)
-        if resolved.count < 100_000 { resolved[key] = r }
+        if fileScope == nil { fileScope = .some(scope) }
+        if fileScope! == scope {
+            if let r = resolved[key] { return r }
+            let r = register.resolve(typed, levels: levels, within: scope)
+            if resolved.count < 100_000 { resolved[key] = r }
+            return r
+        }
+        let k = ScopedText(text: key, scope: scope)
+        if let r = elsewhere[k] { return r }
+        let r = register.resolve(typed, levels: levels, within: scope)
+        if elsewhere.count < 100_000 { elsewhere[k] = r }
         return r
     }
 }

@@ -30,6 +30,13 @@ struct ImportCommand: ParsableCommand {
             title names (兰江区…统计表), or the one district already stored. Members, aid and activities \
             need the register first.
 
+            A city's store holds every district's register: a register may hold a whole city (a 所属区县 \
+            column, or one sheet per district), and units are identified by code, else by parent and name, \
+            so 幸福社区 may exist in every district. A name several places share is resolved in the row's \
+            street column, else under --from (the submitting street or district, by name, code or path), \
+            else under the unit the title, sheet name or file name names; still ambiguous, the row is \
+            rejected (ambiguous-org) with the candidates by path.
+
             An aid list or activity ledger without a date column takes its date from --date, from \
             --period (its last day), or from the period its title or file name states \
             (2024年第一季度… → 2024-03-31); rows dated outside a stated period are warned about.
@@ -75,6 +82,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For a register: the district its streets and towns belong to.", valueName: "name"))
     var district: String?
 
+    @Option(help: ArgumentHelp("For members, aid and activities: the submitting unit (street or district; name, code or path) under which unit names are looked for first.", valueName: "unit"))
+    var from: String?
+
     @Option(help: ArgumentHelp("A TOML or JSON file naming headers the synonyms miss (\"header\" = \"field\") and confirmed spellings ([org] \"as typed\" = \"register name\").", valueName: "file"))
     var map: String?
 
@@ -107,6 +117,7 @@ struct ImportCommand: ParsableCommand {
         }
         if let date, CivilDate(iso: date) == nil { throw ValidationError("--date \(date) is not a date; write it as YYYY-MM-DD, e.g. 2024-03-31") }
         if let period { do { _ = try Period(parsing: period) } catch { throw ValidationError("--period: \(error)") } }
+        if from != nil && dataset == .orgs { throw ValidationError(Message.cli(.fromNotForRegister(dataset: dataset.rawValue)).text()) }
         if replaceBatch != nil && files.count > 1 { throw ValidationError("--replace-batch replaces one batch: give one file") }
     }
 
@@ -129,6 +140,7 @@ struct ImportCommand: ParsableCommand {
             var request = FileImportRequest(path: file, options: options, replace: replace, dryRun: dryRun, strict: strict)
             request.replaceBatch = replaceBatch
             request.district = district
+            request.from = from
             do {
                 let r: FileImportResult
                 do { r = try st.importFile(request); line?.finish() } catch { line?.finish(); throw error }

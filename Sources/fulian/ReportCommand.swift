@@ -22,8 +22,12 @@ struct ReportCommand: ParsableCommand {
                           a notes sheet with sources, data-quality issues and definitions (needs -o)
 
             Periods: 2024Q1, 2024H1, 2024, 2024-03, 2024-01-01..2024-03-31.
-            --by street (default) groups by the level under the district (streets and towns); community,
-            district and none are the other levels. --compare adds the previous period (环比) and the same
+            --by street groups by the level under the district (streets and towns); city, district,
+            community and none are the other levels. Without --by, rows are the level directly below the
+            top unit in scope: streets for a district's store, districts for a city's (or under --under).
+            --under NAME|CODE restricts any report, and the quarterly workbook, to a unit and everything
+            under it (a district federation's figures out of a city's store). In a store with several
+            districts every row also carries its unit's code, so equal names are told apart. --compare adds the previous period (环比) and the same
             period a year earlier (同比) with absolute and percentage changes (null when the base is 0).
             Every figure is computed in SQL inside the store; --explain prints the definition and the SQL.
 
@@ -32,6 +36,7 @@ struct ReportCommand: ParsableCommand {
               fulian report coverage --period 2024Q2 --compare --format json
               fulian report aid --period 2024H1 --by-month --format csv --bom -o aid.csv
               fulian report quarterly --period 2024Q1 -o 2024Q1.xlsx
+              fulian report coverage --period 2024Q1 --under 江北区 --by community
             """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
@@ -46,8 +51,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The period: 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31.", valueName: "period"))
     var period: String
 
-    @Option(help: ArgumentHelp("Group by street (default), community, district or none.", valueName: "level"))
-    var by: String = "street"
+    @Option(help: ArgumentHelp("Group by city, district, street, community or none (default: the level below the top unit in scope).", valueName: "level"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("Only this unit and everything under it (name, code or path).", valueName: "unit"))
+    var under: String?
 
     @Flag(help: "Add the previous period (环比) and the same period a year earlier (同比).")
     var compare = false
@@ -88,7 +96,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if OrgLevel(rawValue: by) == nil { throw ValidationError("--by must be street, community, district or none, not \(by)") }
+        if let by, OrgLevel(rawValue: by) == nil { throw ValidationError(Message.cli(.unknownLevel(by)).text()) }
         if (try? Period(parsing: period)) == nil {
             throw ValidationError("--period \(period) is not a period; use 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31")
         }
@@ -104,7 +112,8 @@ struct ReportCommand: ParsableCommand {
         let st: Store
         do { st = try store.open(readOnly: true) } catch { throw fail("\(error)") }
         if name == .quarterly {
-            let options = QuarterlyWorkbook.Options(period: p, language: lang ?? .zh, target: target, mask: !noMask)
+            var options = QuarterlyWorkbook.Options(period: p, language: lang ?? .zh, target: target, mask: !noMask)
+            options.under = under
             do {
                 let summary = try QuarterlyWorkbook.write(store: st, to: output!, options: options)
                 print("quarterly workbook for \(p.label): \(output!) (\(summary.sheets.joined(separator: ", ")))")
@@ -117,11 +126,14 @@ struct ReportCommand: ParsableCommand {
         if bySource { breakdowns.insert(.source) }
         if byMonth { breakdowns.insert(.month) }
         if composition { breakdowns.insert(.composition) }
-        let request = ReportRequest(kind: ReportKind(rawValue: name.rawValue)!, period: p, by: OrgLevel(rawValue: by)!, compare: compare,
-                                    kinds: kinds.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
-                                    breakdowns: breakdowns)
         let result: ReportResult
-        do { result = try Reports.run(request, in: st) } catch { throw fail("\(error)") }
+        do {
+            let level = try by.flatMap(OrgLevel.init(rawValue:)) ?? st.dbQueue.read { db in try Reports.defaultLevel(under: under, db: db) }
+            let request = ReportRequest(kind: ReportKind(rawValue: name.rawValue)!, period: p, by: level, compare: compare,
+                                        kinds: kinds.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
+                                        breakdowns: breakdowns, under: under)
+            result = try Reports.run(request, in: st)
+        } catch { throw fail("\(error)") }
         let text: String
         switch format {
         case .xlsx:

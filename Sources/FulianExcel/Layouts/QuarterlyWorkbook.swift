@@ -30,6 +30,9 @@ public enum QuarterlyWorkbook {
         public var created: Date?
         /// The district's name for titles (nil: the register's district, if there is one).
         public var district: String?
+        /// Restricts every sheet to this unit's subtree (`--under`, a name, code or path): a district
+        /// federation's workbook out of a city's store. Its name heads the titles.
+        public var under: String?
 
         /// Creates options.
         public init(period: Period, language: ReportSheet.Language = .zh, target: Double = 0.9, mask: Bool = true,
@@ -62,9 +65,10 @@ public enum QuarterlyWorkbook {
         func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         let p = o.period
         func request(_ kind: ReportKind, by: OrgLevel = .street, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
-            ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns)
+            ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns, under: o.under)
         }
-        let district = try o.district ?? store.dbQueue.read { db in
+        let underUnit = try o.under.map { u in try store.dbQueue.read { db in try Reports.unit(u, db: db) } }
+        let district = try o.district ?? underUnit?.name ?? store.dbQueue.read { db in
             try String.fetchOne(db, sql: "SELECT name FROM org WHERE kind = 'district' ORDER BY id LIMIT 1")
         }
         let prefix = district.map { $0 + " " } ?? ""
@@ -123,7 +127,7 @@ public enum QuarterlyWorkbook {
                                          t("达成意向", "placements"), t("达成率", "placement rate"), t("来源文件", "file"), t("行号", "row")],
                                styles: [nil, nil, nil, nil, .integer, .integer, .integer, .integer, .percent, nil, .integer])
         fairs.filter = false
-        for f in try Provenance.jobFairs(in: p, store: store) {
+        for f in try Provenance.jobFairs(in: p, under: underUnit?.id, store: store) {
             fairs.rows.append([.date(f.heldOn), .text(f.title ?? ""), .text(f.unit), .text(f.org ?? ""), int(f.employers), int(f.positions),
                                int(f.seekers), int(f.placements), ReportSheet.value(f.placementRate), .text(f.fileName), .integer(f.sourceRow)])
         }
@@ -164,7 +168,7 @@ public enum QuarterlyWorkbook {
                                           t("所属街道", "street"), t("项目", "program"), t("金额（元）", "amount (yuan)"),
                                           t("资金来源", "source"), t("来源文件", "file"), t("行号", "row")],
                                 styles: [nil, nil, nil, nil, nil, nil, .money, nil, nil, .integer])
-        for d in try Provenance.disbursements(in: p, store: store) {
+        for d in try Provenance.disbursements(in: p, under: underUnit?.id, store: store) {
             let id = d.idNumber.map { o.mask ? Masking.idNumber($0) : $0 } ?? ""
             detail.rows.append([.date(d.paidOn), .text(d.name), .text(id), .text(d.unit), .text(d.org ?? ""), .text(d.program),
                                 .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])

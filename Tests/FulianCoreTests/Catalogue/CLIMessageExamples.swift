@@ -2,5 +2,8 @@
 
 extension CLIMessage {
     /// One example per case, for `CatalogueTests`.
-    static let examples: [CLIMessage] = []
+    static let examples: [CLIMessage] = [
+        .fromNotForRegister(dataset: "orgs"),
+        .unknownLevel("街道"),
+    ]
 }

@@ -2,5 +2,7 @@
 
 extension StoreMessage {
     /// One example per case, for `CatalogueTests`.
-    static let examples: [StoreMessage] = []
+    static let examples: [StoreMessage] = [
+        .olderStoreReadOnly(path: "/数据/市妇联.sqlite"),
+    ]
 }
