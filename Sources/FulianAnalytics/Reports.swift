@@ -40,21 +40,22 @@ public enum Reports {
 
         let rowMeasures = current.rowMeasures
         // Rows: the groups of the current period, plus (with --compare) groups present only in a base period.
-        var order: [[ReportValue]] = []
-        var sortKeys: [[ReportValue]: [SortValue]] = [:]
+        // A row is told apart by its keys and the ids it sorts by: two units of one name are two rows.
+        var order: [RowIdentity] = []
+        var sortKeys: [RowIdentity: [SortValue]] = [:]
         for raw in [now] + bases {
-            for row in raw.rows where sortKeys[row.keys] == nil {
-                sortKeys[row.keys] = row.sort
-                order.append(row.keys)
+            for row in raw.rows where sortKeys[row.identity] == nil {
+                sortKeys[row.identity] = row.sort
+                order.append(row.identity)
             }
         }
         order.sort { SortValue.less(sortKeys[$0]!, sortKeys[$1]!) }
         let keyNames = current.keys.map(\.name)
-        let rows = order.map { keys -> ReportRow in
-            let values = bases.map { $0.byKeys[keys]?.values ?? [:] }
+        let rows = order.map { id -> ReportRow in
+            let values = bases.map { $0.byKeys[id]?.values ?? [:] }
             return makeRow(
-                keys: ReportFields(zip(keyNames, keys).map { ReportField($0.0, $0.1) }),
-                current: now.byKeys[keys]?.values ?? [:], bases: request.compare ? values : nil, measures: rowMeasures)
+                keys: ReportFields(zip(keyNames, id.keys).map { ReportField($0.0, $0.1) }),
+                current: now.byKeys[id]?.values ?? [:], bases: request.compare ? values : nil, measures: rowMeasures)
         }
         let totals = makeRow(
             keys: ReportFields(), current: now.totals, bases: request.compare ? bases.map(\.totals) : nil,
@@ -127,15 +128,23 @@ public enum Reports {
 
     // MARK: fetching
 
+    /// A row's keys and the ids it sorts by (org and program ids).
+    struct RowIdentity: Hashable {
+        var keys: [ReportValue]
+        var ids: [SortValue]
+    }
+
     struct RawRow {
         var keys: [ReportValue]
         var sort: [SortValue]
         var values: [String: Int64]
+        var ids: [SortValue] = []
+        var identity: RowIdentity { RowIdentity(keys: keys, ids: ids) }
     }
 
     struct RawResult {
         var rows: [RawRow]
-        var byKeys: [[ReportValue]: RawRow]
+        var byKeys: [RowIdentity: RawRow]
         var totals: [String: Int64]
         var composition: MemberComposition?
     }
@@ -153,6 +162,7 @@ public enum Reports {
                 }
                 var keys: [ReportValue] = []
                 var sort: [SortValue] = []
+                var ids: [SortValue] = []
                 for k in plan.keys {
                     let text: String? = row[k.name]
                     keys.append(text.map(ReportValue.text) ?? .null)
@@ -160,6 +170,7 @@ public enum Reports {
                     case .column(let c):
                         let v: Int64? = row[c]
                         sort.append(v.map(SortValue.int) ?? .null)
+                        ids.append(sort.last!)
                     case .roleRank:
                         sort.append(text.flatMap(Role.init(rawValue:)).map { .int(Int64($0.rank)) } ?? .text(text ?? ""))
                     case .activityKindRank:
@@ -171,7 +182,7 @@ public enum Reports {
                 }
                 var values: [String: Int64] = [:]
                 for c in columns where row.hasColumn(c) { values[c] = (row[c] as Int64?) ?? 0 }
-                rows.append(RawRow(keys: keys, sort: sort, values: values))
+                rows.append(RawRow(keys: keys, sort: sort, values: values, ids: ids))
             }
         }
         if let q = plan.totals, let t = try Row.fetchOne(db, sql: q.sql, arguments: arguments(q)) {
@@ -197,8 +208,8 @@ public enum Reports {
                 },
                 tags: tags)
         }
-        var byKeys: [[ReportValue]: RawRow] = [:]
-        for r in rows { byKeys[r.keys] = r }
+        var byKeys: [RowIdentity: RawRow] = [:]
+        for r in rows { byKeys[r.identity] = r }
         return RawResult(rows: rows, byKeys: byKeys, totals: totals, composition: composition)
     }
 
