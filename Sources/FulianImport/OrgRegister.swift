@@ -25,16 +25,14 @@ public struct OrgRegister: Sendable {
         public var kind: OrgKind
         /// Parent unit id.
         public var parentId: Int64?
-        /// Its code in normalised form (``OrgRegister/normalizedCode(_:)``), if the register gives one.
-        public var code: String?
 
-        /// Creates a unit.
-        public init(id: Int64, name: String, kind: OrgKind, parentId: Int64?, code: String? = nil) {
+        /// Creates a unit. (Its code is kept by the register, ``OrgRegister/code(of:)``: a unit is copied
+        /// for every row that names it, and stays small.)
+        public init(id: Int64, name: String, kind: OrgKind, parentId: Int64?) {
             self.id = id
             self.name = name
             self.kind = kind
             self.parentId = parentId
-            self.code = code
         }
     }
 
@@ -55,6 +53,7 @@ public struct OrgRegister: Sendable {
     private var byCore: [String: [Int]] = [:]
     private var byId: [Int64: Int] = [:]
     private var byCode: [String: Int] = [:]
+    private var codes: [Int64: String] = [:]
     /// Former names (folded) → the units that bore them and the day each changed.
     private var formerNames: [String: [(index: Int, until: CivilDate)]] = [:]
     /// Whether two units share a name (a city's register): paths are then worth computing.
@@ -68,12 +67,16 @@ public struct OrgRegister: Sendable {
         for u in units { add(u) }
     }
 
-    /// Adds a unit (the first unit of a name answers ``unit(named:)``; every one is a candidate when resolving).
-    public mutating func add(_ unit: Unit) {
+    /// Adds a unit with its code in normalised form (``normalizedCode(_:)``), if it has one (the first
+    /// unit of a name answers ``unit(named:)``; every one is a candidate when resolving).
+    public mutating func add(_ unit: Unit, code: String? = nil) {
         let i = units.count
         units.append(unit)
         byId[unit.id] = i
-        if let c = unit.code, byCode[c] == nil { byCode[c] = i }
+        if let code {
+            codes[unit.id] = code
+            if byCode[code] == nil { byCode[code] = i }
+        }
         if byExact[unit.name] != nil { hasRepeatedNames = true }
         byExact[unit.name, default: []].append(i)
         let f = OrgRegister.fold(unit.name)
@@ -83,15 +86,24 @@ public struct OrgRegister: Sendable {
         byCore[core + "|*", default: []].append(i)
     }
 
-    /// Replaces the unit that has `unit`'s id (renamed, moved or re-typed), or adds it when there is none.
-    public mutating func replace(_ unit: Unit) {
-        guard let i = byId[unit.id] else { add(unit); return }
+    /// Replaces the unit that has `unit`'s id (renamed, moved, re-typed or re-coded), or adds it when there is none.
+    public mutating func replace(_ unit: Unit, code: String?) {
+        guard let i = byId[unit.id] else { add(unit, code: code); return }
         var all = units
         all[i] = unit
+        var allCodes = codes
+        allCodes[unit.id] = code
         let former = formerNames
-        self = OrgRegister(all)
+        self = OrgRegister()
+        for u in all { add(u, code: allCodes[u.id]) }
         formerNames = former
     }
+
+    /// The code of the unit with this id, if the register gives one.
+    public func code(of id: Int64) -> String? { codes[id] }
+
+    /// Whether any unit has a former name.
+    public var hasFormerNames: Bool { !formerNames.isEmpty }
 
     /// Records a former name of the unit with id `id`, used until `until` (exclusive).
     public mutating func addFormerName(_ name: String, of id: Int64, until: CivilDate) {

@@ -106,8 +106,9 @@ public struct ActivityRecord: Hashable, Sendable {
 
 /// One normalized record of any dataset.
 public enum ImportRecord: Hashable, Sendable {
-    /// An org.
-    case org(OrgRecord)
+    /// An org. Boxed: a register row is the widest record, and every row of every dataset is copied
+    /// as an `ImportRecord` (an unboxed org would make each aid row's copies wider).
+    indirect case org(OrgRecord)
     /// A membership.
     case member(MemberRecord)
     /// A disbursement.

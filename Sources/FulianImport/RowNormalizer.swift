@@ -42,11 +42,14 @@ final class RowNormalizer {
     var scope: Int64?
     /// The kinds a street column names.
     static let streetLevels: Set<OrgKind> = [.street, .town]
+    /// Whether the register holds a name in several places (a city's): only then do scopes matter.
+    let repeatedNames: Bool
 
     init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
         self.dataset = dataset
         self.layout = layout
         self.register = register
+        repeatedNames = register.hasRepeatedNames
         self.file = file
         self.sheet = sheet
         self.dateSystem = dateSystem
@@ -186,13 +189,13 @@ final class RowNormalizer {
         mutating func org() -> Int64? {
             var key = "org"
             var typed = text("org")
-            var scope = normalizer.scope
+            var rowScope: Int64? = nil
             if typed == nil, let s = text("street") { typed = s; key = "street" }
-            else if typed != nil, normalizer.resolveOrgs, normalizer.register.hasRepeatedNames, has("street"),
+            else if typed != nil, normalizer.repeatedNames, normalizer.resolveOrgs, has("street"),
                     let s = CellParsing.text(cell("street")),
-                    case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: scope,
-                                                                          in: normalizer.register) {
-                scope = street.id
+                    case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: normalizer.scope,
+                                                                          for: normalizer) {
+                rowScope = street.id
             }
             guard let typed else {
                 report(.error, has("org") ? "org" : "street", "missing-field", "the unit is empty")
@@ -202,8 +205,10 @@ final class RowNormalizer {
                 set("org", OrgRegister.fold(typed))
                 return 0
             }
-            var result = normalizer.orgs.resolve(typed, levels: nil, scope: scope, in: normalizer.register)
-            if case .failure(.unknown) = result, let former = normalizer.register.formerUnit(typed, on: rowDate(), within: scope) {
+            var result = rowScope.map { normalizer.orgs.resolve(typed, levels: nil, scope: $0, for: normalizer) }
+                ?? normalizer.orgs.resolve(typed, for: normalizer)
+            if case .failure(.unknown) = result,
+               let former = normalizer.register.formerUnit(typed, on: rowDate(), within: rowScope ?? normalizer.scope) {
                 result = former
             }
             switch result {
@@ -456,32 +461,34 @@ final class RowNormalizer {
 
 /// Remembers how each unit name, exactly as typed, resolved against the register (folding and suffix
 /// matching cost more than the rest of a row). One per file: the register does not change within it.
-/// Names resolved in the file's own scope (nearly every row) are kept apart from those resolved in a
-/// row's street, so the common lookup hashes the text alone.
+/// Names resolved in the file's own scope (nearly every row) are kept apart from those resolved in
+/// another (a row's street), so the common lookup hashes the text alone.
 final class OrgResolutionCache {
     @exclusivity(unchecked) private var resolved: [ExactText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
-    /// The scope ``resolved`` holds answers for (the first one asked).
-    private var fileScope: Int64??
     private var elsewhere: [ScopedText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
 
     private struct ScopedText: Hashable {
         var text: ExactText
         var scope: Int64?
+        var levels: Set<OrgKind>?
     }
 
-    func resolve(_ typed: String, levels: Set<OrgKind>? = nil, scope: Int64? = nil,
-                 in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+    /// A name in the normalizer's own scope (``RowNormalizer/scope``). The register is read only on a
+    /// miss: it is a large value, and passing it for every row would copy and retain it.
+    func resolve(_ typed: String, for normalizer: RowNormalizer) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
         let key = ExactText(typed)
-        if fileScope == nil { fileScope = .some(scope) }
-        if fileScope! == scope {
-            if let r = resolved[key] { return r }
-            let r = register.resolve(typed, levels: levels, within: scope)
-            if resolved.count < 100_000 { resolved[key] = r }
-            return r
-        }
-        let k = ScopedText(text: key, scope: scope)
+        if let r = resolved[key] { return r }
+        let r = normalizer.register.resolve(typed, within: normalizer.scope)
+        if resolved.count < 100_000 { resolved[key] = r }
+        return r
+    }
+
+    /// A name of `levels` in another scope.
+    func resolve(_ typed: String, levels: Set<OrgKind>?, scope: Int64?,
+                 for normalizer: RowNormalizer) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+        let k = ScopedText(text: ExactText(typed), scope: scope, levels: levels)
         if let r = elsewhere[k] { return r }
-        let r = register.resolve(typed, levels: levels, within: scope)
+        let r = normalizer.register.resolve(typed, levels: levels, within: scope)
         if elsewhere.count < 100_000 { elsewhere[k] = r }
         return r
     }

@@ -90,8 +90,8 @@ final class BatchWriter {
     static func loadRegister(_ db: Database) throws -> OrgRegister {
         var reg = OrgRegister()
         for row in try Row.fetchAll(db, sql: "SELECT id, name, kind, parentId, code FROM org ORDER BY id") {
-            reg.add(.init(id: row["id"], name: row["name"], kind: OrgKind(rawValue: row["kind"]) ?? .other, parentId: row["parentId"],
-                          code: row["code"]))
+            reg.add(.init(id: row["id"], name: row["name"], kind: OrgKind(rawValue: row["kind"]) ?? .other, parentId: row["parentId"]),
+                    code: row["code"])
         }
         for row in try Row.fetchAll(db, sql: "SELECT orgId, name, until FROM orgName ORDER BY id") {
             if let until = CivilDate(iso: row["until"]) { reg.addFormerName(row["name"], of: row["orgId"], until: until) }
@@ -298,7 +298,7 @@ final class BatchWriter {
         var created: [CreatedUnit] = []
     }
 
-    /// Upserts the units of a register file, then records their paths.
+    /// Upserts the units of a register file.
     ///
     /// A unit is identified by its code when it has one, else by its place: its parent and its name
     /// (幸福社区 under 石马河街道 is not 幸福社区 under 花园街道). A file may hold one district or a whole
@@ -483,11 +483,11 @@ final class BatchWriter {
             if let e = try identify(o, parentId: parentId, placed: placed) {
                 existing[i] = e
                 id = e
-                let unit = OrgRegister.Unit(id: e, name: o.name, kind: o.kind, parentId: parentId, code: o.code)
-                if placed.unit(id: e) != unit { placed.replace(unit) }
+                let unit = OrgRegister.Unit(id: e, name: o.name, kind: o.kind, parentId: parentId)
+                if placed.unit(id: e) != unit || placed.code(of: e) != o.code { placed.replace(unit, code: o.code) }
             } else {
                 id = temp()
-                placed.add(.init(id: id, name: o.name, kind: o.kind, parentId: parentId, code: o.code))
+                placed.add(.init(id: id, name: o.name, kind: o.kind, parentId: parentId), code: o.code)
             }
             target[i] = id
             if let parentId { parentOf[i] = parentId }
@@ -540,12 +540,11 @@ final class BatchWriter {
                 message: "the streets and towns created from the parent column have no parent unit: no district is known "
                     + "(give it with --district NAME, or import the district's own row first)"))
         }
-        try db.execute(sql: Schema.refreshPaths)
         register = try BatchWriter.loadRegister(db)
         // Codes that contradict their parent's, in file order.
         for (i, id) in written.sorted(by: { $0.index < $1.index }) {
-            guard let u = register.unit(id: id), let code = u.code, OrgRegister.codePrefix(code) != nil,
-                  let p = u.parentId.flatMap({ register.unit(id: $0) }), let pc = p.code, let prefix = OrgRegister.codePrefix(pc),
+            guard let u = register.unit(id: id), let code = register.code(of: id), OrgRegister.codePrefix(code) != nil,
+                  let p = u.parentId.flatMap({ register.unit(id: $0) }), let pc = register.code(of: p.id), let prefix = OrgRegister.codePrefix(pc),
                   !code.hasPrefix(prefix) else { continue }
             let row = accepted[i].row
             out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheetName(row), row: row.number,
@@ -573,7 +572,7 @@ final class BatchWriter {
             }
         }
         if found == nil {
-            let named = placed.units(named: o.name).filter { $0.id > 0 && (o.code == nil || $0.code == nil) }
+            let named = placed.units(named: o.name).filter { $0.id > 0 && (o.code == nil || placed.code(of: $0.id) == nil) }
             if named.count == 1, let top = topDistrict(named[0].id, placed), top == parentId.flatMap({ topDistrict($0, placed) }) {
                 found = named[0].id
             }

@@ -221,10 +221,11 @@ public enum Schema {
     /// v5: a store for a whole city or province. A unit is identified by its code when it has one
     /// (the 12-digit 统计用区划代码, 9- and 6-digit town and county forms padded with zeros; the 18-character
     /// 统一社会信用代码 upper-cased), else by its place: names are unique among siblings
-    /// (`org_place`), no longer across the store, so 幸福社区 may exist in every district. `path` holds
-    /// the names from the top (江北区/石马河街道/南桥寺社区), kept by every register import (see
-    /// ``refreshPaths``); `orgName` keeps former names, which still resolve for rows dated before the change.
-    /// The table is rebuilt (SQLite cannot drop an inline UNIQUE); every row keeps its id.
+    /// (`org_place`), no longer across the store, so 幸福社区 may exist in every district. The view
+    /// `orgPath` gives every unit's path from the top (江北区/石马河街道/南桥寺社区), computed from the tree
+    /// so it is never stale (and the org rows every report looks up stay as narrow as before); `orgName`
+    /// keeps former names, which still resolve for rows dated before the change. The table is rebuilt
+    /// (SQLite cannot drop an inline UNIQUE); every row keeps its id.
     static let v5 = """
     CREATE TABLE org_v5 (
         id INTEGER PRIMARY KEY,
@@ -240,8 +241,7 @@ public enum Schema {
         women INTEGER,                   -- female population
         batchId INTEGER REFERENCES importBatch(id) ON DELETE SET NULL,
         sourceRow INTEGER,
-        sourceSheet TEXT,
-        path TEXT NOT NULL DEFAULT ''    -- names from the top, '/'-separated: 江北区/石马河街道/南桥寺社区
+        sourceSheet TEXT
     );
     INSERT INTO org_v5 (id, name, parentId, kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn,
                         women, batchId, sourceRow, sourceSheet)
@@ -257,12 +257,13 @@ public enum Schema {
     CREATE UNIQUE INDEX org_place ON org(COALESCE(parentId, 0), name);
     CREATE INDEX org_code ON org(code) WHERE code IS NOT NULL;
     CREATE INDEX org_name ON org(name);
-    WITH RECURSIVE up(id, path, depth) AS (
-        SELECT id, name, 0 FROM org WHERE parentId IS NULL
-        UNION ALL
-        SELECT o.id, up.path || '/' || o.name, up.depth + 1 FROM org o JOIN up ON o.parentId = up.id WHERE up.depth < 64
-    )
-    UPDATE org SET path = COALESCE((SELECT path FROM up WHERE up.id = org.id), name);
+    CREATE VIEW orgPath(id, path) AS
+        WITH RECURSIVE up(id, path, depth) AS (
+            SELECT id, name, 0 FROM org WHERE parentId IS NULL
+            UNION ALL
+            SELECT o.id, up.path || '/' || o.name, up.depth + 1 FROM org o JOIN up ON o.parentId = up.id WHERE up.depth < 64
+        )
+        SELECT id, path FROM up;
     CREATE TABLE orgName (
         id INTEGER PRIMARY KEY,
         orgId INTEGER NOT NULL REFERENCES org(id) ON DELETE CASCADE,
@@ -271,17 +272,5 @@ public enum Schema {
         batchId INTEGER REFERENCES importBatch(id) ON DELETE SET NULL
     );
     CREATE INDEX orgName_org ON orgName(orgId);
-    """
-
-    /// Recomputes every unit's `path` from the tree (a register import runs it after linking parents).
-    /// Not a migration: it changes with the data, so it may evolve.
-    static let refreshPaths = """
-    WITH RECURSIVE up(id, path, depth) AS (
-        SELECT id, name, 0 FROM org WHERE parentId IS NULL
-        UNION ALL
-        SELECT o.id, up.path || '/' || o.name, up.depth + 1 FROM org o JOIN up ON o.parentId = up.id WHERE up.depth < 64
-    )
-    UPDATE org SET path = COALESCE((SELECT path FROM up WHERE up.id = org.id), name)
-        WHERE path IS NOT COALESCE((SELECT path FROM up WHERE up.id = org.id), name)
     """
 }

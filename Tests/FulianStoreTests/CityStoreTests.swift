@@ -27,13 +27,13 @@ import TestSupport
     }
 
     static func paths(_ store: Store) throws -> [String] {
-        try store.dbQueue.read { db in try String.fetchAll(db, sql: "SELECT path || ' ' || COALESCE(code, '-') FROM org ORDER BY path") }
+        try store.dbQueue.read { db in try String.fetchAll(db, sql: "SELECT p.path || ' ' || COALESCE(o.code, '-') FROM org o JOIN orgPath p ON p.id = o.id ORDER BY p.path") }
     }
 
     /// The unit path of every stored row of `table` (disbursement, membership, activity), by source row.
     static func units(_ store: Store, _ table: String, batch: Int64?) throws -> [String] {
         try store.dbQueue.read { db in
-            try String.fetchAll(db, sql: "SELECT o.path FROM \(table) t JOIN org o ON o.id = t.orgId WHERE t.batchId = ? ORDER BY t.sourceRow",
+            try String.fetchAll(db, sql: "SELECT o.path FROM \(table) t JOIN orgPath o ON o.id = t.orgId WHERE t.batchId = ? ORDER BY t.sourceRow",
                                 arguments: [batch])
         }
     }
@@ -112,7 +112,7 @@ import TestSupport
         #expect((july.loaded, july.rejected) == (7, 0))
         try store.dbQueue.read { (db: Database) throws in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org") == 23)
-            #expect(try String.fetchAll(db, sql: "SELECT o.path || ' ' || n.name || ' ' || n.until FROM orgName n JOIN org o ON o.id = n.orgId")
+            #expect(try String.fetchAll(db, sql: "SELECT o.path || ' ' || n.name || ' ' || n.until FROM orgName n JOIN orgPath o ON o.id = n.orgId")
                     == ["渝州市/江北区/石马河街道/南桥社区 南桥寺社区 2024-07-01"])
         }
         let q3 = try Self.load(store, .aid, "aid/石马河街道2024年三季度救助发放表.csv")
@@ -212,9 +212,9 @@ import TestSupport
         // 王秀英: paid in 江北区, chair in 渝北区 — one person.
         let wang = try store.dbQueue.read { db in
             try String.fetchAll(db, sql: """
-                SELECT o.path FROM person p JOIN disbursement d ON d.personId = p.id JOIN org o ON o.id = d.orgId WHERE p.name = '王秀英'
+                SELECT o.path FROM person p JOIN disbursement d ON d.personId = p.id JOIN orgPath o ON o.id = d.orgId WHERE p.name = '王秀英'
                 UNION ALL
-                SELECT o.path FROM person p JOIN membership s ON s.personId = p.id JOIN org o ON o.id = s.orgId WHERE p.name = '王秀英'
+                SELECT o.path FROM person p JOIN membership s ON s.personId = p.id JOIN orgPath o ON o.id = s.orgId WHERE p.name = '王秀英'
                 """)
         }
         #expect(wang == ["渝州市/江北区/石马河街道/幸福社区", "渝州市/渝北区/双龙湖街道/幸福社区"])

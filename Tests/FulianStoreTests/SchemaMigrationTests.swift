@@ -79,7 +79,7 @@ import TestSupport
     }
 
     /// fixtures/store-v4/demo-v4.sqlite was written by fulian 81e37a8 (schema v4, names unique): the v5
-    /// migration keeps every row and column, ids included, computes every path, and lets two units
+    /// migration keeps every row and column, ids included, gives every unit its path, and lets two units
     /// share a name under different parents but not under one.
     @Test func aV4StoreFromTheReleaseMigratesToPlaceIdentity() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-v4-\(UUID().uuidString)")
@@ -99,15 +99,12 @@ import TestSupport
         let store = try Store(path: path, readOnly: true)
         try store.dbQueue.read { (db: Database) throws in
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5"])
-            var after = try Self.snapshot(db)
-            // The new column, checked apart; everything else exactly as before.
-            let orgColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(org)").map { $0["name"] as String }
-            let pathIndex = orgColumns.firstIndex(of: "path")!
-            let paths = try String.fetchAll(db, sql: "SELECT path FROM org ORDER BY id")
-            after["org"] = after["org"]!.map { var r = $0; r.remove(at: pathIndex); return r }
-            #expect(after == before)
+            #expect(try Self.snapshot(db) == before)
+            let paths = try String.fetchAll(db, sql: "SELECT p.path FROM org o JOIN orgPath p ON p.id = o.id ORDER BY o.id")
+            #expect(paths.count == 45)
             #expect(paths.first == "青溪区")
-            #expect(try String.fetchOne(db, sql: "SELECT path FROM org WHERE name = '金沙社区'") == "青溪区/柳湾街道/金沙社区")
+            #expect(try String.fetchOne(db, sql: "SELECT path FROM orgPath WHERE id = (SELECT id FROM org WHERE name = '金沙社区')")
+                    == "青溪区/柳湾街道/金沙社区")
             #expect(paths.allSatisfy { $0.hasPrefix("青溪区") })
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orgName") == 0)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
@@ -147,7 +144,9 @@ import TestSupport
         }
         try Schema.migrator().migrate(queue)
         let rows = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, path FROM org ORDER BY id").map { "\($0["code"] as String? ?? "NULL") \($0["path"] as String)" }
+            try Row.fetchAll(db, sql: "SELECT o.code, p.path FROM org o JOIN orgPath p ON p.id = o.id ORDER BY o.id").map {
+                "\($0["code"] as String? ?? "NULL") \($0["path"] as String)"
+            }
         }
         #expect(rows == ["439801000000 江北区", "439801001000 江北区/石马河街道", "439801001001 江北区/石马河街道/幸福社区",
                          "91439801MA5U1X2Y3Q 江北区/石马河街道/幸福社区/渝州巾帼家政公司", "NULL 江北区/石马河街道/幸福社区/某协会"])
