@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "FulianAnalytics",
             dependencies: [
-                "FulianCore", "FulianStore",
+                "FulianCore", "FulianImport", "FulianStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(name: "FulianExcel", dependencies: ["FulianCore", "FulianImport", "FulianStore", "FulianAnalytics", "CXlsxWriter"]),

@@ -120,10 +120,11 @@ public struct IssueEntry: Hashable, Sendable {
 
 public enum Provenance {
     /// The job fairs held in `period` (start <= heldOn <= end), by date then id, each with its group at `by`.
-    public static func jobFairs(in period: Period, by: OrgLevel = .street, store: Store) throws -> [JobFairEntry] {
+    /// With `under` (a unit id, ``Reports/unit(_:db:)``), only the fairs of that unit's subtree.
+    public static func jobFairs(in period: Period, by: OrgLevel = .street, under: Int64? = nil, store: Store) throws -> [JobFairEntry] {
         var b = SQLBinder(SQLiteDialect())
         var sql = ""
-        let group = groupAt(by, orgColumn: "a.orgId")
+        let group = groupAt(by, orgColumn: "a.orgId", under: under)
         sql += group.with
         sql += "SELECT a.id, a.title, u.name AS unit, \(group.name) AS org, a.heldOn,\n"
         sql += "       a.participants, a.employers, a.positions, a.seekers, a.placements, b.fileName, a.sourceRow\n"
@@ -146,10 +147,12 @@ public enum Provenance {
 
     /// The SQL that names each row's group at `by` (the street of a community …): a `WITH` clause, the
     /// group-name expression and the joins; nothing for `--by none`.
-    static func groupAt(_ by: OrgLevel, orgColumn: String) -> (with: String, name: String, joins: String) {
-        guard let tier = by.tier else { return ("", "NULL", "") }
-        return ("WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n", "g.name",
-                "LEFT JOIN orgmap m ON m.orgId = \(orgColumn)\nLEFT JOIN org g ON g.id = m.groupId\n")
+    /// With `under`, only rows of that unit's subtree are kept (`--under`).
+    static func groupAt(_ by: OrgLevel, orgColumn: String, under: Int64? = nil) -> (with: String, name: String, joins: String) {
+        guard let tier = by.tier ?? (under != nil ? OrgLevel.street.tier : nil) else { return ("", "NULL", "") }
+        let join = under == nil ? "LEFT JOIN" : "JOIN"
+        return ("WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier, under: under) + "\n", by.tier == nil ? "NULL" : "g.name",
+                "\(join) orgmap m ON m.orgId = \(orgColumn)\nLEFT JOIN org g ON g.id = m.groupId\n")
     }
 
     /// Every import batch, oldest first.
@@ -183,10 +186,11 @@ public enum Provenance {
     }
 
     /// The disbursements paid in `period`, by date then id, each with its group at `by`.
-    public static func disbursements(in period: Period, by: OrgLevel = .street, store: Store) throws -> [DisbursementEntry] {
+    /// With `under` (a unit id, ``Reports/unit(_:db:)``), only the disbursements of that unit's subtree.
+    public static func disbursements(in period: Period, by: OrgLevel = .street, under: Int64? = nil, store: Store) throws -> [DisbursementEntry] {
         var b = SQLBinder(SQLiteDialect())
         var sql = ""
-        let group = groupAt(by, orgColumn: "d.orgId")
+        let group = groupAt(by, orgColumn: "d.orgId", under: under)
         sql += group.with
         sql += "SELECT d.paidOn, p.name, p.idNumber, u.name AS unit, \(group.name) AS org,\n"
         sql += "       pr.name AS program, d.amountFen, d.source, b.fileName, d.sourceRow\n"

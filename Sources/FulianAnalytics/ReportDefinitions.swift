@@ -25,6 +25,7 @@ public enum ReportDefinitions {
         case .community: .communityLevelRule
         case .district: .districtLevelRule
         case .none: .noLevelRule
+        case .city: .cityLevelRule
         }
     }
 
@@ -34,6 +35,7 @@ public enum ReportDefinitions {
     /// The parts of the text for a request, in order: definition, level rule, `--kinds`, comparison rule, period.
     public static func messages(for request: ReportRequest) -> [ReportMessage] {
         var parts = [definition(of: request.kind), level(request.by)]
+        if let under = request.under { parts.append(.underRule(under)) }
         if request.kind == .coverage, !request.kinds.isEmpty { parts.append(.measuredUnitKinds(request.kinds)) }
         if request.kind == .activities, !request.kinds.isEmpty { parts.append(.countedActivityKinds(request.kinds)) }
         if request.compare { parts.append(compare) }

@@ -51,27 +51,38 @@ struct ReportPlan {
     var rowMeasures: [MeasureSpec] { measures.filter { !$0.totalsOnly } }
 }
 
+/// Where a report looks in the register, as ``Reports`` finds it in the store before planning.
+struct PlanScope: Hashable {
+    /// The `--under` unit's id: every statement is restricted to it and its subtree. Nil: the whole store.
+    var under: Int64?
+    /// Whether rows carry the unit's code beside its name (a store holding several districts, where
+    /// equal names in different districts must be told apart).
+    var codes = false
+}
+
 /// Builds the SQL of each report. Every statement is standard SQL apart from the ``SQLDialect`` calls.
 enum ReportPlanner {
     /// The unit kinds of the coverage denominators when `--kinds` is not given.
     static let defaultCoverageKinds: [OrgKind] = [.community, .village]
 
     /// `CASE` giving an org kind's tier: district 0, street/town 1, community/village 2, anything else 3.
-    static func tierExpression(_ kindColumn: String) -> String {
-        "CASE \(kindColumn) WHEN 'district' THEN 0 WHEN 'street' THEN 1 WHEN 'town' THEN 1 "
+    /// With `city`, a city's tier is -1 (for `--by city`; otherwise a city is simply a root, its own group).
+    static func tierExpression(_ kindColumn: String, city: Bool = false) -> String {
+        "CASE \(kindColumn) " + (city ? "WHEN 'city' THEN -1 " : "") + "WHEN 'district' THEN 0 WHEN 'street' THEN 1 WHEN 'town' THEN 1 "
             + "WHEN 'community' THEN 2 WHEN 'village' THEN 2 ELSE 3 END"
     }
 
     /// The recursive CTE mapping every org reachable from a root to its group at `tier`: the nearest
     /// ancestor-or-self whose tier is at most `tier` (a root is always its own group). Walks the tree
     /// top-down once, so it costs one pass over the register whatever the data volume.
-    static func orgMap(tier: Int) -> String {
+    /// With `under`, the walk starts at that unit instead of the roots, so only its subtree is mapped.
+    static func orgMap(tier: Int, under: Int64? = nil) -> String {
         """
         orgmap(orgId, groupId, depth) AS (
-            SELECT o.id, o.id, 0 FROM org o WHERE o.parentId IS NULL
+            SELECT o.id, o.id, 0 FROM org o WHERE \(under.map { "o.id = \($0)" } ?? "o.parentId IS NULL")
             UNION ALL
             SELECT c.id,
-                   CASE WHEN \(tierExpression("c.kind")) <= \(tier) THEN c.id ELSE m.groupId END,
+                   CASE WHEN \(tierExpression("c.kind", city: tier < 0)) <= \(tier) THEN c.id ELSE m.groupId END,
                    m.depth + 1
             FROM org c JOIN orgmap m ON c.parentId = m.orgId
             WHERE m.depth < 64
@@ -79,14 +90,32 @@ enum ReportPlanner {
         """
     }
 
+    /// The CTE `scope(id)`: the `--under` unit and every unit under it.
+    static func scopeCTE(_ under: Int64) -> String {
+        """
+        scope(id, depth) AS (
+            SELECT o.id, 0 FROM org o WHERE o.id = \(under)
+            UNION ALL
+            SELECT c.id, s.depth + 1 FROM org c JOIN scope s ON c.parentId = s.id WHERE s.depth < 64
+        )
+        """
+    }
+
+    /// A statement without the org map restricted to the `--under` subtree: its WITH clause (to put
+    /// first) and the condition on `column`; nothing without `--under`.
+    static func restriction(_ scope: PlanScope, column: String) -> (with: String, condition: [String]) {
+        guard let id = scope.under else { return ("", []) }
+        return ("WITH RECURSIVE " + scopeCTE(id) + "\n", ["\(column) IN (SELECT id FROM scope)"])
+    }
+
     /// The plan of `request` for `period` (the current or a comparison period).
-    static func plan(_ request: ReportRequest, period: Period, dialect: any SQLDialect) throws -> ReportPlan {
+    static func plan(_ request: ReportRequest, period: Period, dialect: any SQLDialect, scope: PlanScope = PlanScope()) throws -> ReportPlan {
         switch request.kind {
-        case .aid: return aid(request, period, dialect)
-        case .coverage: return try coverage(request, period, dialect)
-        case .jobfairs: return jobfairs(request, period, dialect)
-        case .members: return members(request, period, dialect)
-        case .activities: return try activities(request, period, dialect)
+        case .aid: return aid(request, period, dialect, scope)
+        case .coverage: return try coverage(request, period, dialect, scope)
+        case .jobfairs: return jobfairs(request, period, dialect, scope)
+        case .members: return members(request, period, dialect, scope)
+        case .activities: return try activities(request, period, dialect, scope)
         }
     }
 
@@ -98,13 +127,24 @@ enum ReportPlanner {
         var groupBy: [String] = []
         var keys: [KeySpec] = []
 
-        init(_ by: OrgLevel, dataOrgColumn: String) {
-            guard let tier = by.tier else { return }
-            with = "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier) + "\n"
+        /// Conditions restricting the data to `--under` when there is no org map to do it (`--by none`).
+        var conditions: [String] = []
+
+        init(_ by: OrgLevel, dataOrgColumn: String, scope: PlanScope) {
+            guard let tier = by.tier else {
+                (with, conditions) = ReportPlanner.restriction(scope, column: dataOrgColumn)
+                return
+            }
+            with = "WITH RECURSIVE " + ReportPlanner.orgMap(tier: tier, under: scope.under) + "\n"
             select = ["g.id AS org_sort", "g.name AS org"]
             joins = ["JOIN orgmap m ON m.orgId = \(dataOrgColumn)", "JOIN org g ON g.id = m.groupId"]
             groupBy = ["g.id", "g.name"]
             keys = [KeySpec(name: "org", sort: .column("org_sort"))]
+            if scope.codes {
+                select.append("g.code AS code")
+                groupBy.append("g.code")
+                keys.append(KeySpec(name: "code", sort: .text))
+            }
         }
     }
 
@@ -124,7 +164,7 @@ enum ReportPlanner {
     /// (an index range scan on disbursement_identity, which leads with paidOn), grouped for the rows,
     /// and aggregated again for the totals row (`is_totals = 1`, appended with UNION ALL), so
     /// recipients are distinct overall without a second pass over the table.
-    private static func aid(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
+    private static func aid(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect, _ scope: PlanScope) -> ReportPlan {
         var keys: [KeySpec] = []
         var inner = ["d.programId", "d.personId", "d.amountFen"]
         var select = ["0 AS is_totals"]
@@ -132,12 +172,19 @@ enum ReportPlanner {
         var joins: [String] = []
         var with = "WITH "
         if let tier = r.by.tier {
-            with = "WITH RECURSIVE " + orgMap(tier: tier) + ",\n"
+            with = "WITH RECURSIVE " + orgMap(tier: tier, under: scope.under) + ",\n"
             inner.insert("m.groupId", at: 0)
             keys.append(KeySpec(name: "org", sort: .column("org_sort")))
             select += ["g.id AS org_sort", "g.name AS org"]
             joins.append("JOIN org g ON g.id = x.groupId")
             groupBy += ["g.id", "g.name"]
+            if scope.codes {
+                keys.append(KeySpec(name: "code", sort: .text))
+                select.append("g.code AS code")
+                groupBy.append("g.code")
+            }
+        } else if let under = scope.under {
+            with = "WITH RECURSIVE " + scopeCTE(under) + ",\n"
         }
         keys.append(KeySpec(name: "program", sort: .column("program_sort")))
         select += ["p.id AS program_sort", "p.name AS program"]
@@ -160,6 +207,7 @@ enum ReportPlanner {
         var b = SQLBinder(dialect)
         var sql = with + "paid AS (\n    SELECT " + inner.joined(separator: ", ") + "\n    FROM disbursement d\n"
         if r.by.tier != nil { sql += "    JOIN orgmap m ON m.orgId = d.orgId\n" }
+        else if scope.under != nil { sql += "    JOIN scope s ON s.id = d.orgId\n" }
         sql += "    WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\n)\n"
         sql += "SELECT " + (select + measures).joined(separator: ",\n       ") + "\nFROM paid x"
         for j in joins { sql += "\n" + j }
@@ -192,7 +240,7 @@ enum ReportPlanner {
         }
     }
 
-    private static func coverage(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) throws -> ReportPlan {
+    private static func coverage(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect, _ scope: PlanScope) throws -> ReportPlan {
         let kinds = try coverageKinds(r).map(\.rawValue)
         let measures = [
             MeasureSpec(name: "units", kind: .count),
@@ -219,29 +267,35 @@ enum ReportPlanner {
         var keys: [KeySpec] = []
         if let tier = r.by.tier {
             keys = [KeySpec(name: "org", sort: .column("org_sort"))]
+            if scope.codes { keys.append(KeySpec(name: "code", sort: .text)) }
             var b = SQLBinder(dialect)
-            var sql = "WITH RECURSIVE " + orgMap(tier: tier) + ",\n"
+            var sql = "WITH RECURSIVE " + orgMap(tier: tier, under: scope.under) + ",\n"
             sql += "unit AS (\n    SELECT m.groupId, u.id, u.federationOn, u.womensHomeOn, u.workCovered\n"
             sql += "    FROM org u JOIN orgmap m ON m.orgId = u.id\n"
             sql += "    WHERE u.kind IN (\(b.list(kinds)))\n      AND \(exists(&b, "u"))\n),\n"
-            sql += "grp(id) AS (\n    SELECT o.id FROM org o\n    WHERE \(tierExpression("o.kind")) = \(tier)\n"
+            sql += "grp(id) AS (\n    SELECT o.id FROM org o\n    WHERE \(tierExpression("o.kind", city: tier < 0)) = \(tier)\n"
+            if scope.under != nil { sql += "      AND o.id IN (SELECT orgId FROM orgmap)\n" }
             sql += "      AND \(exists(&b, "o"))\n    UNION\n    SELECT groupId FROM unit\n)\n"
-            sql += "SELECT g.id AS org_sort, g.name AS org,\n       " + counts(&b, "u").joined(separator: ",\n       ")
+            sql += "SELECT g.id AS org_sort, g.name AS org,\n       " + (scope.codes ? "g.code AS code,\n       " : "")
+                + counts(&b, "u").joined(separator: ",\n       ")
             sql += "\nFROM grp\nJOIN org g ON g.id = grp.id\nLEFT JOIN unit u ON u.groupId = g.id\nGROUP BY g.id, g.name"
+                + (scope.codes ? ", g.code" : "")
             grouped = b.query("rows as of \(period.end.iso)", sql)
         }
         var t = SQLBinder(dialect)
         let select = counts(&t, "u")
-        let tw = ["u.kind IN (\(t.list(kinds)))", exists(&t, "u")]
+        let restricted = restriction(scope, column: "u.id")
+        let tw = ["u.kind IN (\(t.list(kinds)))", exists(&t, "u")] + restricted.condition
         let totals = t.query("totals as of \(period.end.iso)", assemble(
-            with: "", select: select, from: "org u", joins: [], where: tw, groupBy: []))
+            with: restricted.with, select: select, from: "org u", joins: [], where: tw, groupBy: []))
         return ReportPlan(keys: keys, measures: measures, grouped: grouped, totals: totals)
     }
 
     // MARK: jobfairs
 
-    private static func jobfairs(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
-        let org = OrgGrouping(r.by, dataOrgColumn: "a.orgId")
+    private static func jobfairs(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect, _ scope: PlanScope) -> ReportPlan {
+        let org = OrgGrouping(r.by, dataOrgColumn: "a.orgId", scope: scope)
+        let restricted = restriction(scope, column: "a.orgId")
         let measureSQL = ["COUNT(*) AS fairs", "COALESCE(SUM(a.employers), 0) AS employers",
                           "COALESCE(SUM(a.positions), 0) AS positions", "COALESCE(SUM(a.seekers), 0) AS seekers",
                           "COALESCE(SUM(a.placements), 0) AS placements"]
@@ -258,9 +312,9 @@ enum ReportPlanner {
                 where: w, groupBy: org.groupBy))
         }
         var t = SQLBinder(dialect)
-        let tw = conditions(&t)
+        let tw = conditions(&t) + restricted.condition
         let totals = t.query("totals \(period.label)", assemble(
-            with: "", select: measureSQL, from: "activity a", joins: [], where: tw, groupBy: []))
+            with: restricted.with, select: measureSQL, from: "activity a", joins: [], where: tw, groupBy: []))
         return ReportPlan(
             keys: org.keys,
             measures: ["fairs", "employers", "positions", "seekers", "placements"].map { MeasureSpec(name: $0, kind: .count) }
@@ -270,8 +324,10 @@ enum ReportPlanner {
 
     // MARK: members
 
-    private static func members(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) -> ReportPlan {
-        let org = OrgGrouping(r.by, dataOrgColumn: "ms.orgId")
+    private static func members(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect, _ scope: PlanScope) -> ReportPlan {
+        let org = OrgGrouping(r.by, dataOrgColumn: "ms.orgId", scope: scope)
+        let restricted = restriction(scope, column: "ms.orgId")
+        let inScope = restricted.condition.map { " AND " + $0 }.joined()
         func active(_ b: inout SQLBinder) -> String {
             "(ms.termStart IS NULL OR ms.termStart <= \(b.date(period.end)))"
                 + " AND (ms.termEnd IS NULL OR ms.termEnd >= \(b.date(period.end)))"
@@ -280,17 +336,17 @@ enum ReportPlanner {
         let w = active(&b)
         let grouped = b.query("rows as of \(period.end.iso)", assemble(
             with: org.with, select: org.select + ["ms.role AS role", "COUNT(*) AS members"], from: "membership ms",
-            joins: org.joins, where: [w], groupBy: org.groupBy + ["ms.role"]))
+            joins: org.joins, where: [w] + org.conditions, groupBy: org.groupBy + ["ms.role"]))
         var t = SQLBinder(dialect)
         let tw = active(&t)
         let totals = t.query("totals as of \(period.end.iso)", assemble(
-            with: "", select: ["COUNT(*) AS members", "COUNT(DISTINCT ms.personId) AS persons"], from: "membership ms",
-            joins: [], where: [tw], groupBy: []))
+            with: restricted.with, select: ["COUNT(*) AS members", "COUNT(DISTINCT ms.personId) AS persons"], from: "membership ms",
+            joins: [], where: [tw] + restricted.condition, groupBy: []))
         var composition: (SQLQuery, SQLQuery)?
         if r.breakdowns.contains(.composition) {
             var a = SQLBinder(dialect)
             let birth = "p.birthDate"
-            var ages = "SELECT band, COUNT(*) AS persons\nFROM (\n"
+            var ages = restricted.with + "SELECT band, COUNT(*) AS persons\nFROM (\n"
             ages += "    SELECT CASE WHEN age IS NULL THEN 'unknown' WHEN age < 30 THEN '<30' WHEN age < 40 THEN '30-39'\n"
             ages += "                WHEN age < 50 THEN '40-49' WHEN age < 60 THEN '50-59' ELSE '60+' END AS band\n"
             ages += "    FROM (\n"
@@ -299,13 +355,13 @@ enum ReportPlanner {
             ages += "                    ELSE \(a.bind(.int(Int64(period.end.year)))) - \(dialect.year(of: birth))"
             ages += " - CASE WHEN \(dialect.monthDay(of: birth)) > \(a.text(String(period.end.iso.suffix(5)))) THEN 1 ELSE 0 END\n"
             ages += "               END AS age\n"
-            ages += "        FROM (SELECT DISTINCT ms.personId FROM membership ms WHERE \(active(&a))) act\n"
+            ages += "        FROM (SELECT DISTINCT ms.personId FROM membership ms WHERE \(active(&a))\(inScope)) act\n"
             ages += "        JOIN person p ON p.id = act.personId\n    ) ages\n) bands\nGROUP BY band"
             var g = SQLBinder(dialect)
             let sep = "'、'"
-            var tags = "WITH RECURSIVE act(personId, tags) AS (\n"
+            var tags = "WITH RECURSIVE " + (scope.under.map { scopeCTE($0) + ",\n" } ?? "") + "act(personId, tags) AS (\n"
             tags += "    SELECT DISTINCT ms.personId, ms.tags FROM membership ms\n"
-            tags += "    WHERE \(active(&g)) AND ms.tags IS NOT NULL\n),\n"
+            tags += "    WHERE \(active(&g)) AND ms.tags IS NOT NULL\(inScope)\n),\n"
             tags += "split(personId, tag, rest) AS (\n"
             tags += "    SELECT personId, '', tags || \(sep) FROM act\n    UNION ALL\n"
             tags += "    SELECT personId, substr(rest, 1, \(dialect.position(of: sep, in: "rest")) - 1),"
@@ -329,9 +385,10 @@ enum ReportPlanner {
         return try kinds(r.kinds, coverage: false, label: ActivityKind.init(label:))
     }
 
-    private static func activities(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect) throws -> ReportPlan {
+    private static func activities(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect, _ scope: PlanScope) throws -> ReportPlan {
         let kinds = try activityKinds(r)?.map(\.rawValue)
-        let org = OrgGrouping(r.by, dataOrgColumn: "a.orgId")
+        let org = OrgGrouping(r.by, dataOrgColumn: "a.orgId", scope: scope)
+        let restricted = restriction(scope, column: "a.orgId")
         let measureSQL = ["COUNT(*) AS activities", "COALESCE(SUM(a.participants), 0) AS participants"]
         func conditions(_ b: inout SQLBinder) -> [String] {
             var w = ["a.heldOn >= \(b.date(period.start)) AND a.heldOn <= \(b.date(period.end))"]
@@ -342,11 +399,11 @@ enum ReportPlanner {
         let w = conditions(&b)
         let grouped = b.query("rows \(period.label)", assemble(
             with: org.with, select: org.select + ["a.kind AS kind"] + measureSQL, from: "activity a", joins: org.joins,
-            where: w, groupBy: org.groupBy + ["a.kind"]))
+            where: w + org.conditions, groupBy: org.groupBy + ["a.kind"]))
         var t = SQLBinder(dialect)
-        let tw = conditions(&t)
+        let tw = conditions(&t) + restricted.condition
         let totals = t.query("totals \(period.label)", assemble(
-            with: "", select: measureSQL, from: "activity a", joins: [], where: tw, groupBy: []))
+            with: restricted.with, select: measureSQL, from: "activity a", joins: [], where: tw, groupBy: []))
         return ReportPlan(
             keys: org.keys + [KeySpec(name: "kind", sort: .activityKindRank)],
             measures: [MeasureSpec(name: "activities", kind: .count), MeasureSpec(name: "participants", kind: .count)],

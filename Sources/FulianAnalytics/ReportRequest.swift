@@ -31,6 +31,8 @@ public enum OrgLevel: String, Sendable, Hashable, CaseIterable, Codable {
     case district
     /// No org key: rows are grouped by the report's other keys only (or there are only totals).
     case none
+    /// The city (地级市) above the districts, in a province's store (or a city's, as one row).
+    case city
 
     /// The tier number compared with ``tier(of:)``: an org belongs to the group of its nearest
     /// ancestor-or-self whose tier is at most this (district 0, street/town 1, community/village 2).
@@ -40,12 +42,25 @@ public enum OrgLevel: String, Sendable, Hashable, CaseIterable, Codable {
         case .street: 1
         case .community: 2
         case .none: nil
+        case .city: -1
+        }
+    }
+
+    /// The level whose tier is one below `tier` (district under a city, street under a district …);
+    /// nil below communities.
+    static func below(tier: Int) -> OrgLevel? {
+        switch tier {
+        case ..<0: .district
+        case 0: .street
+        case 1: .community
+        default: nil
         }
     }
 
     /// The tier of an org kind: district 0, street/town 1, community/village 2, anything else 3.
     static func tier(of kind: OrgKind) -> Int {
         switch kind {
+        case .city: -1
         case .district: 0
         case .street, .town: 1
         case .community, .village: 2
@@ -79,12 +94,16 @@ public struct ReportRequest: Sendable, Hashable {
     public var kinds: [String]
     /// Extra breakdowns (source / month for aid, composition for members).
     public var breakdowns: Set<ReportBreakdown>
+    /// Restricts the report to this unit and everything under it (`--under`): a name, code or path
+    /// of the register. Nil: the whole store.
+    public var under: String?
 
     /// Creates a request; the defaults are the plain report `--by street`.
     public init(
         kind: ReportKind, period: Period, by: OrgLevel = .street, compare: Bool = false,
-        kinds: [String] = [], breakdowns: Set<ReportBreakdown> = []
+        kinds: [String] = [], breakdowns: Set<ReportBreakdown> = [], under: String? = nil
     ) {
+        self.under = under
         self.kind = kind
         self.period = period
         self.by = by

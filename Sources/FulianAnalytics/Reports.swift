@@ -1,4 +1,5 @@
 import FulianCore
+import FulianImport
 import FulianStore
 import GRDB
 
@@ -18,7 +19,8 @@ public enum Reports {
     /// Computes a report inside an open database access (for callers composing several reports in one read).
     public static func run(_ request: ReportRequest, db: Database, dialect: any SQLDialect = SQLiteDialect()) throws -> ReportResult {
         try validate(request)
-        let current = try ReportPlanner.plan(request, period: request.period, dialect: dialect)
+        let scope = try planScope(request, db: db)
+        let current = try ReportPlanner.plan(request, period: request.period, dialect: dialect, scope: scope)
         let now = try fetch(current, db: db)
         var queries = [current.grouped, current.totals].compactMap { $0 }
         if let c = current.composition { queries += [c.ages, c.tags] }
@@ -30,7 +32,7 @@ public enum Reports {
             previous = request.period.previous
             yearAgo = request.period.yearAgo
             for p in [previous!, yearAgo!] {
-                let plan = try ReportPlanner.plan(request, period: p, dialect: dialect)
+                let plan = try ReportPlanner.plan(request, period: p, dialect: dialect, scope: scope)
                 bases.append(try fetch(plan, db: db))
                 queries += [plan.grouped, plan.totals].compactMap { $0 }
             }
@@ -38,21 +40,22 @@ public enum Reports {
 
         let rowMeasures = current.rowMeasures
         // Rows: the groups of the current period, plus (with --compare) groups present only in a base period.
-        var order: [[ReportValue]] = []
-        var sortKeys: [[ReportValue]: [SortValue]] = [:]
+        // A row is told apart by its keys and the ids it sorts by: two units of one name are two rows.
+        var order: [RowIdentity] = []
+        var sortKeys: [RowIdentity: [SortValue]] = [:]
         for raw in [now] + bases {
-            for row in raw.rows where sortKeys[row.keys] == nil {
-                sortKeys[row.keys] = row.sort
-                order.append(row.keys)
+            for row in raw.rows where sortKeys[row.identity] == nil {
+                sortKeys[row.identity] = row.sort
+                order.append(row.identity)
             }
         }
         order.sort { SortValue.less(sortKeys[$0]!, sortKeys[$1]!) }
         let keyNames = current.keys.map(\.name)
-        let rows = order.map { keys -> ReportRow in
-            let values = bases.map { $0.byKeys[keys]?.values ?? [:] }
+        let rows = order.map { id -> ReportRow in
+            let values = bases.map { $0.byKeys[id]?.values ?? [:] }
             return makeRow(
-                keys: ReportFields(zip(keyNames, keys).map { ReportField($0.0, $0.1) }),
-                current: now.byKeys[keys]?.values ?? [:], bases: request.compare ? values : nil, measures: rowMeasures)
+                keys: ReportFields(zip(keyNames, id.keys).map { ReportField($0.0, $0.1) }),
+                current: now.byKeys[id]?.values ?? [:], bases: request.compare ? values : nil, measures: rowMeasures)
         }
         let totals = makeRow(
             keys: ReportFields(), current: now.totals, bases: request.compare ? bases.map(\.totals) : nil,
@@ -64,6 +67,44 @@ public enum Reports {
             rows: rows, totals: totals, composition: now.composition,
             explanation: ReportExplanation(
                 definition: ReportDefinitions.messages(for: request), queries: queries, dialect: dialect.name))
+    }
+
+    /// The unit a name, code or path names (`--under`): exactly one, or a ``ReportError`` listing the candidates.
+    public static func unit(_ typed: String, db: Database) throws -> OrgRegister.Unit {
+        let register = try Store.register(db)
+        switch register.resolve(typed) {
+        case .success(let u): return u
+        case .failure(.unknown(let s)): throw ReportError(.unknownUnder(typed: typed, suggestion: s))
+        case .failure(.ambiguousPlaces(let paths)): throw ReportError(.ambiguousUnder(typed: typed, paths: paths))
+        case .failure(.ambiguous(let names)):
+            let paths = names.flatMap { register.units(named: $0).map(register.path(of:)) }
+            throw ReportError(.ambiguousUnder(typed: typed, paths: paths))
+        }
+    }
+
+    /// The level rows are grouped at when `--by` is not given: the one directly below the top unit in
+    /// scope — the `--under` unit, else the store's one root (districts under a city, streets under a
+    /// district); a store whose roots are several districts groups by district; anything else by street.
+    public static func defaultLevel(under: String?, db: Database) throws -> OrgLevel {
+        if let under {
+            let u = try unit(under, db: db)
+            return OrgLevel.below(tier: OrgLevel.tier(of: u.kind)) ?? .community
+        }
+        let roots = try String.fetchAll(db, sql: "SELECT kind FROM org WHERE parentId IS NULL").compactMap(OrgKind.init(rawValue:))
+        let top = roots.map(OrgLevel.tier(of:)).min()
+        switch top ?? 99 {
+        case -1: return roots.filter { $0 == .city }.count == 1 ? .district : .city
+        case 0: return roots.filter { $0 == .district }.count == 1 ? .street : .district
+        default: return .street
+        }
+    }
+
+    /// The `--under` unit and whether rows carry codes (a store with more than one district).
+    static func planScope(_ request: ReportRequest, db: Database) throws -> PlanScope {
+        var scope = PlanScope()
+        if let under = request.under { scope.under = try unit(under, db: db).id }
+        scope.codes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org WHERE kind = 'district'") ?? 0 > 1
+        return scope
     }
 
     /// Checks the options that only apply to some reports.
@@ -87,15 +128,23 @@ public enum Reports {
 
     // MARK: fetching
 
+    /// A row's keys and the ids it sorts by (org and program ids).
+    struct RowIdentity: Hashable {
+        var keys: [ReportValue]
+        var ids: [SortValue]
+    }
+
     struct RawRow {
         var keys: [ReportValue]
         var sort: [SortValue]
         var values: [String: Int64]
+        var ids: [SortValue] = []
+        var identity: RowIdentity { RowIdentity(keys: keys, ids: ids) }
     }
 
     struct RawResult {
         var rows: [RawRow]
-        var byKeys: [[ReportValue]: RawRow]
+        var byKeys: [RowIdentity: RawRow]
         var totals: [String: Int64]
         var composition: MemberComposition?
     }
@@ -113,6 +162,7 @@ public enum Reports {
                 }
                 var keys: [ReportValue] = []
                 var sort: [SortValue] = []
+                var ids: [SortValue] = []
                 for k in plan.keys {
                     let text: String? = row[k.name]
                     keys.append(text.map(ReportValue.text) ?? .null)
@@ -120,6 +170,7 @@ public enum Reports {
                     case .column(let c):
                         let v: Int64? = row[c]
                         sort.append(v.map(SortValue.int) ?? .null)
+                        ids.append(sort.last!)
                     case .roleRank:
                         sort.append(text.flatMap(Role.init(rawValue:)).map { .int(Int64($0.rank)) } ?? .text(text ?? ""))
                     case .activityKindRank:
@@ -131,7 +182,7 @@ public enum Reports {
                 }
                 var values: [String: Int64] = [:]
                 for c in columns where row.hasColumn(c) { values[c] = (row[c] as Int64?) ?? 0 }
-                rows.append(RawRow(keys: keys, sort: sort, values: values))
+                rows.append(RawRow(keys: keys, sort: sort, values: values, ids: ids))
             }
         }
         if let q = plan.totals, let t = try Row.fetchOne(db, sql: q.sql, arguments: arguments(q)) {
@@ -157,8 +208,8 @@ public enum Reports {
                 },
                 tags: tags)
         }
-        var byKeys: [[ReportValue]: RawRow] = [:]
-        for r in rows { byKeys[r.keys] = r }
+        var byKeys: [RowIdentity: RawRow] = [:]
+        for r in rows { byKeys[r.identity] = r }
         return RawResult(rows: rows, byKeys: byKeys, totals: totals, composition: composition)
     }
 

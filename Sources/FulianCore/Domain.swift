@@ -32,6 +32,8 @@ public enum OrgKind: String, Sendable, Hashable, Codable, CaseIterable {
     case agency
     /// Anything else the register names.
     case other
+    /// 地级市/市(州): a city (prefecture) above its districts, in a city's or province's store.
+    case city
 
     /// Reads a register's 类型 cell: 区, 街道, 镇, 乡, 社区, 村, 企业, 社会组织, 机关 …; nil if unknown.
     public init?(label: String) {
@@ -46,6 +48,7 @@ public enum OrgKind: String, Sendable, Hashable, Codable, CaseIterable {
         case "社会组织", "社团", "协会", "social_org", "socialorg": self = .socialOrg
         case "机关", "事业单位", "机关事业单位", "机关单位", "agency": self = .agency
         case "其他", "other": self = .other
+        case "地级市", "市(州)", "市州", "地市", "州", "盟", "city": self = .city
         default: return nil
         }
     }
@@ -62,6 +65,7 @@ public enum OrgKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .socialOrg: "社会组织"
         case .agency: "机关事业单位"
         case .other: "其他"
+        case .city: "市"
         }
     }
 }

@@ -123,6 +123,10 @@ public enum DatasetFields {
         FieldSpec("established", .date, ["成立日期", "成立时间"]),
         FieldSpec("dissolved", .date, ["撤销日期", "撤销时间"]),
         FieldSpec("women", .count, summed: true, ["女性人口", "妇女人数", "女性人数"]),
+        FieldSpec("district", .text, ["所属区县", "所属区(县)", "所属县(区)", "区县", "区(县)", "县(区)", "所属区", "所属县区",
+                                      "县(市、区)", "所属县(市、区)"]),
+        FieldSpec("former_name", .text, ["原名称", "曾用名", "原单位名称"]),
+        FieldSpec("renamed", .date, ["更名日期", "更名时间"]),
     ]
 
     static let members: [FieldSpec] = [

@@ -8,6 +8,12 @@ import FulianCore
 /// X居委会, X村 / X村委会, X镇 / X镇人民政府 — where a bare core (石马河) matches any family but a
 /// suffixed name only its own family. Anything else is unresolved, with the closest register name
 /// offered as a suggestion (a one-character typo is a suggestion, never a silent match).
+///
+/// A city's register holds the same name in several places (幸福社区 in three districts). A name is
+/// resolved in a scope (a unit whose subtree the row comes from): one match in the scope is taken; a
+/// name that matches one unit in the whole register is taken wherever it is; several matches are
+/// ``Failure/ambiguousPlaces(_:)``, listed by path, never a silent pick. A 12-digit 统计用区划代码 (or its
+/// 9/6-digit form), a 统一社会信用代码 or a path (石马河街道/南桥寺社区) names one unit wherever it is.
 public struct OrgRegister: Sendable {
     /// One unit of the register.
     public struct Unit: Hashable, Sendable {
@@ -20,7 +26,8 @@ public struct OrgRegister: Sendable {
         /// Parent unit id.
         public var parentId: Int64?
 
-        /// Creates a unit.
+        /// Creates a unit. (Its code is kept by the register, ``OrgRegister/code(of:)``: a unit is copied
+        /// for every row that names it, and stays small.)
         public init(id: Int64, name: String, kind: OrgKind, parentId: Int64?) {
             self.id = id
             self.name = name
@@ -33,15 +40,24 @@ public struct OrgRegister: Sendable {
     public enum Failure: Error, Hashable, Sendable {
         /// No unit matches; the closest register name, if one is close.
         case unknown(suggestion: String?)
-        /// Several units match the bare name.
+        /// Several units of different names match the bare name.
         case ambiguous([String])
+        /// Units of the same name in several places match (none, or several, in the row's scope): their paths.
+        case ambiguousPlaces([String])
     }
 
     /// All units.
     public private(set) var units: [Unit] = []
-    private var byExact: [String: Int] = [:]
-    private var byFolded: [String: Int] = [:]
+    private var byExact: [String: [Int]] = [:]
+    private var byFolded: [String: [Int]] = [:]
     private var byCore: [String: [Int]] = [:]
+    private var byId: [Int64: Int] = [:]
+    private var byCode: [String: Int] = [:]
+    private var codes: [Int64: String] = [:]
+    /// Former names (folded) → the units that bore them and the day each changed.
+    private var formerNames: [String: [(index: Int, until: CivilDate)]] = [:]
+    /// Whether two units share a name (a city's register): paths are then worth computing.
+    public private(set) var hasRepeatedNames = false
 
     /// An empty register.
     public init() {}
@@ -51,58 +67,220 @@ public struct OrgRegister: Sendable {
         for u in units { add(u) }
     }
 
-    /// Adds a unit (a later unit with the same name replaces nothing: the first one stays).
-    public mutating func add(_ unit: Unit) {
+    /// Adds a unit with its code in normalised form (``normalizedCode(_:)``), if it has one (the first
+    /// unit of a name answers ``unit(named:)``; every one is a candidate when resolving).
+    public mutating func add(_ unit: Unit, code: String? = nil) {
         let i = units.count
         units.append(unit)
-        if byExact[unit.name] == nil { byExact[unit.name] = i }
+        byId[unit.id] = i
+        if let code {
+            codes[unit.id] = code
+            if byCode[code] == nil { byCode[code] = i }
+        }
+        if byExact[unit.name] != nil { hasRepeatedNames = true }
+        byExact[unit.name, default: []].append(i)
         let f = OrgRegister.fold(unit.name)
-        if byFolded[f] == nil { byFolded[f] = i }
+        byFolded[f, default: []].append(i)
         let (core, family) = OrgRegister.split(f)
         byCore[core + "|" + (family ?? ""), default: []].append(i)
         byCore[core + "|*", default: []].append(i)
     }
 
-    /// The unit with this exact canonical name.
-    public func unit(named name: String) -> Unit? { byExact[name].map { units[$0] } }
+    /// Replaces the unit that has `unit`'s id (renamed, moved, re-typed or re-coded), or adds it when there is none.
+    public mutating func replace(_ unit: Unit, code: String?) {
+        guard let i = byId[unit.id] else { add(unit, code: code); return }
+        var all = units
+        all[i] = unit
+        var allCodes = codes
+        allCodes[unit.id] = code
+        let former = formerNames
+        self = OrgRegister()
+        for u in all { add(u, code: allCodes[u.id]) }
+        formerNames = former
+    }
+
+    /// The code of the unit with this id, if the register gives one.
+    public func code(of id: Int64) -> String? { codes[id] }
+
+    /// Whether any unit has a former name.
+    public var hasFormerNames: Bool { !formerNames.isEmpty }
+
+    /// Records a former name of the unit with id `id`, used until `until` (exclusive).
+    public mutating func addFormerName(_ name: String, of id: Int64, until: CivilDate) {
+        guard let i = byId[id] else { return }
+        formerNames[OrgRegister.fold(name), default: []].append((i, until))
+    }
+
+    /// The first unit with this exact canonical name.
+    public func unit(named name: String) -> Unit? { byExact[name]?.first.map { units[$0] } }
+
+    /// The units with this exact canonical name, in register order.
+    public func units(named name: String) -> [Unit] { (byExact[name] ?? []).map { units[$0] } }
 
     /// The unit with this id.
-    public func unit(id: Int64) -> Unit? { units.first { $0.id == id } }
+    public func unit(id: Int64) -> Unit? { byId[id].map { units[$0] } }
+
+    /// The unit with this code (any of its written forms, see ``normalizedCode(_:)``).
+    public func unit(code: String) -> Unit? { OrgRegister.normalizedCode(code).flatMap { byCode[$0] }.map { units[$0] } }
+
+    /// The names from the top of the tree down to the unit: 江北区/石马河街道/南桥寺社区.
+    public func path(of unit: Unit) -> String {
+        var names = [unit.name]
+        var parent = unit.parentId
+        var n = 0
+        while let p = parent, let i = byId[p], n < 64 {
+            names.append(units[i].name)
+            parent = units[i].parentId
+            n += 1
+        }
+        return names.reversed().joined(separator: "/")
+    }
+
+    /// Whether the unit with id `id` is `ancestor` or lies under it.
+    public func isWithin(_ id: Int64, _ ancestor: Int64) -> Bool {
+        var cur: Int64? = id
+        var n = 0
+        while let c = cur, n < 64 {
+            if c == ancestor { return true }
+            cur = byId[c].flatMap { units[$0].parentId }
+            n += 1
+        }
+        return false
+    }
+
+    /// The 12-digit form of a 统计用区划代码 (a 6-digit county or 9-digit town code padded with zeros),
+    /// the upper-cased 18-character 统一社会信用代码, or nil for anything that is neither.
+    public static func normalizedCode(_ written: String) -> String? {
+        let c = TextNormalizer.compact(written).uppercased()
+        let digits = c.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if digits {
+            switch c.utf8.count {
+            case 12: return c
+            case 9: return c + "000"
+            case 6: return c + "000000"
+            default: return nil
+            }
+        }
+        if c.utf8.count == 18, c.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }) { return c }
+        return nil
+    }
+
+    /// The significant prefix of a 12-digit administrative code: province 2, city 4, county 6, town 9
+    /// digits (trailing zero groups dropped); nil for a credit code.
+    public static func codePrefix(_ code: String) -> String? {
+        guard code.utf8.count == 12, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var s = Substring(code)
+        for group in [3, 3, 2, 2] {
+            guard s.hasSuffix(String(repeating: "0", count: group)) else { break }
+            s = s.dropLast(group)
+        }
+        return String(s)
+    }
 
     /// Resolves a clerk-typed name to a register unit.
     ///
     /// The name of a unit's women's federation or women's home names the unit itself: 东湖街道妇联,
     /// 东湖街道妇女联合会, 东湖社区妇女之家 resolve as 东湖街道 and 东湖社区. With `levels`, only units of
     /// those kinds are candidates (a street column never resolves to a community), and so are the
-    /// suggestions.
-    public func resolve(_ typed: String, levels: Set<OrgKind>? = nil) -> Result<Unit, Failure> {
-        if let i = byExact[typed], levels?.contains(units[i].kind) ?? true { return .success(units[i]) }
+    /// suggestions. With `scope`, a name several units share resolves to the one under `scope`, and
+    /// suggestions come from under it first.
+    public func resolve(_ typed: String, levels: Set<OrgKind>? = nil, within scope: Int64? = nil) -> Result<Unit, Failure> {
+        if let ids = byExact[typed], let r = decide(ids, levels: levels, scope: scope) { return r }
         let folded = OrgRegister.fold(typed)
-        let first = resolveFolded(folded, levels: levels)
+        let first = resolveFolded(folded, levels: levels, scope: scope)
         if case .success = first { return first }
         let bare = OrgRegister.withoutFederationSuffix(folded)
-        if bare != folded, case .success(let u) = resolveFolded(bare, levels: levels) { return .success(u) }
+        if bare != folded, case .success(let u) = resolveFolded(bare, levels: levels, scope: scope) { return .success(u) }
+        if case .failure(.unknown) = first {
+            if let u = unit(code: folded), levels?.contains(u.kind) ?? true { return .success(u) }
+            if folded.contains("/"), let r = resolvePath(folded, levels: levels) { return r }
+            return .failure(.unknown(suggestion: suggestion(for: folded, levels: levels, within: scope)))
+        }
         return first
     }
 
-    private func resolveFolded(_ f: String, levels: Set<OrgKind>?) -> Result<Unit, Failure> {
-        let allowed = { (u: Unit) in levels?.contains(u.kind) ?? true }
-        if let i = byFolded[f], allowed(units[i]) { return .success(units[i]) }
-        let (core, family) = OrgRegister.split(f)
-        let candidates = (byCore[core + "|" + (family ?? "*")] ?? []).filter { allowed(units[$0]) }
-        // A bare core also matches a unit registered without a suffix (exact folded, handled above).
-        let distinct = Array(Set(candidates)).sorted()
-        if distinct.count == 1 { return .success(units[distinct[0]]) }
-        if distinct.count > 1 {
-            // 东湖 with both 东湖街道 and 东湖社区 registered: ambiguous unless the levels decide.
-            return .failure(.ambiguous(distinct.map { units[$0].name }))
+    /// One unit of `candidates` (register positions), or why not; nil when none is of `levels`.
+    private func decide(_ candidates: [Int], levels: Set<OrgKind>?, scope: Int64?) -> Result<Unit, Failure>? {
+        if candidates.count == 1 {
+            // The common case: a name the register holds once.
+            let u = units[candidates[0]]
+            return levels?.contains(u.kind) ?? true ? .success(u) : nil
         }
-        return .failure(.unknown(suggestion: suggestion(for: f, levels: levels)))
+        var c = candidates
+        if let levels { c = c.filter { levels.contains(units[$0].kind) } }
+        if c.isEmpty { return nil }
+        if c.count == 1 { return .success(units[c[0]]) }
+        if let scope {
+            let inside = c.filter { isWithin(units[$0].id, scope) }
+            if inside.count == 1 { return .success(units[inside[0]]) }
+            if inside.count > 1 { c = inside }
+        }
+        let names = Set(c.map { units[$0].name })
+        if names.count > 1 {
+            // 东湖 with both 东湖街道 and 东湖社区 registered: ambiguous unless the levels decide.
+            return .failure(.ambiguous(c.map { units[$0].name }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }))
+        }
+        return .failure(.ambiguousPlaces(c.map { path(of: units[$0]) }))
+    }
+
+    private func resolveFolded(_ f: String, levels: Set<OrgKind>?, scope: Int64?) -> Result<Unit, Failure> {
+        if let ids = byFolded[f], let r = decide(ids, levels: levels, scope: scope) { return r }
+        let (core, family) = OrgRegister.split(f)
+        // A bare core also matches a unit registered without a suffix (exact folded, handled above).
+        let candidates = Array(Set(byCore[core + "|" + (family ?? "*")] ?? [])).sorted()
+        if let r = decide(candidates, levels: levels, scope: scope) { return r }
+        return .failure(.unknown(suggestion: nil))
+    }
+
+    /// A path typed in full or from any level down (石马河街道/南桥寺社区).
+    private func resolvePath(_ f: String, levels: Set<OrgKind>?) -> Result<Unit, Failure>? {
+        let parts = f.split(separator: "/").map(String.init)
+        guard let last = parts.last, let ids = byFolded[last] ?? byExact[last] else { return nil }
+        let tail = "/" + parts.joined(separator: "/")
+        let matches = ids.filter { ("/" + OrgRegister.fold(path(of: units[$0]))).hasSuffix(tail) && (levels?.contains(units[$0].kind) ?? true) }
+        if matches.count == 1 { return .success(units[matches[0]]) }
+        if matches.count > 1 { return .failure(.ambiguousPlaces(matches.map { path(of: units[$0]) })) }
+        return nil
+    }
+
+    /// The unit that bore `typed` as a former name on `date` (before its change; any date when nil),
+    /// decided in `scope` as ``resolve(_:levels:within:)`` decides.
+    public func formerUnit(_ typed: String, on date: CivilDate?, within scope: Int64? = nil) -> Result<Unit, Failure>? {
+        guard !formerNames.isEmpty else { return nil }
+        let f = OrgRegister.withoutFederationSuffix(OrgRegister.fold(typed))
+        let hits = (formerNames[f] ?? formerNames[OrgRegister.fold(typed)] ?? []).filter { hit in date.map { $0 < hit.until } ?? true }
+        return decide(hits.map(\.index), levels: nil, scope: scope)
+    }
+
+    /// The unit a text (a title, a file name) names as its submitter: the deepest district, street or
+    /// town whose name it contains, a name shared by several places decided by the other names it
+    /// contains (江北区城关镇…); nil when it names none, or none unambiguously.
+    public func unit(namedIn text: String) -> Unit? {
+        let t = OrgRegister.fold(text)
+        var found: [Int] = []
+        for (i, u) in units.enumerated() where u.kind == .city || u.kind == .district || u.kind == .street || u.kind == .town {
+            let core = OrgRegister.split(OrgRegister.fold(u.name)).core
+            if t.contains(OrgRegister.fold(u.name)) || (core.count >= 2 && u.kind != .district && u.kind != .city && t.contains(core + "街道")) {
+                found.append(i)
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        // Keep the deepest: drop a unit another found unit lies under.
+        let deepest = found.filter { a in !found.contains { b in b != a && isWithin(units[b].id, units[a].id) } }
+        if deepest.count == 1 { return units[deepest[0]] }
+        // Several places of one name: the one under another unit the text names.
+        let named = deepest.filter { a in found.contains { b in b != a && isWithin(units[a].id, units[b].id) } }
+        return named.count == 1 ? units[named[0]] : nil
     }
 
     /// The register name closest to `folded` within an edit distance of 2 (on the suffix-free core),
     /// among units of the same level: a name ending in 街道 is offered streets, never a community.
-    func suggestion(for folded: String, levels: Set<OrgKind>? = nil) -> String? {
+    func suggestion(for folded: String, levels: Set<OrgKind>? = nil, within scope: Int64? = nil) -> String? {
+        if let scope, let s = suggestion(for: folded, levels: levels, among: units.filter { isWithin($0.id, scope) }) { return s }
+        return suggestion(for: folded, levels: levels, among: units)
+    }
+
+    private func suggestion(for folded: String, levels: Set<OrgKind>?, among units: [Unit]) -> String? {
         let f = OrgRegister.withoutFederationSuffix(folded)
         let (core, family) = OrgRegister.split(f)
         let level = family.map(OrgRegister.kinds(ofFamily:))

@@ -22,6 +22,12 @@ public struct OrgRecord: Hashable, Sendable {
     public var dissolved: CivilDate?
     /// Female population.
     public var women: Int64?
+    /// The district the row says it belongs to (所属区县), in a whole city's register.
+    public var district: String? = nil
+    /// The unit's former name (原名称), when the register records a rename.
+    public var formerName: String? = nil
+    /// The day the unit took its present name (更名日期).
+    public var renamedOn: CivilDate? = nil
 }
 
 /// A normalized row of a member list.
@@ -100,8 +106,9 @@ public struct ActivityRecord: Hashable, Sendable {
 
 /// One normalized record of any dataset.
 public enum ImportRecord: Hashable, Sendable {
-    /// An org.
-    case org(OrgRecord)
+    /// An org. Boxed: a register row is the widest record, and every row of every dataset is copied
+    /// as an `ImportRecord` (an unboxed org would make each aid row's copies wider).
+    indirect case org(OrgRecord)
     /// A membership.
     case member(MemberRecord)
     /// A disbursement.

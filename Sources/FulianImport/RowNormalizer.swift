@@ -35,11 +35,21 @@ final class RowNormalizer {
     @exclusivity(unchecked) private var sums: [Int64]
     /// Resolutions already made in this file: a file names a handful of units over thousands of rows.
     let orgs = OrgResolutionCache()
+    /// The street column's resolutions (a row's scope in a city's store).
+    let streets = OrgResolutionCache()
+    /// The unit the file comes from (``ImportOptions/scope``, else the one its title, sheet name or file
+    /// name names): where a name that several places share is looked for. Nil for the whole register.
+    var scope: Int64?
+    /// The kinds a street column names.
+    static let streetLevels: Set<OrgKind> = [.street, .town]
+    /// Whether the register holds a name in several places (a city's): only then do scopes matter.
+    let repeatedNames: Bool
 
     init(dataset: Dataset, layout: SheetLayout, register: OrgRegister, file: String, sheet: String?, dateSystem: ExcelDateSystem) {
         self.dataset = dataset
         self.layout = layout
         self.register = register
+        repeatedNames = register.hasRepeatedNames
         self.file = file
         self.sheet = sheet
         self.dateSystem = dateSystem
@@ -173,11 +183,20 @@ final class RowNormalizer {
             if normalizer.keepDetails { fields[key] = value() }
         }
 
-        /// Resolves the row's unit: the org column, else the street column.
+        /// Resolves the row's unit: the org column, else the street column. A name several places of
+        /// the register share is resolved in the row's scope: the street/town of the row's street column
+        /// (when it also has an org column), else the file's (``RowNormalizer/scope``).
         mutating func org() -> Int64? {
             var key = "org"
             var typed = text("org")
+            var rowScope: Int64? = nil
             if typed == nil, let s = text("street") { typed = s; key = "street" }
+            else if typed != nil, normalizer.repeatedNames, normalizer.resolveOrgs, has("street"),
+                    let s = CellParsing.text(cell("street")),
+                    case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: normalizer.scope,
+                                                                          for: normalizer) {
+                rowScope = street.id
+            }
             guard let typed else {
                 report(.error, has("org") ? "org" : "street", "missing-field", .unitEmpty)
                 return nil
@@ -186,16 +205,39 @@ final class RowNormalizer {
                 set("org", OrgRegister.fold(typed))
                 return 0
             }
-            switch normalizer.orgs.resolve(typed, in: normalizer.register) {
+            var result = rowScope.map { normalizer.orgs.resolve(typed, levels: nil, scope: $0, for: normalizer) }
+                ?? normalizer.orgs.resolve(typed, for: normalizer)
+            if case .failure(.unknown) = result,
+               let former = normalizer.register.formerUnit(typed, on: rowDate(), within: rowScope ?? normalizer.scope) {
+                result = former
+            }
+            switch result {
             case .success(let u):
                 set("org", u.name)
                 return u.id
             case .failure(.unknown(let suggestion)):
                 report(.error, key, "unknown-org", .unknownOrg(name: Masking.scrub(typed), suggestion: suggestion), suggestion: suggestion)
             case .failure(.ambiguous(let names)):
-                report(.error, key, "unknown-org", .ambiguousOrg(name: typed, matches: names))
+                report(.error, key, "unknown-org", .importing(.ambiguousOrg(name: Masking.scrub(typed), paths: names)))
+            case .failure(.ambiguousPlaces(let paths)):
+                report(.error, key, "ambiguous-org", .importing(.ambiguousOrg(name: Masking.scrub(typed), paths: paths)))
             }
             return nil
+        }
+
+        /// The row's date, for a former unit name (payment, activity or term start; the sheet's date
+        /// without such a column), read without reporting anything; nil when there is none.
+        func rowDate() -> CivilDate? {
+            let key: String
+            switch normalizer.dataset {
+            case .aid: key = "paid_on"
+            case .activities: key = "held_on"
+            case .members: key = "term_start"
+            case .orgs: return nil
+            }
+            if let sd = normalizer.sheetDate, sd.key == key { return sd.date }
+            let system = normalizer.dateSystem
+            return ((try? CellParsing.dateValue(cell(key), system: system)) ?? nil)?.date
         }
 
         /// Reads the ID number; with a stated gender and birth date checked against it.
@@ -292,10 +334,13 @@ final class RowNormalizer {
         let established = ctx.date("established")
         let dissolved = ctx.date("dissolved")
         let women = ctx.parse("women", CellParsing.count)
+        let renamed = ctx.has("renamed") ? ctx.date("renamed") : nil
         guard let name, let kind else { return nil }
         return OrgRecord(name: name, parentName: ctx.text("parent").map(OrgRegister.fold), kind: kind,
-                         code: ctx.text("code").map(TextNormalizer.compact), federation: fed, womensHome: home,
-                         workCovered: covered, established: established, dissolved: dissolved, women: women)
+                         code: ctx.text("code").map { OrgRegister.normalizedCode($0) ?? TextNormalizer.compact($0) },
+                         federation: fed, womensHome: home, workCovered: covered, established: established, dissolved: dissolved,
+                         women: women, district: ctx.text("district").map(OrgRegister.fold),
+                         formerName: ctx.text("former_name").map(OrgRegister.fold), renamedOn: renamed)
     }
 
     /// A parsed value in the form the clean table shows.
@@ -412,14 +457,35 @@ final class RowNormalizer {
 
 /// Remembers how each unit name, exactly as typed, resolved against the register (folding and suffix
 /// matching cost more than the rest of a row). One per file: the register does not change within it.
+/// Names resolved in the file's own scope (nearly every row) are kept apart from those resolved in
+/// another (a row's street), so the common lookup hashes the text alone.
 final class OrgResolutionCache {
     @exclusivity(unchecked) private var resolved: [ExactText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
+    private var elsewhere: [ScopedText: Result<OrgRegister.Unit, OrgRegister.Failure>] = [:]
 
-    func resolve(_ typed: String, in register: OrgRegister) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+    private struct ScopedText: Hashable {
+        var text: ExactText
+        var scope: Int64?
+        var levels: Set<OrgKind>?
+    }
+
+    /// A name in the normalizer's own scope (``RowNormalizer/scope``). The register is read only on a
+    /// miss: it is a large value, and passing it for every row would copy and retain it.
+    func resolve(_ typed: String, for normalizer: RowNormalizer) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
         let key = ExactText(typed)
         if let r = resolved[key] { return r }
-        let r = register.resolve(typed)
+        let r = normalizer.register.resolve(typed, within: normalizer.scope)
         if resolved.count < 100_000 { resolved[key] = r }
+        return r
+    }
+
+    /// A name of `levels` in another scope.
+    func resolve(_ typed: String, levels: Set<OrgKind>?, scope: Int64?,
+                 for normalizer: RowNormalizer) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+        let k = ScopedText(text: ExactText(typed), scope: scope, levels: levels)
+        if let r = elsewhere[k] { return r }
+        let r = normalizer.register.resolve(typed, levels: levels, within: scope)
+        if elsewhere.count < 100_000 { elsewhere[k] = r }
         return r
     }
 }

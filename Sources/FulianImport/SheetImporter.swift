@@ -23,6 +23,10 @@ public struct ImportOptions: Sendable {
     public var period: Period?
     /// Counts the data rows read, for a progress display (the CLI's, on a terminal); nil for none.
     public var progress: ProgressCounter?
+    /// The register unit the file comes from (`--from`, resolved by the caller): unit names several
+    /// places share are looked for under it. Nil: the unit the title, sheet name or file name names,
+    /// else the whole register.
+    public var scope: Int64?
 
     /// Creates options.
     public init(dataset: Dataset, sheets: [String] = [], headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
@@ -381,6 +385,12 @@ public final class SheetImporter {
         normalizer.resolveOrgs = resolveOrgs
         normalizer.keepDetails = keepDetails
         normalizer.valueMap = options.valueMap
+        if resolveOrgs, register.hasRepeatedNames {
+            // Only a register with names in several places needs a scope (a district's never does).
+            normalizer.scope = options.scope
+                ?? (data.titles + [layout.sheet.name, (fileName as NSString).deletingPathExtension]).lazy
+                    .compactMap { register.unit(namedIn: $0)?.id }.first
+        }
         if let field = data.missingDateField {
             normalizer.sheetDate = (field.key, data.date?.date, data.date == nil ? .noDateColumn(header: field.names.header) : nil)
         }

@@ -88,8 +88,12 @@ final class BatchWriter {
     /// The org register as stored.
     static func loadRegister(_ db: Database) throws -> OrgRegister {
         var reg = OrgRegister()
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, kind, parentId FROM org ORDER BY id") {
-            reg.add(.init(id: row["id"], name: row["name"], kind: OrgKind(rawValue: row["kind"]) ?? .other, parentId: row["parentId"]))
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, kind, parentId, code FROM org ORDER BY id") {
+            reg.add(.init(id: row["id"], name: row["name"], kind: OrgKind(rawValue: row["kind"]) ?? .other, parentId: row["parentId"]),
+                    code: row["code"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT orgId, name, until FROM orgName ORDER BY id") {
+            if let until = CivilDate(iso: row["until"]) { reg.addFormerName(row["name"], of: row["orgId"], until: until) }
         }
         return reg
     }
@@ -291,150 +295,323 @@ final class BatchWriter {
         var created: [CreatedUnit] = []
     }
 
-    /// Upserts the units of a register file by name, then links parents (which may be anywhere in
-    /// the file or already stored).
+    /// Upserts the units of a register file.
+    ///
+    /// A unit is identified by its code when it has one, else by its place: its parent and its name
+    /// (幸福社区 under 石马河街道 is not 幸福社区 under 花园街道). A file may hold one district or a whole
+    /// city: a row's district is its 所属区县 cell, else its sheet's name when that names a district (one
+    /// sheet per district), else `district`; a row without a parent is put under the district its row
+    /// or sheet names, and parent names are looked for in that district first. Re-importing updates the
+    /// units it identifies: a unit found by code (or by 原名称) under a new name is renamed, its former
+    /// name kept in `orgName` (still resolving for rows dated before the change, 更名日期 or today).
     ///
     /// A register of communities and villages often names its streets and towns only in a parent
     /// column: a parent that is neither stored nor in the file, but whose name says its level (街道,
-    /// 镇, 乡), is created as a unit of that level under `district` (and listed in ``OrgOutcome/created``).
-    /// A parent that looks like a typo of a known unit of its level, or of a parent the file names more
-    /// often, is not created: its rows are rejected with the suggestion. Any other unknown parent is
-    /// rejected too.
+    /// 镇, 乡), is created as a unit of that level under the row's district (and listed in
+    /// ``OrgOutcome/created``). A parent that looks like a typo of a known unit of its level, or of a
+    /// parent the file names more often, is not created: its rows are rejected with the suggestion. Any
+    /// other unknown parent is rejected too. A 12-digit code that does not start with its parent's code
+    /// is a `code-prefix` warning naming both.
     func writeOrgs(_ rows: [ParsedRow], district: DistrictChoice? = nil) throws -> OrgOutcome {
         var out = OrgOutcome()
-        var seen: [String: (sheet: String?, row: Int)] = [:]
-        var accepted: [(ParsedRow, OrgRecord)] = []
         func sheetName(_ r: ParsedRow) -> String? { sheets.indices.contains(r.sheetIndex) ? sheets[r.sheetIndex] : nil }
+        /// The district a row names itself (its 所属区县 cell, else its sheet's name) and where from.
+        func rowDistrict(_ row: ParsedRow, _ o: OrgRecord) -> DistrictChoice? {
+            if let d = o.district { return DistrictChoice(name: d, source: "the 所属区县 column") }
+            if sheets.count > 1, let s = sheetName(row), let d = OrgRegister.district(inTitle: s) {
+                return DistrictChoice(name: d, source: "the sheet name")
+            }
+            return nil
+        }
+        var seen: [String: (sheet: String?, row: Int)] = [:]
+        var accepted: [(row: ParsedRow, org: OrgRecord, district: DistrictChoice?, own: Bool)] = []
         for row in rows {
             guard case .org(let o)? = row.record else { continue }
-            if let first = seen[o.name] {
+            let own = rowDistrict(row, o)
+            let d = own ?? district
+            let key = (own?.name ?? "") + "|" + (o.parentName ?? "") + "|" + o.name
+            if let first = seen[key] {
                 out.duplicates += 1
                 out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheetName(row), row: row.number, category: "duplicate",
                                              message: .store(.unitListedTwice(name: o.name, sheet: first.sheet, row: first.row))))
                 continue
             }
-            seen[o.name] = (sheetName(row), row.number)
-            accepted.append((row, o))
+            seen[key] = (sheetName(row), row.number)
+            accepted.append((row, o, d, own != nil))
         }
-        // The register the parents resolve against: stored units plus this file's.
-        var combined = register
+        // Every unit of the file, without its parent yet (temporary negative ids): parent names that the
+        // file itself lists resolve against it.
+        var flat = register
         var nextTemp: Int64 = -1
-        for (_, o) in accepted where combined.unit(named: o.name) == nil {
-            combined.add(.init(id: nextTemp, name: o.name, kind: o.kind, parentId: nil))
+        for a in accepted where flat.unit(named: a.org.name) == nil {
+            flat.add(.init(id: nextTemp, name: a.org.name, kind: a.org.kind, parentId: nil))
             nextTemp -= 1
         }
         // A parent column names streets, towns or the district: a bare 东湖 is the street 东湖街道 even
         // where a community 东湖社区 exists.
-        let parentLevels: Set<OrgKind> = [.district, .street, .town]
-        func resolveParent(_ p: String) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
-            let any = combined.resolve(p)
-            if case .failure(.ambiguous) = any, case .success(let u) = combined.resolve(p, levels: parentLevels) { return .success(u) }
+        let parentLevels: Set<OrgKind> = [.city, .district, .street, .town]
+        func resolve(_ p: String, in reg: OrgRegister, scope: Int64?) -> Result<OrgRegister.Unit, OrgRegister.Failure> {
+            let any = reg.resolve(p, within: scope)
+            if case .failure = any, case .success(let u) = reg.resolve(p, levels: parentLevels, within: scope) { return .success(u) }
             return any
         }
-        // Parents the file names that are nowhere yet, with how many rows name each.
-        var unknownParents: [String: Int] = [:]
-        for (_, o) in accepted {
-            guard let p = o.parentName, case .failure(.unknown) = resolveParent(p) else { continue }
-            unknownParents[OrgRegister.fold(p), default: 0] += 1
+        // Parents the file names that are nowhere yet, by district, with how many rows name each.
+        var unknownParents: [String: [String: Int]] = [:]
+        for a in accepted {
+            guard let p = a.org.parentName, case .failure(.unknown) = resolve(p, in: flat, scope: nil) else { continue }
+            unknownParents[a.district?.name ?? "", default: [:]][OrgRegister.fold(p), default: 0] += 1
         }
         // Which of them to create: a level in the name, and no more frequent spelling one edit away.
         var creatable: [String: (kind: OrgKind, typo: String?)] = [:]
-        for (p, count) in unknownParents {
-            guard let kind = OrgRegister.kind(ofName: p), kind == .street || kind == .town else { continue }
-            var rival: String? = nil
-            for (other, otherCount) in unknownParents where other != p && OrgRegister.kind(ofName: other) == kind {
-                let more = otherCount > count || (otherCount == count && other < p)
-                if more && OrgRegister.editDistance(Array(other), Array(p), limit: 1) <= 1 { rival = other; break }
+        for (d, parents) in unknownParents {
+            for (p, count) in parents {
+                guard let kind = OrgRegister.kind(ofName: p), kind == .street || kind == .town else { continue }
+                var rival: String? = nil
+                for (other, otherCount) in parents where other != p && OrgRegister.kind(ofName: other) == kind {
+                    let more = otherCount > count || (otherCount == count && other < p)
+                    if more && OrgRegister.editDistance(Array(other), Array(p), limit: 1) <= 1 { rival = other; break }
+                }
+                let known: String?
+                if case .failure(.unknown(let s?)) = flat.resolve(p, levels: [kind]) { known = s } else { known = nil }
+                creatable[d + "|" + p] = (kind, known ?? rival)
             }
-            let known: String?
-            if case .failure(.unknown(let s?)) = combined.resolve(p, levels: [kind]) { known = s } else { known = nil }
-            creatable[p] = (kind, known ?? rival)
         }
-        var resolvedParent: [String: String] = [:]
-        var createParent: [String: String] = [:]
-        var keep: [(ParsedRow, OrgRecord)] = []
-        for (row, o) in accepted {
+
+        // Where each unit goes, decided in tier order (cities, districts, streets, communities, the rest)
+        // so a parent name is looked for under the row's district, over the stored units and this file's
+        // placed so far (new ones with temporary negative ids). Nothing is written yet: new units take
+        // their ids in file order afterwards, so register order stays the order of the file.
+        var placed = register
+        var existing: [Int: Int64] = [:]       // accepted index → the stored unit it updates
+        var target: [Int: Int64] = [:]         // accepted index → its id (stored, or temporary)
+        var parentOf: [Int: Int64] = [:]       // accepted index → its parent's id (stored, or temporary)
+        var laterParent: [(index: Int, name: String)] = []
+        var created: [(temp: Int64, name: String, kind: OrgKind, parent: Int64?, choice: DistrictChoice?)] = []
+        var districtIds: [String: Int64] = [:]
+        var createdParents: [String: Int64] = [:]
+        var rejected: Set<Int> = []
+        var nextTempId: Int64 = -1
+        func temp() -> Int64 { defer { nextTempId -= 1 }; return nextTempId }
+        func tier(_ k: OrgKind) -> Int {
+            switch k {
+            case .city: 0
+            case .district: 1
+            case .street, .town: 2
+            case .community, .village: 3
+            default: 4
+            }
+        }
+        /// The id of the district `d` (stored, in the file, or to be created under the one city the register holds).
+        func districtId(_ d: DistrictChoice) -> Int64 {
+            if let id = districtIds[d.name] { return id }
+            let id: Int64
+            if case .success(let u) = placed.resolve(d.name, levels: [.district]) {
+                id = u.id
+            } else {
+                let cities = placed.units.filter { $0.kind == .city }
+                let parent = cities.count == 1 ? cities[0].id : nil
+                id = temp()
+                placed.add(.init(id: id, name: d.name, kind: .district, parentId: parent))
+                created.append((id, d.name, .district, parent, d))
+            }
+            districtIds[d.name] = id
+            return id
+        }
+        var noDistrict = false
+        let order = accepted.indices.sorted { (tier(accepted[$0].org.kind), $0) < (tier(accepted[$1].org.kind), $1) }
+        for i in order {
+            let (row, o, d, own) = accepted[i]
+            var parentId: Int64? = nil
+            var scope: Int64? = nil
+            if let d, !(o.kind == .district && d.name == o.name) {
+                if own || o.parentName.map({ creatable[d.name + "|" + OrgRegister.fold($0)] != nil }) == true {
+                    scope = districtId(d)
+                } else if case .success(let u) = placed.resolve(d.name, levels: [.district]) {
+                    scope = u.id
+                }
+            }
             if let p = o.parentName {
-                let result = resolveParent(p)
+                let result = resolve(p, in: placed, scope: scope)
+                let fileResult = resolve(p, in: flat, scope: nil)
+                let key = (d?.name ?? "") + "|" + OrgRegister.fold(p)
                 if case .success(let u) = result, u.name != o.name {
-                    resolvedParent[o.name] = u.name
-                } else if case .failure(.unknown) = result, let c = creatable[OrgRegister.fold(p)], c.typo == nil {
-                    createParent[o.name] = OrgRegister.fold(p)
+                    parentId = u.id
+                } else if case .success(let u) = fileResult, u.id < 0, u.name != o.name {
+                    // A parent of the same or a lower tier, listed later in the file: linked once it is written.
+                    laterParent.append((i, u.name))
+                } else if case .failure(.unknown) = fileResult, let c = creatable[key], c.typo == nil {
+                    if let id = createdParents[key] {
+                        parentId = id
+                    } else {
+                        let under = d.map(districtId)
+                        if d == nil { noDistrict = true }
+                        let id = temp()
+                        placed.add(.init(id: id, name: OrgRegister.fold(p), kind: c.kind, parentId: under))
+                        created.append((id, OrgRegister.fold(p), c.kind, under, d))
+                        createdParents[key] = id
+                        parentId = id
+                    }
                 } else {
-                    var rejected = row
-                    rejected.record = nil
-                    let message: StoreMessage
+                    var bad = row
+                    bad.record = nil
+                    let failure: OrgRegister.Failure? = { if case .failure(let f) = result { f } else if case .failure(let f) = fileResult { f } else { nil } }()
                     var suggestion: String? = nil
-                    if case .failure(.unknown) = result, let typo = creatable[OrgRegister.fold(p)]?.typo { suggestion = typo }
-                    else if case .failure(.unknown(let s?)) = result { suggestion = s }
-                    if case .failure(.ambiguous(let names)) = result { message = .ambiguousParent(name: p, matches: names) }
-                    else { message = .unknownParent(name: p, suggestion: suggestion) }
-                    rejected.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number,
-                        category: "unknown-org", message: .store(message), suggestion: suggestion))
-                    out.issues += rejected.diagnostics
-                    out.rejected.append(rejected)
+                    if case .unknown? = failure, let typo = creatable[key]?.typo { suggestion = typo }
+                    else if case .unknown(let s?)? = failure { suggestion = s }
+                    if case .ambiguousPlaces(let paths)? = failure {
+                        bad.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number,
+                            field: "parent", category: "ambiguous-org", message: .importing(.ambiguousOrg(name: p, paths: paths))))
+                    } else {
+                        let message: StoreMessage
+                        if case .ambiguous(let names)? = failure { message = .ambiguousParent(name: p, matches: names) }
+                        else { message = .unknownParent(name: p, suggestion: suggestion) }
+                        bad.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number,
+                            category: "unknown-org", message: .store(message), suggestion: suggestion))
+                    }
+                    out.issues += bad.diagnostics
+                    out.rejected.append(bad)
+                    rejected.insert(i)
                     continue
                 }
+            } else if own, let scope, o.kind != .city {
+                parentId = scope
             }
-            keep.append((row, o))
-        }
-        var ids: [String: Int64] = [:]
-        for (row, o) in keep {
-            let args: StatementArguments = [o.kind.rawValue, o.code, o.federation.storedValue, o.womensHome.storedValue,
-                                            o.workCovered ? 1 : 0, o.established?.iso, o.dissolved?.iso, o.women, batchId, row.number,
-                                            sheetName(row)]
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE name = ?", arguments: [o.name]) {
-                try db.execute(sql: """
-                    UPDATE org SET kind = ?, code = ?, federationOn = ?, womensHomeOn = ?, workCovered = ?, establishedOn = ?,
-                        dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ?, sourceSheet = ? WHERE id = ?
-                    """, arguments: args + [existing])
-                ids[o.name] = existing
+            let id: Int64
+            if let e = try identify(o, parentId: parentId, placed: placed) {
+                existing[i] = e
+                id = e
+                let unit = OrgRegister.Unit(id: e, name: o.name, kind: o.kind, parentId: parentId)
+                if placed.unit(id: e) != unit || placed.code(of: e) != o.code { placed.replace(unit, code: o.code) }
             } else {
-                try db.execute(sql: """
-                    INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,
-                        batchId, sourceRow, sourceSheet, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: args + [o.name])
-                ids[o.name] = db.lastInsertedRowID
+                id = temp()
+                placed.add(.init(id: id, name: o.name, kind: o.kind, parentId: parentId), code: o.code)
             }
-            out.loaded += 1
+            target[i] = id
+            if let parentId { parentOf[i] = parentId }
+            if o.kind == .district { districtIds[o.name] = id }
         }
-        // The parents named only in the parent column, under the district.
-        let needed = Set(createParent.values)
-        if !needed.isEmpty {
-            var districtId: Int64? = nil
-            if let district {
-                if let u = combined.unit(named: district.name) ?? (try? combined.resolve(district.name, levels: [.district]).get()), u.id > 0 {
-                    districtId = u.id
-                } else if let id = ids[district.name] {
-                    districtId = id
-                } else {
-                    try db.execute(sql: "INSERT INTO org (kind, name, batchId) VALUES ('district', ?, ?)", arguments: [district.name, batchId])
-                    districtId = db.lastInsertedRowID
-                    ids[district.name] = districtId
-                    out.created.append(CreatedUnit(name: district.name, kind: .district, parent: nil, source: district.source))
-                }
-            }
-            for p in needed.sorted() {
-                let kind = creatable[p]!.kind
-                try db.execute(sql: "INSERT INTO org (kind, name, parentId, batchId) VALUES (?, ?, ?, ?)",
-                               arguments: [kind.rawValue, p, districtId, batchId])
-                ids[p] = db.lastInsertedRowID
-                out.created.append(CreatedUnit(name: p, kind: kind, parent: district?.name, source: district?.source))
-            }
-            if district == nil {
-                out.issues.append(Diagnostic(severity: .warning, file: file, category: "no-district",
-                    message: .store(.noDistrict(units: needed.sorted()))))
+        // Real ids: new units of the file in file order, then the created districts, then the created
+        // streets and towns by name.
+        var real: [Int64: Int64] = [:]
+        var next = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM org") ?? 0) + 1
+        for i in accepted.indices where !rejected.contains(i) && existing[i] == nil {
+            real[target[i]!] = next
+            next += 1
+        }
+        let createdOrder = created.filter { $0.kind == .district } + created.filter { $0.kind != .district }.sorted { $0.name < $1.name }
+        for c in createdOrder {
+            real[c.temp] = next
+            next += 1
+        }
+        func resolved(_ id: Int64?) -> Int64? { id.map { $0 < 0 ? real[$0]! : $0 } }
+        // Written in tier order, so every parent exists before its children: the file's cities and
+        // districts, the created districts, the created streets and towns, then the rest of the file.
+        var written: [(index: Int, id: Int64)] = []
+        func writeRows(_ rows: ArraySlice<Int>) throws {
+            for i in rows where !rejected.contains(i) {
+                let (row, o, _, _) = accepted[i]
+                let id = resolved(target[i])!
+                try write(o, id: id, updating: existing[i] != nil, parentId: resolved(parentOf[i]), row: row, sheet: sheetName(row))
+                written.append((i, id))
+                out.loaded += 1
             }
         }
-        for (_, o) in keep {
-            guard let id = ids[o.name] else { continue }
-            let parentId: Int64? = try (resolvedParent[o.name] ?? createParent[o.name]).flatMap { p in
-                try ids[p] ?? Int64.fetchOne(db, sql: "SELECT id FROM org WHERE name = ?", arguments: [p])
-            }
-            try db.execute(sql: "UPDATE org SET parentId = ? WHERE id = ?", arguments: [parentId, id])
+        let upper = order.firstIndex { tier(accepted[$0].org.kind) >= 2 } ?? order.count
+        try writeRows(order[..<upper])
+        for c in created.filter({ $0.kind == .district }) + created.filter({ $0.kind != .district }) {
+            try db.execute(sql: "INSERT INTO org (id, kind, name, parentId, batchId) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [real[c.temp]!, c.kind.rawValue, c.name, resolved(c.parent), batchId])
+        }
+        try writeRows(order[upper...])
+        out.created = createdOrder.map { CreatedUnit(name: $0.name, kind: $0.kind, parent: $0.kind == .district ? nil : $0.choice?.name,
+                                                     source: $0.choice?.source) }
+        // Parents listed after their children in the same tier.
+        var byName: [String: Int64] = [:]
+        for (i, id) in written where byName[accepted[i].org.name] == nil { byName[accepted[i].org.name] = id }
+        for (index, name) in laterParent {
+            guard let child = resolved(target[index]), let parent = byName[name], parent != child else { continue }
+            try db.execute(sql: "UPDATE org SET parentId = ? WHERE id = ?", arguments: [parent, child])
+        }
+        if noDistrict {
+            out.issues.append(Diagnostic(severity: .warning, file: file, category: "no-district",
+                message: .store(.noDistrict(units: created.filter { $0.kind != .district }.map(\.name).sorted()))))
         }
         register = try BatchWriter.loadRegister(db)
+        // Codes that contradict their parent's, in file order.
+        for (i, id) in written.sorted(by: { $0.index < $1.index }) {
+            guard let u = register.unit(id: id), let code = register.code(of: id), OrgRegister.codePrefix(code) != nil,
+                  let p = u.parentId.flatMap({ register.unit(id: $0) }), let pc = register.code(of: p.id), let prefix = OrgRegister.codePrefix(pc),
+                  !code.hasPrefix(prefix) else { continue }
+            let row = accepted[i].row
+            out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheetName(row), row: row.number,
+                column: nil, field: "code", category: "code-prefix",
+                message: .importing(.codePrefixMismatch(name: register.path(of: u), code: code, parent: register.path(of: p), parentCode: pc))))
+        }
         return out
+    }
+
+    /// The stored unit a register row describes: by code; else by parent and name; else by parent and
+    /// 原名称; else the one unit of that name in the same district (a community given to another street).
+    /// Nil for a new unit. `parentId` may be a unit of this file not written yet (negative).
+    private func identify(_ o: OrgRecord, parentId: Int64?, placed: OrgRegister) throws -> Int64? {
+        var found: Int64? = nil
+        if let code = o.code, !code.isEmpty {
+            found = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE code = ? ORDER BY id LIMIT 1", arguments: [code])
+        }
+        var atPlace: Int64? = nil
+        if parentId.map({ $0 > 0 }) ?? true {
+            let sameParent = "COALESCE(parentId, 0) = COALESCE(?, 0)"
+            atPlace = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE \(sameParent) AND name = ?", arguments: [parentId, o.name])
+            if found == nil { found = atPlace }
+            if found == nil, let former = o.formerName {
+                found = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE \(sameParent) AND name = ?", arguments: [parentId, former])
+            }
+        }
+        if found == nil {
+            let named = placed.units(named: o.name).filter { $0.id > 0 && (o.code == nil || placed.code(of: $0.id) == nil) }
+            if named.count == 1, let top = topDistrict(named[0].id, placed), top == parentId.flatMap({ topDistrict($0, placed) }) {
+                found = named[0].id
+            }
+        }
+        // Another unit already holds the place: that one is the unit (a code given to a unit stored without one).
+        if let f = found, let a = atPlace, a != f { found = a }
+        return found
+    }
+
+    /// Writes one unit of a register file: updates the stored unit `id` (keeping its former name when it
+    /// is renamed), or inserts it with that id.
+    private func write(_ o: OrgRecord, id: Int64, updating: Bool, parentId: Int64?, row: ParsedRow, sheet: String?) throws {
+        let args: StatementArguments = [o.kind.rawValue, o.code, o.federation.storedValue, o.womensHome.storedValue,
+                                        o.workCovered ? 1 : 0, o.established?.iso, o.dissolved?.iso, o.women, batchId, row.number,
+                                        sheet, parentId, o.name]
+        if updating {
+            let old = try String.fetchOne(db, sql: "SELECT name FROM org WHERE id = ?", arguments: [id])
+            if let old, old != o.name {
+                let until = o.renamedOn?.iso ?? String(Store.timestamp().prefix(10))
+                try db.execute(sql: "INSERT INTO orgName (orgId, name, until, batchId) VALUES (?, ?, ?, ?)", arguments: [id, old, until, batchId])
+            }
+            try db.execute(sql: """
+                UPDATE org SET kind = ?, code = ?, federationOn = ?, womensHomeOn = ?, workCovered = ?, establishedOn = ?,
+                    dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ?, sourceSheet = ?, parentId = ?, name = ? WHERE id = ?
+                """, arguments: args + [id])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,
+                    batchId, sourceRow, sourceSheet, parentId, name, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: args + [id])
+        }
+    }
+
+    /// The district (or, above the districts, the top unit) a unit lies in.
+    private func topDistrict(_ id: Int64, _ reg: OrgRegister) -> Int64? {
+        var cur = reg.unit(id: id)
+        var n = 0
+        while let u = cur, n < 64 {
+            if u.kind == .district || u.parentId == nil { return u.id }
+            cur = u.parentId.flatMap { reg.unit(id: $0) }
+            n += 1
+        }
+        return nil
     }
 
     /// Stores the batch's issues.

@@ -18,6 +18,9 @@ public struct FileImportRequest: Sendable {
     /// For a register: the district its new streets and towns go under (otherwise the one its title
     /// names, or the one district the store holds).
     public var district: String?
+    /// For members, aid and activities: the unit the file comes from (`--from`, a name, code or path),
+    /// under which names several places share are looked for.
+    public var from: String?
     /// Do everything but commit.
     public var dryRun = false
     /// Fail the file (store nothing) when any row is rejected.
@@ -223,8 +226,10 @@ extension Store {
             return result
         }
         let toReplace = try batchesToReplace(request, sha: sha, fileName: fileName)
+        var options = request.options
+        if let from = request.from, dataset != .orgs { options.scope = try scopeUnit(from, fileName: fileName) }
 
-        let importer = try SheetImporter(path: request.path, options: request.options)
+        let importer = try SheetImporter(path: request.path, options: options)
         result.sheet = importer.diagnosticSheet
         result.format = importer.reader.format
         result.encoding = importer.reader.textEncoding
@@ -423,6 +428,21 @@ extension Store {
                 throw StoreError(file: fileName, .ambiguousReplace(batches: sameName.map(\.message)))
             }
             return sameName
+        }
+    }
+
+    /// The unit `--from` names: a name, code or path of the register, which must name one unit.
+    private func scopeUnit(_ typed: String, fileName: String) throws -> Int64 {
+        let register = try dbQueue.read { db in try BatchWriter.loadRegister(db) }
+        switch register.resolve(typed) {
+        case .success(let u): return u.id
+        case .failure(.unknown(let s)):
+            throw ImportError(file: fileName, Message.importing(.unknownFrom(typed: typed, suggestion: s)))
+        case .failure(.ambiguousPlaces(let paths)):
+            throw ImportError(file: fileName, Message.importing(.ambiguousFrom(typed: typed, paths: paths)))
+        case .failure(.ambiguous(let names)):
+            let paths = names.flatMap { register.units(named: $0).map(register.path(of:)) }
+            throw ImportError(file: fileName, Message.importing(.ambiguousFrom(typed: typed, paths: paths)))
         }
     }
 

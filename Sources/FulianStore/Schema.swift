@@ -32,6 +32,9 @@ public enum Schema {
         m.registerMigration("v4") { db in
             try db.execute(sql: v4)
         }
+        m.registerMigration("v5") { db in
+            try db.execute(sql: v5)
+        }
         return m
     }
 
@@ -213,5 +216,61 @@ public enum Schema {
     ALTER TABLE membership ADD COLUMN sourceSheet TEXT;
     ALTER TABLE disbursement ADD COLUMN sourceSheet TEXT;
     ALTER TABLE activity ADD COLUMN sourceSheet TEXT;
+    """
+
+    /// v5: a store for a whole city or province. A unit is identified by its code when it has one
+    /// (the 12-digit 统计用区划代码, 9- and 6-digit town and county forms padded with zeros; the 18-character
+    /// 统一社会信用代码 upper-cased), else by its place: names are unique among siblings
+    /// (`org_place`), no longer across the store, so 幸福社区 may exist in every district. The view
+    /// `orgPath` gives every unit's path from the top (江北区/石马河街道/南桥寺社区), computed from the tree
+    /// so it is never stale (and the org rows every report looks up stay as narrow as before); `orgName`
+    /// keeps former names, which still resolve for rows dated before the change. The table is rebuilt
+    /// (SQLite cannot drop an inline UNIQUE); every row keeps its id.
+    static let v5 = """
+    CREATE TABLE org_v5 (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,              -- canonical name from the register; unique among the units of one parent
+        parentId INTEGER REFERENCES org(id),
+        kind TEXT NOT NULL,              -- city, district, street, town, community, village, enterprise, social_org, agency, other
+        code TEXT,                       -- 12-digit 统计用区划代码 or 18-character 统一社会信用代码: identifies the unit when set
+        federationOn TEXT,               -- women's federation organisation set up; 0001-01-01 = yes, date unknown
+        womensHomeOn TEXT,               -- 妇女之家 built; 0001-01-01 = yes, date unknown
+        workCovered INTEGER NOT NULL DEFAULT 0,  -- women's work otherwise covered (工作覆盖)
+        establishedOn TEXT,
+        dissolvedOn TEXT,
+        women INTEGER,                   -- female population
+        batchId INTEGER REFERENCES importBatch(id) ON DELETE SET NULL,
+        sourceRow INTEGER,
+        sourceSheet TEXT
+    );
+    INSERT INTO org_v5 (id, name, parentId, kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn,
+                        women, batchId, sourceRow, sourceSheet)
+        SELECT id, name, parentId, kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn,
+               women, batchId, sourceRow, sourceSheet FROM org;
+    DROP TABLE org;
+    ALTER TABLE org_v5 RENAME TO org;
+    UPDATE org SET code = NULL WHERE trim(code) = '';
+    UPDATE org SET code = code || '000000' WHERE length(code) = 6 AND code NOT GLOB '*[^0-9]*';
+    UPDATE org SET code = code || '000' WHERE length(code) = 9 AND code NOT GLOB '*[^0-9]*';
+    UPDATE org SET code = upper(code) WHERE length(code) = 18;
+    CREATE INDEX org_parent ON org(parentId);
+    CREATE UNIQUE INDEX org_place ON org(COALESCE(parentId, 0), name);
+    CREATE INDEX org_code ON org(code) WHERE code IS NOT NULL;
+    CREATE INDEX org_name ON org(name);
+    CREATE VIEW orgPath(id, path) AS
+        WITH RECURSIVE up(id, path, depth) AS (
+            SELECT id, name, 0 FROM org WHERE parentId IS NULL
+            UNION ALL
+            SELECT o.id, up.path || '/' || o.name, up.depth + 1 FROM org o JOIN up ON o.parentId = up.id WHERE up.depth < 64
+        )
+        SELECT id, path FROM up;
+    CREATE TABLE orgName (
+        id INTEGER PRIMARY KEY,
+        orgId INTEGER NOT NULL REFERENCES org(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,              -- a former name of the unit
+        until TEXT NOT NULL,             -- the day it changed: rows dated before it may still use this name
+        batchId INTEGER REFERENCES importBatch(id) ON DELETE SET NULL
+    );
+    CREATE INDEX orgName_org ON orgName(orgId);
     """
 }

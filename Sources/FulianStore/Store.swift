@@ -86,7 +86,10 @@ public final class Store: Sendable {
             let superseded = try dbQueue.read { db in try Schema.migrator().hasBeenSuperseded(db) }
             if superseded { throw StoreError(.newerStore(path: path)) }
             if readOnly {
-                let pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
+                var pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
+                if pending, try Store.migrateOlderStore(path) {
+                    pending = try dbQueue.read { db in try !Schema.migrator().hasCompletedMigrations(db) }
+                }
                 if pending { throw StoreError(.notAStore(path: path)) }
             } else {
                 try dbQueue.writeWithoutTransaction { db in try Store.enterWAL(db) }
@@ -104,6 +107,32 @@ public final class Store: Sendable {
     /// and only a connection that may write can roll it back, so a read-only open would fail with
     /// "attempt to write a readonly database" until then. Nothing is lost either way: the rollback
     /// restores the store as it was before the file.
+    /// Brings a store written by an earlier fulian up to date before a read-only command reads it
+    /// (every migration it has is one this fulian knows, some are missing); false for anything else.
+    /// A store that needs it but cannot be written here is an error saying so.
+    static func migrateOlderStore(_ path: String) throws -> Bool {
+        var config = Configuration()
+        config.busyMode = busyMode(path)
+        config.readonly = true
+        let migrator = Schema.migrator()
+        let older = try DatabaseQueue(path: path, configuration: config).read { db -> Bool in
+            guard try db.tableExists("grdb_migrations") else { return false }
+            let applied = try migrator.appliedIdentifiers(db)
+            return !applied.isEmpty && applied.isSubset(of: Set(migrator.migrations))
+        }
+        guard older else { return false }
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw StoreError(.olderStoreReadOnly(path: path))
+        }
+        var write = Configuration()
+        write.foreignKeysEnabled = true
+        write.busyMode = busyMode(path)
+        let queue = try DatabaseQueue(path: path, configuration: write)
+        try queue.writeWithoutTransaction { db in try Store.enterWAL(db) }
+        try migrator.migrate(queue)
+        return true
+    }
+
     static func recoverInterruptedLoad(_ path: String) throws {
         guard FileManager.default.fileExists(atPath: path + "-journal"),
               FileManager.default.isWritableFile(atPath: path) else { return }

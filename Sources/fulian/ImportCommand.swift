@@ -37,6 +37,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.option(.importDistrict), valueName: "name"))
     var district: String?
 
+    @Option(help: ArgumentHelp(HelpText.option(.importFrom), valueName: "unit"))
+    var from: String?
+
     @Option(help: ArgumentHelp(HelpText.option(.map), valueName: "file"))
     var map: String?
 
@@ -70,6 +73,7 @@ struct ImportCommand: ParsableCommand {
         if let date, CivilDate(iso: date) == nil { throw ValidationError(CLIMessage.badDate(option: "--date", given: date).text()) }
         if let period, (try? Period(parsing: period)) == nil { throw ValidationError(CLIMessage.badPeriod(option: "--period", given: period).text()) }
         if replaceBatch != nil && files.count > 1 { throw ValidationError(CLIMessage.replaceBatchOneFile(files: files.count).text()) }
+        if from != nil && dataset == .orgs { throw ValidationError(Message.cli(.fromNotForRegister(dataset: dataset.rawValue)).text()) }
     }
 
     func run() throws {
@@ -92,6 +96,7 @@ struct ImportCommand: ParsableCommand {
             var request = FileImportRequest(path: file, options: options, replace: replace, dryRun: dryRun, strict: strict)
             request.replaceBatch = replaceBatch
             request.district = district
+            request.from = from
             do {
                 let r: FileImportResult
                 do { r = try st.importFile(request); line?.finish() } catch { line?.finish(); throw error }

@@ -24,7 +24,10 @@ struct ReportCommand: ParsableCommand {
     var period: String
 
     @Option(help: ArgumentHelp(HelpText.option(.reportBy, reserve: 20), valueName: "level"))
-    var by: String = "street"
+    var by: String?
+
+    @Option(help: ArgumentHelp(HelpText.option(.reportUnder), valueName: "unit"))
+    var under: String?
 
     @Flag(help: ArgumentHelp(HelpText.option(.reportCompare)))
     var compare = false
@@ -64,7 +67,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if OrgLevel(rawValue: by) == nil { throw ValidationError(CLIMessage.badLevel(given: by).text()) }
+        if let by, OrgLevel(rawValue: by) == nil { throw ValidationError(CLIMessage.unknownLevel(by).text()) }
         if (try? Period(parsing: period)) == nil { throw ValidationError(CLIMessage.badPeriod(option: "--period", given: period).text()) }
         if name == .quarterly && output == nil { throw ValidationError(CLIMessage.workbookNeedsOutput(quarterly: true).text()) }
         if format == .xlsx && output == nil { throw ValidationError(CLIMessage.workbookNeedsOutput(quarterly: false).text()) }
@@ -79,7 +82,8 @@ struct ReportCommand: ParsableCommand {
         let st: Store
         do { st = try store.open(readOnly: true) } catch { throw fail(error) }
         if name == .quarterly {
-            let options = QuarterlyWorkbook.Options(period: p, language: Language.current, target: target, mask: !noMask, explain: explain)
+            var options = QuarterlyWorkbook.Options(period: p, language: Language.current, target: target, mask: !noMask, explain: explain)
+            options.under = under
             do {
                 let summary = try QuarterlyWorkbook.write(store: st, to: output!, options: options)
                 print(CLIMessage.quarterlyWritten(period: p, path: output!, sheets: summary.sheets).text())
@@ -92,11 +96,14 @@ struct ReportCommand: ParsableCommand {
         if bySource { breakdowns.insert(.source) }
         if byMonth { breakdowns.insert(.month) }
         if composition { breakdowns.insert(.composition) }
-        let request = ReportRequest(kind: ReportKind(rawValue: name.rawValue)!, period: p, by: OrgLevel(rawValue: by)!, compare: compare,
-                                    kinds: kinds.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
-                                    breakdowns: breakdowns)
         let result: ReportResult
-        do { result = try Reports.run(request, in: st) } catch { throw fail(error) }
+        do {
+            let level = try by.flatMap(OrgLevel.init(rawValue:)) ?? st.dbQueue.read { db in try Reports.defaultLevel(under: under, db: db) }
+            let request = ReportRequest(kind: ReportKind(rawValue: name.rawValue)!, period: p, by: level, compare: compare,
+                                        kinds: kinds.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
+                                        breakdowns: breakdowns, under: under)
+            result = try Reports.run(request, in: st)
+        } catch { throw fail(error) }
         let text: String
         switch format {
         case .xlsx:

@@ -150,9 +150,11 @@ import TestSupport
             (.duplicateColumn(header: "金额（元）", field: "amount"),
              "column 金额（元） also means amount, which an earlier column already gives; it is not stored",
              "“金额（元）”列也表示 amount，前面已有一列给出，不保存"),
-            (.ambiguousOrg(name: "望江", matches: ["望江社区", "望江村"]),
-             "unit 望江 matches several units of the register (望江社区, 望江村); write the full name",
-             "望江与组织名册中的多个单位相符（望江社区、望江村），请写全称"),
+            (.ambiguousOrg(name: "望江社区", paths: ["沅阳区/石马河街道/望江社区", "沅阳区/华渡镇/望江社区"]),
+             "unit 望江社区 matches 2 units of the register (沅阳区/石马河街道/望江社区; 沅阳区/华渡镇/望江社区); "
+                + "add a street column, give the submitting unit with --from, or write the full path.",
+             "组织名册中有 2 个望江社区（沅阳区/石马河街道/望江社区；沅阳区/华渡镇/望江社区），无法确定是哪一个。"
+                + "请增加所属街道一列，或用 --from 指定报送单位，或写出完整路径。"),
             (.onlySheetHidden(dataset: "aid", sheet: "草稿"),
              "the only sheet with a header for aid is hidden; name it with --sheet 草稿 to import it",
              "唯一有 aid 表头的工作表是隐藏的；如要导入，请用 --sheet 草稿 指明"),

@@ -109,6 +109,8 @@ extension CLIMessage {
 
                 社区、村的组织名册若只在上级单位列写出街道和乡镇，会按名称（街道、镇、乡）新建这些单位，归入所属的区：--district 指定的区、标题中写明的区（兰江区…统计表），或数据库中唯一的区。执委会员、救助发放和活动台账须先导入组织名册。
 
+                市级数据库可存放各区县的组织名册：一份名册可以是整个市（带“所属区县”一列，或每个区县一个工作表）；单位按代码识别，没有代码时按上级单位和名称识别，所以每个区都可以有“幸福社区”。多处同名的单位名称依次在本行的街道列、--from 指定的报送单位（名称、代码或路径）、标题或工作表名或文件名中写明的单位之下查找；仍无法确定时，该行按 ambiguous-org 退回，并按路径列出候选单位。
+
                 没有日期列的救助名单或活动台账，日期取 --date，或 --period 的最后一天，或标题、文件名中写明的期间（2024年第一季度… → 2024-03-31）；日期在写明期间之外的行会给出警告。
 
                 每个文件是一个事务：要么整个入库，要么完全不入库。无法入库的行会被退回，并注明文件、工作表、行、列、类别和原因；重复出现的同一笔发放只存一次。同一文件再次导入不会有任何变化。--replace 用本文件替换此前导入的同一文件（内容相同，否则路径相同，否则文件名相同；多个批次文件名相同时拒绝并列出这些批次，请用 --replace-batch N 选择），并列出删除了什么。每个工作表的每一行都有交代：入库、退回、重复，以及跳过的标题、表头、空行、合计行和说明行。
@@ -126,6 +128,8 @@ extension CLIMessage {
                 A workbook may hold several data sheets (one per street, month or programme): every visible sheet whose header carries the dataset is imported, with its own counts; summary sheets beside them (汇总, 统计 …), hidden sheets and sheets without the header are skipped and named. --sheet (repeatable) narrows the import to the sheets it names, hidden ones included.
 
                 A register of communities and villages that names its streets and towns only in a parent column creates them (街道, 镇, 乡 by their names) under the district: --district, the one its title names (兰江区…统计表), or the one district already stored. Members, aid and activities need the register first.
+
+                A city's store holds every district's register: a register may hold a whole city (a 所属区县 column, or one sheet per district), and units are identified by code, else by parent and name, so 幸福社区 may exist in every district. A name several places share is resolved in the row's street column, else under --from (the submitting street or district, by name, code or path), else under the unit the title, sheet name or file name names; still ambiguous, the row is rejected (ambiguous-org) with the candidates by path.
 
                 An aid list or activity ledger without a date column takes its date from --date, from --period (its last day), or from the period its title or file name states (2024年第一季度… → 2024-03-31); rows dated outside a stated period are warned about.
 
@@ -236,6 +240,8 @@ extension CLIMessage {
         case .importPeriod: Wording("文件所属期间（2024Q1、2024H1、2024、2024-03）：没有日期列的行取其最后一天；期间外的行给出警告。",
                                     "The period the files cover (2024Q1, 2024H1, 2024, 2024-03): rows without a date column take its last day; rows outside it are warned about.")
         case .importDistrict: Wording("组织名册专用：其中街道和乡镇所属的区。", "For a register: the district its streets and towns belong to.")
+        case .importFrom: Wording("执委会员、救助和活动文件：报送单位（街道或区县；名称、代码或路径），先在其下查找单位名称。",
+                                  "For members, aid and activities: the submitting unit (street or district; name, code or path) under which unit names are looked for first.")
         case .map: Wording("TOML 或 JSON 文件：补充同义词没有覆盖的表头（\"表头\" = \"字段\"）和已确认的写法（[org] \"原写法\" = \"名册名称\"）。",
                            "A TOML or JSON file naming headers the synonyms miss (\"header\" = \"field\") and confirmed spellings ([org] \"as typed\" = \"register name\").")
         case .importRejects: Wording("把退回的行（原值和原因）写入这个工作簿。", "Write the rejected rows (original values and reasons) to this workbook.")
@@ -248,7 +254,9 @@ extension CLIMessage {
         case .reportName: Wording("aid、coverage、jobfairs、members、activities 或 quarterly。", "aid, coverage, jobfairs, members, activities or quarterly.")
         case .reportPeriod: Wording("期间：2024Q1、2024H1、2024、2024-03 或 2024-01-01..2024-03-31。",
                                     "The period: 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31.")
-        case .reportBy: Wording("分组层级：street（默认）、community、district 或 none。", "Group by street (default), community, district or none.")
+        case .reportBy: Wording("分组层级：city、district、street、community 或 none（默认：范围内最上层单位的下一级）。",
+                                "Group by city, district, street, community or none (default: the level below the top unit in scope).")
+        case .reportUnder: Wording("只统计这个单位及其下属各单位（名称、代码或路径）。", "Only this unit and everything under it (name, code or path).")
         case .reportCompare: Wording("增加上期（环比）和去年同期（同比）。", "Add the previous period (环比) and the same period a year earlier (同比).")
         case .reportFormat: Wording("table（默认）、json、csv 或 xlsx（xlsx 须用 -o）。", "table (default), json, csv or xlsx (xlsx needs -o).")
         case .reportOutput: Wording("写入这个文件，不输出到屏幕。", "Write to this file instead of standard output.")

@@ -38,6 +38,8 @@ public enum CLIOption: String, Sendable, Hashable, CaseIterable {
     case importDistrict
     /// `import --map` and `clean --map`.
     case map
+    /// `import --from`.
+    case importFrom
     /// `import --rejects`.
     case importRejects
     /// `import --replace`.
@@ -56,6 +58,8 @@ public enum CLIOption: String, Sendable, Hashable, CaseIterable {
     case reportPeriod
     /// `report --by`.
     case reportBy
+    /// `report --under`.
+    case reportUnder
     /// `report --compare`.
     case reportCompare
     /// `report --format`.

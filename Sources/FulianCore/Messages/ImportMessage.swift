@@ -23,8 +23,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     case leftEmpty(Message)
     /// A unit the register does not hold, with the closest register name when there is one.
     case unknownOrg(name: String, suggestion: String?)
-    /// A unit name that matches several units of the register.
-    case ambiguousOrg(name: String, matches: [String])
+    /// A unit name several places of the register share, none or several of them in the row's scope: the candidates by path.
+    case ambiguousOrg(name: String, paths: [String])
     /// A reader's problem on a row, inside a file error: `第 12 行：…`.
     case atRow(Int, Message)
     /// A file the importer cannot take: the file (and sheet) and what is wrong.
@@ -187,6 +187,12 @@ public indirect enum ImportMessage: Localized, Hashable {
     case samePersonGroup
     /// A group of rows with one ID number and different names.
     case idConflictGroup
+    /// A register unit whose 12-digit code does not start with its parent's code.
+    case codePrefixMismatch(name: String, code: String, parent: String, parentCode: String)
+    /// `--from` names no unit of the register.
+    case unknownFrom(typed: String, suggestion: String?)
+    /// `--from` names several units: the candidates by path.
+    case ambiguousFrom(typed: String, paths: [String])
 
     public func wording() -> Wording {
         switch self {
@@ -202,9 +208,11 @@ public indirect enum ImportMessage: Localized, Hashable {
             Wording("\(name)不在组织名册中。请更正名称，或先把该单位加入组织名册并导入。",
                     "unit \(name) is not in the org register. "
                         + "Correct the name, or add the unit to the register and import it first.")
-        case .ambiguousOrg(let name, let matches):
-            Wording("\(name)与组织名册中的多个单位相符（\(matches.joined(separator: "、"))），请写全称",
-                    "unit \(name) matches several units of the register (\(matches.joined(separator: ", "))); write the full name")
+        case .ambiguousOrg(let name, let paths):
+            Wording("组织名册中有 \(paths.count) 个\(name)（\(paths.joined(separator: "；"))），无法确定是哪一个。"
+                        + "请增加所属街道一列，或用 --from 指定报送单位，或写出完整路径。",
+                    "unit \(name) matches \(paths.count) units of the register (\(paths.joined(separator: "; "))); "
+                        + "add a street column, give the submitting unit with --from, or write the full path.")
         case .atRow(let row, let m):
             Wording("第 \(row) 行：\(m.text(.zh))", "row \(row): \(m.text(.en))")
         case .fileError(let file, let sheet, let m):
@@ -379,6 +387,19 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .sameRecordGroup: Wording("同一记录", "same record")
         case .samePersonGroup: Wording("同一人", "same person")
         case .idConflictGroup: Wording("身份证号冲突", "ID conflict")
+        case .codePrefixMismatch(let name, let code, let parent, let parentCode):
+            Wording("\(name)的代码 \(code) 与上级单位\(parent)的代码 \(parentCode) 不符，请核对区划代码。",
+                    "the code \(code) of \(name) does not start with the code \(parentCode) of its parent \(parent); check the codes.")
+        case .unknownFrom(let typed, let suggestion?):
+            Wording("--from \(typed) 不在组织名册中，是否为 \(suggestion)？未导入任何数据。",
+                    "--from \(typed) is not a unit of the register; did you mean \(suggestion)? Nothing was stored.")
+        case .unknownFrom(let typed, nil):
+            Wording("--from \(typed) 不在组织名册中，请写报送单位的名称或代码。未导入任何数据。",
+                    "--from \(typed) is not a unit of the register: give the submitting unit's name or code. Nothing was stored.")
+        case .ambiguousFrom(let typed, let paths):
+            Wording("--from \(typed) 对应组织名册中的 \(paths.count) 个单位（\(paths.joined(separator: "；"))），请写代码或完整路径。未导入任何数据。",
+                    "--from \(typed) matches \(paths.count) units of the register (\(paths.joined(separator: "; "))); "
+                        + "give its code or full path. Nothing was stored.")
         }
     }
 }

@@ -49,6 +49,7 @@ public enum Label: Localized, Hashable {
             case .socialOrg: Wording("社会组织", "social organisation")
             case .agency: Wording("机关事业单位", "agency")
             case .other: Wording("其他", "other")
+            case .city: Wording("市", "city")
             }
         case .gender(let g):
             switch g {

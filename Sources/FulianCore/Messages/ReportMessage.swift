@@ -52,6 +52,15 @@ public enum ReportMessage: Localized, Hashable {
     case compareRule
     /// `--explain`: the period's dates, and with `--compare` the previous and year-ago periods'.
     case periodRule(period: Period, previous: Period?, yearAgo: Period?)
+    /// `--under` names no unit of the register.
+    case unknownUnder(typed: String, suggestion: String?)
+    /// `--under` names several units: the candidates by path.
+    case ambiguousUnder(typed: String, paths: [String])
+
+    /// The `--by city` rule of `--explain`.
+    case cityLevelRule
+    /// The `--under` line of `--explain`: the subtree the report is restricted to.
+    case underRule(String)
 
     public func wording() -> Wording {
         switch self {
@@ -215,12 +224,26 @@ public enum ReportMessage: Localized, Hashable {
                 "period \(p.label): \(p.start.iso) .. \(p.end.iso)"
                     + (previous.map { "; previous \($0.label) (\($0.start.iso) .. \($0.end.iso))" } ?? "")
                     + (yearAgo.map { "; year ago \($0.label) (\($0.start.iso) .. \($0.end.iso))" } ?? ""))
+        case .unknownUnder(let typed, let suggestion?):
+            Wording("--under \(typed) 不在组织名册中，是否为 \(suggestion)？",
+                    "--under \(typed) is not a unit of the register; did you mean \(suggestion)?")
+        case .unknownUnder(let typed, nil):
+            Wording("--under \(typed) 不在组织名册中，请写单位的名称、代码或完整路径。",
+                    "--under \(typed) is not a unit of the register: give a unit's name, code or full path.")
+        case .ambiguousUnder(let typed, let paths):
+            Wording("--under \(typed) 对应组织名册中的 \(paths.count) 个单位（\(paths.joined(separator: "；"))），请写代码或完整路径。",
+                    "--under \(typed) matches \(paths.count) units of the register (\(paths.joined(separator: "; "))); give its code or full path.")
+        case .cityLevelRule:
+            Wording("org = 市（行所属单位向上最近的市级单位本身或上级；没有市级上级的区县自成一行）。",
+                    "org = the city (nearest ancestor-or-self of kind city; a district without one is its own row).")
+        case .underRule(let under):
+            Wording("仅统计 \(under) 及其下属各单位（--under）。", "restricted to \(under) and every unit under it (--under).")
         }
     }
 
     /// Chinese headers of the keys and measures, by name.
     public static let chineseHeaders: [String: String] = [
-        "org": "单位", "program": "项目", "source": "资金来源", "month": "月份", "role": "职务", "kind": "活动类型",
+        "org": "单位", "code": "代码", "program": "项目", "source": "资金来源", "month": "月份", "role": "职务", "kind": "活动类型",
         "disbursements": "发放笔数", "recipients": "受助人数", "amount": "金额(元)",
         "units": "单位数", "with_federation": "已建妇联", "org_coverage": "组织覆盖率", "work_covered": "工作覆盖",
         "work_coverage": "工作覆盖率", "with_womens_home": "已建妇女之家", "womens_home_coverage": "妇女之家覆盖率",

@@ -47,6 +47,8 @@ public indirect enum StoreMessage: Localized, Hashable {
     case noDistrict(units: [String])
     /// Where a register's district came from: `--district`, `the title`, `the file name`, `the store` (the codes JSON keeps).
     case districtSource(String)
+    /// A store written by an earlier fulian, which a read-only command would have to upgrade first but cannot write.
+    case olderStoreReadOnly(path: String)
 
     public func wording() -> Wording {
         switch self {
@@ -131,6 +133,10 @@ public indirect enum StoreMessage: Localized, Hashable {
             case "the store": Wording("数据库", code)
             default: Wording(code == "--district" ? "--district 选项" : code, code)
             }
+        case .olderStoreReadOnly(let path):
+            Wording("\(path) 由较早版本的 fulian 写成，需要先升级，但这里不能写入该文件：请用有写权限的账户运行一次 fulian import，或复制一份后再打开。",
+                    "\(path) was written by an earlier fulian and must be upgraded first, but it cannot be written here: "
+                        + "run any fulian import on it with write access, or open a copy.")
         }
     }
 

@@ -34,6 +34,9 @@ public enum QuarterlyWorkbook {
         public var explain: Bool
         /// The zone times are shown in (import times, 制表日期); the machine's by default.
         public var timeZone: TimeZone
+        /// Restricts every sheet to this unit's subtree (`--under`, a name, code or path): a district
+        /// federation's workbook out of a city's store. Its name heads the titles.
+        public var under: String?
 
         /// Creates options.
         public init(period: Period, language: Language = .current, target: Double = 0.9, mask: Bool = true,
@@ -80,9 +83,10 @@ public enum QuarterlyWorkbook {
         func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(lang) }
         let p = o.period
         func request(_ kind: ReportKind, by: OrgLevel = .street, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
-            ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns)
+            ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns, under: o.under)
         }
-        let district = try o.district ?? district(in: store)
+        let underUnit = try o.under.map { u in try store.dbQueue.read { db in try Reports.unit(u, db: db) } }
+        let district = try o.district ?? underUnit?.name ?? district(in: store)
         func title(_ what: ExcelMessage.Title) -> String { t(.titled(district: district, period: p, what)) }
         let total = t(.word(.totalRow))
 
@@ -136,7 +140,7 @@ public enum QuarterlyWorkbook {
                                styles: [nil, nil, nil, nil, .integer, .integer, .integer, .integer, .percent, nil, .integer])
         fairs.filter = false
         fairs.placeholder = t(.word(.none))
-        for f in try Provenance.jobFairs(in: p, store: store) {
+        for f in try Provenance.jobFairs(in: p, under: underUnit?.id, store: store) {
             fairs.rows.append([.date(f.heldOn), .text(f.title ?? ""), .text(f.unit), .text(f.org ?? ""), int(f.employers), int(f.positions),
                                int(f.seekers), int(f.placements), ReportSheet.value(f.placementRate), .text(f.fileName), .integer(f.sourceRow)])
         }
@@ -185,7 +189,7 @@ public enum QuarterlyWorkbook {
                                 headers: [col(.paidOn), col(.name), col(.idNumber), col(.unit), col(.ofStreet), col(.program),
                                           col(.amountYuan), col(.fundingSource), col(.sourceFile), col(.sourceRow)],
                                 styles: [nil, nil, nil, nil, nil, nil, .money, nil, nil, .integer])
-        for d in try Provenance.disbursements(in: p, store: store) {
+        for d in try Provenance.disbursements(in: p, under: underUnit?.id, store: store) {
             let id = d.idNumber.map { o.mask ? Masking.idNumber($0) : $0 } ?? ""
             detail.rows.append([.date(d.paidOn), .text(d.name), .text(id), .text(d.unit), .text(d.org ?? ""), .text(d.program),
                                 .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])

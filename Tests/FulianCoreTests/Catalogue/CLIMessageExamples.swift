@@ -59,5 +59,7 @@ extension CLIMessage {
         .quarterlyWritten(period: try! Period(parsing: "2024Q1"), path: "季度.xlsx", sheets: ["封面", "救助"]),
         .reportWritten(report: "aid", period: try! Period(parsing: "2024Q1"), path: "救助.xlsx"),
         .version("0.9.0"),
+        .fromNotForRegister(dataset: "orgs"),
+        .unknownLevel("街道"),
     ]
 }

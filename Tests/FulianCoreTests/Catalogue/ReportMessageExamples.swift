@@ -22,5 +22,9 @@ extension ReportMessage {
         .compareRule,
         .periodRule(period: try! Period(parsing: "2024Q1"), previous: try! Period(parsing: "2023Q4"),
                     yearAgo: try! Period(parsing: "2023Q1")),
+        .cityLevelRule,
+        .underRule("渝北区"),
+        .unknownUnder(typed: "江背区", suggestion: "江北区"),
+        .ambiguousUnder(typed: "城关镇", paths: ["渝州市/江北区/城关镇", "渝州市/南岸区/城关镇"]),
     ]
 }

@@ -27,5 +27,6 @@ extension StoreMessage {
         .ambiguousParent(name: "东湖", matches: ["东湖街道", "东湖镇"]),
         .noDistrict(units: ["东湖街道", "西岭镇"]),
         .districtSource("the title"),
+        .olderStoreReadOnly(path: "/数据/市妇联.sqlite"),
     ]
 }
