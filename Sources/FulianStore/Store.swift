@@ -23,7 +23,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// The error in a language: `aid.csv：找不到该文件` / `aid.csv: no such file`.
     public func text(_ language: Language = .current) -> String {
         guard let file else { return message.text(language) }
-        return file + (language == .zh ? "：" : ": ") + message.text(language)
+        return CoreMessage.inFile(file: file, message).text(language)
     }
 
     public var description: String { text() }

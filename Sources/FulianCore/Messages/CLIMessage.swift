@@ -30,8 +30,6 @@ public indirect enum CLIMessage: Localized, Hashable {
     case badPeriod(option: String, given: String)
     /// `--replace-batch` with several files.
     case replaceBatchOneFile(files: Int)
-    /// `--by` that names no level.
-    case badLevel(given: String)
     /// A report that writes a workbook given no `-o`; `quarterly` for the quarterly workbook, else `--format xlsx`.
     case workbookNeedsOutput(quarterly: Bool)
     /// `--target` outside 0…1.
@@ -162,9 +160,6 @@ public indirect enum CLIMessage: Localized, Hashable {
                     "\(option) \(given) is not a period; use 2024Q1, 2024H1, 2024, 2024-03 or 2024-01-01..2024-03-31")
         case .replaceBatchOneFile(let files):
             Wording("--replace-batch 只替换一个批次：请只给一个文件（现在给了 \(files) 个）", "--replace-batch replaces one batch: give one file")
-        case .badLevel(let given):
-            Wording("--by 只能是 street、community、district 或 none，不能是 \(given)",
-                    "--by must be street, community, district or none, not \(given)")
         case .workbookNeedsOutput(let quarterly):
             quarterly
                 ? Wording("report quarterly 生成工作簿：请用 -o 文件.xlsx 指定文件名", "report quarterly writes a workbook: name it with -o FILE.xlsx")

@@ -6,6 +6,8 @@ public enum CoreMessage: Localized, Hashable {
     case location(file: String, sheet: String?, row: Int?, column: Int?)
     /// One diagnostic as a line: place, severity, category code and the message.
     case diagnostic(Diagnostic)
+    /// A problem of one file: `aid.csv：找不到该文件` / `aid.csv: no such file`.
+    case inFile(file: String, Message)
     /// A progress line: `aid.csv：已处理 120,000 / 约 1,000,000 行，每秒 85,000 行，预计还需 10 秒`.
     case progress(task: String, done: Int, expected: Int?, perSecond: Int, secondsLeft: Int?)
 
@@ -21,6 +23,8 @@ public enum CoreMessage: Localized, Hashable {
                     + "\(CoreMessage.severity(d.severity).text(.zh)) [\(d.category)] \(d.message.text(.zh))",
                 "\(CoreMessage.location(file: d.file, sheet: d.sheet, row: d.row, column: d.column).text(.en)): "
                     + "\(d.severity.rawValue) [\(d.category)] \(d.message.text(.en))")
+        case .inFile(let file, let m):
+            Wording("\(file)：\(m.text(.zh))", "\(file): \(m.text(.en))")
         case .progress(let task, let done, let expected, let perSecond, let left):
             Wording(
                 "\(task)：已处理 \(Self.grouped(done))" + (expected.map { " / 约 \(Self.grouped($0))" } ?? "")

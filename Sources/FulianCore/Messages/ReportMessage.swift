@@ -62,6 +62,9 @@ public enum ReportMessage: Localized, Hashable {
     /// The `--under` line of `--explain`: the subtree the report is restricted to.
     case underRule(String)
 
+    /// The title of a one-report workbook: `2024年第一季度 救助发放情况` / `aid 2024Q1`.
+    case workbookTitle(report: String, period: Period)
+
     public func wording() -> Wording {
         switch self {
         case .breakdownOnlyForAid(let b):
@@ -238,6 +241,8 @@ public enum ReportMessage: Localized, Hashable {
                     "org = the city (nearest ancestor-or-self of kind city; a district without one is its own row).")
         case .underRule(let under):
             Wording("仅统计 \(under) 及其下属各单位（--under）。", "restricted to \(under) and every unit under it (--under).")
+        case .workbookTitle(let report, let period):
+            Wording("\(period.chineseLabel) \(Self.title(report: report).text(.zh))", "\(report) \(period.label)")
         }
     }
 

@@ -83,9 +83,9 @@ public enum ReportSheet {
 
     /// Writes one report as a one-sheet workbook (`fulian report NAME --format xlsx -o FILE`).
     public static func write(_ r: ReportResult, to path: String, language: Language = .current, created: Date? = nil) throws {
-        let title = language == .zh ? "\(r.period.chineseLabel) \(r.kind.title)" : "\(r.kind.rawValue) \(r.period.label)"
+        let title = ReportMessage.workbookTitle(report: r.kind.rawValue, period: r.period).text(language)
         let wb = try Workbook(path: path, properties: DocumentProperties(title: title, subject: "fulian report \(r.kind.rawValue)", created: created))
-        let sheet = try wb.addWorksheet(name: language == .zh ? String(r.kind.title.prefix(31)) : r.kind.rawValue)
+        let sheet = try wb.addWorksheet(name: String(r.kind.title(language).prefix(31)))
         try table(r, title: title, language: language, startingAt: 0).write(to: sheet, at: 0)
         try sheet.autoFitColumns()
         try sheet.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: PrintSetup.pageNumberFooter(language)))

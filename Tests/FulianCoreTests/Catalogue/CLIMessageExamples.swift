@@ -13,7 +13,6 @@ extension CLIMessage {
         .badDate(option: "--date", given: "2024-02-30"),
         .badPeriod(option: "--period", given: "2024Q5"),
         .replaceBatchOneFile(files: 2),
-        .badLevel(given: "镇"),
         .workbookNeedsOutput(quarterly: true),
         .badTarget(given: 1.5),
         .breakdownNeedsAid(report: "members"),

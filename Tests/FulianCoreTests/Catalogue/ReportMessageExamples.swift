@@ -22,6 +22,7 @@ extension ReportMessage {
         .compareRule,
         .periodRule(period: try! Period(parsing: "2024Q1"), previous: try! Period(parsing: "2023Q4"),
                     yearAgo: try! Period(parsing: "2023Q1")),
+        .workbookTitle(report: "aid", period: try! Period(parsing: "2024Q1")),
         .cityLevelRule,
         .underRule("渝北区"),
         .unknownUnder(typed: "江背区", suggestion: "江北区"),
