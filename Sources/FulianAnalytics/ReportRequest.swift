@@ -36,7 +36,7 @@ public enum OrgLevel: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The tier number compared with ``tier(of:)``: an org belongs to the group of its nearest
     /// ancestor-or-self whose tier is at most this (district 0, street/town 1, community/village 2).
-    var tier: Int? {
+    public var tier: Int? {
         switch self {
         case .district: 0
         case .street: 1
@@ -48,7 +48,7 @@ public enum OrgLevel: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The level whose tier is one below `tier` (district under a city, street under a district …);
     /// nil below communities.
-    static func below(tier: Int) -> OrgLevel? {
+    public static func below(tier: Int) -> OrgLevel? {
         switch tier {
         case ..<0: .district
         case 0: .street
@@ -58,7 +58,7 @@ public enum OrgLevel: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The tier of an org kind: district 0, street/town 1, community/village 2, anything else 3.
-    static func tier(of kind: OrgKind) -> Int {
+    public static func tier(of kind: OrgKind) -> Int {
         switch kind {
         case .city: -1
         case .district: 0

@@ -38,12 +38,16 @@ public struct ReportRow: Hashable, Sendable {
     public var measures: ReportFields
     /// The base-period figures and changes, when the request asked to compare.
     public var comparison: ReportComparison?
+    /// The store id of the unit the row is grouped at (its `org`), nil without an org key. Two units of one
+    /// name (幸福社区 in two districts) are two rows with different ids; no output shows it.
+    public var orgId: Int64?
 
     /// Creates a row.
-    public init(keys: ReportFields, measures: ReportFields, comparison: ReportComparison? = nil) {
+    public init(keys: ReportFields, measures: ReportFields, comparison: ReportComparison? = nil, orgId: Int64? = nil) {
         self.keys = keys
         self.measures = measures
         self.comparison = comparison
+        self.orgId = orgId
     }
 
     /// A key or measure by name (`row["org"]`, `row["amount"]`).

@@ -51,11 +51,18 @@ public enum Reports {
         }
         order.sort { SortValue.less(sortKeys[$0]!, sortKeys[$1]!) }
         let keyNames = current.keys.map(\.name)
+        // The org's id is the first id a row sorts by when the org key sorts by its column (org_sort).
+        let orgIdIndex = current.keys.firstIndex { $0.name == "org" }.flatMap { org -> Int? in
+            guard case .column = current.keys[org].sort else { return nil }
+            return current.keys[..<org].filter { if case .column = $0.sort { true } else { false } }.count
+        }
         let rows = order.map { id -> ReportRow in
             let values = bases.map { $0.byKeys[id]?.values ?? [:] }
-            return makeRow(
+            var row = makeRow(
                 keys: ReportFields(zip(keyNames, id.keys).map { ReportField($0.0, $0.1) }),
                 current: now.byKeys[id]?.values ?? [:], bases: request.compare ? values : nil, measures: rowMeasures)
+            if let i = orgIdIndex, i < id.ids.count, case .int(let orgId) = id.ids[i] { row.orgId = orgId }
+            return row
         }
         let totals = makeRow(
             keys: ReportFields(), current: now.totals, bases: request.compare ? bases.map(\.totals) : nil,

@@ -7,11 +7,10 @@ import TestSupport
 /// Issue #14 end to end: a city's store built from fixtures/city by the real binary, figures at every
 /// level, `--under`, `--from` and `ambiguous-org` on the command line.
 @Suite(.serialized) struct CityReportTests {
-    /// The city, its three districts' registers, and a file of every kind from streets of each district.
-    static let city: URL = {
-        let dir = try! CLIRunner.workspace()
+    /// The import steps of the city: its three districts' registers, and a file of every kind from streets of each.
+    static let steps: [[String]] = {
         let c = "fixtures/city/"
-        let steps: [[String]] = [
+        return [
             ["import", "orgs", c + "registers/渝州市区县名册.csv", c + "registers/江北区社区名册.csv", c + "registers/南岸区社区名册.csv",
              c + "registers/渝北区社区名册.csv"],
             ["import", "aid", c + "aid/石马河街道2024年一季度救助发放表.csv", c + "aid/渝北区2024年一季度救助发放表.csv"],
@@ -19,12 +18,26 @@ import TestSupport
             ["import", "members", c + "members/双龙湖街道执委名单.csv", c + "members/观音桥街道执委名单.csv"],
             ["import", "activities", c + "activities/南岸区活动台账.csv", c + "activities/双龙湖街道活动台账.csv"],
         ]
+    }()
+
+    /// A workspace holding `city.sqlite` built by `steps`.
+    static func build(_ steps: [[String]]) -> URL {
+        let dir = try! CLIRunner.workspace()
         for s in steps {
             let out = try! CLIRunner.run(s + ["--db", "city.sqlite"], in: dir)
             precondition(out.status == 0, out.stdout + out.stderr)
         }
         return dir
-    }()
+    }
+
+    /// The city, its three districts' registers, and a file of every kind from streets of each district.
+    static let city: URL = build(steps)
+
+    /// The city after 渝北区 set up a 花园街道 of its own (南岸区 has one) and sent a payment from it.
+    static let twoGardens: URL = build(steps + [
+        ["import", "orgs", "fixtures/city/registers/渝州市新设街道名册.csv"],
+        ["import", "aid", "--from", "439803003000", "fixtures/city/aid/渝北区花园街道/一季度救助发放表.csv"],
+    ])
 
     static func report(_ args: [String]) throws -> CLIRunner.Output {
         try CLIRunner.run(["report"] + args + ["--db", "city.sqlite"], in: city, environment: ["FULIAN_LANG": "zh"])
@@ -172,5 +185,121 @@ import TestSupport
                                                             .date(CivilDate(iso: "2024-01-12")!), .date(CivilDate(iso: "2024-02-12")!),
                                                             .date(CivilDate(iso: "2024-03-12")!), .text("合计")])
         #expect(detail.last?.cells.dropFirst(6).first == .number(4100))
+    }
+
+    /// A sheet as the text of its cells (cached values of formulas), row by row, empty rows left out.
+    static func sheet(_ name: String, of path: URL) throws -> [[String]] {
+        let reader = try openSpreadsheet(at: path.path)
+        let rows = try reader.rows(in: try #require(reader.sheets.first { $0.name == name }))
+        return rows.map { $0.cells.map(\.displayText) }.filter { $0.contains { !$0.isEmpty } }
+    }
+
+    /// The rows of the table titled `title` on a sheet: from its header to its totals row.
+    static func table(_ title: String, in rows: [[String]]) throws -> [[String]] {
+        let start = try #require(rows.firstIndex { $0.first == title }, "no table \(title)")
+        let end = try #require(rows[start...].firstIndex { $0.first?.hasPrefix("合计") == true || $0.first == "Total" })
+        return Array(rows[(start + 1)...end]).map { row in
+            Array(row.reversed().drop { $0.isEmpty }.reversed())
+        }
+    }
+
+    @Test func theCityWorkbookShowsItsDistrictsThenEachDistrictsStreets() throws {
+        let dir = Self.twoGardens
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q1", "-o", "city.xlsx", "--db", "city.sqlite"],
+                                    in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let file = dir.appendingPathComponent("city.xlsx")
+        let summary = try Self.sheet("概览", of: file)
+        #expect(summary[0] == ["渝州市 2024年第一季度 妇联工作统计概览"])
+        #expect(summary[1].first?.hasPrefix("制表单位：渝州市妇联　　统计期：2024年第一季度") == true)
+        // 概览 by district: rates of each district's own communities, flows summed over its units, the city's totals.
+        #expect(try Self.table("渝州市 2024年第一季度 各区县主要指标", in: summary) == [
+            ["区县", "组织覆盖率", "妇女之家覆盖率", "招聘会场次", "达成意向", "发放金额（万元）", "执委会员（人次）", "活动次数"],
+            ["江北区", "0.8", "0.6", "0", "0", "0.39", "2", "0"],
+            ["南岸区", "0.75", "0.5", "1", "0", "0.41", "0", "3"],
+            ["渝北区", "0.8", "0.8", "0", "0", "0.51", "3", "2"],
+            ["合计", "0.7857", "0.6429", "1", "0", "1.31", "5", "5"],
+        ])
+        let coverage = try Self.sheet("组织覆盖", of: file)
+        #expect(coverage.filter { $0.count == 1 || $0.dropFirst().allSatisfy(\.isEmpty) }.map { $0[0] } == [
+            "渝州市 2024年第一季度 妇联组织覆盖情况", "江北区 2024年第一季度 妇联组织覆盖情况", "南岸区 2024年第一季度 妇联组织覆盖情况",
+            "渝北区 2024年第一季度 妇联组织覆盖情况", "注：覆盖率低于 90% 的单元格以红色标出。",
+        ])
+        // The city's rate is over all its communities (11 of 14), each district's over its own.
+        #expect(try Self.table("渝州市 2024年第一季度 妇联组织覆盖情况", in: coverage) == [
+            ["单位", "代码", "单位数", "已建妇联", "组织覆盖率", "工作覆盖", "工作覆盖率", "已建妇女之家", "妇女之家覆盖率"],
+            ["江北区", "439801000000", "5", "4", "0.8", "4", "0.8", "3", "0.6"],
+            ["南岸区", "", "4", "3", "0.75", "3", "0.75", "2", "0.5"],
+            ["渝北区", "439803000000", "5", "4", "0.8", "4", "0.8", "4", "0.8"],
+            ["合计", "", "14", "11", "0.7857", "11", "0.7857", "9", "0.6429"],
+        ])
+        #expect(try Self.table("渝北区 2024年第一季度 妇联组织覆盖情况", in: coverage) == [
+            ["单位", "代码", "单位数", "已建妇联", "组织覆盖率", "工作覆盖", "工作覆盖率", "已建妇女之家", "妇女之家覆盖率"],
+            ["双龙湖街道", "439803001000", "2", "1", "0.5", "1", "0.5", "2", "1"],
+            ["回兴街道", "439803002000", "2", "2", "1", "2", "1", "1", "0.5"],
+            ["花园街道", "439803003000", "1", "1", "1", "1", "1", "1", "1"],
+            ["合计", "", "5", "4", "0.8", "4", "0.8", "4", "0.8"],
+        ])
+        // Two streets named 花园街道, each with its own district's figures (a pivot by name would merge them).
+        let aid = try Self.sheet("救助发放", of: file)
+        #expect(try Self.table("渝州市 2024年第一季度 救助发放金额（元）", in: aid) == [
+            ["区县", "春蕾计划", "贫困母亲救助", "两癌救助", "合计"],
+            ["江北区", "2400", "1500", "0", "3900"],
+            ["南岸区", "900", "1200", "2000", "4100"],
+            ["渝北区", "2100", "0", "3000", "5100"],
+            ["合计", "5400", "2700", "5000", "13100"],
+        ])
+        #expect(try Self.table("南岸区 2024年第一季度 救助发放金额（元）", in: aid) == [
+            ["街道", "春蕾计划", "贫困母亲救助", "两癌救助", "合计"],
+            ["城关镇", "0", "1200", "0", "1200"],
+            ["花园街道", "900", "0", "2000", "2900"],
+            ["合计", "900", "1200", "2000", "4100"],
+        ])
+        #expect(try Self.table("渝北区 2024年第一季度 救助发放金额（元）", in: aid) == [
+            ["街道", "春蕾计划", "两癌救助", "合计"],
+            ["双龙湖街道", "700", "3000", "3700"],
+            ["回兴街道", "750", "0", "750"],
+            ["花园街道", "650", "0", "650"],
+            ["合计", "2100", "3000", "5100"],
+        ])
+        // Distinct recipients: per district under the city's table, per street under each district's.
+        let recipients = aid.enumerated().filter { $0.element.first == "受助人数（人，按身份证号去重）" }.map(\.offset)
+        #expect(recipients.count == 4)
+        #expect(aid[recipients[0] + 1...recipients[0] + 5].map { Array($0.prefix(4)) } == [
+            ["区县", "春蕾计划", "贫困母亲救助", "两癌救助"], ["江北区", "3", "1", "0"], ["南岸区", "1", "1", "1"], ["渝北区", "3", "0", "1"],
+            ["合计（去重）", "7", "2", "2"],
+        ])
+        // Members and activities: the districts that have any, then each one's streets.
+        let members = try Self.sheet("执委队伍", of: file)
+        #expect(try Self.table("渝州市 2024年第一季度 执委会员情况（人）", in: members) == [
+            ["区县", "主席", "副主席", "执委", "合计"], ["江北区", "1", "0", "1", "2"], ["渝北区", "1", "1", "1", "3"],
+            ["合计", "2", "1", "2", "5"],
+        ])
+        #expect(try Self.table("江北区 2024年第一季度 执委会员情况（人）", in: members) == [
+            ["街道", "主席", "执委", "合计"], ["观音桥街道", "1", "1", "2"], ["合计", "1", "1", "2"],
+        ])
+        let activities = try Self.sheet("活动开展", of: file)
+        #expect(try Self.table("南岸区 2024年第一季度 活动参与人次", in: activities) == [
+            ["街道", "招聘会", "讲座", "志愿服务", "合计"], ["城关镇", "120", "0", "0", "120"], ["花园街道", "0", "40", "25", "65"],
+            ["合计", "120", "40", "25", "185"],
+        ])
+        #expect(try Self.table("南岸区 2024年第一季度 招聘会情况", in: try Self.sheet("就业招聘", of: file)) == [
+            ["单位", "代码", "场次", "参会企业", "提供岗位", "求职人数", "达成意向", "达成率"],
+            ["城关镇", "", "1", "0", "0", "0", "0"],
+            ["合计", "", "1", "0", "0", "0", "0"],
+        ])
+    }
+
+    @Test func theCityWorkbookInEnglish() throws {
+        let dir = Self.twoGardens
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q1", "-o", "city-en.xlsx", "--db", "city.sqlite"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let summary = try Self.sheet("Summary", of: dir.appendingPathComponent("city-en.xlsx"))
+        #expect(summary[1].first?.hasPrefix("Prepared by: 渝州市 Women's Federation") == true)
+        #expect(try Self.table("渝州市 2024Q1 key figures by district", in: summary).first == [
+            "district", "org coverage", "women's home coverage", "job fairs", "placements", "amount (10k yuan)", "memberships", "activities",
+        ])
+        let aid = try Self.sheet("Aid", of: dir.appendingPathComponent("city-en.xlsx"))
+        #expect(try Self.table("渝北区 2024Q1 aid amount (yuan)", in: aid).first == ["street", "春蕾计划", "两癌救助", "total"])
     }
 }

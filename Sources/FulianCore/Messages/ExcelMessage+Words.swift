@@ -47,6 +47,12 @@ extension ExcelMessage {
         case street
         /// 所属街道
         case ofStreet
+        /// 区县 (the corner of a city's district × … table)
+        case district
+        /// 地市 (the corner of a province's city × … table)
+        case city
+        /// 社区（村） (the corner of a street's community × … table)
+        case community
         /// 参会企业
         case employers
         /// 提供岗位
@@ -217,6 +223,14 @@ extension ExcelMessage {
         case aidChart
         /// 各街道（镇）组织覆盖率（%）, a chart
         case coverageChart
+        /// 各区县组织覆盖率（%）, the chart of a city's workbook
+        case coverageChartByDistrict
+        /// 各地市组织覆盖率（%）, the chart of a province's workbook
+        case coverageChartByCity
+        /// 各区县主要指标, the table of a city's workbook on 概览
+        case keyFiguresByDistrict
+        /// 各地市主要指标, the table of a province's workbook on 概览
+        case keyFiguresByCity
         /// 数据说明
         case notes
         /// 数据来源（导入批次）

@@ -15,6 +15,11 @@ import FulianStore
 /// (fit to one page wide, header rows repeated, page numbers in the footer). The workbook is written in
 /// constant-memory mode (strings inline, each sheet top to bottom), so its size in memory does not grow
 /// with the detail sheet.
+///
+/// A city's workbook (the top unit in scope is a city, or the store holds several districts) is made by the
+/// city federation (制表单位): 概览 adds the key figures of each district, and every figure sheet has a table
+/// of the districts followed by one section per district with its streets (a province's: cities, then
+/// districts). Rows are told apart by unit, never by name, so two 花园街道 of two districts stay apart.
 public enum QuarterlyWorkbook {
     /// What to write.
     public struct Options: Sendable {
@@ -76,28 +81,103 @@ public enum QuarterlyWorkbook {
         }
     }
 
+    /// How the workbook groups its units. A district's workbook has one table of its streets for each
+    /// figure. A city's (the top unit in scope is a city, or the store holds several districts) has a table
+    /// of its districts, then one section per district with that district's streets; a province's the same
+    /// with cities and their districts.
+    struct Grouping {
+        /// The level of the first table of every sheet: streets for a district, districts for a city.
+        var top: OrgLevel
+        /// The level of the sections' rows (streets in a city's workbook); nil for a district's workbook.
+        var sectionRows: OrgLevel?
+        /// The unit the titles and 制表单位 name (nil: none can be told).
+        var name: String?
+        /// Each unit's section: its nearest ancestor-or-self at the ``top`` level, as the reports group it.
+        var sectionOf: [Int64: Int64] = [:]
+    }
+
+    /// The grouping for the scope of `options` (`--under`, else the whole store).
+    static func grouping(store: Store, options o: Options) throws -> Grouping {
+        let (level, register, under) = try store.dbQueue.read { db in
+            (try Reports.defaultLevel(under: o.under, db: db), try Store.register(db), try o.under.map { try Reports.unit($0, db: db) })
+        }
+        guard let tier = level.tier, level == .district || level == .city, let rows = OrgLevel.below(tier: tier) else {
+            // A district's workbook (or a street's: --under a street lists its communities).
+            let name = try o.district ?? under?.name ?? district(in: store)
+            return Grouping(top: level == .community ? .community : .street, sectionRows: nil, name: name)
+        }
+        let roots = register.units.filter { $0.parentId == nil }
+        var g = Grouping(top: level, sectionRows: rows, name: o.district ?? under?.name ?? (roots.count == 1 ? roots[0].name : nil))
+        // As the reports' org map groups: a unit belongs to its nearest ancestor-or-self of tier at most
+        // `tier` (a city only counts as tier −1 when grouping by city), a root to itself.
+        func unitTier(_ kind: OrgKind) -> Int { kind == .city && tier >= 0 ? 3 : OrgLevel.tier(of: kind) }
+        for unit in register.units {
+            var current = unit
+            for _ in 0..<64 {
+                guard unitTier(current.kind) > tier, let parent = current.parentId.flatMap(register.unit(id:)) else { break }
+                current = parent
+            }
+            g.sectionOf[unit.id] = current.id
+        }
+        return g
+    }
+
     /// Writes the workbook.
     public static func write(store: Store, to path: String, options o: Options) throws -> Summary {
         let lang = o.language
         func t(_ m: ExcelMessage) -> String { m.text(lang) }
         func col(_ c: ExcelMessage.Column) -> String { ExcelMessage.column(c).text(lang) }
         let p = o.period
-        func request(_ kind: ReportKind, by: OrgLevel = .street, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
+        let g = try grouping(store: store, options: o)
+        func request(_ kind: ReportKind, by: OrgLevel, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
             ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns, under: o.under)
         }
         let underUnit = try o.under.map { u in try store.dbQueue.read { db in try Reports.unit(u, db: db) } }
-        let district = try o.district ?? underUnit?.name ?? district(in: store)
+        let district = g.name
         func title(_ what: ExcelMessage.Title) -> String { t(.titled(district: district, period: p, what)) }
         let total = t(.word(.totalRow))
+        func corner(_ level: OrgLevel) -> String {
+            switch level {
+            case .city: col(.city)
+            case .district: col(.district)
+            case .community: col(.community)
+            default: col(.street)
+            }
+        }
 
-        // Every figure of the workbook, from one state of the store.
-        let reports = try Reports.runAll([
-            request(.coverage, compare: true), request(.jobfairs, compare: true), request(.aid, compare: true),
-            request(.members, compare: true, [.composition]), request(.activities, compare: true),
+        // Every figure of the workbook, from one state of the store: the first table of each sheet (with the
+        // comparisons 概览 shows), the program, source and month breakdowns, and in a city's workbook the
+        // sections' rows.
+        var requests = [
+            request(.coverage, by: g.top, compare: true), request(.jobfairs, by: g.top, compare: true),
+            request(.aid, by: g.top, compare: true), request(.members, by: g.top, compare: true, [.composition]),
+            request(.activities, by: g.top, compare: true),
             request(.aid, by: .none), request(.aid, by: .none, [.source]), request(.aid, by: .none, [.month]),
-        ], in: store)
+        ]
+        if let rows = g.sectionRows {
+            requests += [ReportKind.coverage, .jobfairs, .aid, .members, .activities].map { request($0, by: rows) }
+        }
+        let reports = try Reports.runAll(requests, in: store)
         let (coverage, jobfairs, aid, members, activities) = (reports[0], reports[1], reports[2], reports[3], reports[4])
         let byProgram = reports[5]
+        let inner = Array(reports.dropFirst(8))
+
+        // The sections of a city's workbook: its districts in report order (coverage lists every one).
+        var sections: [RowUnit] = []
+        if g.sectionRows != nil {
+            for r in [coverage, jobfairs, aid, members, activities] {
+                for u in orderedUnits(r) where u.id != nil && !sections.contains(u) { sections.append(u) }
+            }
+        }
+        /// The rows of `rows` (a report of the sections' rows) in `s`, with the totals from `s`'s own row of
+        /// `outer` (the report by section), without comparisons and without rows that are all zero.
+        func section(_ rows: ReportResult, of outer: ReportResult, _ s: RowUnit) -> ReportResult {
+            var r = rows
+            r.rows = rows.rows.filter { $0.orgId.flatMap { g.sectionOf[$0] } == s.id }
+            if let own = outer.rows.first(where: { matches($0, s) }) { r.totals = ReportRow(keys: ReportFields(), measures: own.measures) }
+            return withoutComparison(r)
+        }
+        func sectionTitle(_ s: RowUnit, _ what: ExcelMessage.Title) -> String { t(.titled(district: s.name, period: p, what)) }
 
         let names = sheetNames(lang)
         let footer = PrintSetup.pageNumberFooter(lang)
@@ -115,25 +195,38 @@ public enum QuarterlyWorkbook {
         let activitySheet = try wb.addWorksheet(name: names[6])
         let notesSheet = try wb.addWorksheet(name: names[7])
 
-        // 组织覆盖: by street, highlighted under target.
-        let coveragePlain = withoutComparison(coverage)
-        var cov = ReportSheet.table(coveragePlain, title: title(.coverage), language: lang, startingAt: 0)
+        // 组织覆盖: by street (a city: by district, then each district's streets), highlighted under target.
         let rateColumns = ["org_coverage", "work_coverage", "womens_home_coverage"]
-        let covFlat = ReportRendering.table(coveragePlain)
-        for (i, row) in covFlat.rows.enumerated() {
-            for (c, col) in covFlat.columns.enumerated() where rateColumns.contains(col.name) {
-                if let v = row[c].tenThousandths, Double(v) / 10_000 < o.target { cov.highlighted[i, default: []].insert(c) }
+        func coverageTable(_ r: ReportResult, title: String, at top: Int) -> TableSheet {
+            var table = ReportSheet.table(r, title: title, language: lang, startingAt: top)
+            let flat = ReportRendering.table(r)
+            for (i, row) in flat.rows.enumerated() {
+                for (c, column) in flat.columns.enumerated() where rateColumns.contains(column.name) {
+                    if let v = row[c].tenThousandths, Double(v) / 10_000 < o.target { table.highlighted[i, default: []].insert(c) }
+                }
+            }
+            return table
+        }
+        var stack = TableStack()
+        let cov = try put({ coverageTable(withoutComparison(coverage), title: title(.coverage), at: $0) }, on: coverageSheet, &stack)
+        for s in sections {
+            let r = section(inner[0], of: coverage, s)
+            if !r.rows.isEmpty { _ = try put({ coverageTable(r, title: sectionTitle(s, .coverage), at: $0) }, on: coverageSheet, &stack) }
+        }
+        try coverageSheet.write(row: stack.row - 1, col: 0, .text(t(.belowTarget(percent: percent(o.target)))))
+        try finish(coverageSheet, footer: footer, stack: stack)
+
+        // 就业招聘: by street (a city: by district, then by street per district), then the list of fairs (on a
+        // page of its own when it does not fit).
+        stack = TableStack()
+        _ = try put({ ReportSheet.table(withoutComparison(jobfairs), title: title(.jobFairs), language: lang, startingAt: $0) },
+                    on: jobSheet, &stack)
+        for s in sections {
+            let r = section(inner[1], of: jobfairs, s)
+            if !r.rows.isEmpty {
+                _ = try put({ ReportSheet.table(r, title: sectionTitle(s, .jobFairs), language: lang, startingAt: $0) }, on: jobSheet, &stack)
             }
         }
-        try cov.write(to: coverageSheet, at: 0)
-        let covEnd = cov.rows.count + 3
-        try coverageSheet.write(row: covEnd, col: 0, .text(t(.belowTarget(percent: percent(o.target)))))
-        try finish(coverageSheet, footer: footer)
-
-        // 就业招聘: by street, then the list of fairs (on a page of its own when it does not fit).
-        var stack = TableStack()
-        let jobs = ReportSheet.table(withoutComparison(jobfairs), title: title(.jobFairs), language: lang, startingAt: 0)
-        try jobs.write(to: jobSheet, at: stack.place(jobs))
         var fairs = TableSheet(title: t(.title(.fairsHeld)),
                                headers: [col(.date), col(.activityTitle), col(.heldBy), col(.ofStreet), col(.employers), col(.positions),
                                          col(.seekers), col(.placements), col(.placementRate), col(.sourceFile), col(.sourceRow)],
@@ -144,43 +237,57 @@ public enum QuarterlyWorkbook {
             fairs.rows.append([.date(f.heldOn), .text(f.title ?? ""), .text(f.unit), .text(f.org ?? ""), int(f.employers), int(f.positions),
                                int(f.seekers), int(f.placements), ReportSheet.value(f.placementRate), .text(f.fileName), .integer(f.sourceRow)])
         }
-        try fairs.write(to: jobSheet, at: stack.place(fairs))
+        _ = try put({ _ in fairs }, on: jobSheet, &stack)
         try finish(jobSheet, footer: footer, stack: stack)
 
-        // 救助发放: program × street pivots, then by source and by month.
-        let aidPlain = withoutComparison(aid)
-        let programs = orderedKeys(aidPlain, "program")
-        let streets = orderedKeys(aidPlain, "org")
-        func cell(_ org: String, _ program: String, _ measure: String) -> ReportValue? {
-            aidPlain.rows.first { $0.keys["org"] == .text(org) && $0.keys["program"] == .text(program) }?.measures[measure]
+        // 救助发放: program × street pivots (a city: × district, then × street per district), then by source
+        // and by month.
+        /// The amount and recipients tables of one program × unit pivot; `recipients` gives the distinct
+        /// recipients of a program over the table's units (they do not add up over the rows).
+        // Programs in the store's order (byProgram lists them by id), whichever unit comes first.
+        let programOrder = orderedKeys(byProgram, "program")
+        func aidTables(_ r: ReportResult, amountTitle: String, recipients distinct: (String) -> ReportValue) throws {
+            let present = orderedKeys(r, "program")
+            let programs = programOrder.filter(present.contains) + present.filter { !programOrder.contains($0) }
+            let units = orderedUnits(r)
+            let cells = Dictionary(r.rows.map { (PivotKey($0, "program"), $0.measures) }, uniquingKeysWith: { a, _ in a })
+            _ = try put({ top in
+                var amount = pivot(r, rows: units, columns: programs, key: "program", measure: "amount", startingAt: top,
+                                   title: amountTitle, corner: corner(r.request.by), total: col(.total))
+                amount.totals = .sum(label: total)
+                amount.placeholder = t(.word(.none))
+                return amount
+            }, on: aidSheet, &stack)
+            var recipients = TableSheet(title: t(.title(.recipients)),
+                                        headers: [corner(r.request.by)] + programs, styles: [nil] + programs.map { _ in .integer })
+            for u in units {
+                recipients.rows.append([.text(u.name)] + programs.map {
+                    ReportSheet.value(cells[PivotKey(u, $0)]?["recipients"] ?? .int(0))
+                })
+            }
+            recipients.totals = .values([.text(t(.word(.distinctTotalRow)))] + programs.map { ReportSheet.value(distinct($0)) })
+            recipients.filter = false
+            recipients.placeholder = t(.word(.none))
+            _ = try put({ _ in recipients }, on: aidSheet, &stack)
         }
         stack = TableStack()
-        var amount = pivot(aidPlain, rows: streets, columns: programs, key: "program", measure: "amount", startingAt: 0,
-                           title: title(.aidAmount), corner: col(.street), total: col(.total))
-        amount.totals = .sum(label: total)
-        amount.placeholder = t(.word(.none))
-        try amount.write(to: aidSheet, at: stack.place(amount))
-        var recipients = TableSheet(title: t(.title(.recipients)),
-                                    headers: [col(.street)] + programs, styles: [nil] + programs.map { _ in .integer })
-        for s in streets {
-            recipients.rows.append([.text(s)] + programs.map { ReportSheet.value(cell(s, $0, "recipients") ?? .int(0)) })
+        try aidTables(withoutComparison(aid), amountTitle: title(.aidAmount)) { prog in
+            byProgram.rows.first { $0.keys["program"] == .text(prog) }?.measures["recipients"] ?? .int(0)
         }
-        recipients.totals = .values([.text(t(.word(.distinctTotalRow)))] + programs.map { prog in
-            ReportSheet.value(byProgram.rows.first { $0.keys["program"] == .text(prog) }?.measures["recipients"] ?? .int(0))
-        })
-        recipients.filter = false
-        recipients.placeholder = t(.word(.none))
-        try recipients.write(to: aidSheet, at: stack.place(recipients))
+        for s in sections {
+            let r = section(inner[2], of: aid, s)
+            if r.rows.isEmpty { continue }
+            try aidTables(r, amountTitle: sectionTitle(s, .aidAmount)) { prog in
+                aid.rows.first { matches($0, s) && $0.keys["program"] == .text(prog) }?.measures["recipients"] ?? .int(0)
+            }
+        }
         for (r, label) in [(reports[6], ExcelMessage.Title.bySource), (reports[7], .byMonth)] {
-            let top = stack.row
-            var table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: top)
-            table.filter = false
-            table.placeholder = t(.word(.none))
-            let at = stack.place(table)
-            if at != top { table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: at) }
-            table.filter = false
-            table.placeholder = t(.word(.none))
-            try table.write(to: aidSheet, at: at)
+            _ = try put({ top in
+                var table = ReportSheet.table(r, title: t(.title(label)), language: lang, startingAt: top)
+                table.filter = false
+                table.placeholder = t(.word(.none))
+                return table
+            }, on: aidSheet, &stack)
         }
         try finish(aidSheet, footer: footer, stack: stack)
 
@@ -201,19 +308,25 @@ public enum QuarterlyWorkbook {
         try detail.write(to: detailSheet, at: 0)
         try finish(detailSheet, footer: footer)
 
-        // 执委队伍: street × role in rank order (主席 first), then age bands and tags.
-        let memberPlain = withoutComparison(members)
-        let roles = orderedKeys(memberPlain, "role").enumerated()
-            .sorted { (Role(rawValue: $0.element)?.rank ?? Int.max, $0.offset) < (Role(rawValue: $1.element)?.rank ?? Int.max, $1.offset) }
-            .map(\.element)
-        let memberStreets = orderedKeys(memberPlain, "org")
-        stack = TableStack()
-        var rolePivot = pivot(memberPlain, rows: memberStreets, columns: roles, key: "role", measure: "members", startingAt: 0,
-                              title: title(.membersByRole), corner: col(.street), total: col(.total),
+        // 执委队伍: street × role in rank order (主席 first; a city: × district, then × street per district),
+        // then age bands and tags.
+        func rolePivot(_ r: ReportResult, title: String, at top: Int) -> TableSheet {
+            let roles = orderedKeys(r, "role").enumerated()
+                .sorted { (Role(rawValue: $0.element)?.rank ?? Int.max, $0.offset) < (Role(rawValue: $1.element)?.rank ?? Int.max, $1.offset) }
+                .map(\.element)
+            var table = pivot(r, rows: orderedUnits(r), columns: roles, key: "role", measure: "members", startingAt: top,
+                              title: title, corner: corner(r.request.by), total: col(.total),
                               label: { Role(rawValue: $0).map { Label.role($0).text(lang) } ?? $0 })
-        rolePivot.totals = .sum(label: total)
-        rolePivot.placeholder = t(.word(.none))
-        try rolePivot.write(to: memberSheet, at: stack.place(rolePivot))
+            table.totals = .sum(label: total)
+            table.placeholder = t(.word(.none))
+            return table
+        }
+        stack = TableStack()
+        _ = try put({ rolePivot(withoutComparison(members), title: title(.membersByRole), at: $0) }, on: memberSheet, &stack)
+        for s in sections {
+            let r = section(inner[3], of: members, s)
+            if !r.rows.isEmpty { _ = try put({ rolePivot(r, title: sectionTitle(s, .membersByRole), at: $0) }, on: memberSheet, &stack) }
+        }
         if let c = members.composition {
             try memberSheet.write(row: stack.row, col: 0, .text(t(.distinctPersons(c.persons))))
             stack.skip(2)
@@ -225,39 +338,39 @@ public enum QuarterlyWorkbook {
                     let name = label == .ageBands ? AgeBand(rawValue: b.label).map { Label.ageBand($0).text(lang) } ?? b.label : b.label
                     return [.text(name), .integer(b.persons), ReportSheet.value(b.share)]
                 }
-                try table.write(to: memberSheet, at: stack.place(table))
+                _ = try put({ _ in table }, on: memberSheet, &stack)
             }
         }
         try finish(memberSheet, footer: footer, stack: stack)
 
-        // 活动开展: street × kind, activities and participants.
-        let actPlain = withoutComparison(activities)
-        let kinds = orderedKeys(actPlain, "kind").enumerated()
-            .sorted { (kindRank($0.element), $0.offset) < (kindRank($1.element), $1.offset) }.map(\.element)
-        let actStreets = orderedKeys(actPlain, "org")
-        stack = TableStack()
-        for (measure, label) in [("activities", ExcelMessage.Title.activityCounts), ("participants", .participants)] {
-            var table = pivot(actPlain, rows: actStreets, columns: kinds, key: "kind", measure: measure, startingAt: stack.row,
-                              title: title(label), corner: col(.street), total: col(.total),
-                              label: { ActivityKind(rawValue: $0).map { Label.activityKind($0).text(lang) } ?? $0 })
-            table.totals = .sum(label: total)
-            table.placeholder = t(.word(.none))
-            let top = stack.row
-            let at = stack.place(table)
-            if at != top {
-                table = pivot(actPlain, rows: actStreets, columns: kinds, key: "kind", measure: measure, startingAt: at,
-                              title: title(label), corner: col(.street), total: col(.total),
-                              label: { ActivityKind(rawValue: $0).map { Label.activityKind($0).text(lang) } ?? $0 })
+        // 活动开展: street × kind, activities and participants (a city: × district, then × street per district).
+        func activityTables(_ r: ReportResult, title: (ExcelMessage.Title) -> String) throws {
+            let kinds = orderedKeys(r, "kind").enumerated()
+                .sorted { (kindRank($0.element), $0.offset) < (kindRank($1.element), $1.offset) }.map(\.element)
+            let units = orderedUnits(r)
+            for (measure, label) in [("activities", ExcelMessage.Title.activityCounts), ("participants", .participants)] {
+                _ = try put({ top in
+                    var table = pivot(r, rows: units, columns: kinds, key: "kind", measure: measure, startingAt: top,
+                                      title: title(label), corner: corner(r.request.by), total: col(.total),
+                                      label: { ActivityKind(rawValue: $0).map { Label.activityKind($0).text(lang) } ?? $0 })
+                    table.filter = false
+                    table.freeze = measure == "activities"
+                    table.totals = .sum(label: total)
+                    table.placeholder = t(.word(.none))
+                    return table
+                }, on: activitySheet, &stack)
             }
-            table.filter = false
-            table.freeze = measure == "activities"
-            table.totals = .sum(label: total)
-            table.placeholder = t(.word(.none))
-            try table.write(to: activitySheet, at: at)
+        }
+        stack = TableStack()
+        try activityTables(withoutComparison(activities), title: title)
+        for s in sections {
+            let r = section(inner[4], of: activities, s)
+            if !r.rows.isEmpty { try activityTables(r) { sectionTitle(s, $0) } }
         }
         try finish(activitySheet, footer: footer, stack: stack)
 
-        // 概览: who made it, when and for which period; headline figures with 环比 and 同比; then charts.
+        // 概览: who made it, when and for which period; headline figures with 环比 and 同比; in a city's
+        // workbook the key figures of each district; then charts.
         let headline: [(ExcelMessage.Indicator, ReportResult, String)] = [
             (.orgCoverage, coverage, "org_coverage"), (.workCoverage, coverage, "work_coverage"),
             (.womensHomeCoverage, coverage, "womens_home_coverage"), (.fairs, jobfairs, "fairs"), (.employers, jobfairs, "employers"),
@@ -315,6 +428,11 @@ public enum QuarterlyWorkbook {
         var r0 = try writeRows(head, rowStyles: rowStyles, to: summary, at: 2)
         let basesText = t(.comparisonBases(previous: coverage.previousPeriod, yearAgo: coverage.yearAgoPeriod))
         r0 = try paragraph(basesText, on: summary, row: r0, lastCol: summaryWidth - 1, width: summaryWidths.reduce(0, +)) + 1
+        if !sections.isEmpty {
+            r0 = try keyFigures(sections, coverage: coverage, jobfairs: jobfairs, aid: aid, members: members, activities: activities,
+                                title: title(g.top == .city ? .keyFiguresByCity : .keyFiguresByDistrict), corner: corner(g.top),
+                                language: lang, on: summary, at: r0) + 1
+        }
         // Chart data: amount by program (万元), under the headline table.
         let chartRow = r0
         var byProg = TableSheet(title: t(.title(.amountByProgram)), headers: [col(.program), col(.amountWan)], styles: [nil, wanStyle])
@@ -328,7 +446,11 @@ public enum QuarterlyWorkbook {
         byProg.placeholder = t(.word(.none))
         r0 = try byProg.write(to: summary, at: r0) + 1
         // The charts side by side under the tables (A–D and E–H), on a page of their own when they do not fit.
-        let chartsAt = r0
+        // A chart is about 21 rows tall (288 px × 1.1): a page of its own when it would not fit under the table.
+        // There it starts a row below the break: a chart anchored on the break row has its top border drawn
+        // at the foot of the page before (LibreOffice).
+        let chartBreak = r0 + 21 > TableStack.rowsPerPage + 6 ? r0 : nil
+        let chartsAt = chartBreak.map { $0 + 1 } ?? r0
         func pixels(_ cols: Range<Int>) -> Double { cols.reduce(0) { $0 + (summaryWidths[$1] * 7 + 5).rounded() } }
         if let rows = byProg.dataRows(startingAt: chartRow) {
             let chart = try wb.addChart(.column)
@@ -340,26 +462,91 @@ public enum QuarterlyWorkbook {
             chart.setLegend(.none)
             try summary.insertChart(chart, row: chartsAt, col: 0, xScale: (pixels(0..<4) - 8) / 480, yScale: 1.1)
         }
-        if let rows = cov.dataRows(startingAt: 0), let c = covFlat.columns.firstIndex(where: { $0.name == "org_coverage" }) {
+        let covFlat = ReportRendering.table(withoutComparison(coverage))
+        if let rows = cov.table.dataRows(startingAt: cov.at), let c = covFlat.columns.firstIndex(where: { $0.name == "org_coverage" }) {
             let chart = try wb.addChart(.bar)
             try chart.addSeries(values: SheetRange(sheet: names[1], column: c, rows: rows),
                                 categories: SheetRange(sheet: names[1], column: 0, rows: rows),
                                 name: t(.indicator(.orgCoverage)), dataLabels: true, labelFormat: "0.0%")
-            try chart.setTitle(title(.coverageChart), fontSize: 11)
+            let chartTitle: ExcelMessage.Title = g.top == .city ? .coverageChartByCity : g.top == .district ? .coverageChartByDistrict : .coverageChart
+            try chart.setTitle(title(chartTitle), fontSize: 11)
             try chart.setCategoriesTopDown()
             try chart.setValueAxis(min: 0, max: 1, numberFormat: "0%")
             chart.setLegend(.none)
             try summary.insertChart(chart, row: chartsAt, col: 4, xScale: (pixels(4..<8) - 4) / 480, yScale: 1.1)
         }
-        // A chart is about 21 rows tall (288 px × 1.1): a page of its own when it would not fit under the table.
-        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer,
-                                             pageBreaks: chartsAt + 21 > TableStack.rowsPerPage + 6 ? [chartsAt] : []))
+        try summary.setPrintSetup(PrintSetup(repeatRows: 0...1, footer: footer, pageBreaks: chartBreak.map { [$0] } ?? []))
         try summary.activate()
 
         try writeNotes(notesSheet, options: o, district: district, reports: Array(reports.prefix(5)), store: store)
 
         try wb.close()
         return Summary(sheets: names)
+    }
+
+    /// 概览's table of a city's districts (a province's cities): one row per section with the figures that
+    /// add up over its units or are its own rates, and the city's totals (SUMs where the figures add up).
+    static func keyFigures(_ sections: [RowUnit], coverage: ReportResult, jobfairs: ReportResult, aid: ReportResult,
+                           members: ReportResult, activities: ReportResult, title: String, corner: String,
+                           language lang: Language, on sheet: Worksheet, at top: Int) throws -> Int {
+        let columns: [(ExcelMessage.Indicator, ReportResult, String)] = [
+            (.orgCoverage, coverage, "org_coverage"), (.womensHomeCoverage, coverage, "womens_home_coverage"),
+            (.fairs, jobfairs, "fairs"), (.placements, jobfairs, "placements"), (.amount, aid, "amount"),
+            (.memberships, members, "members"), (.activities, activities, "activities"),
+        ]
+        // Headers that fit a 13-wide column on one line (达成就业意向（人） does not).
+        func header(_ i: ExcelMessage.Indicator) -> String {
+            i == .placements ? ExcelMessage.column(.placements).text(lang) : ExcelMessage.indicator(i).text(lang)
+        }
+        let wan = CellStyle().with { $0.numberFormat = "#,##0.00" }
+        /// A section's figure: its own rate, or the sum of its rows (aid by program, members by role …).
+        func figure(_ r: ReportResult, _ measure: String, _ s: RowUnit?) -> ReportValue {
+            if s == nil { return r.totals.measures[measure] ?? .null }
+            let rows = r.rows.filter { matches($0, s!) }
+            if r.kind == .coverage { return rows.first?.measures[measure] ?? .null }
+            var sum: Int64 = 0
+            var money = false
+            for row in rows {
+                switch row.measures[measure] ?? .null {
+                case .int(let n): sum += n
+                case .money(let f): sum += f; money = true
+                default: break
+                }
+            }
+            return money || measure == "amount" ? .money(fen: sum) : .int(sum)
+        }
+        func cell(_ v: ReportValue) -> ExcelValue {
+            if case .money(let f) = v { return .number(Double(f) / 1_000_000) }
+            return ReportSheet.value(v)
+        }
+        var table = TableSheet(title: title, headers: [corner] + columns.map { header($0.0) },
+                               styles: [nil] + columns.map { $0.1.kind == .coverage ? .percent : $0.2 == "amount" ? wan : .integer })
+        table.filter = false
+        table.freeze = false
+        for s in sections {
+            table.rows.append([.text(s.name)] + columns.map { cell(figure($0.1, $0.2, s)) })
+        }
+        let first = top + 2, last = top + 1 + sections.count
+        table.totals = .values([.text(ExcelMessage.word(.totalRow).text(lang))] + columns.enumerated().map { c, column in
+            let v = figure(column.1, column.2, nil)
+            guard column.1.kind != .coverage else { return cell(v) }
+            // The city's figure is the sum of its sections' (every unit belongs to one).
+            let range = "\(excelCellName(row: first, col: c + 1)):\(excelCellName(row: last, col: c + 1))"
+            return .formula("SUM(\(range))", cached: cell(v).numericValue)
+        })
+        return try table.write(to: sheet, at: top)
+    }
+
+    /// Places a table on a sheet of stacked tables and writes it. `make` builds the table for the row it
+    /// starts at (SUM ranges depend on it): built once more when the stack moves it to a new page.
+    @discardableResult
+    static func put(_ make: (Int) throws -> TableSheet, on sheet: Worksheet, _ stack: inout TableStack) throws -> (table: TableSheet, at: Int) {
+        let top = stack.row
+        var table = try make(top)
+        let at = stack.place(table)
+        if at != top { table = try make(at) }
+        try table.write(to: sheet, at: at)
+        return (table, at)
     }
 
     /// 数据说明: period and basis, sources (checksums shortened), data quality, footer checks, indicator
@@ -523,26 +710,26 @@ public enum QuarterlyWorkbook {
         plain.previousPeriod = nil
         plain.yearAgoPeriod = nil
         plain.rows = r.rows.filter { row in row.measures.contains { !$0.value.isNull && $0.value != .int(0) && $0.value != .money(fen: 0) } || r.kind == .coverage }
-            .map { ReportRow(keys: $0.keys, measures: $0.measures) }
+            .map { ReportRow(keys: $0.keys, measures: $0.measures, orgId: $0.orgId) }
         plain.totals = ReportRow(keys: r.totals.keys, measures: r.totals.measures)
         return plain
     }
 
-    /// A street × `key` table of one measure, with a SUM column per row (exact in fen for money); the
+    /// A unit × `key` table of one measure, with a SUM column per row (exact in fen for money); the
     /// caller adds the totals row. `startingAt` is the sheet row the table will be written at.
-    static func pivot(_ r: ReportResult, rows: [String], columns: [String], key: String, measure: String, startingAt top: Int,
+    static func pivot(_ r: ReportResult, rows: [RowUnit], columns: [String], key: String, measure: String, startingAt top: Int,
                       title: String, corner: String, total: String, label: (String) -> String = { $0 }) -> TableSheet {
         let isMoney = r.rows.contains { if case .money = $0.measures[measure] ?? .null { return true } else { return false } }
         let style: CellStyle = isMoney ? .money : .integer
         var table = TableSheet(title: title, headers: [corner] + columns.map(label) + [total],
                                styles: [nil] + columns.map { _ in style } + [style])
-        for (i, org) in rows.enumerated() {
+        let cells = Dictionary(r.rows.map { (PivotKey($0, key), $0.measures[measure]) }, uniquingKeysWith: { a, _ in a })
+        for (i, unit) in rows.enumerated() {
             let sheetRow = top + 2 + i
             var sum: Int64 = 0
-            var values: [ExcelValue] = [.text(org)]
+            var values: [ExcelValue] = [.text(unit.name)]
             for c in columns {
-                let v = r.rows.first { $0.keys["org"] == .text(org) && $0.keys[key] == .text(c) }?.measures[measure]
-                    ?? (isMoney ? .money(fen: 0) : .int(0))
+                let v = cells[PivotKey(unit, c)].flatMap { $0 } ?? (isMoney ? .money(fen: 0) : .int(0))
                 switch v {
                 case .int(let n): sum += n
                 case .money(let fen): sum += fen
@@ -555,6 +742,53 @@ public enum QuarterlyWorkbook {
             table.rows.append(values)
         }
         return table
+    }
+
+    /// A unit a table has a row for: the store id the report grouped it by, and its name. Two units of
+    /// one name (a 新华街道 in two districts) are two rows.
+    struct RowUnit: Hashable {
+        /// The unit's id (nil for a row without one).
+        var id: Int64?
+        /// The unit's name.
+        var name: String
+    }
+
+    /// A cell of a pivot: the row's unit and its value of the column key.
+    struct PivotKey: Hashable {
+        var unit: RowUnit
+        var column: String
+
+        init(_ unit: RowUnit, _ column: String) {
+            self.unit = unit
+            self.column = column
+        }
+
+        /// The cell a report row fills: its unit and its `key` (program, role, kind).
+        init(_ row: ReportRow, _ key: String) {
+            var name = ""
+            if case .text(let s) = row.keys["org"] ?? .null { name = s }
+            var value = ""
+            if case .text(let s) = row.keys[key] ?? .null { value = s }
+            self.init(RowUnit(id: row.orgId, name: name), value)
+        }
+    }
+
+    /// The units of a report's rows, in report order.
+    static func orderedUnits(_ r: ReportResult) -> [RowUnit] {
+        var seen: Set<RowUnit> = []
+        var units: [RowUnit] = []
+        for row in r.rows {
+            if case .text(let name) = row.keys["org"] ?? .null {
+                let unit = RowUnit(id: row.orgId, name: name)
+                if seen.insert(unit).inserted { units.append(unit) }
+            }
+        }
+        return units
+    }
+
+    /// Whether a report row is `unit`'s.
+    static func matches(_ row: ReportRow, _ unit: RowUnit) -> Bool {
+        row.orgId == unit.id && row.keys["org"] == .text(unit.name)
     }
 
     /// The distinct values of a key in report order.
