@@ -302,4 +302,20 @@ import TestSupport
         let aid = try Self.sheet("Aid", of: dir.appendingPathComponent("city-en.xlsx"))
         #expect(try Self.table("渝北区 2024Q1 aid amount (yuan)", in: aid).first == ["street", "春蕾计划", "两癌救助", "total"])
     }
+
+    @Test func aStreetsWorkbookListsItsCommunities() throws {
+        let dir = Self.city
+        let out = try CLIRunner.run(["report", "quarterly", "--period", "2024Q1", "--under", "石马河街道", "-o", "shimahe.xlsx", "--db", "city.sqlite"],
+                                    in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let file = dir.appendingPathComponent("shimahe.xlsx")
+        #expect(try Self.sheet("概览", of: file)[1].first?.hasPrefix("制表单位：石马河街道妇联") == true)
+        #expect(try Self.table("石马河街道 2024年第一季度 救助发放金额（元）", in: try Self.sheet("救助发放", of: file)) == [
+            ["社区（村）", "春蕾计划", "贫困母亲救助", "合计"],
+            ["幸福社区", "1000", "0", "1000"],
+            ["新华社区", "0", "1500", "1500"],
+            ["南桥寺社区", "800", "0", "800"],
+            ["合计", "1800", "1500", "3300"],
+        ])
+    }
 }
