@@ -56,10 +56,16 @@ struct HeaderText: Hashable {
     init(_ text: String) {
         var cleaned = TextNormalizer.clean(text)
         var unit: String? = nil
-        // 金额 万元: a unit after a space (compact would glue it on).
+        // 金额 万元: a unit after a space (compact would glue it on). Not in a header spaced out character
+        // by character to line up (姓 名, 人 数 — 名 and 次 are units too), nor after a single character.
         if let sp = cleaned.lastIndex(where: { $0 == " " }) {
             let tail = String(cleaned[cleaned.index(after: sp)...])
-            if let u = HeaderText.unitStatement(tail) { unit = u; cleaned = String(cleaned[..<sp]) }
+            let head = cleaned[..<sp]
+            let spacedOut = cleaned.split(separator: " ").allSatisfy { $0.count == 1 }
+            if !spacedOut, TextNormalizer.compact(String(head)).count >= 2, let u = HeaderText.unitStatement(tail) {
+                unit = u
+                cleaned = String(head)
+            }
         }
         let key = DatasetFields.headerKey(cleaned)
         var base = ""

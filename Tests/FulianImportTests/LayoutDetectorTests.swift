@@ -49,6 +49,9 @@ import Testing
         (.orgs, "街镇", "parent"), (.orgs, "所属街镇", "parent"), (.orgs, "所属乡镇（街道）", "parent"), (.members, "所属街道", "street"),
         (.members, "所在社区", "org"), (.activities, "所属社区", "org"), (.activities, "社区", "org"), (.activities, "街道", "street"),
         (.activities, "参与人数（人）", "participants"),
+        // Spaced out to line up, with half- or full-width spaces: 名 and 次 are not units here.
+        (.aid, "姓 名", "name"), (.aid, "姓　名", "name"), (.members, "姓  名", "name"), (.aid, "项 目", "program"),
+        (.aid, "金 额", "amount"), (.aid, "发放金额 元", "amount"), (.members, "职 务", "role"),
     ])
     func headersMatchedExactly(dataset: Dataset, header: String, key: String) {
         let match = LayoutDetector(dataset: dataset).match(forHeader: header)
