@@ -13,6 +13,16 @@ public enum ProgramNames {
         "母亲水窖", "母亲创业循环金", "巾帼脱贫行动", "春风行动", "暖冬行动", "贫困妇女救助", "困难妇女救助",
     ]
 
+    /// The national programme a title, sheet name or file name names (青溪区2024年春蕾计划资助名单 →
+    /// 春蕾计划, 2024年“两癌”救助发放表 → “两癌”救助), nil when it names none or two different ones.
+    /// A programme contained in a longer one it names (困境儿童 in 困境儿童关爱) counts once, as the longer.
+    public static func named(in text: String) -> String? {
+        let k = key(text)
+        let hits = national.filter { k.contains(key($0)) }
+        let longest = hits.filter { h in !hits.contains { $0 != h && key($0).contains(key(h)) } }
+        return longest.count == 1 ? longest[0] : nil
+    }
+
     /// The matching key of a name: widths and spaces folded, quotes and brackets removed.
     public static func key(_ name: String) -> String {
         String(OrgRegister.fold(name).filter { !$0.isPunctuation && !$0.isSymbol })

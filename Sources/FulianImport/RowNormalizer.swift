@@ -22,6 +22,8 @@ final class RowNormalizer {
     /// For a sheet without the date column its dataset needs: the field, the date every row takes
     /// (from `--date`, `--period`, the title or the file name), or the hint given when none is known.
     var sheetDate: (key: String, date: CivilDate?, hint: ImportMessage?)?
+    /// The programme of every row of an aid sheet without a programme column (`--program`, the title …).
+    var sheetProgram: String?
     /// The bound field keys (the first column of a key wins), with their bindings, columns and sum
     /// slots (-1: not summed) at the same index; a linear scan over a dozen short keys is quicker than
     /// hashing one, and the parallel arrays keep it from copying bindings.
@@ -416,7 +418,8 @@ final class RowNormalizer {
         if let name { ctx.set("name", name) }
         let (id, _, _) = ctx.person(derive: false)
         let orgId = ctx.org()
-        let program = ctx.required("program", ctx.text("program").map(TextNormalizer.compact))
+        let program = ctx.required("program", ctx.text("program").map(TextNormalizer.compact)
+            ?? (binding("program") == nil ? sheetProgram : nil))
         if let program { ctx.set("program", program) }
         let paidOn = ctx.required("paid_on", ctx.date("paid_on"))
         let unit = binding("amount")?.unit ?? .yuan

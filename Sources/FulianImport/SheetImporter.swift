@@ -27,6 +27,9 @@ public struct ImportOptions: Sendable {
     /// places share are looked for under it. Nil: the unit the title, sheet name or file name names,
     /// else the whole register.
     public var scope: Int64?
+    /// The programme of every row of an aid sheet without a programme column (`--program`); nil: the
+    /// programme the title, sheet name or file name names, if one.
+    public var program: String?
 
     /// Creates options.
     public init(dataset: Dataset, sheets: [String] = [], headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
@@ -133,6 +136,20 @@ public struct SkippedSheet: Sendable, Hashable {
     public var isData: Bool
 }
 
+/// The programme of every row of an aid sheet without a programme column, and where it comes from.
+public struct SheetProgram: Sendable, Hashable {
+    /// The programme as written (`--program`) or as the national list spells it (春蕾计划).
+    public var name: String
+    /// Where it comes from (`--program`, the title, the sheet name, the file name).
+    public var source: Message
+
+    /// Creates a sheet programme.
+    public init(name: String, source: Message) {
+        self.name = name
+        self.source = source
+    }
+}
+
 /// Where the rows of a sheet without a date column get their date.
 public struct SheetDate: Sendable, Hashable {
     /// The date every row takes.
@@ -161,6 +178,8 @@ public struct DataSheet: Sendable {
     public var date: SheetDate?
     /// The date field the dataset needs and the sheet lacks (`paid_on`, `held_on`), if any.
     public var missingDateField: FieldSpec?
+    /// The programme of every row, for an aid sheet without a programme column.
+    public var program: SheetProgram?
 }
 
 /// Reads one file as a dataset: finds its data sheets and their headers, fills merged cells, skips
@@ -199,6 +218,19 @@ public final class SheetImporter {
         DatasetFields.fields(of: dataset).first { $0.required && $0.kind == .date }
     }
 
+    /// The programme an aid sheet without a programme column states: `--program`, else the national
+    /// programme its title, sheet name or file name names.
+    static func statedProgram(_ options: ImportOptions, titles: [String], sheet: SheetInfo, csv: Bool, fileName: String) -> SheetProgram? {
+        guard options.dataset == .aid else { return nil }
+        if let p = options.program { return SheetProgram(name: p, source: .importing(.programOption)) }
+        if let p = titles.lazy.compactMap(ProgramNames.named(in:)).first { return SheetProgram(name: p, source: .importing(.inTitle)) }
+        if !csv, let p = ProgramNames.named(in: sheet.name) { return SheetProgram(name: p, source: .importing(.inSheetName)) }
+        if let p = ProgramNames.named(in: (fileName as NSString).deletingPathExtension) {
+            return SheetProgram(name: p, source: .importing(.inFileName))
+        }
+        return nil
+    }
+
     /// Words in a sheet name that mark a summary or pivot sheet beside the data sheets.
     static let summaryWords = ["汇总", "统计", "合计", "总计", "总表", "透视", "小计", "summary", "pivot", "total"]
 
@@ -221,7 +253,13 @@ public final class SheetImporter {
             } catch let e as SheetError { throw ImportError(e) }
         }
         let dateKeys = Set(SheetImporter.dateField(of: options.dataset).map { [$0.key] } ?? [])
-        struct Found { var sheet: SheetInfo; var candidate: LayoutDetector.Candidate; var missing: [FieldSpec]; var titles: [String] }
+        struct Found {
+            var sheet: SheetInfo
+            var candidate: LayoutDetector.Candidate
+            var missing: [FieldSpec]
+            var titles: [String]
+            var program: SheetProgram?
+        }
         var found: [Found] = []
         var noHeader: [SheetInfo] = []
         for sheet in reader.sheets where named.isEmpty || named.contains(sheet) {
@@ -233,14 +271,20 @@ public final class SheetImporter {
                 guard let c = detector.detect(rows: rows) else { noHeader.append(sheet); continue }
                 // A sheet without a date column still imports: its rows take a date from --date,
                 // --period, the title or the file name (or are rejected with that hint).
-                let missing = c.requiredMissing.filter { !dateKeys.contains($0.key) }
+                var missing = c.requiredMissing.filter { !dateKeys.contains($0.key) }
                 var titles: [String] = []
                 var seenTitles = Set<String>()
                 for r in rows where r.number < c.rows.lowerBound {
                     let t = r.cells.compactMap { CellParsing.text($0) }
                     for text in t where seenTitles.insert(text).inserted { titles.append(text) }
                 }
-                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles))
+                // An aid list of one programme often names it only in its title (春蕾计划资助名单).
+                var program: SheetProgram? = nil
+                if missing.contains(where: { $0.key == "program" }), let p = SheetImporter.statedProgram(options, titles: titles, sheet: sheet, csv: csv, fileName: fileName) {
+                    program = p
+                    missing.removeAll { $0.key == "program" }
+                }
+                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles, program: program))
             } catch let e as SheetError {
                 throw ImportError(e)
             }
@@ -276,6 +320,7 @@ public final class SheetImporter {
         for f in found where chosenSheets.contains(f.sheet) {
             let layout = detector.layout(sheet: f.sheet, candidate: f.candidate)
             var data = DataSheet(layout: layout, titles: f.titles)
+            if layout.binding("program") == nil { data.program = f.program }
             var periodSource: ImportMessage?
             if let p = options.period {
                 data.statedPeriod = Period.Stated(period: p, words: p.label)
@@ -391,6 +436,7 @@ public final class SheetImporter {
                 ?? (data.titles + [layout.sheet.name, (fileName as NSString).deletingPathExtension]).lazy
                     .compactMap { register.unit(namedIn: $0)?.id }.first
         }
+        normalizer.sheetProgram = data.program?.name
         if let field = data.missingDateField {
             normalizer.sheetDate = (field.key, data.date?.date, data.date == nil ? .noDateColumn(header: field.names.header) : nil)
         }

@@ -156,6 +156,8 @@ public struct SheetResult: Sendable {
     public var date: SheetDate?
     /// The period the file states for it, and where (for `outside-stated-period`).
     public var statedPeriod: String?
+    /// The programme its rows took, for an aid sheet without a programme column.
+    public var program: SheetProgram? = nil
 }
 
 /// An import batch as `--replace` and its refusals name it.
@@ -240,7 +242,7 @@ extension Store {
         let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }
         result.sheets = importer.dataSheets.map { d in
             SheetResult(name: d.layout.sheet.name, headerRows: d.layout.headerRowsLabel, tally: SheetTally(), date: d.date,
-                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource?.text() ?? ""))" })
+                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource?.text() ?? ""))" }, program: d.program)
         }
         let district = dataset == .orgs ? try districtChoice(request, importer: importer) : nil
 

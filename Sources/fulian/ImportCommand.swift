@@ -34,6 +34,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.option(.importPeriod), valueName: "period"))
     var period: String?
 
+    @Option(help: ArgumentHelp(HelpText.option(.importProgram), valueName: "name"))
+    var program: String?
+
     @Option(help: ArgumentHelp(HelpText.option(.importDistrict), valueName: "name"))
     var district: String?
 
@@ -73,6 +76,7 @@ struct ImportCommand: ParsableCommand {
         if let date, CivilDate(iso: date) == nil { throw ValidationError(CLIMessage.badDate(option: "--date", given: date).text()) }
         if let period, (try? Period(parsing: period)) == nil { throw ValidationError(CLIMessage.badPeriod(option: "--period", given: period).text()) }
         if replaceBatch != nil && files.count > 1 { throw ValidationError(CLIMessage.replaceBatchOneFile(files: files.count).text()) }
+        if program != nil && dataset != .aid { throw ValidationError(Message.cli(.programOnlyForAid(dataset: dataset.rawValue)).text()) }
         if from != nil && dataset == .orgs { throw ValidationError(Message.cli(.fromNotForRegister(dataset: dataset.rawValue)).text()) }
     }
 
@@ -93,6 +97,7 @@ struct ImportCommand: ParsableCommand {
                                         date: date.flatMap(CivilDate.init(iso:)), period: period.flatMap { try? Period(parsing: $0) })
             let line = progress.line(task: (file as NSString).lastPathComponent, expected: ProgressLine.estimatedRows(path: file))
             options.progress = line?.counter
+            options.program = program.map(TextNormalizer.compact)
             var request = FileImportRequest(path: file, options: options, replace: replace, dryRun: dryRun, strict: strict)
             request.replaceBatch = replaceBatch
             request.district = district
@@ -133,6 +138,7 @@ enum ImportSummary {
                     skipped: skipped(s.tally)))))
             }
             if let d = s.date { lines.append("  " + t(.noDateColumn(sheet: multi ? s.name : nil, date: d.date.iso, source: "\(d.source)"))) }
+            if let p = s.program { lines.append("  " + t(.noProgramColumn(sheet: multi ? s.name : nil, program: p.name, source: "\(p.source)"))) }
         }
         lines.append("  " + counts(r, language))
         for s in r.skippedSheets { lines.append("  " + t(.sheetSkipped(sheet: s.name, reason: "\(s.message)"))) }
@@ -200,6 +206,7 @@ enum ImportSummary {
                                                   ("note", .int(s.tally.noteRows.count))])),
                              ("date", .optional(s.date?.date.iso)), ("date_source", .optional(s.date?.source.text())),
                              ("stated_period", .optional(s.statedPeriod)),
+                             ("program", .optional(s.program?.name)), ("program_source", .optional(s.program?.source.text())),
                              ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
                 ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),

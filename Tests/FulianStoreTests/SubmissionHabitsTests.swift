@@ -136,6 +136,67 @@ import TestSupport
                 == "春蕾名单.csv:R2: error [missing-field] the sheet has no 发放日期 column: give the date with --date 2024-03-31 or --period 2024Q1")
     }
 
+    @Test func anAidListOfOneProgrammeNamesItInItsTitleSheetNamesOrFileName() throws {
+        let (store, _) = try storeWithRegister()
+        func load(_ name: String, program: String? = nil) throws -> FileImportResult {
+            var options = ImportOptions(dataset: .aid)
+            options.program = program
+            return try store.importFile(FileImportRequest(path: Self.path(name), options: options))
+        }
+        // “两癌”救助 in the title (and 姓 名 spaced out in the header).
+        let title = try load("东湖街道两癌救助花名册.xlsx")
+        #expect((title.rows, title.loaded, title.rejected) == (3, 3, 0))
+        #expect(title.sheets.map(\.program) == [SheetProgram(name: "“两癌”救助", source: .importing(.inTitle))])
+        // One sheet per programme, named after it.
+        let sheets = try load("西岭镇一季度救助发放表.xlsx")
+        #expect((sheets.rows, sheets.loaded) == (4, 4))
+        #expect(sheets.sheets.map { $0.program?.name } == ["春蕾计划", "贫困母亲救助"])
+        #expect(sheets.sheets.map { $0.program?.source.text(.zh) } == ["工作表名", "工作表名"])
+        #expect(sheets.sheets.map { $0.program?.source.text(.en) } == ["the sheet name", "the sheet name"])
+        // Nothing but the file name names it.
+        let file = try load("春蕾计划_2024Q1.csv")
+        #expect(file.loaded == 2 && file.sheets[0].program == SheetProgram(name: "春蕾计划", source: .importing(.inFileName)))
+        #expect(try rows(store, """
+            SELECT p.name, COUNT(*), SUM(d.amountFen) FROM disbursement d JOIN program p ON p.id = d.programId
+            GROUP BY p.name ORDER BY MIN(d.id)
+            """) == ["“两癌”救助 3 600000", "春蕾计划 4 286000", "贫困母亲救助 2 301000"])
+    }
+
+    @Test func theProgramOptionWinsAndAListThatNamesNoProgrammeStillNeedsTheColumn() throws {
+        let (store, _) = try storeWithRegister()
+        var options = ImportOptions(dataset: .aid)
+        options.program = "母亲邮包"
+        var request = FileImportRequest(path: Self.path("春蕾计划_2024Q1.csv"), options: options)
+        request.dryRun = true
+        let given = try store.importFile(request)
+        #expect(given.sheets[0].program == SheetProgram(name: "母亲邮包", source: .importing(.programOption)))
+        #expect(given.sheets[0].program?.source.text(.zh) == "--program 选项")
+        // A programme column, when there is one, is read as it is: the title's programme is not used.
+        let stated = try store.importFile(FileImportRequest(path: Self.path("2024年第一季度春蕾计划发放名单.csv"), options: ImportOptions(dataset: .aid)))
+        #expect(stated.sheets[0].program == nil)
+        // Copied under a name that names no programme: the column is missing, as before.
+        let bare = try Self.tempDirectory().appendingPathComponent("一季度名单.csv")
+        try FileManager.default.copyItem(atPath: Self.path("春蕾计划_2024Q1.csv"), toPath: bare.path)
+        #expect {
+            try store.importFile(FileImportRequest(path: bare.path, options: ImportOptions(dataset: .aid)))
+        } throws: { error in
+            (error as? ImportError)?.message.text(.en) == "required column missing: 救助项目 (one of: 救助项目, 项目名称, 帮扶项目, 项目, or program). "
+                + "Use --map FILE to name the column that holds it. For a file of one programme, --program NAME gives it."
+                && (error as? ImportError)?.message.text(.zh) == "缺少必需的列：救助项目（可写作 救助项目、项目名称、帮扶项目、项目，或 program）。"
+                + "请用 --map 文件指明哪一列是它。整个文件只有一个救助项目时，也可以用 --program 指定。"
+        }
+    }
+
+    /// A title names one national programme, the longer of two it contains, or none when it names two.
+    @Test func theProgrammeATitleNames() {
+        #expect(ProgramNames.named(in: "青溪区2024年第二季度贫困母亲救助资金发放花名册") == "贫困母亲救助")
+        #expect(ProgramNames.named(in: "2024年“两癌”救助名单") == "“两癌”救助")
+        #expect(ProgramNames.named(in: "2024年两癌救助名单") == "“两癌”救助")
+        #expect(ProgramNames.named(in: "困境儿童关爱项目发放表") == "困境儿童关爱")
+        #expect(ProgramNames.named(in: "春蕾计划、贫困母亲救助发放汇总表") == nil)
+        #expect(ProgramNames.named(in: "2024年第一季度救助资金发放表") == nil)
+    }
+
     @Test func rowsOutsideTheStatedPeriodAreWarnedAndStored() throws {
         let (store, _) = try storeWithRegister()
         let r = try store.importFile(FileImportRequest(path: Self.workbook,

@@ -78,4 +78,28 @@ import TestSupport
         let count = try CLIRunner.run(["sql", "SELECT COUNT(*) AS n FROM org", "--format", "json"], in: dir)
         #expect(count.stdout == "[\n  {\n    \"n\": 7\n  }\n]\n")
     }
+
+    @Test func aProgrammeFromTheTitleOrTheOptionIsShownInBothLanguages() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = "fixtures/import/sheets/"
+        _ = try CLIRunner.run(["import", "orgs", s + "兰江区社区名册.xlsx"], in: dir)
+        let zh = try CLIRunner.run(["import", "aid", s + "东湖街道两癌救助花名册.xlsx"], in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(zh.status == 0)
+        #expect(zh.stdout == """
+            东湖街道两癌救助花名册.xlsx：aid，工作表“Sheet”，表头第 2 行
+              没有救助项目列：各行项目均为 “两癌”救助（依据 表格标题）
+              共 3 行：入库 3 行，退回 0 行，重复 0 行，警告 0 条；跳过标题 1 行、表头 1 行、合计行 1 行（工作表共 6 行）
+
+            """)
+        let en = try CLIRunner.run(["import", "aid", s + "春蕾计划_2024Q1.csv", "--program", "母亲 邮包", "--format", "json"], in: dir)
+        #expect(en.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(en.stdout.utf8)) as! [String: Any]
+        let sheet = (((json["files"] as! [[String: Any]])[0])["sheets"] as! [[String: Any]])[0]
+        #expect(sheet["program"] as? String == "母亲邮包")
+        #expect(sheet["program_source"] as? String == "--program")
+        let members = try CLIRunner.run(["import", "members", s + "春蕾计划_2024Q1.csv", "--program", "春蕾计划"], in: dir)
+        #expect(members.status == 64)
+        #expect(members.stderr.hasPrefix("Error: --program applies to aid files (the programme of rows without a programme column), not to members."))
+    }
 }

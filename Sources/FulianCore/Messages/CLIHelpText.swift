@@ -239,6 +239,8 @@ extension CLIMessage {
         case .importDate: Wording("没有日期列的工作表中各行的日期（YYYY-MM-DD）。", "The date of rows in sheets without a date column (YYYY-MM-DD).")
         case .importPeriod: Wording("文件所属期间（2024Q1、2024H1、2024、2024-03）：没有日期列的行取其最后一天；期间外的行给出警告。",
                                     "The period the files cover (2024Q1, 2024H1, 2024, 2024-03): rows without a date column take its last day; rows outside it are warned about.")
+        case .importProgram: Wording("救助文件专用：没有“救助项目”列的工作表中各行的项目（不加时取标题、工作表名或文件名写明的全国性项目，如春蕾计划）。",
+                                     "For aid: the programme of rows in sheets without a programme column (without it: the national programme the title, sheet name or file name names, such as 春蕾计划).")
         case .importDistrict: Wording("组织名册专用：其中街道和乡镇所属的区。", "For a register: the district its streets and towns belong to.")
         case .importFrom: Wording("执委会员、救助和活动文件：报送单位（街道或区县；名称、代码或路径），先在其下查找单位名称。",
                                   "For members, aid and activities: the submitting unit (street or district; name, code or path) under which unit names are looked for first.")

@@ -34,6 +34,8 @@ public enum CLIOption: String, Sendable, Hashable, CaseIterable {
     case importDate
     /// `import --period`.
     case importPeriod
+    /// `import --program`.
+    case importProgram
     /// `import --district`.
     case importDistrict
     /// `import --map` and `clean --map`.

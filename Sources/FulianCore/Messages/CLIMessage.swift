@@ -71,6 +71,8 @@ public indirect enum CLIMessage: Localized, Hashable {
     case sheetCounts(sheet: String, headerRows: String, counts: CLIMessage)
     /// A sheet without a date column whose rows all took one date, and where it came from.
     case noDateColumn(sheet: String?, date: String, source: String)
+    /// An aid sheet without a programme column whose rows all took one programme, and where it came from.
+    case noProgramColumn(sheet: String?, program: String, source: String)
     /// A sheet not imported, and why.
     case sheetSkipped(sheet: String, reason: String)
     /// Columns bound by their header's meaning.
@@ -133,6 +135,8 @@ public indirect enum CLIMessage: Localized, Hashable {
     case version(String)
     /// `--from` given for a register import (the dataset named).
     case fromNotForRegister(dataset: String)
+    /// `--program` given for a dataset other than aid.
+    case programOnlyForAid(dataset: String)
     /// `--by` names no level.
     case unknownLevel(String)
 
@@ -207,6 +211,9 @@ public indirect enum CLIMessage: Localized, Hashable {
         case .noDateColumn(let sheet, let date, let source):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有日期列：各行日期均取 \(date)（依据 \(source)）",
                     (sheet.map { "sheet \($0): " } ?? "") + "no date column: every row dated \(date), from \(source)")
+        case .noProgramColumn(let sheet, let program, let source):
+            Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有救助项目列：各行项目均为 \(program)（依据 \(source)）",
+                    (sheet.map { "sheet \($0): " } ?? "") + "no programme column: every row's programme is \(program), from \(source)")
         case .sheetSkipped(let sheet, let reason):
             Wording("已跳过工作表“\(sheet)”：\(reason)", "sheet \(sheet) skipped: \(reason)")
         case .inferredColumns(let columns):
@@ -288,6 +295,9 @@ public indirect enum CLIMessage: Localized, Hashable {
             Wording("\(period.chineseLabel) \(ReportMessage.title(report: report).text(.zh))：\(path)", "\(report) \(period.label): \(path)")
         case .version(let v):
             Wording("fulian \(v)（妇联报表工具）", "fulian \(v)")
+        case .programOnlyForAid(let dataset):
+            Wording("--program 只用于救助文件（没有“救助项目”列时各行的项目），不用于 \(dataset)。",
+                    "--program applies to aid files (the programme of rows without a programme column), not to \(dataset).")
         case .fromNotForRegister(let dataset):
             Wording("--from 只用于执委会员、救助和活动文件（指定报送单位），不用于 \(dataset)；组织名册的区县请用 --district 或所属区县一列。",
                     "--from applies to members, aid and activities files (the submitting unit), not to \(dataset); "

@@ -139,6 +139,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     case fromDateOption
     /// The period given with `--period`, as the source of a stated period.
     case periodOption
+    /// The programme given with `--program`, as the source of a sheet's programme.
+    case programOption
     /// The period given with `--period` (its words), as the source of the rows' date.
     case fromPeriodOption(words: String)
     /// A period stated somewhere in the file: its last day (the source, the period's words).
@@ -319,10 +321,12 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .requiredColumnsMissing(let columns):
             Wording("缺少必需的列："
                         + columns.map { "\($0.header)（可写作 \($0.synonyms.joined(separator: "、"))，或 \($0.key)）" }.joined(separator: "；")
-                        + "。请用 --map 文件指明哪一列是它。",
+                        + "。请用 --map 文件指明哪一列是它。"
+                        + (columns.contains { $0.key == "program" } ? "整个文件只有一个救助项目时，也可以用 --program 指定。" : ""),
                     "required column missing: "
                         + columns.map { "\($0.header) (one of: \($0.synonyms.joined(separator: ", ")), or \($0.key))" }.joined(separator: "; ")
-                        + ". Use --map FILE to name the column that holds it.")
+                        + ". Use --map FILE to name the column that holds it."
+                        + (columns.contains { $0.key == "program" } ? " For a file of one programme, --program NAME gives it." : ""))
         case .onlySheetHidden(let dataset, let sheet):
             Wording("唯一有 \(dataset) 表头的工作表是隐藏的；如要导入，请用 --sheet \(sheet) 指明",
                     "the only sheet with a header for \(dataset) is hidden; name it with --sheet \(sheet) to import it")
@@ -347,6 +351,7 @@ public indirect enum ImportMessage: Localized, Hashable {
 
         case .fromDateOption: Wording("--date 选项", "--date")
         case .periodOption: Wording("--period 选项", "--period")
+        case .programOption: Wording("--program 选项", "--program")
         case .fromPeriodOption(let words): Wording("--period 选项 \(words)", "--period \(words)")
         case .lastDayOfPeriod(let source, let words):
             Wording("\(source.text(.zh))（\(words)，取期末一天）", "\(source.text(.en)) (\(words), the period's last day)")

@@ -31,6 +31,7 @@ extension CLIMessage {
         .skippedRows(title: 1, header: 1, blank: 0, footer: 1, note: 1, sheetRows: 11),
         .sheetCounts(sheet: "东湖街道", headerRows: "2", counts: .rowCounts(rows: 4, loaded: 4, rejected: 0, duplicates: 0, warnings: 0, skipped: nil)),
         .noDateColumn(sheet: "东湖街道", date: "2024-03-31", source: "标题"),
+        .noProgramColumn(sheet: nil, program: "春蕾计划", source: "表格标题"),
         .sheetSkipped(sheet: "汇总", reason: "汇总表"),
         .inferredColumns(["求职人数 → seekers"]),
         .missingMeasure(sheet: nil, header: "求职人数", field: "seekers", rows: 5, jobFairs: true),
@@ -59,6 +60,7 @@ extension CLIMessage {
         .reportWritten(report: "aid", period: try! Period(parsing: "2024Q1"), path: "救助.xlsx"),
         .version("0.9.0"),
         .fromNotForRegister(dataset: "orgs"),
+        .programOnlyForAid(dataset: "members"),
         .unknownLevel("街道"),
     ]
 }

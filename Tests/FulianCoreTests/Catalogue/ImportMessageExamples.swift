@@ -52,7 +52,7 @@ extension ImportMessage {
         .sheetLacksColumns(["发放金额"]),
         .hiddenSheet(dataset: "aid", sheet: "名单"),
         .noHeaderFor(dataset: "aid"),
-        .fromDateOption, .periodOption,
+        .fromDateOption, .periodOption, .programOption,
         .fromPeriodOption(words: "2024年第一季度"),
         .lastDayOfPeriod(source: .importing(.inTitle), words: "2024年第一季度"),
         .inTitle, .inSheetName, .inFileName,
