@@ -77,8 +77,10 @@ enum ParserText {
         var lines = text.components(separatedBy: "\n")
         for i in lines.indices {
             var line = lines[i]
-            for heading in ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Error:", "Usage:"] where line.hasPrefix(heading) {
-                line = CLIMessage.parserText(heading).text(language) + line.dropFirst(heading.count).drop { $0 == " " }
+            for heading in ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Error:", "Usage:", "Help:"] where line.hasPrefix(heading) {
+                var rest = String(line.dropFirst(heading.count).drop { $0 == " " })
+                if heading == "Error:" { rest = errorSentence(rest) ?? rest }
+                line = CLIMessage.parserText(heading).text(language) + rest
                 break
             }
             for phrase in ["Show help information.", "Show the version."] where line.hasSuffix(phrase) {
@@ -99,6 +101,50 @@ enum ParserText {
             lines[i] = line
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One of the parser's error sentences in Chinese (``CLIMessage/parserErrors``), nil for any other text.
+    static func errorSentence(_ english: String) -> String? {
+        for (template, chinese) in CLIMessage.parserErrors {
+            if let values = fill(template, english) {
+                var out = chinese
+                for (i, v) in values.enumerated() {
+                    // A list of values ('table', 'json' or 'csv') joined the Chinese way.
+                    let joined = v.replacingOccurrences(of: "', '", with: "'、'").replacingOccurrences(of: "' or '", with: "' 或 '")
+                    out = out.replacingOccurrences(of: "%\(i + 1)", with: joined)
+                }
+                return out
+            }
+        }
+        return nil
+    }
+
+    /// The values a text puts in a template's `%1` … `%3` (each the shortest run that lets the rest match),
+    /// nil when the text is not of that form.
+    static func fill(_ template: String, _ text: String) -> [String]? {
+        var literals: [Substring] = []
+        var rest = template[...]
+        while let r = rest.range(of: "%", options: []), rest[r.upperBound...].first?.isNumber == true {
+            literals.append(rest[..<r.lowerBound])
+            rest = rest[rest.index(after: r.upperBound)...]
+        }
+        literals.append(rest)
+        var values: [String] = []
+        var t = text[...]
+        guard t.hasPrefix(literals[0]) else { return nil }
+        t = t.dropFirst(literals[0].count)
+        for (i, literal) in literals.enumerated().dropFirst() {
+            let last = i == literals.count - 1
+            if last {
+                guard t.hasSuffix(literal), t.count > literal.count else { return nil }
+                values.append(String(t.dropLast(literal.count)))
+                return values
+            }
+            guard let r = t.range(of: literal), r.lowerBound > t.startIndex else { return nil }
+            values.append(String(t[..<r.lowerBound]))
+            t = t[r.upperBound...]
+        }
+        return t.isEmpty ? values : nil
     }
 }
 

@@ -114,6 +114,22 @@ import TestSupport
                 + "用法：fulian report [<options>] <name> --period <period>\n  详见 'fulian report --help'。\n")
     }
 
+    /// The argument parser's own errors read in Chinese too (its English sentences matched and reworded).
+    @Test func parserErrorsInChinese() throws {
+        let unknown = try Self.runZH(["report", "aid", "--period", "2024Q1", "--formt", "json"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "错误：未知的选项 '--formt'，是否为 '--format'？\n"
+                + "用法：fulian report [<options>] <name> --period <period>\n  详见 'fulian report --help'。\n")
+        let value = try Self.runZH(["report", "aid", "--period", "2024Q1", "--format", "pdf"])
+        #expect(value.stderr.hasPrefix("错误：'--format <format>' 的取值 'pdf' 无效，可选：'table'、'json'、'csv' 或 'xlsx'。\n说明：--format <format>"))
+        let missing = try Self.runZH(["report", "aid", "--period"])
+        #expect(missing.stderr.hasPrefix("错误：选项 '--period <period>' 缺少取值\n"))
+        let extra = try Self.runZH(["report", "aid", "jobfairs", "--period", "2024Q1"])
+        #expect(extra.stderr.hasPrefix("错误：多余的参数 'jobfairs'\n"))
+        let en = try Self.run(["report", "aid", "--period", "2024Q1", "--formt", "json"])
+        #expect(en.stderr.hasPrefix("Error: Unknown option '--formt'. Did you mean '--format'?\n"))
+    }
+
     @Test func missingStoreSaysWhatToDo() throws {
         let out = try CLIRunner.run(["report", "aid", "--period", "2024Q1", "--db", "nope.sqlite"], in: Self.dir)
         #expect(out.status == 1)

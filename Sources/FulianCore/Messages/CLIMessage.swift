@@ -350,6 +350,22 @@ public indirect enum CLIMessage: Localized, Hashable {
         "OVERVIEW:": "概述：", "USAGE:": "用法：", "ARGUMENTS:": "参数：", "OPTIONS:": "选项：", "SUBCOMMANDS:": "子命令：",
         "Show help information.": "显示帮助信息。", "Show the version.": "显示版本号。", "Error:": "错误：", "Usage:": "用法：",
         "See '%@' for more information.": "详见 '%@'。", "See '%@' for detailed help.": "各子命令的详细帮助见 '%@'。",
-        "default:": "默认：", "values:": "可选值：",
+        "default:": "默认：", "values:": "可选值：", "Help:": "说明：",
+    ]
+
+    /// The parser's error sentences (after `Error:`) as templates: `%1`, `%2`, `%3` are what it fills in, in
+    /// the order the English has them; the Chinese may use them in another order. Longer forms first.
+    public static let parserErrors: [(english: String, chinese: String)] = [
+        ("Unknown option '%1'. Did you mean '%2'?", "未知的选项 '%1'，是否为 '%2'？"),
+        ("Unknown option '%1'", "未知的选项 '%1'"),
+        ("Missing value for '%1'", "选项 '%1' 缺少取值"),
+        ("%1 unexpected arguments: '%2'", "多余的 %1 个参数：'%2'"),
+        ("Unexpected argument '%1'", "多余的参数 '%1'"),
+        ("Missing expected argument '%1'", "缺少参数 '%1'"),
+        ("Missing one of: '%1'", "缺少以下之一：'%1'"),
+        ("The value '%1' is invalid for '%2'. Please provide one of %3.", "'%2' 的取值 '%1' 无效，可选：%3。"),
+        ("The value '%1' is invalid for '%2'", "'%2' 的取值 '%1' 无效"),
+        ("Invalid option: %1", "无效的选项：%1"),
+        ("Missing required subcommand.", "缺少子命令。"),
     ]
 }
