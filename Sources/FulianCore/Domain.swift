@@ -89,20 +89,44 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// 志愿者
     case volunteer = "志愿者"
 
-    /// Reads a 职务/身份 cell, accepting common longer forms (妇联主席, 巾帼志愿者, 执行委员 …).
+    /// Reads a 职务/身份 cell, accepting common longer forms (妇联主席, 巾帼志愿者, 执行委员 …) and the
+    /// qualifiers offices add: 主席（兼）, 副主席(兼职) and 兼副主席 (兼职副主席), 专职/挂职/常务副主席 (副主席),
+    /// 执委委员 (执委), 常委委员 (常委); a village's 妇女主任 or 妇代会主任 is its federation's chair.
     public init?(label: String) {
         let s = TextNormalizer.compact(label)
         if let exact = Role(rawValue: s) { self = exact; return }
-        let stripped = s.replacingOccurrences(of: "妇联", with: "").replacingOccurrences(of: "妇女联合会", with: "")
-        if let r = Role(rawValue: stripped) { self = r; return }
-        switch stripped.lowercased() {
-        case "执行委员", "执行委员会委员", "executive": self = .executiveMember
-        case "常务委员", "常委会委员": self = .standingMember
-        case "巾帼志愿者", "志愿服务者", "volunteer": self = .volunteer
-        case "chair": self = .chair
-        case "vice_chair", "vicechair": self = .viceChair
-        case "member": self = .member
-        default: return nil
+        var stripped = s.replacingOccurrences(of: "妇联", with: "").replacingOccurrences(of: "妇女联合会", with: "")
+        if let r = Role(rawValue: stripped) ?? Role.alias(stripped) { self = r; return }
+        // A qualifier in brackets after the role: (兼) and (兼职) make a vice chair part-time, others drop.
+        var partTime = false
+        if let open = stripped.firstIndex(where: { "([【".contains($0) }), open != stripped.startIndex {
+            let qualifier = stripped[open...].filter { !"()[]【】".contains($0) }
+            partTime = qualifier == "兼" || qualifier == "兼职"
+            stripped = String(stripped[..<open])
+        }
+        for prefix in ["兼职", "兼"] where stripped.hasPrefix(prefix) && stripped.count > prefix.count {
+            partTime = true
+            stripped = String(stripped.dropFirst(prefix.count))
+            break
+        }
+        for prefix in ["专职", "挂职", "常务"] where stripped.hasPrefix(prefix) && Role(rawValue: String(stripped.dropFirst(2))) != nil {
+            stripped = String(stripped.dropFirst(2))
+        }
+        guard let role = Role(rawValue: stripped) ?? Role.alias(stripped) else { return nil }
+        self = partTime && role == .viceChair ? .partTimeViceChair : role
+    }
+
+    /// The longer names of a role, the federation's name already removed.
+    static func alias(_ name: String) -> Role? {
+        switch name.lowercased() {
+        case "执行委员", "执行委员会委员", "执委委员", "执委会委员", "executive": .executiveMember
+        case "常务委员", "常委会委员", "常委委员": .standingMember
+        case "巾帼志愿者", "志愿服务者", "volunteer": .volunteer
+        case "妇女主任", "妇代会主任", "村妇女主任": .chair
+        case "chair": .chair
+        case "vice_chair", "vicechair": .viceChair
+        case "member": .member
+        default: nil
         }
     }
 
