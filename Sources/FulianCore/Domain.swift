@@ -42,12 +42,12 @@ public enum OrgKind: String, Sendable, Hashable, Codable, CaseIterable {
         case "区", "县", "市", "区县", "县区", "district": self = .district
         case "街道", "街道办事处", "街道办", "street": self = .street
         case "镇", "乡", "镇/乡", "乡镇", "镇乡", "town", "township": self = .town
-        case "社区", "居委会", "社区居委会", "community": self = .community
-        case "村", "行政村", "村委会", "village": self = .village
-        case "企业", "非公企业", "公司", "enterprise": self = .enterprise
-        case "社会组织", "社团", "协会", "social_org", "socialorg": self = .socialOrg
+        case "社区", "居委会", "社区居委会", "居民委员会", "社区居民委员会", "community": self = .community
+        case "村", "行政村", "村委会", "村民委员会", "village": self = .village
+        case "企业", "非公企业", "公司", "非公有制企业", "民营企业", "国有企业", "enterprise": self = .enterprise
+        case "社会组织", "社团", "协会", "社会团体", "民办非企业单位", "社会服务机构", "social_org", "socialorg": self = .socialOrg
         case "机关", "事业单位", "机关事业单位", "机关单位", "agency": self = .agency
-        case "其他", "other": self = .other
+        case "其他", "小区", "居民小区", "住宅小区", "园区", "other": self = .other
         case "地级市", "市(州)", "市州", "地市", "州", "盟", "city": self = .city
         default: return nil
         }

@@ -195,8 +195,10 @@ public enum CellParsing {
         if case .bool(let b) = cell { return b }
         guard let s = text(cell) else { return nil }
         switch s.lowercased() {
-        case "是", "有", "已建", "已建立", "已覆盖", "y", "yes", "true", "√", "✓", "1": return true
-        case "否", "无", "未建", "未建立", "未覆盖", "n", "no", "false", "×", "✗", "0", "/", "-": return false
+        case "是", "有", "已建", "已建立", "已覆盖", "y", "yes", "true", "√", "✓", "✔", "1", "建立", "已成立", "成立", "已组建", "组建",
+             "建成", "已建成", "覆盖", "已有": return true
+        case "否", "无", "未建", "未建立", "未覆盖", "n", "no", "false", "×", "✗", "✘", "0", "/", "-", "未成立", "未组建", "未建成", "没有",
+             "暂无", "不覆盖": return false
         default: throw ValueProblem("bad-flag", .notYesNo(written: s))
         }
     }

@@ -55,6 +55,15 @@ public struct FieldSpec: Sendable, Hashable {
     /// column leaves that figure empty (see ``SheetLayout/missingMeasures``).
     public var measure: MeasureScope?
 
+    /// The second column of a date-or-flag field: a register with both 是否建立妇联 (是/否) and 妇联建立时间
+    /// (the date) gives one fact in two columns, read together (a date says yes, and when).
+    public var companion: FieldSpec {
+        FieldSpec(key + FieldSpec.companionSuffix, kind, rejectsRow: false, synonyms)
+    }
+
+    /// The key suffix of a ``companion`` field.
+    public static let companionSuffix = "+"
+
     /// Creates a field; `rejectsRow` defaults to `required`.
     public init(_ key: String, _ kind: FieldKind, required: Bool = false, summed: Bool = false, rejectsRow: Bool? = nil,
                 measure: MeasureScope? = nil, _ synonyms: [String]) {
@@ -117,8 +126,11 @@ public enum DatasetFields {
         FieldSpec("parent", .text, ["上级单位", "上级"] + streetHeaders),
         FieldSpec("kind", .orgKind, ["类型", "单位类型", "组织类型"]),
         FieldSpec("code", .text, ["代码", "区划代码", "统一社会信用代码"]),
-        FieldSpec("federation", .dateOrFlag, measure: .everyRow, ["妇联组建时间", "妇联成立日期", "是否建立妇联", "妇联组织", "是否建妇联"]),
-        FieldSpec("womens_home", .dateOrFlag, measure: .everyRow, ["妇女之家", "是否建有妇女之家", "妇女之家建成时间"]),
+        FieldSpec("federation", .dateOrFlag, measure: .everyRow, ["妇联组建时间", "妇联成立日期", "是否建立妇联", "妇联组织", "是否建妇联",
+                                                                  "妇联建立时间", "妇联成立时间", "妇联组建日期", "建立妇联时间", "是否建立妇联组织",
+                                                                  "是否成立妇联", "妇联组织建立时间", "妇联组织成立时间", "有无妇联组织"]),
+        FieldSpec("womens_home", .dateOrFlag, measure: .everyRow, ["妇女之家", "是否建有妇女之家", "妇女之家建成时间", "有无妇女之家",
+                                                                   "是否建立妇女之家", "妇女之家建立时间", "妇女之家成立时间", "妇女之家建成日期"]),
         FieldSpec("work_covered", .flag, measure: .everyRow, ["工作覆盖", "是否工作覆盖"]),
         FieldSpec("established", .date, ["成立日期", "成立时间"]),
         FieldSpec("dissolved", .date, ["撤销日期", "撤销时间"]),

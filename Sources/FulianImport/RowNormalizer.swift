@@ -289,13 +289,21 @@ final class RowNormalizer {
             return parse(key) { (c) throws(ValueProblem) in try CellParsing.dateValue(c, system: system) }
         }
 
-        /// A date, or 是/否 (``CellParsing/flagDate(_:system:)``), a month or year alone warned.
+        /// A date, or 是/否 (``CellParsing/flagDate(_:system:)``), a month or year alone warned. With a
+        /// second column for the field (是否建立妇联 beside 妇联建立时间), a date in either says yes and when;
+        /// else a 是 in either says yes.
         mutating func flagDate(_ key: String) -> FlagDate {
-            let system = normalizer.dateSystem
-            guard let v = parse(key, { (c) throws(ValueProblem) in try CellParsing.flagDateValue(c, system: system) }) else { return .none }
-            if let d = v.date, let w = d.partialWarning { report(.warning, key, w.category, w.message) }
-            set(key, RowNormalizer.render(v.flag))
-            return v.flag
+            var flags: [FlagDate] = []
+            for k in [key, key + FieldSpec.companionSuffix] where k == key || has(k) {
+                let system = normalizer.dateSystem
+                guard let v = parse(k, { (c) throws(ValueProblem) in try CellParsing.flagDateValue(c, system: system) }) else { continue }
+                if let d = v.date, let w = d.partialWarning { report(.warning, k, w.category, w.message) }
+                flags.append(v.flag)
+            }
+            let flag = flags.first { if case .date = $0 { true } else { false } }
+                ?? (flags.contains(.yesUnknownDate) ? .yesUnknownDate : .none)
+            set(key, RowNormalizer.render(flag))
+            return flag
         }
     }
 
@@ -338,7 +346,9 @@ final class RowNormalizer {
         let women = ctx.parse("women", CellParsing.count)
         let renamed = ctx.has("renamed") ? ctx.date("renamed") : nil
         guard let name, let kind else { return nil }
-        return OrgRecord(name: name, parentName: ctx.text("parent").map(OrgRegister.fold), kind: kind,
+        // A street's own row often names the street in the parent column too (城南街道 under 城南街道).
+        let parent = ctx.text("parent").map(OrgRegister.fold).flatMap { $0 == name ? nil : $0 }
+        return OrgRecord(name: name, parentName: parent, kind: kind,
                          code: ctx.text("code").map { OrgRegister.normalizedCode($0) ?? TextNormalizer.compact($0) },
                          federation: fed, womensHome: home, workCovered: covered, established: established, dissolved: dissolved,
                          women: women, district: ctx.text("district").map(OrgRegister.fold),
@@ -375,13 +385,18 @@ final class RowNormalizer {
     }
 
     /// The kind a unit's name suggests when the register has no 类型 column.
+    /// Names ending in 区 that are no district: a housing estate, a park, a scenic or campus area.
+    static let nonDistrictAreas = ["小区", "园区", "景区", "校区", "厂区", "片区", "街区", "辖区", "住宅区", "社区"]
+
     static func kind(fromName name: String) -> OrgKind {
         switch OrgRegister.split(name).family {
         case "街道": .street
         case "镇", "乡": .town
         case "社区": .community
         case "村": .village
-        default: name.hasSuffix("区") || name.hasSuffix("县") ? .district : .other
+        // 和美家园小区, 工业园区, 景区 end in 区 and are no district.
+        default: (name.hasSuffix("区") && !RowNormalizer.nonDistrictAreas.contains { name.hasSuffix($0) }) || name.hasSuffix("县")
+            ? .district : .other
         }
     }
 

@@ -258,7 +258,9 @@ public struct LayoutDetector: Sendable {
         for (c, label) in candidate.labels.enumerated() where !label.isEmpty {
             switch match(forHeader: label) {
             case .exact(let f)?:
-                if bound.contains(f.key) { dupes.append((c, label, f.key)) } else { bind(c, label, f) }
+                if !bound.contains(f.key) { bind(c, label, f) }
+                else if f.kind == .dateOrFlag && !bound.contains(f.companion.key) { bind(c, label, f.companion) }
+                else { dupes.append((c, label, f.key)) }
             case .inferred(let f)?:
                 pending.append((c, label, f))
             case nil:
@@ -268,7 +270,10 @@ public struct LayoutDetector: Sendable {
             }
         }
         for (c, label, f) in pending {
-            if bound.contains(f.key) {
+            if bound.contains(f.key) && f.kind == .dateOrFlag && !bound.contains(f.companion.key) {
+                bind(c, label, f.companion)
+                inferred.append(InferredColumn(column: c, header: label, field: f))
+            } else if bound.contains(f.key) {
                 unknown.append(UnknownColumn(column: c, header: label, mayBe: f))
             } else {
                 bind(c, label, f)

@@ -468,13 +468,17 @@ final class BatchWriter {
                         bad.diagnostics.append(Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number,
                             category: "unknown-org", message: .store(message), suggestion: suggestion))
                     }
-                    out.issues += bad.diagnostics
+                    out.issues.append(bad.diagnostics[bad.diagnostics.count - 1])  // its other problems are already listed
                     out.rejected.append(bad)
                     rejected.insert(i)
                     continue
                 }
             } else if own, let scope, o.kind != .city {
                 parentId = scope
+            } else if let d, o.kind == .street || o.kind == .town {
+                // A street's own row without a parent (城南街道 listed beside its communities) belongs to the
+                // district the file or the store names.
+                parentId = districtId(d)
             }
             let id: Int64
             if let e = try identify(o, parentId: parentId, placed: placed) {

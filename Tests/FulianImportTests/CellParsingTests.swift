@@ -60,6 +60,20 @@ import Testing
         #expect(try CellParsing.flagDate(.empty, system: .system1900) == FlagDate.none)
         #expect(try CellParsing.flagDate(.text("2021-04-07"), system: .system1900) == .date(CivilDate(year: 2021, month: 4, day: 7)!))
         #expect(try CellParsing.flag(.text("是")) == true)
+        // The ways registers say it.
+        for yes in ["有", "已建", "已建立", "建立", "已成立", "已组建", "建成", "√", "✓", "✔", "Y", "１"] {
+            #expect(try CellParsing.flag(.text(yes)) == true, "\(yes)")
+        }
+        for no in ["无", "未建", "未建立", "未成立", "未组建", "没有", "暂无", "×", "✗", "✘", "N", "/", "-"] {
+            #expect(try CellParsing.flag(.text(no)) == false, "\(no)")
+        }
+        expectProblem("bad-flag", en: "筹建中 is neither 是 nor 否", zh: "筹建中 既不是“是”也不是“否”") { try CellParsing.flag(.text("筹建中")) }
+    }
+
+    /// A unit's type from its name when no type column says it: 区 and 县 are districts, 小区 and 园区 are not.
+    @Test func unitTypesFromNames() {
+        #expect(OrgKind(label: "社区居民委员会") == .community && OrgKind(label: "村民委员会") == .village)
+        #expect(OrgKind(label: "小区") == .other && OrgKind(label: "民办非企业单位") == .socialOrg && OrgKind(label: "非公有制企业") == .enterprise)
     }
 
     @Test func counts() throws {

@@ -58,6 +58,31 @@ import TestSupport
         #expect(counts == [10, 1, 1, 6, 1, 0, 1])
     }
 
+    /// A register that states each fact in two columns (是否建立妇联组织 and 妇联建立时间), with 已建/√/建立/×
+    /// flags, its streets as rows of their own (named in their own parent column), and a 小区.
+    @Test func aRegisterWithFlagAndDateColumnsAndItsStreetsAsRows() throws {
+        let store = try Store(inMemory: ())
+        let r = try store.importFile(FileImportRequest(path: FixturePaths.fixture("import/habits/register-two-columns.xlsx").path,
+                                                       options: ImportOptions(dataset: .orgs)))
+        #expect((r.rows, r.loaded, r.rejected) == (8, 8, 0))
+        #expect(r.createdUnits == [CreatedUnit(name: "梅岭区", kind: .district, parent: nil, source: "the title")])
+        // Every warning once (a rejected row's warnings were listed twice), none for the second columns.
+        #expect(r.issues.map { $0.text(.en) } == [
+            "register-two-columns.xlsx:基本情况!R3C9: warning [unknown-column] column 备注 is not a field of orgs; it is not stored",
+            "register-two-columns.xlsx:基本情况!R4C6: warning [partial-date] 妇联建立时间: 2016年5月 is a month only; taken as 2016-05-01",
+            "register-two-columns.xlsx:基本情况!R5C6: warning [partial-date] 妇联建立时间: 2016.06 is a month only; taken as 2016-06-01",
+            "register-two-columns.xlsx:基本情况!R9C6: warning [partial-date] 妇联建立时间: 2015年 is a year only; taken as 2015-01-01",
+        ])
+        // A date in either column says yes and when; a flag alone says yes before any period (0001-01-01).
+        #expect(try rows(store, """
+            SELECT o.name, o.kind, p.name, o.federationOn, o.womensHomeOn FROM org o LEFT JOIN org p ON p.id = o.parentId ORDER BY o.id
+            """) == [
+            "南门社区 community 城南街道 2016-05-01 2019-03-01", "西关社区 community 城南街道 2016-06-01 0001-01-01",
+            "东坡村 village 城南街道 0001-01-01 -", "城南街道 street 梅岭区 2015-03-08 0001-01-01", "白鹤村 village 白鹤镇 - -",
+            "白鹤镇 town 梅岭区 2015-01-01 0001-01-01", "翠竹村 village 白鹤镇 - -", "和美家园小区 other 白鹤镇 - -", "梅岭区 district - - -",
+        ])
+    }
+
     @Test func theDistrictComesFromTheOptionBeforeTheTitle() throws {
         let store = try Store(inMemory: ())
         var request = FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs))
