@@ -49,10 +49,58 @@ public enum CellParsing {
             if let sp = cleaned.utf8.firstIndex(of: UInt8(ascii: " ")), cleaned.utf8[sp...].contains(UInt8(ascii: ":")) {
                 cleaned = String(cleaned[..<sp])
             }
-            let s = TextNormalizer.compact(cleaned)
+            let s = withoutTimeOfDay(TextNormalizer.compact(cleaned))
             if s.isEmpty { return nil }
             return try dateValue(text: s)
         }
+    }
+
+    /// A date with what ledgers write after it removed: the part of the day (2024年3月8日上午, 3月8日下午),
+    /// a weekday (2024-03-08(周五), 2024年3月8日星期五) or a time after 日 (2024年3月8日14:30).
+    static func withoutTimeOfDay(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0x80 || $0 == "(" || $0 == ":" }) else { return s }
+        var t = Substring(s)
+        if let day = t.firstIndex(of: "日"), t.index(after: day) < t.endIndex { t = t[...day] }
+        if t.last == ")", let open = t.lastIndex(of: "("), t[open...].contains(where: { "周星期礼拜".contains($0) }) { t = t[..<open] }
+        for word in ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"] where t.hasSuffix(word) {
+            t = t.dropLast(word.count)
+            break
+        }
+        for word in ["上午", "下午", "中午", "晚上", "早上", "凌晨", "全天", "傍晚"] where t.hasSuffix(word) {
+            t = t.dropLast(word.count)
+            break
+        }
+        return String(t)
+    }
+
+    /// A day of a month without its year (`3月12日`, `3.12`, `03-12`, `3/12`), as (month, day); nil for
+    /// anything else. Only text: a number cell 3.12 is a number.
+    public static func monthDay(_ cell: Cell) -> (month: Int, day: Int, written: String)? {
+        guard case .text(let raw) = cell else { return nil }
+        let s = withoutTimeOfDay(TextNormalizer.compact(raw))
+        var numbers: [Int] = []
+        var current = 0, digits = 0
+        var separators: [Character] = []
+        for ch in s {
+            if let d = ch.wholeNumberValue, ch.isASCII {
+                current = current * 10 + d
+                digits += 1
+                if digits > 2 { return nil }
+            } else if "月日.-/".contains(ch), digits > 0 {
+                numbers.append(current)
+                separators.append(ch)
+                current = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        if digits > 0 { numbers.append(current) }
+        guard numbers.count == 2, (1...12).contains(numbers[0]), (1...31).contains(numbers[1]) else { return nil }
+        // 3月12日 or 3月12; 3.12, 03-12, 3/12 with one separator only.
+        let chinese = separators.first == "月"
+        guard chinese || separators.count == 1 else { return nil }
+        return (numbers[0], numbers[1], s)
     }
 
     /// A number cell read as a date: see ``dateValue(_:system:)`` for the years and `yyyymm` numbers
@@ -243,6 +291,34 @@ public enum CellParsing {
 
     /// A whole number ≥ 0 from a number cell or text (`1,200`, full-width digits).
     public static func count(_ cell: Cell) throws(ValueProblem) -> Int64? {
+        try countValue(cell).value
+    }
+
+    /// ``count(_:)`` that also reads an approximate count (约200, 大约50人, 近300, 50余人, 200多人, 200人左右,
+    /// 300人以上) as its number, saying so.
+    public static func countValue(_ cell: Cell) throws(ValueProblem) -> (value: Int64?, approximate: Bool) {
+        do {
+            return (try exactCount(cell), false)
+        } catch {
+            guard case .text(let t) = cell else { throw error }
+            var s = TextNormalizer.compact(t)
+            var marked = false
+            for prefix in ["大约", "约", "近", "逾", "超过", "共计", "共"] where s.hasPrefix(prefix) {
+                s.removeFirst(prefix.count)
+                marked = true
+                break
+            }
+            for suffix in ["左右", "以上", "余人次", "余人", "余次", "多人次", "多人", "多次", "余", "多"] where s.hasSuffix(suffix) {
+                s.removeLast(suffix.count)
+                marked = true
+                break
+            }
+            guard marked, !s.isEmpty, let v = try? exactCount(.text(s)) else { throw error }
+            return (v, true)
+        }
+    }
+
+    private static func exactCount(_ cell: Cell) throws(ValueProblem) -> Int64? {
         switch cell {
         case .empty: return nil
         case .number(let n):

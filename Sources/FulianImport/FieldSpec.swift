@@ -172,7 +172,7 @@ public enum DatasetFields {
 
     static let activities: [FieldSpec] = [
         FieldSpec("title", .text, ["活动名称", "名称"]),
-        FieldSpec("kind", .activityKind, required: true, ["活动类型", "类别", "类型"]),
+        FieldSpec("kind", .activityKind, required: true, ["活动类型", "类别", "类型", "活动形式", "活动类别", "活动方式", "形式"]),
         FieldSpec("org", .org, required: true, ["举办单位", "主办单位", "承办单位"] + communityHeaders),
         FieldSpec("street", .org, streetHeaders),
         FieldSpec("held_on", .date, required: true, ["活动日期", "举办时间", "活动时间", "举办日期"]),

@@ -24,6 +24,9 @@ final class RowNormalizer {
     var sheetDate: (key: String, date: CivilDate?, hint: ImportMessage?)?
     /// The programme of every row of an aid sheet without a programme column (`--program`, the title …).
     var sheetProgram: String?
+    /// The period the file states (`--period`, its title, sheet or file name): a day written without a year
+    /// takes the year of a period within one year.
+    var statedPeriod: Period.Stated?
     /// The bound field keys (the first column of a key wins), with their bindings, columns and sum
     /// slots (-1: not summed) at the same index; a linear scan over a dozen short keys is quicker than
     /// hashing one, and the parallel arrays keep it from copying bindings.
@@ -100,7 +103,7 @@ final class RowNormalizer {
     func summable(_ cell: Cell, binding: ColumnBinding) -> Int64? {
         switch binding.field.kind {
         case .money: return (try? CellParsing.money(cell, unit: binding.unit))??.fen
-        case .count: return (try? CellParsing.count(cell)) ?? nil
+        case .count: return (try? CellParsing.countValue(cell))?.value
         default: return nil
         }
     }
@@ -283,10 +286,31 @@ final class RowNormalizer {
             return value.date
         }
 
-        /// A date field with the precision it was written in (no `partial-date` warning yet).
+        /// A date field with the precision it was written in (no `partial-date` warning yet). A day without
+        /// its year (3月12日) takes the year of the period the file states, when that is one year, and says so.
         mutating func dateValue(_ key: String) -> DateValue? {
             let system = normalizer.dateSystem
+            if let stated = normalizer.statedPeriod, stated.period.start.year == stated.period.end.year,
+               let md = CellParsing.monthDay(cell(key)), let d = CivilDate(year: stated.period.start.year, month: md.month, day: md.day) {
+                report(.warning, key, "partial-date", .noYear(written: md.written, taken: d.iso, period: stated.words))
+                set(key, d.iso)
+                return DateValue(d)
+            }
             return parse(key) { (c) throws(ValueProblem) in try CellParsing.dateValue(c, system: system) }
+        }
+
+        /// A count; an approximate one (约200) taken as its number with an `approximate-number` warning.
+        mutating func count(_ key: String) -> Int64? {
+            var approximate = false
+            let v = parse(key) { (c) throws(ValueProblem) -> Int64? in
+                let r = try CellParsing.countValue(c)
+                approximate = r.approximate
+                return r.value
+            }
+            if approximate, let v {
+                report(.warning, key, "approximate-number", .approximateNumber(written: CellParsing.text(cell(key)) ?? "", taken: v))
+            }
+            return v
         }
 
         /// A date, or 是/否 (``CellParsing/flagDate(_:system:)``), a month or year alone warned. With a
@@ -343,7 +367,7 @@ final class RowNormalizer {
         let covered = ctx.parse("work_covered", CellParsing.flag) ?? false
         let established = ctx.date("established")
         let dissolved = ctx.date("dissolved")
-        let women = ctx.parse("women", CellParsing.count)
+        let women = ctx.count("women")
         let renamed = ctx.has("renamed") ? ctx.date("renamed") : nil
         guard let name, let kind else { return nil }
         // A street's own row often names the street in the parent column too (城南街道 under 城南街道).
@@ -440,7 +464,7 @@ final class RowNormalizer {
         let unit = binding("amount")?.unit ?? .yuan
         let amount = ctx.required("amount", ctx.parse("amount") { (c) throws(ValueProblem) in try CellParsing.money(c, unit: unit) })
         if let a = amount, a.fen < 0 { ctx.report(.error, "amount", "bad-amount", .negativeAmount(yuan: a.yuanString)) }
-        let household = ctx.parse("household", CellParsing.count)
+        let household = ctx.count("household")
         guard let name, let orgId, let program, let paidOn, let amount else { return nil }
         return AidRecord(name: name, idNumber: id, orgId: orgId, program: program, source: ctx.text("source"),
                          paidOn: paidOn, amount: amount, household: household, note: ctx.text("note").map(Masking.scrub))
@@ -451,7 +475,12 @@ final class RowNormalizer {
         if let k = ctx.text("kind") {
             kind = ActivityKind(label: k)
             if let kind { ctx.set("kind", kind.label) }
-            if kind == nil { ctx.report(.error, "kind", "bad-kind", .notAnActivityType(written: k)) }
+            // 座谈会, 文艺演出, 义诊 …: an activity all the same, counted under 其他 (and said so).
+            if kind == nil {
+                ctx.report(.warning, "kind", "bad-kind", .notAnActivityType(written: k))
+                kind = .other
+                ctx.set("kind", ActivityKind.other.label)
+            }
         } else {
             _ = ctx.required("kind", kind)
         }
@@ -459,7 +488,7 @@ final class RowNormalizer {
         let heldOn = ctx.required("held_on", ctx.date("held_on"))
         var counts: [String: Int64] = [:]
         for k in ["participants", "employers", "positions", "seekers", "placements", "trainees"] {
-            if let v = ctx.parse(k, CellParsing.count) { counts[k] = v }
+            if let v = ctx.count(k) { counts[k] = v }
         }
         let participants = counts["participants"], employers = counts["employers"], positions = counts["positions"]
         let seekers = counts["seekers"], placements = counts["placements"], trainees = counts["trainees"]

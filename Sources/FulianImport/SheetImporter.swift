@@ -437,6 +437,7 @@ public final class SheetImporter {
                     .compactMap { register.unit(namedIn: $0)?.id }.first
         }
         normalizer.sheetProgram = data.program?.name
+        normalizer.statedPeriod = data.statedPeriod
         if let field = data.missingDateField {
             normalizer.sheetDate = (field.key, data.date?.date, data.date == nil ? .noDateColumn(header: field.names.header) : nil)
         }

@@ -97,11 +97,11 @@ import TestSupport
             招聘会,东湖社区,2024-03-02,20,30
             """, .activities)
         #expect(activities.en == [
-            "名单.csv:R2C1: error [bad-kind] 活动类型: 座谈会 is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他)",
+            "名单.csv:R2C1: warning [bad-kind] 活动类型: 座谈会 is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他); counted as 其他",
             "名单.csv:R3C5: warning [placements-exceed-seekers] 达成就业意向人数: 30 placements exceed 20 seekers",
         ])
         #expect(activities.zh == [
-            "名单.csv 第 2 行第 1 列：错误 [bad-kind] 活动类型：座谈会 不是活动类型（招聘会、讲座、培训、维权、志愿服务、慰问、其他）",
+            "名单.csv 第 2 行第 1 列：警告 [bad-kind] 活动类型：座谈会 不是活动类型（招聘会、讲座、培训、维权、志愿服务、慰问、其他），按“其他”计",
             "名单.csv 第 3 行第 5 列：警告 [placements-exceed-seekers] 达成就业意向人数：达成就业意向 30 人，多于求职 20 人",
         ])
     }

@@ -47,7 +47,7 @@ import TestSupport
             "register-gb18030.csv:R4C6: warning [partial-date] 成立时间: 2018年06月 is a month only; taken as 2018-06-01",
             "register-gb18030.csv:R5C2: warning [bad-kind] 类型: 居民区 is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他); taken from the name as 社区",
             "register-gb18030.csv:R5C6: warning [bad-date] 成立时间: 待定 is not a date (expected e.g. 2024-01-05, 2024/1/5, 2024年1月5日); left empty",
-            "register-gb18030.csv:R5C7: warning [bad-number] 女性人口: 约3000 is not a whole number; left empty",
+            "register-gb18030.csv:R5C7: warning [approximate-number] 女性人口: 约3000 is approximate; taken as 3000",
             "register-gb18030.csv:R6C6: warning [partial-date] 成立时间: 2010.5 is a month only; taken as 2010-05-01",
         ])
         #expect(r.zhLines == [
@@ -56,13 +56,13 @@ import TestSupport
             "register-gb18030.csv 第 4 行第 6 列：警告 [partial-date] 成立时间：2018年06月 只写了年月，按 2018-06-01 计",
             "register-gb18030.csv 第 5 行第 2 列：警告 [bad-kind] 类型：居民区 不是单位类型（区、街道、镇、社区、村、企业、社会组织、机关事业单位、其他）；已按名称定为社区",
             "register-gb18030.csv 第 5 行第 6 列：警告 [bad-date] 成立时间：待定 不是有效日期（应写作 2024-01-05、2024/1/5 或 2024年1月5日），已留空",
-            "register-gb18030.csv 第 5 行第 7 列：警告 [bad-number] 女性人口：约3000 不是整数，已留空",
+            "register-gb18030.csv 第 5 行第 7 列：警告 [approximate-number] 女性人口：约3000 是约数，按 3000 计",
             "register-gb18030.csv 第 6 行第 6 列：警告 [partial-date] 成立时间：2010.5 只写了年月，按 2010-05-01 计",
         ])
         let orgs = r.rows.compactMap { row -> OrgRecord? in if case .org(let o)? = row.record { o } else { nil } }
         #expect(orgs.map(\.parentName) == [nil, "兰江区", "东湖街道", "东湖街道", "东湖街道"])
         #expect(orgs.map { $0.established?.iso } == [nil, nil, "2018-06-01", nil, "2010-05-01"])
-        #expect(orgs.map(\.women) == [nil, 12000, 3200, nil, 1500])
+        #expect(orgs.map(\.women) == [nil, 12000, 3200, 3000, 1500])
         #expect(orgs.map(\.kind) == [.district, .street, .community, .community, .village])
         #expect(orgs.map(\.federation) == [.none, .date(CivilDate(year: 2015, month: 1, day: 1)!), .date(CivilDate(year: 2016, month: 5, day: 1)!),
                                            .yesUnknownDate, .none])
@@ -153,5 +153,40 @@ import TestSupport
         #expect(activities.map(\.heldOn.iso) == ["2024-03-15", "2024-03-01", "2024-03-20", "2024-03-01"])
         // Rows the missing placements figure matters for: the two job fairs.
         #expect(activities.filter { a in layout.missingMeasures.contains { $0.isMeasure(for: a.kind) } }.count == 2)
+    }
+
+    /// An activities ledger as a street keeps it: 活动形式 is the type column; 文艺演出, 义诊 and 座谈会 are
+    /// activities all the same (其他, warned); the part of the day, a weekday or a time after the date is
+    /// dropped; 3月12日 takes the year of the quarter the title states; 约200人 and 50余人 count as 200 and 50,
+    /// warned; so the 合计 row adds up.
+    @Test func anActivitiesLedgerAsAStreetKeepsIt() throws {
+        let r = try read("activities-ledger.xlsx", .activities)
+        #expect(r.importer.layout.binding("kind")?.header == "活动形式")
+        #expect(r.loaded == [3, 4, 5, 6, 7, 8])
+        #expect(r.lines == [
+            "activities-ledger.xlsx:2024年一季度!R3C4: warning [bad-kind] 活动形式: 文艺演出 is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他); counted as 其他",
+            "activities-ledger.xlsx:2024年一季度!R3C7: warning [approximate-number] 参加人数: 约200人 is approximate; taken as 200",
+            "activities-ledger.xlsx:2024年一季度!R4C2: warning [partial-date] 活动时间: 3月12日 has no year; taken as 2024-03-12, in the period the file states (2024年第一季度)",
+            "activities-ledger.xlsx:2024年一季度!R4C7: warning [approximate-number] 参加人数: 50余人 is approximate; taken as 50",
+            "activities-ledger.xlsx:2024年一季度!R7C4: warning [bad-kind] 活动形式: 义诊 is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他); counted as 其他",
+            "activities-ledger.xlsx:2024年一季度!R8C4: warning [bad-kind] 活动形式: 座谈会 is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他); counted as 其他",
+        ])
+        #expect(r.zhLines[2] == "activities-ledger.xlsx 工作表“2024年一季度” 第 4 行第 2 列：警告 [partial-date] 活动时间：3月12日 没有写年份，按文件所属期间（2024年第一季度）计为 2024-03-12")
+        #expect(r.zhLines[1] == "activities-ledger.xlsx 工作表“2024年一季度” 第 3 行第 7 列：警告 [approximate-number] 参加人数：约200人 是约数，按 200 计")
+        let activities = r.rows.compactMap { row -> ActivityRecord? in if case .activity(let a)? = row.record { a } else { nil } }
+        #expect(activities.map(\.kind) == [.other, .lecture, .visit, .jobFair, .other, .other])
+        #expect(activities.map(\.heldOn.iso) == ["2024-03-08", "2024-03-12", "2024-01-20", "2024-02-28", "2024-03-15", "2024-03-28"])
+        #expect(activities.map(\.participants) == [200, 50, 30, 300, 60, 15])
+    }
+
+    /// Dates with what ledgers write after them, and days without a year (only in text).
+    @Test func datesWithTheirTimeOfDayAndDaysWithoutAYear() throws {
+        for text in ["2024年3月8日上午", "2024年3月8日（周五）", "2024-03-08(星期五)", "2024年3月8日14:30", "2024年3月8日 下午", "2024/3/8晚上"] {
+            #expect(try CellParsing.dateValue(.text(text), system: .system1900)?.date.iso == "2024-03-08", "\(text)")
+        }
+        #expect(CellParsing.monthDay(.text("3月12日"))?.month == 3 && CellParsing.monthDay(.text("3月12日"))?.day == 12)
+        #expect(CellParsing.monthDay(.text("03-12"))?.day == 12 && CellParsing.monthDay(.text("3.12上午"))?.month == 3)
+        #expect(CellParsing.monthDay(.number(3.12)) == nil && CellParsing.monthDay(.text("13月2日")) == nil)
+        #expect(CellParsing.monthDay(.text("2024年3月")) == nil && CellParsing.monthDay(.text("3-12-1")) == nil)
     }
 }

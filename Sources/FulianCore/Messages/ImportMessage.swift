@@ -30,7 +30,7 @@ public indirect enum ImportMessage: Localized, Hashable {
     /// A file the importer cannot take: the file (and sheet) and what is wrong.
     case fileError(file: String, sheet: String?, Message)
 
-    // MARK: Values (bad-date, bad-flag, bad-amount, bad-number, bad-phone, bad-id, lost-digits, partial-date)
+    // MARK: Values (bad-date, bad-flag, bad-amount, bad-number, bad-phone, bad-id, lost-digits, partial-date, approximate-number)
 
     /// A value that is no date (`下周一`, a 是/否 cell in a date column).
     case notADate(written: String)
@@ -80,6 +80,11 @@ public indirect enum ImportMessage: Localized, Hashable {
     case monthOnly(written: String, taken: String)
     /// A date written as a year alone, and the day it is taken as.
     case yearOnly(written: String, taken: String)
+    /// A day and month without a year (3月12日), and the day it is taken as in the year of the period the
+    /// file states (its words).
+    case noYear(written: String, taken: String, period: String)
+    /// An approximate count (约200, 50余, 300多), and the number it is taken as.
+    case approximateNumber(written: String, taken: Int64)
 
     // MARK: Rows (bad-kind, bad-role, bad-gender, gender-mismatch, birth-mismatch, missing-field …)
 
@@ -276,13 +281,18 @@ public indirect enum ImportMessage: Localized, Hashable {
             Wording("\(s) 只写了年月，按 \(taken) 计", "\(s) is a month only; taken as \(taken)")
         case .yearOnly(let s, let taken):
             Wording("\(s) 只写了年份，按 \(taken) 计", "\(s) is a year only; taken as \(taken)")
+        case .noYear(let s, let taken, let period):
+            Wording("\(s) 没有写年份，按文件所属期间（\(period)）计为 \(taken)",
+                    "\(s) has no year; taken as \(taken), in the period the file states (\(period))")
+        case .approximateNumber(let s, let taken):
+            Wording("\(s) 是约数，按 \(taken) 计", "\(s) is approximate; taken as \(taken)")
 
         case .notAUnitType(let s, let taken):
             Wording("\(s) 不是单位类型（区、街道、镇、社区、村、企业、社会组织、机关事业单位、其他）；已按名称定为\(taken)",
                     "\(s) is not a unit type (区, 街道, 镇, 社区, 村, 企业, 社会组织, 机关事业单位, 其他); taken from the name as \(taken)")
         case .notAnActivityType(let s):
-            Wording("\(s) 不是活动类型（招聘会、讲座、培训、维权、志愿服务、慰问、其他）",
-                    "\(s) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他)")
+            Wording("\(s) 不是活动类型（招聘会、讲座、培训、维权、志愿服务、慰问、其他），按“其他”计",
+                    "\(s) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他); counted as 其他")
         case .notARole(let s):
             Wording("\(s) 不是职务（主席、副主席、兼职副主席、常委、执委、委员、会员、志愿者）",
                     "\(s) is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)")

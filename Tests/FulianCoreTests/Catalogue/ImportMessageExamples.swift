@@ -30,6 +30,8 @@ extension ImportMessage {
         .idNotDigits(masked: "*************1234"),
         .monthOnly(written: "2018年6月", taken: "2018-06-01"),
         .yearOnly(written: "2018年", taken: "2018-01-01"),
+        .noYear(written: "3月12日", taken: "2024-03-12", period: "2024年第一季度"),
+        .approximateNumber(written: "约200", taken: 200),
         .notAUnitType(written: "居委会", taken: "社区"),
         .notAnActivityType(written: "座谈会"),
         .notARole(written: "秘书长"),
