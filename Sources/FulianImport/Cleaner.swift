@@ -16,6 +16,13 @@ public struct Cleaner {
     public var dataset: Dataset
     /// The org register to resolve unit names against (any readable file of the orgs dataset).
     public var registerPath: String?
+    /// The org register, already read (`fulian clean --orgs` reads its files by the store's rules: units of
+    /// one name under different parents stay apart, 所属区县 columns and codes count); used instead of
+    /// ``registerPath``, whose reading keys units by name alone (enough for one district's register).
+    public var register: OrgRegister?
+    /// The unit the files come from (`clean --from`, resolved against the register): unit names several
+    /// places share are looked for under it first.
+    public var scope: Int64?
     /// Extra header mappings (`--map`).
     public var headerMap: [String: String]
     /// Reader options.
@@ -99,7 +106,7 @@ public struct Cleaner {
     /// the final row and what `render` made of it. An output of a million rows is then formatted on the
     /// thread that has time for it.
     public func run<Line>(files: [String], render: @escaping (CleanRow) -> Line, onRow: (CleanRow, Line) throws -> Void) throws -> CleanResult {
-        let register = try registerPath.map { try Cleaner.loadRegister(path: $0, read: read) }
+        let register = try self.register ?? registerPath.map { try Cleaner.loadRegister(path: $0, read: read) }
         var result = CleanResult(dataset: dataset, columns: columns)
         var places: [(file: String, sheet: String?)] = []
         func member(_ f: FirstRow) -> DuplicateGroup.Member {
@@ -112,6 +119,7 @@ public struct Cleaner {
         for path in files {
             var options = ImportOptions(dataset: self.dataset, headerMap: headerMap, read: read, valueMap: valueMap)
             options.progress = progress
+            options.scope = scope
             let importer = try SheetImporter(path: path, options: options)
             // One place per data sheet: a row's place is its file and sheet.
             let fileOrdinal = Int32(places.count)

@@ -402,6 +402,20 @@ public struct OrgRegister: Sendable {
         return prev[b.count]
     }
 
+    /// The unit `--from` names (a name, code or path), which must be one unit: else an ``ImportError`` for
+    /// `file` with the suggestion or the candidates by path.
+    public func fromUnit(_ typed: String, file: String) throws(ImportError) -> Unit {
+        switch resolve(typed) {
+        case .success(let u): return u
+        case .failure(.unknown(let s)):
+            throw ImportError(file: file, Message.importing(.unknownFrom(typed: typed, suggestion: s)))
+        case .failure(.ambiguousPlaces(let paths)):
+            throw ImportError(file: file, Message.importing(.ambiguousFrom(typed: typed, paths: paths)))
+        case .failure(.ambiguous(let names)):
+            throw ImportError(file: file, Message.importing(.ambiguousFrom(typed: typed, paths: names.flatMap { units(named: $0).map(path(of:)) })))
+        }
+    }
+
     /// The unit's ancestor (or itself) at street/town level, for roll-ups.
     public func street(of unit: Unit) -> Unit? {
         var u: Unit? = unit

@@ -436,16 +436,7 @@ extension Store {
     /// The unit `--from` names: a name, code or path of the register, which must name one unit.
     private func scopeUnit(_ typed: String, fileName: String) throws -> Int64 {
         let register = try dbQueue.read { db in try BatchWriter.loadRegister(db) }
-        switch register.resolve(typed) {
-        case .success(let u): return u.id
-        case .failure(.unknown(let s)):
-            throw ImportError(file: fileName, Message.importing(.unknownFrom(typed: typed, suggestion: s)))
-        case .failure(.ambiguousPlaces(let paths)):
-            throw ImportError(file: fileName, Message.importing(.ambiguousFrom(typed: typed, paths: paths)))
-        case .failure(.ambiguous(let names)):
-            let paths = names.flatMap { register.units(named: $0).map(register.path(of:)) }
-            throw ImportError(file: fileName, Message.importing(.ambiguousFrom(typed: typed, paths: paths)))
-        }
+        return try register.fromUnit(typed, file: fileName).id
     }
 
     /// The district a register's new streets and towns go under: `--district`, else the one its title

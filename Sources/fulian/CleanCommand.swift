@@ -4,6 +4,7 @@ import FulianCore
 import FulianExcel
 import FulianImport
 import FulianSheets
+import FulianStore
 
 /// `fulian clean DATASET FILE... -o OUT`
 struct CleanCommand: ParsableCommand {
@@ -23,7 +24,10 @@ struct CleanCommand: ParsableCommand {
     var output: String
 
     @Option(help: ArgumentHelp(HelpText.option(.cleanOrgs), valueName: "register"))
-    var orgs: String?
+    var orgs: [String] = []
+
+    @Option(help: ArgumentHelp(HelpText.option(.cleanFrom), valueName: "unit"))
+    var from: String?
 
     @Option(help: ArgumentHelp(HelpText.option(.map), valueName: "file"))
     var map: String?
@@ -42,9 +46,23 @@ struct CleanCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case xlsx, csv }
 
     func validate() throws {
+        if from != nil && orgs.isEmpty { throw ValidationError(Message.cli(.fromNeedsOrgs).text()) }
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError(CLIMessage.unknownEncoding(given: encoding, accepted: TextEncoding.acceptedNames).text())
         }
+    }
+
+    /// The register the `--orgs` files make, read as `fulian import orgs` reads them into a store of its own
+    /// (kept in memory): a city's register keeps its districts' 幸福社区 apart. A register row it cannot
+    /// take is shown, as the import would show it.
+    func register(read: ReadOptions) throws -> OrgRegister? {
+        guard !orgs.isEmpty else { return nil }
+        let store = try Store(inMemory: ())
+        for path in orgs {
+            let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: .orgs, read: read)))
+            if r.rejected > 0 { printError(ImportSummary.text(r)) }
+        }
+        return try store.dbQueue.read { db in try Store.register(db) }
     }
 
     func run() throws {
@@ -57,7 +75,11 @@ struct CleanCommand: ParsableCommand {
         let cleaner: Cleaner
         do {
             let mapping = try map.map { try HeaderMapFile.loadMapping(path: $0, dataset: dataset) } ?? HeaderMapFile.Mapping()
-            var c = Cleaner(dataset: dataset, registerPath: orgs, headerMap: mapping.headers, read: read, valueMap: mapping.values)
+            var c = Cleaner(dataset: dataset, headerMap: mapping.headers, read: read, valueMap: mapping.values)
+            c.register = try register(read: read)
+            if let from, let register = c.register {
+                c.scope = try register.fromUnit(from, file: (files.first as NSString?)?.lastPathComponent ?? from).id
+            }
             c.progress = line?.counter
             cleaner = c
         } catch {

@@ -318,4 +318,25 @@ import TestSupport
             ["合计", "1800", "1500", "3300"],
         ])
     }
+
+    /// `clean --orgs` reads a city's registers as the import does: the three 幸福社区 stay apart, so a file
+    /// that names none of their streets is ambiguous until --from names the sender.
+    @Test func cleanReadsACitysRegistersAsTheImportDoes() throws {
+        let dir = try CLIRunner.workspace()
+        let c = "fixtures/city/"
+        let orgs = ["渝州市区县名册.csv", "江北区社区名册.csv", "南岸区社区名册.csv", "渝北区社区名册.csv"].flatMap { ["--orgs", c + "registers/" + $0] }
+        let file = c + "aid/南岸区/一季度救助发放表.csv"
+        let without = try CLIRunner.run(["clean", "aid", file, "-o", "a.csv", "--format", "csv"] + orgs, in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(without.status == 0, "\(without.stderr)")
+        #expect(without.stdout.contains("一季度救助发放表.csv：共 3 行，无问题 1 行，有问题 2 行，重复 0 行\n"))
+        let issues = try String(contentsOf: dir.appendingPathComponent("a-issues.csv"), encoding: .utf8)
+        #expect(issues.contains("一季度救助发放表.csv,,2,C,幸福社区,ambiguous-org,错误,所属社区：组织名册中有 3 个幸福社区（渝州市/江北区/石马河街道/幸福社区；"
+                                + "渝州市/南岸区/花园街道/幸福社区；渝州市/渝北区/双龙湖街道/幸福社区），无法确定是哪一个。"))
+        let from = try CLIRunner.run(["clean", "aid", file, "-o", "b.csv", "--format", "csv", "--from", "花园街道"] + orgs, in: dir)
+        #expect(from.status == 0)
+        #expect(from.stdout.contains("一季度救助发放表.csv: 3 rows, 3 clean, 0 with issues, 0 duplicates\n"))
+        let noRegister = try CLIRunner.run(["clean", "aid", file, "-o", "c.csv", "--from", "花园街道"], in: dir)
+        #expect(noRegister.status == 64)
+        #expect(noRegister.stderr.hasPrefix("Error: --from is looked up in the org register: give it with --orgs\n"))
+    }
 }

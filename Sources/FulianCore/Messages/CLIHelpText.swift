@@ -239,6 +239,8 @@ extension CLIMessage {
         case .importDate: Wording("没有日期列的工作表中各行的日期（YYYY-MM-DD）。", "The date of rows in sheets without a date column (YYYY-MM-DD).")
         case .importPeriod: Wording("文件所属期间（2024Q1、2024H1、2024、2024-03）：没有日期列的行取其最后一天；期间外的行给出警告。",
                                     "The period the files cover (2024Q1, 2024H1, 2024, 2024-03): rows without a date column take its last day; rows outside it are warned about.")
+        case .cleanFrom: Wording("报送单位（街道或区县；名称、代码或路径），先在其下查找单位名称；须同时给出 --orgs。",
+                                 "The submitting unit (street or district; name, code or path) under which unit names are looked for first; needs --orgs.")
         case .importProgram: Wording("救助文件专用：没有“救助项目”列的工作表中各行的项目（不加时取标题、工作表名或文件名写明的全国性项目，如春蕾计划）。",
                                      "For aid: the programme of rows in sheets without a programme column (without it: the national programme the title, sheet name or file name names, such as 春蕾计划).")
         case .importDistrict: Wording("组织名册专用：其中街道和乡镇所属的区。", "For a register: the district its streets and towns belong to.")
@@ -284,7 +286,8 @@ extension CLIMessage {
         case .cleanFiles: Wording("要清洗的文件。", "The files to clean.")
         case .cleanOutput: Wording("输出的工作簿（--format csv 时为 CSV 文件）。", "The output workbook (or CSV file with --format csv).")
         case .quiet: Wording("不在终端显示进度。", "Show no progress on the terminal.")
-        case .cleanOrgs: Wording("用来对照单位名称的组织名册文件。", "An org register file to resolve unit names against.")
+        case .cleanOrgs: Wording("用来对照单位名称的组织名册文件（可重复指定，如市的区县名册加各区的社区名册）；按 fulian import orgs 的规则读取。",
+                                 "An org register file to resolve unit names against (repeat for several, e.g. a city's districts and each district's communities); read by the rules of fulian import orgs.")
         case .cleanFormat: Wording("xlsx（一个工作簿）或 csv（清洗结果表，另加 OUT-issues.csv）。", "xlsx (one workbook) or csv (clean table, plus OUT-issues.csv).")
         case .cleanMask: Wording("清洗结果表中的身份证号和电话也打码。", "Mask ID numbers and phone numbers in the clean table too.")
         case .demoOutput: Wording("数据库和工作簿的存放目录。", "Where to put the store and the workbooks.")

@@ -36,6 +36,8 @@ public enum CLIOption: String, Sendable, Hashable, CaseIterable {
     case importPeriod
     /// `import --program`.
     case importProgram
+    /// `clean --from`.
+    case cleanFrom
     /// `import --district`.
     case importDistrict
     /// `import --map` and `clean --map`.

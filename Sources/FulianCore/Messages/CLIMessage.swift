@@ -137,6 +137,8 @@ public indirect enum CLIMessage: Localized, Hashable {
     case fromNotForRegister(dataset: String)
     /// `--program` given for a dataset other than aid.
     case programOnlyForAid(dataset: String)
+    /// `clean --from` without a register to resolve it in.
+    case fromNeedsOrgs
     /// `--by` names no level.
     case unknownLevel(String)
 
@@ -295,6 +297,8 @@ public indirect enum CLIMessage: Localized, Hashable {
             Wording("\(period.chineseLabel) \(ReportMessage.title(report: report).text(.zh))：\(path)", "\(report) \(period.label): \(path)")
         case .version(let v):
             Wording("fulian \(v)（妇联报表工具）", "fulian \(v)")
+        case .fromNeedsOrgs:
+            Wording("--from 要在组织名册中查找报送单位：请同时用 --orgs 给出组织名册", "--from is looked up in the org register: give it with --orgs")
         case .programOnlyForAid(let dataset):
             Wording("--program 只用于救助文件（没有“救助项目”列时各行的项目），不用于 \(dataset)。",
                     "--program applies to aid files (the programme of rows without a programme column), not to \(dataset).")

@@ -61,6 +61,7 @@ extension CLIMessage {
         .version("0.9.0"),
         .fromNotForRegister(dataset: "orgs"),
         .programOnlyForAid(dataset: "members"),
+        .fromNeedsOrgs,
         .unknownLevel("街道"),
     ]
 }
