@@ -77,6 +77,11 @@ public enum CellParsing {
     /// anything else. Only text: a number cell 3.12 is a number.
     public static func monthDay(_ cell: Cell) -> (month: Int, day: Int, written: String)? {
         guard case .text(let raw) = cell else { return nil }
+        // Most dates start with a year: four ASCII digits in a row rule a month-day out at once.
+        var run = 0
+        for b in raw.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run > 2 { return nil } } else if run > 0 { break }
+        }
         let s = withoutTimeOfDay(TextNormalizer.compact(raw))
         var numbers: [Int] = []
         var current = 0, digits = 0
