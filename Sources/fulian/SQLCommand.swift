@@ -73,7 +73,7 @@ struct SQLCommand: ParsableCommand {
                 }
             }
         } catch let e as DatabaseError {
-            throw fail(.queryFailed(reason: e.message ?? e.description, readOnly: e.resultCode == .SQLITE_READONLY))
+            throw fail(Message.store(.queryFailed(reason: e.message ?? e.description, readOnly: e.resultCode == .SQLITE_READONLY)))
         }
     }
 }
