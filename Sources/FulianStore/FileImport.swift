@@ -212,13 +212,13 @@ extension Store {
         // Members, aid and activities name units of the register: without one every row would be
         // rejected, and the batch would have to be replaced once the register is in.
         if dataset != .orgs {
-            let units = try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org") ?? 0 }
+            let units = try read { c in try c.fetchInt("SELECT COUNT(*) FROM org") ?? 0 }
             if units == 0 {
                 throw StoreError(file: fileName, .registerFirst(dataset: dataset.rawValue))
             }
         }
-        let earlier = try dbQueue.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE sha256 = ? AND dataset = ?", arguments: [sha, dataset.rawValue])
+        let earlier = try read { c in
+            try c.fetchInt("SELECT id FROM importBatch WHERE sha256 = ? AND dataset = ?", [.text(sha), .text(dataset.rawValue)])
         }
         if let earlier, !request.replace && request.replaceBatch == nil {
             result.status = .alreadyImported
@@ -246,32 +246,13 @@ extension Store {
 
         do {
             var bulk = false
-            if dataset == .aid, request.bulkLoad != .never {
-                let stored = try dbQueue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM disbursement") ?? 0 }
+            // Bulk loads are the SQLite engine's (PostgreSQL keeps its indexes and checks each row against them).
+            if dataset == .aid, request.bulkLoad != .never, engine == .sqlite {
+                let stored = try read { c in try c.fetchInt("SELECT MAX(id) FROM disbursement") ?? 0 }
                 bulk = request.bulkLoad.applies(fileBytes: fileBytes, storedRows: stored)
             }
             result.bulkLoaded = bulk
-            try dbQueue.writeWithoutTransaction { db in
-                // A bulk load checks no foreign key row by row: every id it writes was read or made in this
-                // transaction (tests run `PRAGMA foreign_key_check` after bulk loads). It also leaves WAL for
-                // a rollback journal when no other connection has the store open, so its pages are written
-                // once instead of to the WAL and then again by the checkpoint; WAL comes back at the end.
-                // The page cache is raised for the file: person lookups and index builds stay in memory.
-                var leftWAL = false
-                if bulk {
-                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
-                        // SQLITE_BUSY while another connection has the store open: stay in WAL.
-                        leftWAL = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
-                    }
-                }
-                try db.execute(sql: "PRAGMA cache_size = \(Store.importCacheSize)")
-                defer {
-                    if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                    if leftWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
-                    try? db.execute(sql: "PRAGMA cache_size = -2000")
-                }
-                try db.inTransaction {
+            try importTransaction(bulk: bulk) { db in
                     var replacedAny = false
                     if !toReplace.isEmpty {
                         let old = toReplace.map(\.id)
@@ -279,23 +260,23 @@ extension Store {
                         for id in old {
                             if bulk {
                                 // Foreign keys are off, so ON DELETE CASCADE does not run: an aid batch's rows go by hand.
-                                try db.execute(sql: "DELETE FROM disbursement WHERE batchId = ?", arguments: [id])
-                                try db.execute(sql: "DELETE FROM importIssue WHERE batchId = ?", arguments: [id])
+                                try db.execute("DELETE FROM disbursement WHERE batchId = ?", [.int(id)])
+                                try db.execute("DELETE FROM importIssue WHERE batchId = ?", [.int(id)])
                             }
-                            try db.execute(sql: "DELETE FROM importBatch WHERE id = ?", arguments: [id])
+                            try db.execute("DELETE FROM importBatch WHERE id = ?", [.int(id)])
                         }
                         replacedAny = !old.isEmpty
                     }
-                    try db.execute(sql: """
+                    let batchId = try db.insert("""
                         INSERT INTO importBatch (fileName, sha256, dataset, format, encoding, sheet, headerRows,
                             rowsRead, loaded, rejected, duplicates, warnings, importedAt, path)
                         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)
-                        """, arguments: [fileName, sha, dataset.rawValue, importer.reader.format.rawValue,
-                                         importer.reader.textEncoding?.rawValue, importer.dataSheets.map(\.layout.sheet.name).joined(separator: ", "),
-                                         importer.layout.headerRowsLabel, Store.timestamp(), request.path])
-                    let batchId = db.lastInsertedRowID
+                        """, [.text(fileName), .text(sha), .text(dataset.rawValue), .text(importer.reader.format.rawValue),
+                              StoreValue(importer.reader.textEncoding?.rawValue),
+                              .text(importer.dataSheets.map(\.layout.sheet.name).joined(separator: ", ")),
+                              .text(importer.layout.headerRowsLabel), .text(Store.timestamp()), .text(request.path)])
                     result.batchId = batchId
-                    let writer = try BatchWriter(db: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk)
+                    let writer = try BatchWriter(conn: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk)
                     let sheetIndexByName = Dictionary(sheetNames.enumerated().compactMap { i, n in n.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
                     func sheetIndex(_ d: Diagnostic) -> Int { d.sheet.flatMap { sheetIndexByName[$0] } ?? 0 }
                     var rowIssues: [Diagnostic] = []
@@ -361,33 +342,34 @@ extension Store {
                         result.sheets[sheetIndex(d)].warnings += 1
                     }
                     try writer.record(issues: result.issues)
-                    try db.execute(sql: """
+                    try db.execute("""
                         UPDATE importBatch SET rowsRead = ?, loaded = ?, rejected = ?, duplicates = ?, warnings = ? WHERE id = ?
-                        """, arguments: [result.rows, result.loaded, result.rejected, result.duplicates, result.warnings, batchId])
+                        """, [StoreValue(result.rows), StoreValue(result.loaded), StoreValue(result.rejected), StoreValue(result.duplicates),
+                              StoreValue(result.warnings), .int(batchId)])
                     for (i, sh) in result.sheets.enumerated() {
-                        try db.execute(sql: """
+                        try db.execute("""
                             INSERT INTO importSheet (batchId, position, name, headerRows, sheetRows, titleRows, dataRows, loaded, rejected,
                                 duplicates, blankRows, footerRows, noteRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [batchId, i, sh.name, sh.headerRows, sh.tally.sheetRows, sh.tally.titleRows, sh.tally.dataRows,
-                                             sh.loaded, sh.rejected, sh.duplicates, sh.tally.blankRows, sh.tally.footerRows.count,
-                                             sh.tally.noteRows.count])
+                            """, [.int(batchId), StoreValue(i), .text(sh.name), .text(sh.headerRows), StoreValue(sh.tally.sheetRows),
+                                  StoreValue(sh.tally.titleRows), StoreValue(sh.tally.dataRows), StoreValue(sh.loaded), StoreValue(sh.rejected),
+                                  StoreValue(sh.duplicates), StoreValue(sh.tally.blankRows), StoreValue(sh.tally.footerRows.count),
+                                  StoreValue(sh.tally.noteRows.count)])
                     }
                     if request.strict && result.skippedSheets.contains(where: \.isData) {
                         result.status = .strictFailed
                         result.strictSkippedSheet = true
-                        return .rollback
+                        return false
                     }
                     if request.strict && result.rejected > 0 {
                         result.status = .strictFailed
-                        return .rollback
+                        return false
                     }
                     if request.dryRun {
                         result.status = .dryRun
-                        return .rollback
+                        return false
                     }
                     result.status = replacedAny ? .replaced : .imported
-                    return .commit
-                }
+                    return true
             }
         } catch let e as DatabaseError {
             throw StoreError(file: fileName, .cannotWrite(reason: e.message ?? "\(e.resultCode)"))
@@ -402,28 +384,29 @@ extension Store {
     private func batchesToReplace(_ request: FileImportRequest, sha: String, fileName: String) throws -> [BatchSummary] {
         guard request.replace || request.replaceBatch != nil else { return [] }
         let dataset = request.options.dataset
-        return try dbQueue.read { db in
-            func fetch(_ condition: String, _ args: StatementArguments) throws -> [BatchSummary] {
-                try Row.fetchAll(db, sql: """
+        return try read { db in
+            func fetch(_ condition: String, _ args: [StoreValue]) throws -> [BatchSummary] {
+                try db.fetchAll("""
                     SELECT id, COALESCE(path, fileName) AS path, loaded, importedAt FROM importBatch WHERE dataset = ? AND \(condition) ORDER BY id
-                    """, arguments: [dataset.rawValue] + args).map {
-                    BatchSummary(id: $0["id"], path: $0["path"], loaded: $0["loaded"], importedAt: $0["importedAt"])
+                    """, [.text(dataset.rawValue)] + args).map {
+                    BatchSummary(id: $0.int("id") ?? 0, path: $0.text("path") ?? "", loaded: Int($0.int("loaded") ?? 0),
+                                 importedAt: $0.text("importedAt") ?? "")
                 }
             }
             if let n = request.replaceBatch {
-                let found = try fetch("id = ?", [n])
+                let found = try fetch("id = ?", [.int(n)])
                 if found.isEmpty {
-                    let other = try String.fetchOne(db, sql: "SELECT dataset FROM importBatch WHERE id = ?", arguments: [n])
+                    let other = try db.fetchOne("SELECT dataset FROM importBatch WHERE id = ?", [.int(n)])?.text("dataset")
                     throw StoreError(file: fileName, other.map { .batchOfOtherDataset(batch: n, holds: $0, wanted: dataset.rawValue) }
                                      ?? .noSuchBatch(n))
                 }
                 return found
             }
-            let same = try fetch("sha256 = ?", [sha])
+            let same = try fetch("sha256 = ?", [.text(sha)])
             if !same.isEmpty { return same }
-            let samePath = try fetch("path = ?", [request.path])
+            let samePath = try fetch("path = ?", [.text(request.path)])
             if !samePath.isEmpty { return samePath }
-            let sameName = try fetch("fileName = ?", [fileName])
+            let sameName = try fetch("fileName = ?", [.text(fileName)])
             if sameName.count > 1 {
                 throw StoreError(file: fileName, .ambiguousReplace(batches: sameName.map(\.message)))
             }
@@ -433,7 +416,7 @@ extension Store {
 
     /// The unit `--from` names: a name, code or path of the register, which must name one unit.
     private func scopeUnit(_ typed: String, fileName: String) throws -> Int64 {
-        let register = try dbQueue.read { db in try BatchWriter.loadRegister(db) }
+        let register = try read { c in try BatchWriter.loadRegister(c) }
         switch register.resolve(typed) {
         case .success(let u): return u.id
         case .failure(.unknown(let s)):
@@ -456,8 +439,39 @@ extension Store {
         if let d = OrgRegister.district(inTitle: (importer.fileName as NSString).deletingPathExtension) {
             return DistrictChoice(name: d, source: "the file name")
         }
-        let districts = try dbQueue.read { db in try String.fetchAll(db, sql: "SELECT name FROM org WHERE kind = 'district'") }
+        let districts = try read { c in try c.fetchTexts("SELECT name FROM org WHERE kind = 'district'") }
         return districts.count == 1 ? DistrictChoice(name: districts[0], source: "the store") : nil
+    }
+
+    /// Runs an import's one transaction on the store's engine; `body` says whether to commit.
+    ///
+    /// SQLite: a bulk load checks no foreign key row by row (every id it writes was read or made in this
+    /// transaction; tests run `PRAGMA foreign_key_check` after bulk loads). It also leaves WAL for a rollback
+    /// journal when no other connection has the store open, so its pages are written once instead of to the
+    /// WAL and then again by the checkpoint; WAL comes back at the end. The page cache is raised for the
+    /// file: person lookups and index builds stay in memory.
+    private func importTransaction(bulk: Bool, _ body: (any StoreConnection) throws -> Bool) throws {
+        if let postgres {
+            try postgres.transaction(readOnly: false, failure: { StoreError(.cannotWrite(reason: $0.message)) }) { c in ((), try body(c)) }
+            return
+        }
+        try dbQueue.writeWithoutTransaction { db in
+            var leftWAL = false
+            if bulk {
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                    // SQLITE_BUSY while another connection has the store open: stay in WAL.
+                    leftWAL = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
+                }
+            }
+            try db.execute(sql: "PRAGMA cache_size = \(Store.importCacheSize)")
+            defer {
+                if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                if leftWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                try? db.execute(sql: "PRAGMA cache_size = -2000")
+            }
+            try db.inTransaction { try body(SQLiteStoreConnection(db)) ? .commit : .rollback }
+        }
     }
 
     static func timestamp() -> String {

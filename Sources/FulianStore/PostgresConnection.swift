@@ -159,6 +159,14 @@ package final class PostgresConnection {
         return rows(result)
     }
 
+    /// Runs one statement and returns its column names (also when it returns no row) and rows.
+    package func queryWithColumns(_ sql: String, _ arguments: [StoreValue]) throws -> ([String], [StoreRow]) {
+        let result = try run(sql, arguments)
+        defer { PQclear(result) }
+        let columns = (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+        return (columns, rows(result))
+    }
+
     /// Runs one statement with `arguments`, returning nothing.
     package func execute(_ sql: String, _ arguments: [StoreValue] = []) throws {
         PQclear(try run(sql, arguments))
@@ -182,6 +190,7 @@ package final class PostgresConnection {
         for a in arguments {
             switch a {
             case .null: types.append(0); values.append(nil); lengths.append(0); formats.append(0)
+            case .bool(let b): types.append(Self.boolType); values.append(strdup(b ? "t" : "f")); lengths.append(0); formats.append(0)
             case .int(let i): types.append(Self.int8Type); values.append(strdup(String(i))); lengths.append(0); formats.append(0)
             case .double(let d): types.append(Self.float8Type); values.append(strdup(String(d))); lengths.append(0); formats.append(0)
             // Text goes untyped: the server infers it from the context (a DATE column compared with '2024-03-31').

@@ -15,11 +15,14 @@ public enum StoreValue: Hashable, Sendable {
     case text(String)
     /// Bytes (only from `fulian sql`).
     case blob([UInt8])
+    /// A flag to store: SQLite keeps it as `1`/`0`, PostgreSQL as `BOOLEAN` (read back as ``int(_:)``).
+    case bool(Bool)
 
     /// The value as an optional integer (text holding digits counts; anything else is nil).
     public var int: Int64? {
         switch self {
         case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
         case .text(let s): return Int64(s)
         case .double(let d): return d.isFinite && d == d.rounded() ? Int64(exactly: d) : nil
         default: return nil
@@ -31,6 +34,7 @@ public enum StoreValue: Hashable, Sendable {
         switch self {
         case .null: return nil
         case .int(let i): return String(i)
+        case .bool(let b): return b ? "1" : "0"
         case .double(let d): return String(d)
         case .text(let s): return s
         case .blob(let b): return "<\(b.count) bytes>"
@@ -60,17 +64,22 @@ public struct StoreRow: Sendable {
         self.values = values
     }
 
-    /// The value of the column `name` (NULL when there is no such column).
+    /// The value of the column `name` (NULL when there is no such column). Names match ignoring case:
+    /// PostgreSQL folds unquoted names to lower case (`paidOn` comes back as `paidon`).
     public subscript(_ name: String) -> StoreValue {
-        guard let i = columns.firstIndex(of: name) else { return .null }
+        guard let i = index(name) else { return .null }
         return values[i]
+    }
+
+    private func index(_ name: String) -> Int? {
+        columns.firstIndex(of: name) ?? columns.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
     }
 
     /// The value at `index`.
     public subscript(_ index: Int) -> StoreValue { values[index] }
 
     /// Whether the row has a column `name`.
-    public func hasColumn(_ name: String) -> Bool { columns.contains(name) }
+    public func hasColumn(_ name: String) -> Bool { index(name) != nil }
 
     /// The integer in column `name`, nil for NULL.
     public func int(_ name: String) -> Int64? { self[name].int }
