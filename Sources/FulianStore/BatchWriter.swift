@@ -22,17 +22,20 @@ final class BatchWriter {
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
     @exclusivity(unchecked) private var programIdsAsWritten: [ExactText: Int64] = [:]
     /// Persons met in this batch by ID number (its ``IDNumber/digits``), and (without an ID) by `name@orgId`.
-    @exclusivity(unchecked) private var personByID: [Int64: Int64] = [:]
+    @exclusivity(unchecked) var personByID: [Int64: Int64] = [:]
     /// Whether the store held any person when the batch began: if not, a person not met in this
     /// batch is new, and no lookup is needed.
     private let storeHadPersons: Bool
-    private var personByName: [String: Int64] = [:]
+    var personByName: [String: Int64] = [:]
     /// Disbursements are appended without their two indexes, which ``finish()`` builds again (see ``BulkLoad``).
     let bulkAid: Bool
     private var findPerson: RawStatement?
     private var insertPerson: RawStatement?
     private var insertDisbursement: RawStatement?
     private var findDisbursement: RawStatement?
+    /// PostgreSQL: the batch's disbursements waiting for their COPY, and the duplicates found so far.
+    private var pendingAid: [PendingAid] = []
+    private var postgresDuplicates: [Diagnostic] = []
 
     init(conn: any StoreConnection, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false) throws {
         self.conn = conn
@@ -58,6 +61,11 @@ final class BatchWriter {
     /// Ends the batch: in bulk mode, builds the disbursement indexes again and returns the rows that
     /// turned out to repeat a stored disbursement (they are deleted, as streaming mode would have skipped them).
     func finish() throws -> [Diagnostic] {
+        if let pg = (conn as? PostgresStoreConnection)?.connection {
+            postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
+            pendingAid = []
+            return postgresDuplicates
+        }
         guard bulkAid, let db = sqlite else { return [] }
         if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
@@ -197,6 +205,21 @@ final class BatchWriter {
         return id
     }
 
+    /// The person key of a disbursement's recipient: `id:<ID>`, else `name:<name>@<orgId>`.
+    func personKey(_ a: AidRecord) -> String {
+        a.idNumber.map { "id:\($0.value)" } ?? "name:\(a.name)@\(a.orgId)"
+    }
+
+    /// The id of a recipient already met in this batch.
+    func knownPerson(_ a: AidRecord) -> Int64? {
+        a.idNumber.map { personByID[$0.digits] } ?? personByName["\(a.name)@\(a.orgId)"]
+    }
+
+    /// Remembers a recipient's id for the rest of the batch.
+    func remember(_ a: AidRecord, id: Int64) {
+        if let n = a.idNumber { personByID[n.digits] = id } else { personByName["\(a.name)@\(a.orgId)"] = id }
+    }
+
     private func fillPerson(_ id: Int64, _ ethnicity: String?, _ education: String?, _ phone: String?) throws {
         try conn.execute("""
             UPDATE person SET ethnicity = COALESCE(ethnicity, ?), education = COALESCE(education, ?), phone = COALESCE(phone, ?)
@@ -254,6 +277,17 @@ final class BatchWriter {
     }
 
     private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
+        if let pg = (conn as? PostgresStoreConnection)?.connection {
+            // Buffered for COPY; duplicates come back from finish().
+            let prog = try programId(a.program, row: row)
+            if !doubtfulRows.isEmpty, let n = doubtfulRows[prog] { doubtfulRows[prog] = n + 1 }
+            pendingAid.append(PendingAid(record: a, programId: prog, row: row, sheet: currentSheet))
+            if pendingAid.count >= BatchWriter.postgresPiece {
+                postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
+                pendingAid.removeAll(keepingCapacity: true)
+            }
+            return nil
+        }
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
         let prog = try programId(a.program, row: row)
         if !doubtfulRows.isEmpty, let n = doubtfulRows[prog] { doubtfulRows[prog] = n + 1 }
@@ -262,15 +296,7 @@ final class BatchWriter {
             INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow, sourceSheet)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
-        guard let db = sqlite else {
-            if let existing = try conn.fetchInt(findSQL, [.int(pid), .int(prog), .text(a.paidOn.iso), .int(a.amount.fen)]) {
-                return try duplicate(row: row, of: "disbursement", id: existing,
-                                     what: .sameDisbursement(program: a.program, date: a.paidOn.iso, yuan: a.amount.yuanString))
-            }
-            try conn.execute(insertSQL, [.int(pid), .int(prog), .int(a.orgId), .text(a.paidOn.iso), .int(a.amount.fen), StoreValue(a.source),
-                                         StoreValue(a.household), StoreValue(a.note), .int(batchId), .int(Int64(row)), StoreValue(currentSheet)])
-            return nil
-        }
+        let db = sqlite!   // the only other engine, PostgreSQL, returned above
         if !bulkAid {
             let find = try RawStatement.cached(&findDisbursement, db, findSQL)
             find.bind(1, pid)
