@@ -180,20 +180,22 @@ enum PostgresSchema {
     /// ``StoreMessage/newerStore(path:)``.
     static func migrate(_ c: PostgresConnection, readOnly: Bool) throws {
         let known = Set(migrations.map(\.version))
-        if readOnly {
-            let exists = try c.query("SELECT to_regclass('fulianschema') IS NOT NULL AS e").first?.int("e") == 1
-            guard exists else { throw StoreError(.notAStore(path: c.location)) }
-            let applied = Set(try c.query("SELECT version FROM fulianSchema").compactMap { $0.values.first?.int }.map(Int.init))
-            if !applied.isSubset(of: known) { throw StoreError(.newerStore(path: c.location)) }
-            if applied != known { throw StoreError(.notAStore(path: c.location)) }
-            return
+        func applied() throws -> Set<Int>? {
+            guard try c.query("SELECT to_regclass('fulianschema') IS NOT NULL AS e").first?.int("e") == 1 else { return nil }
+            return Set(try c.query("SELECT version FROM fulianSchema").compactMap { $0.values.first?.int }.map(Int.init))
         }
+        // Up to date: nothing is written (a writer login needs no CREATE privilege).
+        if let done = try applied() {
+            if !done.isSubset(of: known) { throw StoreError(.newerStore(path: c.location)) }
+            if done == known { return }
+        }
+        if readOnly { throw StoreError(.notAStore(path: c.location)) }
         try c.executeScript("BEGIN; SELECT pg_advisory_xact_lock(4815162342);")
         do {
             try c.executeScript(versionTable)
-            let applied = Set(try c.query("SELECT version FROM fulianSchema").compactMap { $0.values.first?.int }.map(Int.init))
-            if !applied.isSubset(of: known) { throw StoreError(.newerStore(path: c.location)) }
-            for m in migrations where !applied.contains(m.version) {
+            let done = try applied() ?? []
+            if !done.isSubset(of: known) { throw StoreError(.newerStore(path: c.location)) }
+            for m in migrations where !done.contains(m.version) {
                 try c.executeScript(m.sql)
                 try c.execute("INSERT INTO fulianSchema (version) VALUES (?)", [.int(Int64(m.version))])
             }
