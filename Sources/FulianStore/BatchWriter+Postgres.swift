@@ -13,7 +13,9 @@ struct PendingAid {
 /// temporary tables inside the file's transaction; persons and disbursements are then settled by the
 /// unique indexes (`INSERT … SELECT … ON CONFLICT DO NOTHING`), not by a read-then-write race, so two
 /// imports running at once end as one after the other would (the later commit's row is the duplicate).
-/// Rows are inserted in file order, so the earliest of two equal rows is the one kept, as on SQLite.
+/// Persons are inserted in key order, so concurrent imports take those row locks in one order;
+/// disbursements in file order, so their ids (the detail sheet's order within a day) and the one kept of
+/// two equal rows are SQLite's. A deadlock between two imports retries the file.
 extension BatchWriter {
     /// Rows per COPY piece.
     static let postgresPiece = 20_000
@@ -54,7 +56,7 @@ extension BatchWriter {
         if !newKeys.isEmpty {
             try c.execute("""
                 INSERT INTO person (personKey, idNumber, name, gender, birthDate)
-                SELECT personKey, idNumber, name, gender, birthDate FROM fulian_person_in ORDER BY seq
+                SELECT personKey, idNumber, name, gender, birthDate FROM fulian_person_in ORDER BY personKey
                 ON CONFLICT (personKey) DO NOTHING
                 """)
             for r in try c.query("SELECT i.seq, p.id FROM fulian_person_in i JOIN person p ON p.personKey = i.personKey") {

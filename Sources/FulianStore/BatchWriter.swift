@@ -256,7 +256,11 @@ final class BatchWriter {
             return id
         }
         let known = try conn.fetchTexts("SELECT name FROM program ORDER BY id")
-        let id = try conn.insert("INSERT INTO program (name) VALUES (?)", [.text(name)])
+        // Another import running at the same time (PostgreSQL) may have stored the same spelling first.
+        try conn.execute("INSERT INTO program (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(name)])
+        guard let id = try conn.fetchInt("SELECT id FROM program WHERE name = ?", [.text(name)]) else {
+            preconditionFailure("program \(name) neither inserted nor found")
+        }
         programIds[key] = id
         programIdsAsWritten[ExactText(name)] = id
         if let s = ProgramNames.suggestion(for: name, known: known) {

@@ -193,7 +193,30 @@ extension Store {
     /// Re-importing the same bytes as the same dataset is a no-op (`already-imported`) unless
     /// `replace` is set. Rejected rows, duplicates and warnings are recorded as `importIssue` rows.
     /// `failAfterRows` injects a failure after that many stored rows (tests only).
+    ///
+    /// On PostgreSQL several imports may run at once. What they race for is settled by unique indexes; a
+    /// file whose transaction lost such a race (a deadlock, a unit or batch another import committed first)
+    /// is imported again from the start, so it ends as it would have after the other one.
     public func importFile(_ request: FileImportRequest, failAfterRows: Int? = nil) throws -> FileImportResult {
+        var attempt = 0
+        while true {
+            do {
+                return try importFileOnce(request, failAfterRows: failAfterRows)
+            } catch let e as ConcurrentImportConflict {
+                attempt += 1
+                if attempt >= Store.importAttempts {
+                    throw StoreError(file: (request.path as NSString).lastPathComponent, .cannotWrite(reason: e.error.message))
+                }
+                // A short, growing wait lets the other transaction finish.
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
+    }
+
+    /// How often a PostgreSQL import is tried when it loses a race to another import.
+    static let importAttempts = 8
+
+    private func importFileOnce(_ request: FileImportRequest, failAfterRows: Int?) throws -> FileImportResult {
         let fileName = (request.path as NSString).lastPathComponent
         // Hashed as a stream: the file is never held whole (the reader streams it again).
         let fileBytes: Int
@@ -452,7 +475,9 @@ extension Store {
     /// file: person lookups and index builds stay in memory.
     private func importTransaction(bulk: Bool, _ body: (any StoreConnection) throws -> Bool) throws {
         if let postgres {
-            try postgres.transaction(readOnly: false, failure: { StoreError(.cannotWrite(reason: $0.message)) }) { c in ((), try body(c)) }
+            try postgres.transaction(readOnly: false, failure: { e in
+                ConcurrentImportConflict.retryable.contains(e.sqlState) ? ConcurrentImportConflict(error: e) as any Error : StoreError(.cannotWrite(reason: e.message))
+            }) { c in ((), try body(c)) }
             return
         }
         try dbQueue.writeWithoutTransaction { db in
@@ -489,3 +514,11 @@ extension Store {
     }
 }
 
+
+/// A PostgreSQL import's transaction lost a race to a concurrent one: a deadlock (`40P01`), a
+/// serialization failure (`40001`) or a unique index another import filled first (`23505`). The file is
+/// imported again from the start.
+struct ConcurrentImportConflict: Error {
+    static let retryable: Set<String> = ["40P01", "40001", "23505"]
+    var error: PostgresError
+}

@@ -250,7 +250,7 @@ final class PostgresStore: @unchecked Sendable {
     /// Runs `body` in a transaction; it returns its value and whether to commit. A read-only transaction
     /// is `REPEATABLE READ` (one snapshot for every statement, as a SQLite read transaction).
     /// A server error becomes `failure(error)` (by default ``StoreMessage/serverRefused(code:reason:)``).
-    func transaction<T>(readOnly: Bool, failure: (PostgresError) -> StoreError = { $0.storeError },
+    func transaction<T>(readOnly: Bool, failure: (PostgresError) -> any Error = { $0.storeError },
                         _ body: (PostgresStoreConnection) throws -> (T, Bool)) throws -> T {
         try lock.withLock {
             do {
