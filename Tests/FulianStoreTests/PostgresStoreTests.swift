@@ -37,6 +37,12 @@ struct PostgresStoreTests {
         }
         #expect(types == ["disbursement.amountfen bigint", "disbursement.id bigint", "disbursement.paidon date",
                           "org.federationon date", "org.id bigint", "org.workcovered boolean"])
+        // Disbursements and activities: one partition a year 2010–2035 and a default one.
+        for table in ["disbursement", "activity"] {
+            #expect(try reader.read { c in
+                try c.fetchInt("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = CAST(? AS regclass)", [.text(table)])
+            } == 27)
+        }
         let admin = try PostgresConnection(uri: db.uri)
         try admin.execute("INSERT INTO fulianSchema (version) VALUES (99)")
         for readOnly in [true, false] {
@@ -62,5 +68,7 @@ struct PostgresStoreTests {
         let ok = try store.importFile(FileImportRequest(path: FixturePaths.fixture("import/aid-q1.csv").path, options: ImportOptions(dataset: .aid)))
         #expect(ok.status == .imported && ok.loaded > 0)
         #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement") } == Int64(ok.loaded))
+        // A quarter of 2024 lands in the 2024 partition.
+        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement_2024") } == Int64(ok.loaded))
     }
 }

@@ -47,6 +47,13 @@ struct PostgresParityTests {
             #expect(Self.timeless(out[1].stdout) == Self.timeless(out[0].stdout), "import \(f.path)")
             #expect(out[1].stderr == out[0].stderr, "import \(f.path)")
         }
+        // --replace of the last file: the same account of what was removed and stored.
+        if let last = files.last {
+            let out = try stores.map { try CLIRunner.run(["import", last.dataset, last.path, "--replace", "--db", $0], in: dir) }
+            #expect(out[0].status == 0 && out[1].status == 0, "\(out[0].stderr) \(out[1].stderr)")
+            #expect(Self.timeless(out[1].stdout) == Self.timeless(out[0].stdout), "--replace \(last.path)")
+            #expect(out[0].stdout.contains("replaced batch"), "\(out[0].stdout)")
+        }
         var compared = 0
         for period in periods {
             for report in Self.reports {
