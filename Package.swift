@@ -28,6 +28,10 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        // libpq, PostgreSQL's client library, for the PostgreSQL store engine: libpq-dev.
+        .systemLibrary(
+            name: "CPostgreSQL", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
 
         // file → cells → records → store → indicators → workbook
         .target(name: "FulianCore", dependencies: ["CCrypto"]),
@@ -41,7 +45,7 @@ let package = Package(
         .target(
             name: "FulianStore",
             dependencies: [
-                "FulianCore", "FulianImport",
+                "FulianCore", "FulianImport", "CPostgreSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(
@@ -59,7 +63,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .target(name: "TestSupport", dependencies: ["FulianCore", "FulianSheets"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FulianCore", "FulianSheets", "FulianStore"], path: "Tests/TestSupport"),
         .testTarget(name: "FulianCoreTests", dependencies: ["FulianCore", "TestSupport"]),
         .testTarget(name: "FulianSheetsTests", dependencies: ["FulianSheets", "TestSupport"]),
         .testTarget(name: "FulianImportTests", dependencies: ["FulianImport", "TestSupport"]),

@@ -1,7 +1,7 @@
 """Runs fulian and its peers side by side on the same data; prints medians, peak memory, ratios and
 whether each target of the issues is met.
 
-Usage: bench/run [read] [xls] [import] [report] [write] [--quick]
+Usage: bench/run [read] [xls] [import] [report] [write] [postgres] [--quick]
        (no part named: all five; the shell wrapper builds everything and sets up the venv and data)
 
 Each measurement runs a whole process under /usr/bin/time: the median wall time of N runs is reported
@@ -340,13 +340,117 @@ def write_bench():
     target("fulian report quarterly < 5 s", fq.secs, fq.secs < 5, "%.2f s" % fq.secs)
     os.remove(q)
 
+# -------------------------------------------------------------------------------------------- postgres
+
+PG_SERVER = os.environ.get("FULIAN_BENCH_POSTGRES")   # a server the bench may create databases on
+
+def pg_uri(db):
+    """The server's URI with its database replaced by `db`."""
+    head, _, tail = PG_SERVER.partition("://")
+    host, _, rest = tail.partition("/")
+    return "%s://%s/%s" % (head, host, db)
+
+def pg_fresh(db, register=True):
+    subprocess.run(["psql", "-qX", PG_SERVER, "-c", "DROP DATABASE IF EXISTS %s WITH (FORCE)" % db, "-c", "CREATE DATABASE %s" % db],
+                   check=True, capture_output=True)
+    if register:
+        subprocess.run([FULIAN, "import", "orgs", os.path.join(DATA, "register.csv"), "--db", pg_uri(db)], check=True, capture_output=True)
+
+PG_AID_SQL = """
+SELECT s.name AS street, p.name AS program, COUNT(*) AS disbursements,
+       COUNT(DISTINCT d.personId) AS recipients, SUM(d.amountFen) AS amount_fen
+FROM disbursement d
+JOIN org c ON c.id = d.orgId
+JOIN org s ON s.id = CASE WHEN c.kind IN ('street', 'town') THEN c.id ELSE c.parentId END
+JOIN program p ON p.id = d.programId
+WHERE d.paidOn BETWEEN DATE '%(start)s' AND DATE '%(end)s'
+GROUP BY s.id, p.id
+ORDER BY s.id, p.id;
+SELECT COUNT(*), COUNT(DISTINCT personId), SUM(amountFen) FROM disbursement
+WHERE paidOn BETWEEN DATE '%(start)s' AND DATE '%(end)s';
+""" % {"start": START, "end": END}
+
+def fulian_pg_sql(report, uri):
+    """The SQL fulian runs on PostgreSQL for a report (from --explain), its $n parameters inlined, for psql."""
+    p = subprocess.run([FULIAN, "report", report, "--period", PERIOD, "--explain", "--db", uri], capture_output=True, text=True, check=True)
+    statements, sql_lines, in_sql = [], [], False
+    for line in p.stdout.splitlines():
+        if line.startswith("-- parameters:"):
+            params = {}
+            for part in line[len("-- parameters:"):].split(", "):
+                k, v = part.strip().split("=", 1)
+                params[int(k)] = v
+            sql = "\n".join(sql_lines).strip()
+            for k in sorted(params, reverse=True):   # $10 before $1
+                sql = sql.replace("$%d" % k, params[k])
+            statements.append(sql if sql.endswith(";") else sql + ";")
+            sql_lines, in_sql = [], False
+        elif line.startswith("-- ") and line.rstrip().endswith(")"):
+            sql_lines, in_sql = [], True
+        elif in_sql:
+            sql_lines.append(line)
+    return "\n".join(statements)
+
+def postgres_bench():
+    if not PG_SERVER:
+        print("\n## postgres: skipped (set FULIAN_BENCH_POSTGRES to a server URI the bench may create databases on)")
+        return
+    csvp = os.path.join(DATA, "aid.csv")
+    uri = pg_uri("fulian_bench")
+    fi = measure([FULIAN, "import", "aid", csvp, "--db", uri, "--format", "json"], setup=lambda: pg_fresh("fulian_bench"))
+    fi.out = import_summary(fi.out)
+    raw = pg_uri("fulian_bench_raw")
+    def fresh_raw():
+        pg_fresh("fulian_bench_raw", register=False)
+        subprocess.run(["psql", "-qX", raw, "-c", "CREATE TABLE raw (%s)" % ", ".join("c%d text" % i for i in range(10))],
+                       check=True, capture_output=True)
+    cp = measure(["psql", "-qX", raw, "-c", "\\copy raw FROM '%s' CSV HEADER" % csvp], setup=fresh_raw)
+    table("import a 1M-row aid CSV into PostgreSQL (register already imported)", [
+        ("fulian import aid --db postgresql://…", fi),
+        ("psql \\copy into a bare 10-column text table", cp),
+    ])
+    within("psql \\copy (bare table)", fi, cp, 2)
+
+    # The store of the last import run holds the 1M rows.
+    fr = measure([FULIAN, "report", "aid", "--period", PERIOD, "--format", "json", "--db", uri])
+    fr.out = "%d rows, totals %s" % (len(json.loads(fr.out)["rows"]), json.loads(fr.out)["totals"]["disbursements"])
+    hand = measure(["psql", "-qAtX", uri, "-c", PG_AID_SQL])
+    hand.out = "%d lines" % len(hand.out.splitlines())
+    own = measure(["psql", "-qAtX", uri, "-c", fulian_pg_sql("aid", uri)])
+    own.out = "%d lines" % len(own.out.splitlines())
+    table("aid report %s over 1M disbursements in PostgreSQL" % PERIOD, [
+        ("fulian report aid --format json", fr),
+        ("psql, hand-written GROUP BY + totals", hand),
+        ("psql, fulian's own SQL (from --explain)", own),
+    ])
+    within("psql (hand-written GROUP BY)", fr, hand, 1.5)
+
+    # Four imports of 250k rows each at once, against one import of the 1M.
+    with open(csvp, encoding="utf-8") as f:
+        header, lines = f.readline(), f.readlines()
+    quarters = []
+    for i in range(4):
+        q = os.path.join(TMP, "aid-part%d.csv" % i)
+        with open(q, "w", encoding="utf-8") as out:
+            out.write(header); out.writelines(lines[i::4])
+        quarters.append(q)
+    par = measure(" & ".join("%s import aid %s --db %s >/dev/null" % (FULIAN, q, uri) for q in quarters) + " & wait", shell=True,
+                  setup=lambda: pg_fresh("fulian_bench"))
+    par.out = subprocess.run(["psql", "-qAtX", uri, "-c", "SELECT COUNT(*) FROM disbursement"], capture_output=True, text=True).stdout.strip() + " rows"
+    table("4 parallel imports of 250k rows each against one import of 1M (PostgreSQL)", [
+        ("fulian import aid 1M (from the table above)", fi),
+        ("4 x fulian import aid 250k, at once", par),
+    ])
+    subprocess.run(["psql", "-qX", PG_SERVER, "-c", "DROP DATABASE IF EXISTS fulian_bench WITH (FORCE)",
+                    "-c", "DROP DATABASE IF EXISTS fulian_bench_raw WITH (FORCE)"], capture_output=True)
+
 # ---------------------------------------------------------------------------------------------- main
 
 if __name__ == "__main__":
     parts = [a for a in sys.argv[1:] if not a.startswith("--")] or ["read", "xls", "import", "report", "write"]
-    unknown = [p for p in parts if p not in ("read", "xls", "import", "report", "write")]
+    unknown = [p for p in parts if p not in ("read", "xls", "import", "report", "write", "postgres")]
     if unknown:
-        raise SystemExit("unknown part %s; usage: bench/run [read] [xls] [import] [report] [write] [--quick]" % " ".join(unknown))
+        raise SystemExit("unknown part %s; usage: bench/run [read] [xls] [import] [report] [write] [postgres] [--quick]" % " ".join(unknown))
     print("# fulian benchmarks (%s), %s runs per measurement; %s" % (" ".join(parts), RUNS, load()))
     print("fulian: %s\nfulian-bench: %s" % (FULIAN, BENCH))
     try:  # what was measured: the checkout as built, including uncommitted edits
@@ -358,7 +462,7 @@ if __name__ == "__main__":
         pass
     try:
         for part, fn in (("read", read_bench), ("xls", xls_bench), ("import", import_bench), ("report", report_bench),
-                         ("write", write_bench)):
+                         ("write", write_bench), ("postgres", postgres_bench)):
             if part in parts:
                 fn()
                 print("(%s done; %s)" % (part, load()), flush=True)

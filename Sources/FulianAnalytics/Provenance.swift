@@ -1,6 +1,5 @@
 import FulianCore
 import FulianStore
-import GRDB
 
 /// One job fair held in a period, with the file row it came from (for the workbook's detail sheet).
 public struct JobFairEntry: Hashable, Sendable {
@@ -122,7 +121,7 @@ public enum Provenance {
     /// The job fairs held in `period` (start <= heldOn <= end), by date then id, each with its group at `by`.
     /// With `under` (a unit id, ``Reports/unit(_:db:)``), only the fairs of that unit's subtree.
     public static func jobFairs(in period: Period, by: OrgLevel = .street, under: Int64? = nil, store: Store) throws -> [JobFairEntry] {
-        var b = SQLBinder(SQLiteDialect())
+        var b = SQLBinder(store.engine.dialect)
         var sql = ""
         let group = groupAt(by, orgColumn: "a.orgId", under: under)
         sql += group.with
@@ -133,14 +132,14 @@ public enum Provenance {
         sql += "WHERE a.heldOn >= \(b.date(period.start)) AND a.heldOn <= \(b.date(period.end))"
         sql += " AND a.kind = \(b.text(ActivityKind.jobFair.rawValue))\nORDER BY a.heldOn, a.id"
         let q = b.query("job fairs", sql)
-        return try store.dbQueue.read { db in
-            try Row.fetchAll(db, sql: q.sql, arguments: Reports.arguments(q)).map { r in
-                let held: String = r["heldOn"]
+        return try store.read { db in
+            try db.fetchAll(q.sql, Reports.arguments(q)).map { r in
+                func n(_ c: String) -> Int64? { r.int(c) }
                 return JobFairEntry(
-                    id: r["id"], title: r["title"], unit: r["unit"], org: r["org"],
-                    heldOn: CivilDate(iso: held) ?? CivilDate(year: 1, month: 1, day: 1)!,
-                    participants: r["participants"], employers: r["employers"], positions: r["positions"],
-                    seekers: r["seekers"], placements: r["placements"], fileName: r["fileName"], sourceRow: r["sourceRow"])
+                    id: r.int("id") ?? 0, title: r.text("title"), unit: r.text("unit") ?? "", org: r.text("org"),
+                    heldOn: CivilDate(iso: r.text("heldOn") ?? "") ?? CivilDate(year: 1, month: 1, day: 1)!,
+                    participants: n("participants"), employers: n("employers"), positions: n("positions"),
+                    seekers: n("seekers"), placements: n("placements"), fileName: r.text("fileName") ?? "", sourceRow: n("sourceRow") ?? 0)
             }
         }
     }
@@ -157,30 +156,32 @@ public enum Provenance {
 
     /// Every import batch, oldest first.
     public static func batches(in store: Store) throws -> [BatchEntry] {
-        try store.dbQueue.read { db in
-            try Row.fetchAll(db, sql: """
+        try store.read { db in
+            try db.fetchAll("""
                 SELECT id, fileName, dataset, format, sheet, rowsRead, loaded, rejected, duplicates, warnings,
                        importedAt, sha256
                 FROM importBatch ORDER BY id
-                """).map { r in
+                """, []).map { r in
                 BatchEntry(
-                    id: r["id"], fileName: r["fileName"], dataset: r["dataset"], format: r["format"], sheet: r["sheet"],
-                    rowsRead: r["rowsRead"], loaded: r["loaded"], rejected: r["rejected"], duplicates: r["duplicates"],
-                    warnings: r["warnings"], importedAt: r["importedAt"], sha256: r["sha256"])
+                    id: r.int("id") ?? 0, fileName: r.text("fileName") ?? "", dataset: r.text("dataset") ?? "", format: r.text("format") ?? "",
+                    sheet: r.text("sheet"), rowsRead: r.int("rowsRead") ?? 0, loaded: r.int("loaded") ?? 0, rejected: r.int("rejected") ?? 0,
+                    duplicates: r.int("duplicates") ?? 0, warnings: r.int("warnings") ?? 0, importedAt: r.text("importedAt") ?? "",
+                    sha256: r.text("sha256") ?? "")
             }
         }
     }
 
     /// Import issues counted by dataset, severity and category (errors first, then by count, most first).
     public static func issueCounts(in store: Store) throws -> [IssueCount] {
-        try store.dbQueue.read { db in
-            try Row.fetchAll(db, sql: """
+        try store.read { db in
+            try db.fetchAll("""
                 SELECT b.dataset, i.severity, i.category, COUNT(*) AS n
                 FROM importIssue i JOIN importBatch b ON b.id = i.batchId
                 GROUP BY b.dataset, i.severity, i.category
                 ORDER BY CASE i.severity WHEN 'error' THEN 0 ELSE 1 END, n DESC, b.dataset, i.category
-                """).map { r in
-                IssueCount(dataset: r["dataset"], severity: r["severity"], category: r["category"], count: r["n"])
+                """, []).map { r in
+                IssueCount(dataset: r.text("dataset") ?? "", severity: r.text("severity") ?? "", category: r.text("category") ?? "",
+                           count: r.int("n") ?? 0)
             }
         }
     }
@@ -188,7 +189,7 @@ public enum Provenance {
     /// The disbursements paid in `period`, by date then id, each with its group at `by`.
     /// With `under` (a unit id, ``Reports/unit(_:db:)``), only the disbursements of that unit's subtree.
     public static func disbursements(in period: Period, by: OrgLevel = .street, under: Int64? = nil, store: Store) throws -> [DisbursementEntry] {
-        var b = SQLBinder(SQLiteDialect())
+        var b = SQLBinder(store.engine.dialect)
         var sql = ""
         let group = groupAt(by, orgColumn: "d.orgId", under: under)
         sql += group.with
@@ -199,28 +200,28 @@ public enum Provenance {
         sql += group.joins
         sql += "WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\nORDER BY d.paidOn, d.id"
         let q = b.query("disbursements", sql)
-        return try store.dbQueue.read { db in
+        return try store.read { db in
             // Columns by position: this list can be a quarter of a province (by name costs a lookup per cell).
-            try Row.fetchAll(db, sql: q.sql, arguments: Reports.arguments(q)).map { r in
-                let paid: String = r[0]
-                return DisbursementEntry(
-                    paidOn: CivilDate(iso: paid) ?? CivilDate(year: 1, month: 1, day: 1)!, name: r[1], idNumber: r[2],
-                    unit: r[3], org: r[4], program: r[5], amountFen: r[6], source: r[7], fileName: r[8], sourceRow: r[9])
+            try db.fetchAll(q.sql, Reports.arguments(q)).map { r in
+                DisbursementEntry(
+                    paidOn: CivilDate(iso: r[0].text ?? "") ?? CivilDate(year: 1, month: 1, day: 1)!, name: r[1].text ?? "", idNumber: r[2].text,
+                    unit: r[3].text ?? "", org: r[4].text, program: r[5].text ?? "", amountFen: r[6].int ?? 0, source: r[7].text,
+                    fileName: r[8].text ?? "", sourceRow: r[9].int ?? 0)
             }
         }
     }
 
     /// The stored issues of one category (e.g. `footer-mismatch`), in import order.
     public static func issues(category: String, in store: Store) throws -> [IssueEntry] {
-        try store.dbQueue.read { db in
-            try Row.fetchAll(db, sql: """
+        try store.read { db in
+            try db.fetchAll("""
                 SELECT b.fileName, i.sheet, i.row, i.severity, i.category, i.message
                 FROM importIssue i JOIN importBatch b ON b.id = i.batchId
                 WHERE i.category = ?
                 ORDER BY i.batchId, i.row, i.id
-                """, arguments: [category]).map { r in
-                IssueEntry(fileName: r["fileName"], sheet: r["sheet"], row: r["row"], severity: r["severity"],
-                           category: r["category"], message: r["message"])
+                """, [.text(category)]).map { r in
+                IssueEntry(fileName: r.text("fileName") ?? "", sheet: r.text("sheet"), row: r.int("row"), severity: r.text("severity") ?? "",
+                           category: r.text("category") ?? "", message: r.text("message") ?? "")
             }
         }
     }

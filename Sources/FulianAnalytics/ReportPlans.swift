@@ -255,7 +255,7 @@ enum ReportPlanner {
             [
                 "COUNT(\(u).id) AS units",
                 "COALESCE(SUM(CASE WHEN \(u).federationOn <= \(b.date(period.end)) THEN 1 ELSE 0 END), 0) AS with_federation",
-                "COALESCE(SUM(CASE WHEN \(u).federationOn <= \(b.date(period.end)) OR \(u).workCovered = 1 THEN 1 ELSE 0 END), 0) AS work_covered",
+                "COALESCE(SUM(CASE WHEN \(u).federationOn <= \(b.date(period.end)) OR \(u).workCovered THEN 1 ELSE 0 END), 0) AS work_covered",
                 "COALESCE(SUM(CASE WHEN \(u).womensHomeOn <= \(b.date(period.end)) THEN 1 ELSE 0 END), 0) AS with_womens_home",
             ]
         }

@@ -1,6 +1,5 @@
 import Foundation
 import FulianStore
-import GRDB
 
 extension Reports {
     /// Computes several reports, two at a time on separate read connections when the store is a file
@@ -9,21 +8,23 @@ extension Reports {
     /// Every connection reads a snapshot. If an import committed between the snapshots (the import batches
     /// differ), the reports are computed again one after the other in a single read transaction, so the
     /// figures of a workbook always come from one state of the store.
-    public static func runAll(_ requests: [ReportRequest], in store: Store, dialect: any SQLDialect = SQLiteDialect()) throws -> [ReportResult] {
+    /// On PostgreSQL they run one after the other in one `REPEATABLE READ` transaction (the server runs
+    /// each statement in parallel itself when it pays).
+    public static func runAll(_ requests: [ReportRequest], in store: Store) throws -> [ReportResult] {
         for r in requests { try validate(r) }
         let sequential = {
-            try store.dbQueue.read { db in try requests.map { try run($0, db: db, dialect: dialect) } }
+            try store.read { db in try requests.map { try run($0, db: db) } }
         }
-        guard store.path != ":memory:", requests.count > 1 else { return try sequential() }
+        guard store.engine == .sqlite, store.path != ":memory:", requests.count > 1 else { return try sequential() }
         let second = try Store(path: store.path, readOnly: true)
         let stores = [store, second]
         let lanes = [Array(stride(from: 0, to: requests.count, by: 2)), Array(stride(from: 1, to: requests.count, by: 2))]
         let box = ResultBox(count: requests.count)
         DispatchQueue.concurrentPerform(iterations: 2) { lane in
             do {
-                let state = try stores[lane].dbQueue.read { db -> String in
-                    for i in lanes[lane] { box.set(i, .success(try run(requests[i], db: db, dialect: dialect))) }
-                    return try String.fetchOne(db, sql: "SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM importBatch") ?? ""
+                let state = try stores[lane].read { db -> String in
+                    for i in lanes[lane] { box.set(i, .success(try run(requests[i], db: db))) }
+                    return try db.fetchTexts("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM importBatch").first ?? ""
                 }
                 box.setState(lane, state)
             } catch {
@@ -35,7 +36,7 @@ extension Reports {
     }
 }
 
-/// The results of ``Reports/runAll(_:in:dialect:)``'s two lanes, guarded by a lock.
+/// The results of ``Reports/runAll(_:in:)``'s two lanes, guarded by a lock.
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result<ReportResult, Error>?]

@@ -1,7 +1,6 @@
 import FulianCore
 import FulianImport
 import FulianStore
-import GRDB
 
 /// Runs the standard reports against a store.
 ///
@@ -11,13 +10,15 @@ import GRDB
 /// ```
 public enum Reports {
     /// Computes a report. All statements run in one read transaction, so the figures are consistent.
-    public static func run(_ request: ReportRequest, in store: Store, dialect: any SQLDialect = SQLiteDialect()) throws -> ReportResult {
+    /// The SQL is in the store engine's dialect (``StoreEngine/dialect``).
+    public static func run(_ request: ReportRequest, in store: Store) throws -> ReportResult {
         try validate(request)
-        return try store.dbQueue.read { db in try run(request, db: db, dialect: dialect) }
+        return try store.read { db in try run(request, db: db) }
     }
 
-    /// Computes a report inside an open database access (for callers composing several reports in one read).
-    public static func run(_ request: ReportRequest, db: Database, dialect: any SQLDialect = SQLiteDialect()) throws -> ReportResult {
+    /// Computes a report inside an open store read (for callers composing several reports in one read).
+    public static func run(_ request: ReportRequest, db: any StoreConnection) throws -> ReportResult {
+        let dialect = db.engine.dialect
         try validate(request)
         let scope = try planScope(request, db: db)
         let current = try ReportPlanner.plan(request, period: request.period, dialect: dialect, scope: scope)
@@ -77,7 +78,7 @@ public enum Reports {
     }
 
     /// The unit a name, code or path names (`--under`): exactly one, or a ``ReportError`` listing the candidates.
-    public static func unit(_ typed: String, db: Database) throws -> OrgRegister.Unit {
+    public static func unit(_ typed: String, db: any StoreConnection) throws -> OrgRegister.Unit {
         let register = try Store.register(db)
         switch register.resolve(typed) {
         case .success(let u): return u
@@ -92,12 +93,12 @@ public enum Reports {
     /// The level rows are grouped at when `--by` is not given: the one directly below the top unit in
     /// scope — the `--under` unit, else the store's one root (districts under a city, streets under a
     /// district); a store whose roots are several districts groups by district; anything else by street.
-    public static func defaultLevel(under: String?, db: Database) throws -> OrgLevel {
+    public static func defaultLevel(under: String?, db: any StoreConnection) throws -> OrgLevel {
         if let under {
             let u = try unit(under, db: db)
             return OrgLevel.below(tier: OrgLevel.tier(of: u.kind)) ?? .community
         }
-        let roots = try String.fetchAll(db, sql: "SELECT kind FROM org WHERE parentId IS NULL").compactMap(OrgKind.init(rawValue:))
+        let roots = try db.fetchTexts("SELECT kind FROM org WHERE parentId IS NULL").compactMap(OrgKind.init(rawValue:))
         let top = roots.map(OrgLevel.tier(of:)).min()
         switch top ?? 99 {
         case -1: return roots.filter { $0 == .city }.count == 1 ? .district : .city
@@ -107,10 +108,10 @@ public enum Reports {
     }
 
     /// The `--under` unit and whether rows carry codes (a store with more than one district).
-    static func planScope(_ request: ReportRequest, db: Database) throws -> PlanScope {
+    static func planScope(_ request: ReportRequest, db: any StoreConnection) throws -> PlanScope {
         var scope = PlanScope()
         if let under = request.under { scope.under = try unit(under, db: db).id }
-        scope.codes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org WHERE kind = 'district'") ?? 0 > 1
+        scope.codes = try db.fetchInt("SELECT COUNT(*) FROM org WHERE kind = 'district'") ?? 0 > 1
         return scope
     }
 
@@ -156,26 +157,25 @@ public enum Reports {
         var composition: MemberComposition?
     }
 
-    static func fetch(_ plan: ReportPlan, db: Database) throws -> RawResult {
+    static func fetch(_ plan: ReportPlan, db: any StoreConnection) throws -> RawResult {
         let columns = plan.measures.filter { if case .ratio = $0.kind { false } else { true } }.map(\.name)
         var rows: [RawRow] = []
         var totals: [String: Int64] = [:]
         if let g = plan.grouped {
-            let cursor = try Row.fetchCursor(db, sql: g.sql, arguments: arguments(g))
-            while let row = try cursor.next() {
-                if plan.totals == nil, (row["is_totals"] as Int64?) == 1 {
-                    for c in columns { totals[c] = (row[c] as Int64?) ?? 0 }
+            for row in try db.fetchAll(g.sql, arguments(g)) {
+                if plan.totals == nil, row.int("is_totals") == 1 {
+                    for c in columns { totals[c] = row.int(c) ?? 0 }
                     continue
                 }
                 var keys: [ReportValue] = []
                 var sort: [SortValue] = []
                 var ids: [SortValue] = []
                 for k in plan.keys {
-                    let text: String? = row[k.name]
+                    let text = row.text(k.name)
                     keys.append(text.map(ReportValue.text) ?? .null)
                     switch k.sort {
                     case .column(let c):
-                        let v: Int64? = row[c]
+                        let v = row.int(c)
                         sort.append(v.map(SortValue.int) ?? .null)
                         ids.append(sort.last!)
                     case .roleRank:
@@ -188,24 +188,24 @@ public enum Reports {
                     }
                 }
                 var values: [String: Int64] = [:]
-                for c in columns where row.hasColumn(c) { values[c] = (row[c] as Int64?) ?? 0 }
+                for c in columns where row.hasColumn(c) { values[c] = row.int(c) ?? 0 }
                 rows.append(RawRow(keys: keys, sort: sort, values: values, ids: ids))
             }
         }
-        if let q = plan.totals, let t = try Row.fetchOne(db, sql: q.sql, arguments: arguments(q)) {
-            for c in columns { totals[c] = (t[c] as Int64?) ?? 0 }
+        if let q = plan.totals, let t = try db.fetchOne(q.sql, arguments(q)) {
+            for c in columns { totals[c] = t.int(c) ?? 0 }
         }
         var composition: MemberComposition?
         if let c = plan.composition {
             let persons = totals["persons"] ?? 0
             var bands: [String: Int64] = [:]
-            for r in try Row.fetchAll(db, sql: c.ages.sql, arguments: arguments(c.ages)) {
-                bands[r["band"] as String? ?? "unknown", default: 0] += (r["persons"] as Int64?) ?? 0
+            for r in try db.fetchAll(c.ages.sql, arguments(c.ages)) {
+                bands[r.text("band") ?? "unknown", default: 0] += r.int("persons") ?? 0
             }
             var tags: [CompositionBucket] = []
-            for r in try Row.fetchAll(db, sql: c.tags.sql, arguments: arguments(c.tags)) {
-                let n = (r["persons"] as Int64?) ?? 0
-                tags.append(CompositionBucket(label: r["tag"] as String? ?? "", persons: n, share: .fraction(n, persons)))
+            for r in try db.fetchAll(c.tags.sql, arguments(c.tags)) {
+                let n = r.int("persons") ?? 0
+                tags.append(CompositionBucket(label: r.text("tag") ?? "", persons: n, share: .fraction(n, persons)))
             }
             tags.sort { ($0.persons, $1.label) > ($1.persons, $0.label) }
             composition = MemberComposition(
@@ -220,13 +220,13 @@ public enum Reports {
         return RawResult(rows: rows, byKeys: byKeys, totals: totals, composition: composition)
     }
 
-    static func arguments(_ q: SQLQuery) -> StatementArguments {
-        StatementArguments(q.arguments.map { a -> (any DatabaseValueConvertible) in
+    static func arguments(_ q: SQLQuery) -> [StoreValue] {
+        q.arguments.map { a in
             switch a {
-            case .text(let s): return s
-            case .int(let i): return i
+            case .text(let s): return .text(s)
+            case .int(let i): return .int(i)
             }
-        })
+        }
     }
 
     // MARK: measures and comparison

@@ -1,9 +1,13 @@
 import FulianCore
+import FulianStore
 
 /// The few SQL spellings that differ between database engines; everything else the reports send is
-/// standard SQL (`WITH RECURSIVE`, `CASE`, `COALESCE`, `COUNT(DISTINCT …)`, `GROUP BY`).
+/// standard SQL (`WITH RECURSIVE`, `CASE`, `COALESCE`, `COUNT(DISTINCT …)`, `GROUP BY`, `IS NOT DISTINCT FROM`).
 ///
-/// Dates are ISO `YYYY-MM-DD` text in every engine, so date ranges are plain string comparisons.
+/// Dates are ISO `YYYY-MM-DD` text in SQLite and `DATE` in PostgreSQL; both compare with ISO text
+/// parameters (PostgreSQL infers the parameter's type from the column), so date ranges are written once.
+/// Flags (`workCovered`) are tested bare (`OR u.workCovered`): an integer 0/1 in SQLite, a BOOLEAN in
+/// PostgreSQL. What does differ is listed in `notebooks-docs/06-shared-store.md`.
 public protocol SQLDialect: Sendable {
     /// A name for explanations (`SQLite`).
     var name: String { get }
@@ -40,6 +44,37 @@ public struct SQLiteDialect: SQLDialect {
     public func position(of needle: String, in haystack: String) -> String { "instr(\(haystack), \(needle))" }
     /// `length(text)`.
     public func length(of text: String) -> String { "length(\(text))" }
+}
+
+/// The PostgreSQL spellings (`to_char`, `EXTRACT`, `strpos`, `$1` placeholders) over `DATE` columns.
+public struct PostgreSQLDialect: SQLDialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `PostgreSQL`.
+    public var name: String { "PostgreSQL" }
+    /// `$1`, `$2` ….
+    public func placeholder(_ index: Int) -> String { "$\(index)" }
+    /// `to_char(date, 'YYYY-MM')`.
+    public func month(of date: String) -> String { "to_char(\(date), 'YYYY-MM')" }
+    /// `CAST(EXTRACT(YEAR FROM date) AS INTEGER)`.
+    public func year(of date: String) -> String { "CAST(EXTRACT(YEAR FROM \(date)) AS INTEGER)" }
+    /// `to_char(date, 'MM-DD')`.
+    public func monthDay(of date: String) -> String { "to_char(\(date), 'MM-DD')" }
+    /// `strpos(haystack, needle)`.
+    public func position(of needle: String, in haystack: String) -> String { "strpos(\(haystack), \(needle))" }
+    /// `length(text::text)` (a DATE's text is its ISO form).
+    public func length(of text: String) -> String { "length(CAST(\(text) AS TEXT))" }
+}
+
+extension StoreEngine {
+    /// The SQL dialect of the engine.
+    public var dialect: any SQLDialect {
+        switch self {
+        case .sqlite: return SQLiteDialect()
+        case .postgresql: return PostgreSQLDialect()
+        }
+    }
 }
 
 /// A value bound to a query parameter.

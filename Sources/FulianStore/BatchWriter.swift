@@ -5,8 +5,14 @@ import GRDB
 import GRDBSQLite
 
 /// Writes the records of one batch inside its transaction, finding duplicates as it goes.
+///
+/// Both engines share every rule and message; the SQLite engine keeps its own fast paths for persons and
+/// disbursements (prepared statements stepped through the C API, bulk loads), the others go through
+/// ``StoreConnection``.
 final class BatchWriter {
-    let db: Database
+    let conn: any StoreConnection
+    /// The GRDB database of a SQLite store, for its fast paths; nil on PostgreSQL.
+    let sqlite: Database?
     let batchId: Int64
     let file: String
     /// The data sheets' names as diagnostics show them, by ``ParsedRow/sheetIndex`` (nil for CSV).
@@ -16,41 +22,51 @@ final class BatchWriter {
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
     @exclusivity(unchecked) private var programIdsAsWritten: [ExactText: Int64] = [:]
     /// Persons met in this batch by ID number (its ``IDNumber/digits``), and (without an ID) by `name@orgId`.
-    @exclusivity(unchecked) private var personByID: [Int64: Int64] = [:]
+    @exclusivity(unchecked) var personByID: [Int64: Int64] = [:]
     /// Whether the store held any person when the batch began: if not, a person not met in this
     /// batch is new, and no lookup is needed.
     private let storeHadPersons: Bool
-    private var personByName: [String: Int64] = [:]
+    var personByName: [String: Int64] = [:]
     /// Disbursements are appended without their two indexes, which ``finish()`` builds again (see ``BulkLoad``).
     let bulkAid: Bool
     private var findPerson: RawStatement?
     private var insertPerson: RawStatement?
     private var insertDisbursement: RawStatement?
     private var findDisbursement: RawStatement?
+    /// PostgreSQL: the batch's disbursements waiting for their COPY, and the duplicates found so far.
+    private var pendingAid: [PendingAid] = []
+    private var postgresDuplicates: [Diagnostic] = []
 
-    init(db: Database, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false) throws {
-        self.db = db
+    init(conn: any StoreConnection, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false) throws {
+        self.conn = conn
+        sqlite = (conn as? SQLiteStoreConnection)?.db
+        precondition(!bulkAid || sqlite != nil, "bulk loads are the SQLite engine's")
         self.batchId = batchId
         self.file = file
         self.sheets = sheets
         self.bulkAid = bulkAid
-        storeHadPersons = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") ?? true
-        register = try BatchWriter.loadRegister(db)
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM program") {
-            programIds[ProgramNames.key(row["name"])] = row["id"]
+        storeHadPersons = try conn.fetchInt("SELECT EXISTS (SELECT 1 FROM person)").map { $0 != 0 } ?? true
+        register = try BatchWriter.loadRegister(conn)
+        for row in try conn.fetchAll("SELECT id, name FROM program", []) {
+            if let name = row.text("name"), let id = row.int("id") { programIds[ProgramNames.key(name)] = id }
         }
         if bulkAid {
-            try db.execute(sql: "DROP INDEX \(Schema.disbursementIndex.name)")
+            try conn.execute("DROP INDEX \(Schema.disbursementIndex.name)")
             // Into a store without persons, persons are appended too: the batch's own dictionary knows
             // every one of them, so the unique index is only needed at the end.
-            if !storeHadPersons { try db.execute(sql: "DROP INDEX \(Schema.personIndex.name)") }
+            if !storeHadPersons { try conn.execute("DROP INDEX \(Schema.personIndex.name)") }
         }
     }
 
     /// Ends the batch: in bulk mode, builds the disbursement indexes again and returns the rows that
     /// turned out to repeat a stored disbursement (they are deleted, as streaming mode would have skipped them).
     func finish() throws -> [Diagnostic] {
-        guard bulkAid else { return [] }
+        if let pg = (conn as? PostgresStoreConnection)?.connection {
+            postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
+            pendingAid = []
+            return postgresDuplicates
+        }
+        guard bulkAid, let db = sqlite else { return [] }
         if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
         let identity = Schema.disbursementIndex
@@ -86,14 +102,17 @@ final class BatchWriter {
     }
 
     /// The org register as stored.
-    static func loadRegister(_ db: Database) throws -> OrgRegister {
+    static func loadRegister(_ conn: any StoreConnection) throws -> OrgRegister {
         var reg = OrgRegister()
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, kind, parentId, code FROM org ORDER BY id") {
-            reg.add(.init(id: row["id"], name: row["name"], kind: OrgKind(rawValue: row["kind"]) ?? .other, parentId: row["parentId"]),
-                    code: row["code"])
+        for row in try conn.fetchAll("SELECT id, name, kind, parentId, code FROM org ORDER BY id", []) {
+            reg.add(.init(id: row.int("id") ?? 0, name: row.text("name") ?? "", kind: OrgKind(rawValue: row.text("kind") ?? "") ?? .other,
+                          parentId: row.int("parentId")),
+                    code: row.text("code"))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT orgId, name, until FROM orgName ORDER BY id") {
-            if let until = CivilDate(iso: row["until"]) { reg.addFormerName(row["name"], of: row["orgId"], until: until) }
+        for row in try conn.fetchAll("SELECT orgId, name, until FROM orgName ORDER BY id", []) {
+            if let until = CivilDate(iso: row.text("until") ?? ""), let org = row.int("orgId") {
+                reg.addFormerName(row.text("name") ?? "", of: org, until: until)
+            }
         }
         return reg
     }
@@ -124,13 +143,13 @@ final class BatchWriter {
     }
 
     private func duplicate(row: Int, of table: String, id: Int64, what: StoreMessage) throws -> Diagnostic {
-        let prior = try Row.fetchOne(db, sql: """
+        let prior = try conn.fetchOne("""
             SELECT b.id, b.fileName, t.sourceRow, t.sourceSheet FROM \(table) t JOIN importBatch b ON b.id = t.batchId WHERE t.id = ?
-            """, arguments: [id])
+            """, [.int(id)])
         var place: StoreMessage? = nil
         if let prior {
-            let priorBatch: Int64 = prior["id"]
-            place = BatchWriter.place(sameBatch: priorBatch == batchId, file: prior["fileName"], sheet: prior["sourceSheet"], row: prior["sourceRow"])
+            place = BatchWriter.place(sameBatch: prior.int("id") == batchId, file: prior.text("fileName") ?? "", sheet: prior.text("sourceSheet"),
+                                      row: Int(prior.int("sourceRow") ?? 0))
         }
         return Diagnostic(severity: .warning, file: file, sheet: currentSheet, row: row, category: "duplicate",
                           message: .store(.duplicate(record: what, place: place)))
@@ -148,20 +167,26 @@ final class BatchWriter {
         }
         let key = idNumber.map { "id:\($0.value)" } ?? "name:\(nameKey)"
         var found: Int64? = nil
+        let findSQL = "SELECT id FROM person WHERE personKey = ?"
+        let insertSQL = """
+            INSERT INTO person (personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
         if storeHadPersons {
-            let find = try RawStatement.cached(&findPerson, db, "SELECT id FROM person WHERE personKey = ?")
-            find.bind(1, key)
-            found = try find.fetchInt64()
+            if let db = sqlite {
+                let find = try RawStatement.cached(&findPerson, db, findSQL)
+                find.bind(1, key)
+                found = try find.fetchInt64()
+            } else {
+                found = try conn.fetchInt(findSQL, [.text(key)])
+            }
         }
         let id: Int64
         if let found {
             id = found
             if fill { try fillPerson(id, ethnicity, education, phone) }
-        } else {
-            let insert = try RawStatement.cached(&insertPerson, db, """
-                INSERT INTO person (personKey, idNumber, name, gender, birthDate, ethnicity, education, phone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        } else if let db = sqlite {
+            let insert = try RawStatement.cached(&insertPerson, db, insertSQL)
             insert.bind(1, key)
             insert.bind(2, idNumber?.value)
             insert.bind(3, name)
@@ -172,30 +197,49 @@ final class BatchWriter {
             insert.bind(8, phone)
             try insert.run()
             id = db.lastInsertedRowID
+        } else {
+            id = try conn.insert(insertSQL, [.text(key), StoreValue(idNumber?.value), .text(name), StoreValue(gender().map { $0 == .female ? "F" : "M" }),
+                                             StoreValue(birth()?.iso), StoreValue(ethnicity), StoreValue(education), StoreValue(phone)])
         }
         if idNumber != nil { personByID[digits] = id } else { personByName[nameKey] = id }
         return id
     }
 
+    /// The person key of a disbursement's recipient: `id:<ID>`, else `name:<name>@<orgId>`.
+    func personKey(_ a: AidRecord) -> String {
+        a.idNumber.map { "id:\($0.value)" } ?? "name:\(a.name)@\(a.orgId)"
+    }
+
+    /// The id of a recipient already met in this batch.
+    func knownPerson(_ a: AidRecord) -> Int64? {
+        a.idNumber.map { personByID[$0.digits] } ?? personByName["\(a.name)@\(a.orgId)"]
+    }
+
+    /// Remembers a recipient's id for the rest of the batch.
+    func remember(_ a: AidRecord, id: Int64) {
+        if let n = a.idNumber { personByID[n.digits] = id } else { personByName["\(a.name)@\(a.orgId)"] = id }
+    }
+
     private func fillPerson(_ id: Int64, _ ethnicity: String?, _ education: String?, _ phone: String?) throws {
-        try db.cachedStatement(sql: """
+        try conn.execute("""
             UPDATE person SET ethnicity = COALESCE(ethnicity, ?), education = COALESCE(education, ?), phone = COALESCE(phone, ?)
             WHERE id = ?
-            """).execute(arguments: [ethnicity, education, phone, id])
+            """, [StoreValue(ethnicity), StoreValue(education), StoreValue(phone), .int(id)])
     }
 
     private func writeMember(_ m: MemberRecord, row: Int) throws -> Diagnostic? {
         let pid = try personId(idNumber: m.idNumber, name: m.name, orgId: m.orgId, gender: m.gender, birth: m.birthDate,
                                ethnicity: m.ethnicity, education: m.education, phone: m.phone)
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM membership WHERE personId = ? AND orgId = ? AND role = ? AND COALESCE(termStart, '') = ?
-            """), arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso ?? ""]) {
+        if let existing = try conn.fetchInt("""
+            SELECT id FROM membership WHERE personId = ? AND orgId = ? AND role = ? AND termStart IS NOT DISTINCT FROM ?
+            """, [.int(pid), .int(m.orgId), .text(m.role.rawValue), StoreValue(m.termStart?.iso)]) {
             return try duplicate(row: row, of: "membership", id: existing, what: .sameRecord(table: "membership"))
         }
-        try db.cachedStatement(sql: """
+        try conn.execute("""
             INSERT INTO membership (personId, orgId, role, termStart, termEnd, tags, batchId, sourceRow, sourceSheet)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [pid, m.orgId, m.role.rawValue, m.termStart?.iso, m.termEnd?.iso, m.tags, batchId, row, currentSheet])
+            """, [.int(pid), .int(m.orgId), .text(m.role.rawValue), StoreValue(m.termStart?.iso), StoreValue(m.termEnd?.iso), StoreValue(m.tags),
+                  .int(batchId), .int(Int64(row)), StoreValue(currentSheet)])
         return nil
     }
 
@@ -211,9 +255,12 @@ final class BatchWriter {
             programIdsAsWritten[ExactText(name)] = id
             return id
         }
-        let known = try String.fetchAll(db, sql: "SELECT name FROM program ORDER BY id")
-        try db.execute(sql: "INSERT INTO program (name) VALUES (?)", arguments: [name])
-        let id = db.lastInsertedRowID
+        let known = try conn.fetchTexts("SELECT name FROM program ORDER BY id")
+        // Another import running at the same time (PostgreSQL) may have stored the same spelling first.
+        try conn.execute("INSERT INTO program (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [.text(name)])
+        guard let id = try conn.fetchInt("SELECT id FROM program WHERE name = ?", [.text(name)]) else {
+            preconditionFailure("program \(name) neither inserted nor found")
+        }
         programIds[key] = id
         programIdsAsWritten[ExactText(name)] = id
         if let s = ProgramNames.suggestion(for: name, known: known) {
@@ -234,13 +281,28 @@ final class BatchWriter {
     }
 
     private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
+        if let pg = (conn as? PostgresStoreConnection)?.connection {
+            // Buffered for COPY; duplicates come back from finish().
+            let prog = try programId(a.program, row: row)
+            if !doubtfulRows.isEmpty, let n = doubtfulRows[prog] { doubtfulRows[prog] = n + 1 }
+            pendingAid.append(PendingAid(record: a, programId: prog, row: row, sheet: currentSheet))
+            if pendingAid.count >= BatchWriter.postgresPiece {
+                postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
+                pendingAid.removeAll(keepingCapacity: true)
+            }
+            return nil
+        }
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
         let prog = try programId(a.program, row: row)
         if !doubtfulRows.isEmpty, let n = doubtfulRows[prog] { doubtfulRows[prog] = n + 1 }
+        let findSQL = "SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?"
+        let insertSQL = """
+            INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow, sourceSheet)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        let db = sqlite!   // the only other engine, PostgreSQL, returned above
         if !bulkAid {
-            let find = try RawStatement.cached(&findDisbursement, db, """
-                SELECT id FROM disbursement WHERE personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?
-                """)
+            let find = try RawStatement.cached(&findDisbursement, db, findSQL)
             find.bind(1, pid)
             find.bind(2, prog)
             find.bind(3, a.paidOn)
@@ -250,10 +312,7 @@ final class BatchWriter {
                                      what: .sameDisbursement(program: a.program, date: a.paidOn.iso, yuan: a.amount.yuanString))
             }
         }
-        let insert = try RawStatement.cached(&insertDisbursement, db, """
-            INSERT INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note, batchId, sourceRow, sourceSheet)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try RawStatement.cached(&insertDisbursement, db, insertSQL)
         insert.bind(1, pid)
         insert.bind(2, prog)
         insert.bind(3, a.orgId)
@@ -270,18 +329,20 @@ final class BatchWriter {
     }
 
     private func writeActivity(_ a: ActivityRecord, row: Int) throws -> Diagnostic? {
-        let args: StatementArguments = [a.title, a.kind.rawValue, a.orgId, a.heldOn.iso, a.participants, a.employers,
-                                        a.positions, a.seekers, a.placements, a.trainees]
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM activity WHERE title IS ? AND kind = ? AND orgId = ? AND heldOn = ? AND participants IS ?
-              AND employers IS ? AND positions IS ? AND seekers IS ? AND placements IS ? AND trainees IS ?
-            """), arguments: args) {
+        let args: [StoreValue] = [StoreValue(a.title), .text(a.kind.rawValue), .int(a.orgId), .text(a.heldOn.iso), StoreValue(a.participants),
+                                  StoreValue(a.employers), StoreValue(a.positions), StoreValue(a.seekers), StoreValue(a.placements),
+                                  StoreValue(a.trainees)]
+        if let existing = try conn.fetchInt("""
+            SELECT id FROM activity WHERE title IS NOT DISTINCT FROM ? AND kind = ? AND orgId = ? AND heldOn = ?
+              AND participants IS NOT DISTINCT FROM ? AND employers IS NOT DISTINCT FROM ? AND positions IS NOT DISTINCT FROM ?
+              AND seekers IS NOT DISTINCT FROM ? AND placements IS NOT DISTINCT FROM ? AND trainees IS NOT DISTINCT FROM ?
+            """, args) {
             return try duplicate(row: row, of: "activity", id: existing, what: .sameRecord(table: "activity"))
         }
-        try db.cachedStatement(sql: """
+        try conn.execute("""
             INSERT INTO activity (title, kind, orgId, heldOn, participants, employers, positions, seekers, placements, trainees,
                 batchId, sourceRow, sourceSheet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: args + [batchId, row, currentSheet])
+            """, args + [.int(batchId), .int(Int64(row)), StoreValue(currentSheet)])
         return nil
     }
 
@@ -497,7 +558,7 @@ final class BatchWriter {
         // Real ids: new units of the file in file order, then the created districts, then the created
         // streets and towns by name.
         var real: [Int64: Int64] = [:]
-        var next = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM org") ?? 0) + 1
+        var next = (try conn.fetchInt("SELECT MAX(id) FROM org") ?? 0) + 1
         for i in accepted.indices where !rejected.contains(i) && existing[i] == nil {
             real[target[i]!] = next
             next += 1
@@ -523,8 +584,8 @@ final class BatchWriter {
         let upper = order.firstIndex { tier(accepted[$0].org.kind) >= 2 } ?? order.count
         try writeRows(order[..<upper])
         for c in created.filter({ $0.kind == .district }) + created.filter({ $0.kind != .district }) {
-            try db.execute(sql: "INSERT INTO org (id, kind, name, parentId, batchId) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [real[c.temp]!, c.kind.rawValue, c.name, resolved(c.parent), batchId])
+            try conn.execute("INSERT INTO org (id, kind, name, parentId, batchId) VALUES (?, ?, ?, ?, ?)",
+                             [.int(real[c.temp]!), .text(c.kind.rawValue), .text(c.name), StoreValue(resolved(c.parent)), .int(batchId)])
         }
         try writeRows(order[upper...])
         out.created = createdOrder.map { CreatedUnit(name: $0.name, kind: $0.kind, parent: $0.kind == .district ? nil : $0.choice?.name,
@@ -534,13 +595,13 @@ final class BatchWriter {
         for (i, id) in written where byName[accepted[i].org.name] == nil { byName[accepted[i].org.name] = id }
         for (index, name) in laterParent {
             guard let child = resolved(target[index]), let parent = byName[name], parent != child else { continue }
-            try db.execute(sql: "UPDATE org SET parentId = ? WHERE id = ?", arguments: [parent, child])
+            try conn.execute("UPDATE org SET parentId = ? WHERE id = ?", [.int(parent), .int(child)])
         }
         if noDistrict {
             out.issues.append(Diagnostic(severity: .warning, file: file, category: "no-district",
                 message: .store(.noDistrict(units: created.filter { $0.kind != .district }.map(\.name).sorted()))))
         }
-        register = try BatchWriter.loadRegister(db)
+        register = try BatchWriter.loadRegister(conn)
         // Codes that contradict their parent's, in file order.
         for (i, id) in written.sorted(by: { $0.index < $1.index }) {
             guard let u = register.unit(id: id), let code = register.code(of: id), OrgRegister.codePrefix(code) != nil,
@@ -560,15 +621,15 @@ final class BatchWriter {
     private func identify(_ o: OrgRecord, parentId: Int64?, placed: OrgRegister) throws -> Int64? {
         var found: Int64? = nil
         if let code = o.code, !code.isEmpty {
-            found = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE code = ? ORDER BY id LIMIT 1", arguments: [code])
+            found = try conn.fetchInt("SELECT id FROM org WHERE code = ? ORDER BY id LIMIT 1", [.text(code)])
         }
         var atPlace: Int64? = nil
         if parentId.map({ $0 > 0 }) ?? true {
             let sameParent = "COALESCE(parentId, 0) = COALESCE(?, 0)"
-            atPlace = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE \(sameParent) AND name = ?", arguments: [parentId, o.name])
+            atPlace = try conn.fetchInt("SELECT id FROM org WHERE \(sameParent) AND name = ?", [StoreValue(parentId), .text(o.name)])
             if found == nil { found = atPlace }
             if found == nil, let former = o.formerName {
-                found = try Int64.fetchOne(db, sql: "SELECT id FROM org WHERE \(sameParent) AND name = ?", arguments: [parentId, former])
+                found = try conn.fetchInt("SELECT id FROM org WHERE \(sameParent) AND name = ?", [StoreValue(parentId), .text(former)])
             }
         }
         if found == nil {
@@ -585,24 +646,26 @@ final class BatchWriter {
     /// Writes one unit of a register file: updates the stored unit `id` (keeping its former name when it
     /// is renamed), or inserts it with that id.
     private func write(_ o: OrgRecord, id: Int64, updating: Bool, parentId: Int64?, row: ParsedRow, sheet: String?) throws {
-        let args: StatementArguments = [o.kind.rawValue, o.code, o.federation.storedValue, o.womensHome.storedValue,
-                                        o.workCovered ? 1 : 0, o.established?.iso, o.dissolved?.iso, o.women, batchId, row.number,
-                                        sheet, parentId, o.name]
+        let args: [StoreValue] = [.text(o.kind.rawValue), StoreValue(o.code), StoreValue(o.federation.storedValue),
+                                  StoreValue(o.womensHome.storedValue), .bool(o.workCovered), StoreValue(o.established?.iso),
+                                  StoreValue(o.dissolved?.iso), StoreValue(o.women), .int(batchId), .int(Int64(row.number)),
+                                  StoreValue(sheet), StoreValue(parentId), .text(o.name)]
         if updating {
-            let old = try String.fetchOne(db, sql: "SELECT name FROM org WHERE id = ?", arguments: [id])
+            let old = try conn.fetchOne("SELECT name FROM org WHERE id = ?", [.int(id)])?.text("name")
             if let old, old != o.name {
                 let until = o.renamedOn?.iso ?? String(Store.timestamp().prefix(10))
-                try db.execute(sql: "INSERT INTO orgName (orgId, name, until, batchId) VALUES (?, ?, ?, ?)", arguments: [id, old, until, batchId])
+                try conn.execute("INSERT INTO orgName (orgId, name, until, batchId) VALUES (?, ?, ?, ?)",
+                                 [.int(id), .text(old), .text(until), .int(batchId)])
             }
-            try db.execute(sql: """
+            try conn.execute("""
                 UPDATE org SET kind = ?, code = ?, federationOn = ?, womensHomeOn = ?, workCovered = ?, establishedOn = ?,
                     dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ?, sourceSheet = ?, parentId = ?, name = ? WHERE id = ?
-                """, arguments: args + [id])
+                """, args + [.int(id)])
         } else {
-            try db.execute(sql: """
+            try conn.execute("""
                 INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,
                     batchId, sourceRow, sourceSheet, parentId, name, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: args + [id])
+                """, args + [.int(id)])
         }
     }
 
@@ -620,11 +683,12 @@ final class BatchWriter {
 
     /// Stores the batch's issues.
     func record(issues: [Diagnostic]) throws {
-        let stmt = try db.cachedStatement(sql: """
+        let sql = """
             INSERT INTO importIssue (batchId, severity, sheet, row, "column", field, category, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """
         for d in issues {
-            try stmt.execute(arguments: [batchId, d.severity.rawValue, d.sheet, d.row, d.column, d.field, d.category, d.message.text()])
+            try conn.execute(sql, [.int(batchId), .text(d.severity.rawValue), StoreValue(d.sheet), StoreValue(d.row), StoreValue(d.column),
+                                   StoreValue(d.field), .text(d.category), .text(d.message.text())])
         }
     }
 }

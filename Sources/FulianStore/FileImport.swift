@@ -195,7 +195,30 @@ extension Store {
     /// Re-importing the same bytes as the same dataset is a no-op (`already-imported`) unless
     /// `replace` is set. Rejected rows, duplicates and warnings are recorded as `importIssue` rows.
     /// `failAfterRows` injects a failure after that many stored rows (tests only).
+    ///
+    /// On PostgreSQL several imports may run at once. What they race for is settled by unique indexes; a
+    /// file whose transaction lost such a race (a deadlock, a unit or batch another import committed first)
+    /// is imported again from the start, so it ends as it would have after the other one.
     public func importFile(_ request: FileImportRequest, failAfterRows: Int? = nil) throws -> FileImportResult {
+        var attempt = 0
+        while true {
+            do {
+                return try importFileOnce(request, failAfterRows: failAfterRows)
+            } catch let e as ConcurrentImportConflict {
+                attempt += 1
+                if attempt >= Store.importAttempts {
+                    throw StoreError(file: (request.path as NSString).lastPathComponent, .cannotWrite(reason: e.error.message))
+                }
+                // A short, growing wait lets the other transaction finish.
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
+    }
+
+    /// How often a PostgreSQL import is tried when it loses a race to another import.
+    static let importAttempts = 8
+
+    private func importFileOnce(_ request: FileImportRequest, failAfterRows: Int?) throws -> FileImportResult {
         let fileName = (request.path as NSString).lastPathComponent
         // Hashed as a stream: the file is never held whole (the reader streams it again).
         let fileBytes: Int
@@ -214,13 +237,13 @@ extension Store {
         // Members, aid and activities name units of the register: without one every row would be
         // rejected, and the batch would have to be replaced once the register is in.
         if dataset != .orgs {
-            let units = try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org") ?? 0 }
+            let units = try read { c in try c.fetchInt("SELECT COUNT(*) FROM org") ?? 0 }
             if units == 0 {
                 throw StoreError(file: fileName, .registerFirst(dataset: dataset.rawValue))
             }
         }
-        let earlier = try dbQueue.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE sha256 = ? AND dataset = ?", arguments: [sha, dataset.rawValue])
+        let earlier = try read { c in
+            try c.fetchInt("SELECT id FROM importBatch WHERE sha256 = ? AND dataset = ?", [.text(sha), .text(dataset.rawValue)])
         }
         if let earlier, !request.replace && request.replaceBatch == nil {
             result.status = .alreadyImported
@@ -248,32 +271,13 @@ extension Store {
 
         do {
             var bulk = false
-            if dataset == .aid, request.bulkLoad != .never {
-                let stored = try dbQueue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM disbursement") ?? 0 }
+            // Bulk loads are the SQLite engine's (PostgreSQL keeps its indexes and checks each row against them).
+            if dataset == .aid, request.bulkLoad != .never, engine == .sqlite {
+                let stored = try read { c in try c.fetchInt("SELECT MAX(id) FROM disbursement") ?? 0 }
                 bulk = request.bulkLoad.applies(fileBytes: fileBytes, storedRows: stored)
             }
             result.bulkLoaded = bulk
-            try dbQueue.writeWithoutTransaction { db in
-                // A bulk load checks no foreign key row by row: every id it writes was read or made in this
-                // transaction (tests run `PRAGMA foreign_key_check` after bulk loads). It also leaves WAL for
-                // a rollback journal when no other connection has the store open, so its pages are written
-                // once instead of to the WAL and then again by the checkpoint; WAL comes back at the end.
-                // The page cache is raised for the file: person lookups and index builds stay in memory.
-                var leftWAL = false
-                if bulk {
-                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
-                        // SQLITE_BUSY while another connection has the store open: stay in WAL.
-                        leftWAL = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
-                    }
-                }
-                try db.execute(sql: "PRAGMA cache_size = \(Store.importCacheSize)")
-                defer {
-                    if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                    if leftWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
-                    try? db.execute(sql: "PRAGMA cache_size = -2000")
-                }
-                try db.inTransaction {
+            try importTransaction(bulk: bulk) { db in
                     var replacedAny = false
                     if !toReplace.isEmpty {
                         let old = toReplace.map(\.id)
@@ -281,23 +285,23 @@ extension Store {
                         for id in old {
                             if bulk {
                                 // Foreign keys are off, so ON DELETE CASCADE does not run: an aid batch's rows go by hand.
-                                try db.execute(sql: "DELETE FROM disbursement WHERE batchId = ?", arguments: [id])
-                                try db.execute(sql: "DELETE FROM importIssue WHERE batchId = ?", arguments: [id])
+                                try db.execute("DELETE FROM disbursement WHERE batchId = ?", [.int(id)])
+                                try db.execute("DELETE FROM importIssue WHERE batchId = ?", [.int(id)])
                             }
-                            try db.execute(sql: "DELETE FROM importBatch WHERE id = ?", arguments: [id])
+                            try db.execute("DELETE FROM importBatch WHERE id = ?", [.int(id)])
                         }
                         replacedAny = !old.isEmpty
                     }
-                    try db.execute(sql: """
+                    let batchId = try db.insert("""
                         INSERT INTO importBatch (fileName, sha256, dataset, format, encoding, sheet, headerRows,
                             rowsRead, loaded, rejected, duplicates, warnings, importedAt, path)
                         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)
-                        """, arguments: [fileName, sha, dataset.rawValue, importer.reader.format.rawValue,
-                                         importer.reader.textEncoding?.rawValue, importer.dataSheets.map(\.layout.sheet.name).joined(separator: ", "),
-                                         importer.layout.headerRowsLabel, Store.timestamp(), request.path])
-                    let batchId = db.lastInsertedRowID
+                        """, [.text(fileName), .text(sha), .text(dataset.rawValue), .text(importer.reader.format.rawValue),
+                              StoreValue(importer.reader.textEncoding?.rawValue),
+                              .text(importer.dataSheets.map(\.layout.sheet.name).joined(separator: ", ")),
+                              .text(importer.layout.headerRowsLabel), .text(Store.timestamp()), .text(request.path)])
                     result.batchId = batchId
-                    let writer = try BatchWriter(db: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk)
+                    let writer = try BatchWriter(conn: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk)
                     let sheetIndexByName = Dictionary(sheetNames.enumerated().compactMap { i, n in n.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
                     func sheetIndex(_ d: Diagnostic) -> Int { d.sheet.flatMap { sheetIndexByName[$0] } ?? 0 }
                     var rowIssues: [Diagnostic] = []
@@ -363,33 +367,34 @@ extension Store {
                         result.sheets[sheetIndex(d)].warnings += 1
                     }
                     try writer.record(issues: result.issues)
-                    try db.execute(sql: """
+                    try db.execute("""
                         UPDATE importBatch SET rowsRead = ?, loaded = ?, rejected = ?, duplicates = ?, warnings = ? WHERE id = ?
-                        """, arguments: [result.rows, result.loaded, result.rejected, result.duplicates, result.warnings, batchId])
+                        """, [StoreValue(result.rows), StoreValue(result.loaded), StoreValue(result.rejected), StoreValue(result.duplicates),
+                              StoreValue(result.warnings), .int(batchId)])
                     for (i, sh) in result.sheets.enumerated() {
-                        try db.execute(sql: """
+                        try db.execute("""
                             INSERT INTO importSheet (batchId, position, name, headerRows, sheetRows, titleRows, dataRows, loaded, rejected,
                                 duplicates, blankRows, footerRows, noteRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [batchId, i, sh.name, sh.headerRows, sh.tally.sheetRows, sh.tally.titleRows, sh.tally.dataRows,
-                                             sh.loaded, sh.rejected, sh.duplicates, sh.tally.blankRows, sh.tally.footerRows.count,
-                                             sh.tally.noteRows.count])
+                            """, [.int(batchId), StoreValue(i), .text(sh.name), .text(sh.headerRows), StoreValue(sh.tally.sheetRows),
+                                  StoreValue(sh.tally.titleRows), StoreValue(sh.tally.dataRows), StoreValue(sh.loaded), StoreValue(sh.rejected),
+                                  StoreValue(sh.duplicates), StoreValue(sh.tally.blankRows), StoreValue(sh.tally.footerRows.count),
+                                  StoreValue(sh.tally.noteRows.count)])
                     }
                     if request.strict && result.skippedSheets.contains(where: \.isData) {
                         result.status = .strictFailed
                         result.strictSkippedSheet = true
-                        return .rollback
+                        return false
                     }
                     if request.strict && result.rejected > 0 {
                         result.status = .strictFailed
-                        return .rollback
+                        return false
                     }
                     if request.dryRun {
                         result.status = .dryRun
-                        return .rollback
+                        return false
                     }
                     result.status = replacedAny ? .replaced : .imported
-                    return .commit
-                }
+                    return true
             }
         } catch let e as DatabaseError {
             throw StoreError(file: fileName, .cannotWrite(reason: e.message ?? "\(e.resultCode)"))
@@ -404,28 +409,29 @@ extension Store {
     private func batchesToReplace(_ request: FileImportRequest, sha: String, fileName: String) throws -> [BatchSummary] {
         guard request.replace || request.replaceBatch != nil else { return [] }
         let dataset = request.options.dataset
-        return try dbQueue.read { db in
-            func fetch(_ condition: String, _ args: StatementArguments) throws -> [BatchSummary] {
-                try Row.fetchAll(db, sql: """
+        return try read { db in
+            func fetch(_ condition: String, _ args: [StoreValue]) throws -> [BatchSummary] {
+                try db.fetchAll("""
                     SELECT id, COALESCE(path, fileName) AS path, loaded, importedAt FROM importBatch WHERE dataset = ? AND \(condition) ORDER BY id
-                    """, arguments: [dataset.rawValue] + args).map {
-                    BatchSummary(id: $0["id"], path: $0["path"], loaded: $0["loaded"], importedAt: $0["importedAt"])
+                    """, [.text(dataset.rawValue)] + args).map {
+                    BatchSummary(id: $0.int("id") ?? 0, path: $0.text("path") ?? "", loaded: Int($0.int("loaded") ?? 0),
+                                 importedAt: $0.text("importedAt") ?? "")
                 }
             }
             if let n = request.replaceBatch {
-                let found = try fetch("id = ?", [n])
+                let found = try fetch("id = ?", [.int(n)])
                 if found.isEmpty {
-                    let other = try String.fetchOne(db, sql: "SELECT dataset FROM importBatch WHERE id = ?", arguments: [n])
+                    let other = try db.fetchOne("SELECT dataset FROM importBatch WHERE id = ?", [.int(n)])?.text("dataset")
                     throw StoreError(file: fileName, other.map { .batchOfOtherDataset(batch: n, holds: $0, wanted: dataset.rawValue) }
                                      ?? .noSuchBatch(n))
                 }
                 return found
             }
-            let same = try fetch("sha256 = ?", [sha])
+            let same = try fetch("sha256 = ?", [.text(sha)])
             if !same.isEmpty { return same }
-            let samePath = try fetch("path = ?", [request.path])
+            let samePath = try fetch("path = ?", [.text(request.path)])
             if !samePath.isEmpty { return samePath }
-            let sameName = try fetch("fileName = ?", [fileName])
+            let sameName = try fetch("fileName = ?", [.text(fileName)])
             if sameName.count > 1 {
                 throw StoreError(file: fileName, .ambiguousReplace(batches: sameName.map(\.message)))
             }
@@ -435,7 +441,7 @@ extension Store {
 
     /// The unit `--from` names: a name, code or path of the register, which must name one unit.
     private func scopeUnit(_ typed: String, fileName: String) throws -> Int64 {
-        let register = try dbQueue.read { db in try BatchWriter.loadRegister(db) }
+        let register = try read { c in try BatchWriter.loadRegister(c) }
         return try register.fromUnit(typed, file: fileName).id
     }
 
@@ -449,8 +455,41 @@ extension Store {
         if let d = OrgRegister.district(inTitle: (importer.fileName as NSString).deletingPathExtension) {
             return DistrictChoice(name: d, source: "the file name")
         }
-        let districts = try dbQueue.read { db in try String.fetchAll(db, sql: "SELECT name FROM org WHERE kind = 'district'") }
+        let districts = try read { c in try c.fetchTexts("SELECT name FROM org WHERE kind = 'district'") }
         return districts.count == 1 ? DistrictChoice(name: districts[0], source: "the store") : nil
+    }
+
+    /// Runs an import's one transaction on the store's engine; `body` says whether to commit.
+    ///
+    /// SQLite: a bulk load checks no foreign key row by row (every id it writes was read or made in this
+    /// transaction; tests run `PRAGMA foreign_key_check` after bulk loads). It also leaves WAL for a rollback
+    /// journal when no other connection has the store open, so its pages are written once instead of to the
+    /// WAL and then again by the checkpoint; WAL comes back at the end. The page cache is raised for the
+    /// file: person lookups and index builds stay in memory.
+    private func importTransaction(bulk: Bool, _ body: (any StoreConnection) throws -> Bool) throws {
+        if let postgres {
+            try postgres.transaction(readOnly: false, failure: { e in
+                ConcurrentImportConflict.retryable.contains(e.sqlState) ? ConcurrentImportConflict(error: e) as any Error : StoreError(.cannotWrite(reason: e.message))
+            }) { c in ((), try body(c)) }
+            return
+        }
+        try dbQueue.writeWithoutTransaction { db in
+            var leftWAL = false
+            if bulk {
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                    // SQLITE_BUSY while another connection has the store open: stay in WAL.
+                    leftWAL = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
+                }
+            }
+            try db.execute(sql: "PRAGMA cache_size = \(Store.importCacheSize)")
+            defer {
+                if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                if leftWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                try? db.execute(sql: "PRAGMA cache_size = -2000")
+            }
+            try db.inTransaction { try body(SQLiteStoreConnection(db)) ? .commit : .rollback }
+        }
     }
 
     static func timestamp() -> String {
@@ -468,3 +507,11 @@ extension Store {
     }
 }
 
+
+/// A PostgreSQL import's transaction lost a race to a concurrent one: a deadlock (`40P01`), a
+/// serialization failure (`40001`) or a unique index another import filled first (`23505`). The file is
+/// imported again from the start.
+struct ConcurrentImportConflict: Error {
+    static let retryable: Set<String> = ["40P01", "40001", "23505"]
+    var error: PostgresError
+}

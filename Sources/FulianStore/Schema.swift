@@ -226,6 +226,18 @@ public enum Schema {
     /// so it is never stale (and the org rows every report looks up stay as narrow as before); `orgName`
     /// keeps former names, which still resolve for rows dated before the change. The table is rebuilt
     /// (SQLite cannot drop an inline UNIQUE); every row keeps its id.
+    /// The view of every unit's path from the top (江北区/石马河街道/南桥寺社区), as v5 creates it (and the
+    /// PostgreSQL schema, where the same SQL holds). Part of a shipped migration: never edit it.
+    static let orgPathView = """
+        CREATE VIEW orgPath(id, path) AS
+            WITH RECURSIVE up(id, path, depth) AS (
+                SELECT id, name, 0 FROM org WHERE parentId IS NULL
+                UNION ALL
+                SELECT o.id, up.path || '/' || o.name, up.depth + 1 FROM org o JOIN up ON o.parentId = up.id WHERE up.depth < 64
+            )
+            SELECT id, path FROM up;
+        """
+
     static let v5 = """
     CREATE TABLE org_v5 (
         id INTEGER PRIMARY KEY,
@@ -257,13 +269,7 @@ public enum Schema {
     CREATE UNIQUE INDEX org_place ON org(COALESCE(parentId, 0), name);
     CREATE INDEX org_code ON org(code) WHERE code IS NOT NULL;
     CREATE INDEX org_name ON org(name);
-    CREATE VIEW orgPath(id, path) AS
-        WITH RECURSIVE up(id, path, depth) AS (
-            SELECT id, name, 0 FROM org WHERE parentId IS NULL
-            UNION ALL
-            SELECT o.id, up.path || '/' || o.name, up.depth + 1 FROM org o JOIN up ON o.parentId = up.id WHERE up.depth < 64
-        )
-        SELECT id, path FROM up;
+    \(orgPathView)
     CREATE TABLE orgName (
         id INTEGER PRIMARY KEY,
         orgId INTEGER NOT NULL REFERENCES org(id) ON DELETE CASCADE,

@@ -29,17 +29,29 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String { text() }
 }
 
-/// The normalized SQLite store (`fulian.sqlite`), opened through GRDB.
+/// The normalized store: a SQLite file through GRDB (the default), or a PostgreSQL database through libpq
+/// when the location is a `postgresql://` URI.
 ///
 /// ```swift
 /// let store = try Store(path: "fulian.sqlite")            // creates and migrates
 /// let ro = try Store(path: "fulian.sqlite", readOnly: true) // for `fulian sql`: cannot write
+/// let shared = try Store(path: "postgresql://stats@db.example/fulian")
+/// let n = try shared.read { c in try c.fetchInt("SELECT COUNT(*) FROM org") }
 /// ```
 public final class Store: Sendable {
-    /// The path of the SQLite file.
+    /// The SQLite file's path, or the PostgreSQL URI with its password redacted: the location messages show.
     public let path: String
-    /// The GRDB connection (a serial queue).
-    public let dbQueue: DatabaseQueue
+    /// Which engine holds the store.
+    public let engine: StoreEngine
+    private let queue: DatabaseQueue?
+    let postgres: PostgresStore?
+
+    /// The GRDB connection (a serial queue) of a SQLite store. Only the SQLite engine's own code and tests
+    /// use it; everything that works on both engines goes through ``read(_:)``. A PostgreSQL store has none.
+    public var dbQueue: DatabaseQueue {
+        guard let queue else { preconditionFailure("dbQueue is the SQLite engine's; use read(_:) for \(path)") }
+        return queue
+    }
 
     /// How much of the store a read-only connection maps into memory, in bytes (1 GiB).
     public static let readMapSize = 1 << 30
@@ -63,7 +75,16 @@ public final class Store: Sendable {
 
     /// Opens (and, unless read-only, creates and migrates) the store at `path`.
     public init(path: String, readOnly: Bool = false) throws {
+        if PostgresURI.isPostgres(path) {
+            self.path = PostgresURI.redacted(path)
+            engine = .postgresql
+            queue = nil
+            postgres = try PostgresStore(uri: path, readOnly: readOnly)
+            return
+        }
         self.path = path
+        engine = .sqlite
+        postgres = nil
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.readonly = readOnly
@@ -82,7 +103,8 @@ public final class Store: Sendable {
         }
         do {
             if readOnly { try Store.recoverInterruptedLoad(path) }
-            dbQueue = try DatabaseQueue(path: path, configuration: config)
+            let dbQueue = try DatabaseQueue(path: path, configuration: config)
+            queue = dbQueue
             let superseded = try dbQueue.read { db in try Schema.migrator().hasBeenSuperseded(db) }
             if superseded { throw StoreError(.newerStore(path: path)) }
             if readOnly {
@@ -161,9 +183,98 @@ public final class Store: Sendable {
     /// An in-memory store, for tests.
     public init(inMemory: Void = ()) throws {
         path = ":memory:"
+        engine = .sqlite
+        postgres = nil
         var config = Configuration()
         config.foreignKeysEnabled = true
-        dbQueue = try DatabaseQueue(configuration: config)
+        let dbQueue = try DatabaseQueue(configuration: config)
+        queue = dbQueue
         try Schema.migrator().migrate(dbQueue)
+    }
+}
+
+extension Store {
+    /// Runs `body` in one read transaction (a consistent snapshot on both engines: SQLite's read
+    /// transaction, PostgreSQL's `REPEATABLE READ READ ONLY`). PostgreSQL errors become ``StoreError``.
+    public func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        if let postgres {
+            return try postgres.transaction(readOnly: true) { c in (try body(c), false) }
+        }
+        return try dbQueue.read { db in try body(SQLiteStoreConnection(db)) }
+    }
+
+    /// Runs one statement of `fulian sql`, which cannot change the store: SQLite opens the file read-only;
+    /// PostgreSQL runs it alone (extended protocol: one statement) in a `READ ONLY` transaction that has
+    /// already taken its snapshot (so `SET transaction_read_only = off` is refused too) and rolls it back.
+    /// Failures are ``StoreMessage/queryFailed(reason:readOnly:)`` or ``StoreMessage/oneStatementOnly``.
+    public func readOnlyQuery(_ sql: String) throws -> (columns: [String], rows: [StoreRow]) {
+        if let postgres {
+            do {
+                return try postgres.readOnlyQuery(sql)
+            } catch let e as PostgresError {
+                if e.sqlState == "42601" && e.message.contains("multiple commands") { throw StoreError(.oneStatementOnly) }
+                throw StoreError(.queryFailed(reason: e.message, readOnly: e.sqlState == "25006" || e.sqlState == "25001"))
+            }
+        }
+        do {
+            return try dbQueue.read { db in
+                let statement = try db.makeStatement(sql: sql)
+                let columns = statement.columnNames
+                let rows = try Row.fetchAll(statement).map {
+                    StoreRow(columns: columns, values: $0.databaseValues.map(SQLiteStoreConnection.value))
+                }
+                return (columns, rows)
+            }
+        } catch let e as DatabaseError {
+            throw StoreError(.queryFailed(reason: e.message ?? e.description, readOnly: e.resultCode == .SQLITE_READONLY))
+        }
+    }
+}
+
+/// A PostgreSQL store's one connection, used by one caller at a time.
+final class PostgresStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private let connection: PostgresConnection
+    private let store: PostgresStoreConnection
+
+    init(uri: String, readOnly: Bool) throws {
+        connection = try PostgresConnection(uri: uri)
+        store = PostgresStoreConnection(connection)
+        do {
+            try PostgresSchema.migrate(connection, readOnly: readOnly)
+        } catch let e as PostgresError {
+            throw StoreError(.cannotOpen(path: connection.location, reason: e.message))
+        }
+    }
+
+    /// Runs `body` in a transaction; it returns its value and whether to commit. A read-only transaction
+    /// is `REPEATABLE READ` (one snapshot for every statement, as a SQLite read transaction).
+    /// A server error becomes `failure(error)` (by default ``StoreMessage/serverRefused(code:reason:)``).
+    func transaction<T>(readOnly: Bool, failure: (PostgresError) -> any Error = { $0.storeError },
+                        _ body: (PostgresStoreConnection) throws -> (T, Bool)) throws -> T {
+        try lock.withLock {
+            do {
+                try connection.executeScript(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+                let (value, commit) = try body(store)
+                try connection.executeScript(commit ? "COMMIT" : "ROLLBACK")
+                return value
+            } catch let e as PostgresError {
+                try? connection.executeScript("ROLLBACK")
+                throw failure(e)
+            } catch {
+                try? connection.executeScript("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// See ``Store/readOnlyQuery(_:)``; throws ``PostgresError``.
+    func readOnlyQuery(_ sql: String) throws -> (columns: [String], rows: [StoreRow]) {
+        try lock.withLock {
+            try connection.executeScript("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; BEGIN READ ONLY; SELECT 1")
+            defer { try? connection.executeScript("ROLLBACK") }
+            let (columns, rows) = try connection.queryWithColumns(sql, [])
+            return (columns, rows)
+        }
     }
 }

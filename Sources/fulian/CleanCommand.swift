@@ -62,7 +62,7 @@ struct CleanCommand: ParsableCommand {
             let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: .orgs, read: read)))
             if r.rejected > 0 { printError(ImportSummary.text(r)) }
         }
-        return try store.dbQueue.read { db in try Store.register(db) }
+        return try store.read { db in try Store.register(db) }
     }
 
     func run() throws {

@@ -98,7 +98,7 @@ struct ReportCommand: ParsableCommand {
         if composition { breakdowns.insert(.composition) }
         let result: ReportResult
         do {
-            let level = try by.flatMap(OrgLevel.init(rawValue:)) ?? st.dbQueue.read { db in try Reports.defaultLevel(under: under, db: db) }
+            let level = try by.flatMap(OrgLevel.init(rawValue:)) ?? st.read { db in try Reports.defaultLevel(under: under, db: db) }
             let request = ReportRequest(kind: ReportKind(rawValue: name.rawValue)!, period: p, by: level, compare: compare,
                                         kinds: kinds.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [],
                                         breakdowns: breakdowns, under: under)

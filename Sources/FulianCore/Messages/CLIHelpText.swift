@@ -230,7 +230,8 @@ extension CLIMessage {
 
     static func optionHelp(_ o: CLIOption) -> Wording {
         switch o {
-        case .db: Wording("SQLite 数据库文件（默认：$FULIAN_DB 或 fulian.sqlite）。", "The SQLite store (default: $FULIAN_DB or fulian.sqlite).")
+        case .db: Wording("SQLite 数据库文件，或 PostgreSQL 连接串 postgresql://用户@主机/库名（默认：$FULIAN_DB 或 fulian.sqlite）。",
+                          "The SQLite store, or a PostgreSQL URI postgresql://user@host/db (default: $FULIAN_DB or fulian.sqlite).")
         case .lang: Wording("界面语言：zh（默认）或 en；也可用环境变量 FULIAN_LANG。", "The language of messages and headers: zh (default) or en; also FULIAN_LANG.")
         case .importDataset, .cleanDataset: Wording("orgs、members、aid 或 activities。", "orgs, members, aid or activities.")
         case .importFiles: Wording("要导入的文件（CSV、XLSX 或 XLS，按内容识别）。", "The files to import (CSV, XLSX or XLS, told apart by content).")

@@ -46,8 +46,6 @@ public indirect enum CLIMessage: Localized, Hashable {
     case cannotCreateFile(path: String)
     /// A folder that cannot be created, with the system's reason.
     case cannotCreateFolder(path: String, reason: String)
-    /// The SQL of `fulian sql` failed; `reason` is SQLite's text.
-    case queryFailed(reason: String, readOnly: Bool)
     /// `peek --format csv` on a workbook of several sheets without `--sheet`.
     case csvNeedsSheet(sheets: [String])
     /// `demo` cannot find its corpus.
@@ -186,9 +184,6 @@ public indirect enum CLIMessage: Localized, Hashable {
                     "cannot write \(path): the file cannot be created (check the folder and its permissions)")
         case .cannotCreateFolder(let path, let reason):
             Wording("无法创建 \(path)：\(reason)", "cannot create \(path): \(reason)")
-        case .queryFailed(let reason, let readOnly):
-            Wording("查询失败：\(reason)" + (readOnly ? "（fulian sql 只能读，不能修改数据库）" : ""),
-                    "the query failed: \(reason)" + (readOnly ? " (fulian sql is read-only)" : ""))
         case .csvNeedsSheet(let sheets):
             Wording("--format csv 只输出一个工作表：请用 --sheet 指定（工作表有：\(sheets.joined(separator: "、"))）",
                     "--format csv writes one sheet: name it with --sheet (the sheets are: \(sheets.joined(separator: ", ")))")

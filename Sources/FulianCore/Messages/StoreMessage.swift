@@ -49,6 +49,12 @@ public indirect enum StoreMessage: Localized, Hashable {
     case districtSource(String)
     /// A store written by an earlier fulian, which a read-only command would have to upgrade first but cannot write.
     case olderStoreReadOnly(path: String)
+    /// The PostgreSQL server refused a statement; `reason` is its own text (passwords removed), `code` its SQLSTATE.
+    case serverRefused(code: String, reason: String)
+    /// A query of `fulian sql` failed; `readOnly` when it tried to write (the store is opened read-only).
+    case queryFailed(reason: String, readOnly: Bool)
+    /// `fulian sql` on PostgreSQL was given several statements (`COMMIT; DROP …`): it runs exactly one.
+    case oneStatementOnly
 
     public func wording() -> Wording {
         switch self {
@@ -137,6 +143,14 @@ public indirect enum StoreMessage: Localized, Hashable {
             Wording("\(path) 由较早版本的 fulian 写成，需要先升级，但这里不能写入该文件：请用有写权限的账户运行一次 fulian import，或复制一份后再打开。",
                     "\(path) was written by an earlier fulian and must be upgraded first, but it cannot be written here: "
                         + "run any fulian import on it with write access, or open a copy.")
+        case .serverRefused(let code, let reason):
+            Wording("PostgreSQL 服务器拒绝了该语句（\(code)）：\(reason)", "the PostgreSQL server refused the statement (\(code)): \(reason)")
+        case .queryFailed(let reason, let readOnly):
+            Wording("查询失败：\(reason)" + (readOnly ? "（fulian sql 只能读，不能修改数据库）" : ""),
+                    "the query failed: \(reason)" + (readOnly ? " (fulian sql is read-only)" : ""))
+        case .oneStatementOnly:
+            Wording("fulian sql 每次只运行一条语句，请把用分号隔开的语句分开运行；未运行任何语句",
+                    "fulian sql runs one statement at a time: run statements separated by semicolons one by one; nothing was run")
         }
     }
 

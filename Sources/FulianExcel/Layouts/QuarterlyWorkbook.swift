@@ -9,7 +9,7 @@ import FulianStore
 /// 概览 Summary · 组织覆盖 Coverage · 就业招聘 Job fairs · 救助发放 Aid · 救助明细 Aid detail ·
 /// 执委队伍 Members · 活动开展 Activities · 数据说明 Notes.
 ///
-/// Every figure comes from ``Reports/run(_:in:dialect:)`` with the same request `fulian report … --format json`
+/// Every figure comes from ``Reports/run(_:in:)`` with the same request `fulian report … --format json`
 /// makes, so the workbook agrees with the JSON to the fen. Each sheet has a merged title with the period,
 /// a styled, frozen, filtered header, SUM totals that carry their value, and A4 landscape print setup
 /// (fit to one page wide, header rows repeated, page numbers in the footer). The workbook is written in
@@ -73,11 +73,11 @@ public enum QuarterlyWorkbook {
 
     /// The district's name: the register's district, else its top unit.
     static func district(in store: Store) throws -> String? {
-        try store.dbQueue.read { db in
-            try String.fetchOne(db, sql: """
+        try store.read { db in
+            try db.fetchTexts("""
                 SELECT name FROM org WHERE kind = 'district' OR parentId IS NULL
                 ORDER BY kind = 'district' DESC, parentId IS NULL DESC, id LIMIT 1
-                """)
+                """).first
         }
     }
 
@@ -98,7 +98,7 @@ public enum QuarterlyWorkbook {
 
     /// The grouping for the scope of `options` (`--under`, else the whole store).
     static func grouping(store: Store, options o: Options) throws -> Grouping {
-        let (level, register, under) = try store.dbQueue.read { db in
+        let (level, register, under) = try store.read { db in
             (try Reports.defaultLevel(under: o.under, db: db), try Store.register(db), try o.under.map { try Reports.unit($0, db: db) })
         }
         guard let tier = level.tier, level == .district || level == .city, let rows = OrgLevel.below(tier: tier) else {
@@ -132,7 +132,7 @@ public enum QuarterlyWorkbook {
         func request(_ kind: ReportKind, by: OrgLevel, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
             ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns, under: o.under)
         }
-        let underUnit = try o.under.map { u in try store.dbQueue.read { db in try Reports.unit(u, db: db) } }
+        let underUnit = try o.under.map { u in try store.read { db in try Reports.unit(u, db: db) } }
         let district = g.name
         func title(_ what: ExcelMessage.Title) -> String { t(.titled(district: district, period: p, what)) }
         let total = t(.word(.totalRow))

@@ -21,7 +21,6 @@ extension CLIMessage {
         .cannotWrite(path: "季度.csv", reason: "磁盘已满"),
         .cannotCreateFile(path: "季度.csv"),
         .cannotCreateFolder(path: "演示", reason: "权限不足"),
-        .queryFailed(reason: "语法错误", readOnly: true),
         .csvNeedsSheet(sheets: ["名单", "备用"]),
         .noDemoCorpus(folder: "fixtures/demo"),
         .alreadyImported(file: "一季度.csv", batch: 2),

@@ -28,5 +28,8 @@ extension StoreMessage {
         .noDistrict(units: ["东湖街道", "西岭镇"]),
         .districtSource("the title"),
         .olderStoreReadOnly(path: "/数据/市妇联.sqlite"),
+        .serverRefused(code: "42P01", reason: "关系“aid”不存在"),
+        .queryFailed(reason: "语法错误", readOnly: true),
+        .oneStatementOnly,
     ]
 }
