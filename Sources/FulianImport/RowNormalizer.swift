@@ -24,6 +24,9 @@ final class RowNormalizer {
     var sheetDate: (key: String, date: CivilDate?, hint: ImportMessage?)?
     /// The programme of every row of an aid sheet without a programme column (`--program`, the title …).
     var sheetProgram: String?
+    /// The unit the last group heading row named (一、城南街道): the street of the rows under it, or their
+    /// parent in a register.
+    var section: String?
     /// The period the file states (`--period`, its title, sheet or file name): a day written without a year
     /// takes the year of a period within one year.
     var statedPeriod: Period.Stated?
@@ -195,9 +198,10 @@ final class RowNormalizer {
             var key = "org"
             var typed = text("org")
             var rowScope: Int64? = nil
-            if typed == nil, let s = text("street") { typed = s; key = "street" }
-            else if typed != nil, normalizer.repeatedNames, normalizer.resolveOrgs, has("street"),
-                    let s = CellParsing.text(cell("street")),
+            let streetText = has("street") ? CellParsing.text(cell("street")) : nil
+            if typed == nil, let s = text("street") ?? normalizer.section { typed = s; key = has("street") ? "street" : "org" }
+            else if typed != nil, normalizer.repeatedNames, normalizer.resolveOrgs,
+                    let s = streetText ?? normalizer.section,
                     case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: normalizer.scope,
                                                                           for: normalizer) {
                 rowScope = street.id
@@ -371,7 +375,7 @@ final class RowNormalizer {
         let renamed = ctx.has("renamed") ? ctx.date("renamed") : nil
         guard let name, let kind else { return nil }
         // A street's own row often names the street in the parent column too (城南街道 under 城南街道).
-        let parent = ctx.text("parent").map(OrgRegister.fold).flatMap { $0 == name ? nil : $0 }
+        let parent = (ctx.text("parent").map(OrgRegister.fold) ?? section).flatMap { $0 == name ? nil : $0 }
         return OrgRecord(name: name, parentName: parent, kind: kind,
                          code: ctx.text("code").map { OrgRegister.normalizedCode($0) ?? TextNormalizer.compact($0) },
                          federation: fed, womensHome: home, workCovered: covered, established: established, dissolved: dissolved,

@@ -69,6 +69,8 @@ public struct SheetTally: Sendable, Hashable {
     public var footerRows: [Int] = []
     /// 填表人/审核人/联系电话 … note rows.
     public var noteRows: [Int] = []
+    /// Rows heading a group of rows (一、城南街道): the unit the rows under them belong to (1-based numbers).
+    public var sectionRows: [Int] = []
     /// Cells filled from a merged range.
     public var mergedCellsFilled = 0
     /// The report measures the sheet has no column for (`seekers`), with the rows each stays empty on.
@@ -78,7 +80,7 @@ public struct SheetTally: Sendable, Hashable {
     public init() {}
 
     /// Rows that are not data: title, header, blank, footer and note rows.
-    public var skippedRows: Int { titleRows + headerRows + blankRows + footerRows.count + noteRows.count }
+    public var skippedRows: Int { titleRows + headerRows + blankRows + footerRows.count + noteRows.count + sectionRows.count }
 }
 
 /// A report measure a sheet has no column for, and the stored rows it stays empty on.
@@ -446,6 +448,7 @@ public final class SheetImporter {
         let checkPeriod = stated != nil && dateKey.map { layout.binding($0) != nil } == true
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
+        let unitColumns = Set(layout.bindings.filter { ["name", "org", "street", "parent"].contains($0.field.key) }.map(\.column))
         var footerChecks: [(row: Int, values: [(ColumnBinding, Int64)])] = []
         let headerEnd = layout.headerRows.upperBound
         var lastRow = headerEnd
@@ -486,6 +489,12 @@ public final class SheetImporter {
                 case .data:
                     break
                 }
+                // 一、城南街道 above its communities: the rows under it belong to it.
+                if let unit = RowClassifier.section(row, unitColumns: unitColumns) {
+                    tally.sectionRows.append(row.number)
+                    normalizer.section = unit
+                    return true
+                }
                 tally.dataRows += 1
                 var parsed = normalizer.normalize(row)
                 parsed.sheetIndex = index
@@ -507,6 +516,7 @@ public final class SheetImporter {
         // Every row of the sheet is accounted for: rows a workbook leaves out below the header are blank.
         tally.sheetRows = reader.format == .csv ? headerEnd + recordsAfterHeader : lastRow
         tally.blankRows = tally.sheetRows - headerEnd - tally.dataRows - tally.footerRows.count - tally.noteRows.count
+            - tally.sectionRows.count
         tally.missingMeasures = missing.filter { $0.rows > 0 }
         for check in footerChecks {
             for (b, stated) in check.values {
@@ -592,6 +602,38 @@ enum RowClassifier {
         let l = lead(s.utf8)
         guard leadCharacters.contains(l) else { return false }
         return words.contains { s.utf8.starts(with: $0) }
+    }
+
+    /// The unit a row heading a group names (一、城南街道, （二）白鹤镇, 城南街道：, merged across the row or
+    /// alone in a column of its own): one text, repeated by the merge or alone, that names a street, town,
+    /// district, community or village. A unit name alone in the unit column is a unit's own row.
+    static func section(_ row: Row, unitColumns: Set<Int>) -> String? {
+        var text: String? = nil
+        var count = 0
+        var column = 0
+        for (c, cell) in row.cells.enumerated() where !cell.isBlank {
+            guard case .text(let t) = cell else { return nil }
+            if let text { if t != text { return nil } } else { text = t; column = c }
+            count += 1
+        }
+        guard let text else { return nil }
+        var s = Substring(TextNormalizer.compact(text))
+        let ordinals = "一二三四五六七八九十百零0123456789"
+        var numbered = false
+        if s.first == "(" || s.first == "第" { s = s.dropFirst() }
+        if let first = s.first, ordinals.contains(first) {
+            let digits = s.prefix { ordinals.contains($0) }
+            let rest = s.dropFirst(digits.count)
+            if let sep = rest.first, "、.)．,，".contains(sep) {
+                s = rest.dropFirst()
+                numbered = true
+            }
+        }
+        while let last = s.last, "：:".contains(last) { s = s.dropLast() }
+        let name = String(s)
+        guard name.count >= 3, !name.contains(where: { $0.isNumber }) else { return nil }
+        if count == 1 && !numbered && unitColumns.contains(column) { return nil }
+        return RowNormalizer.kind(fromName: OrgRegister.fold(name)) == .other ? nil : OrgRegister.fold(name)
     }
 
     static func classify(_ row: Row) -> Kind {

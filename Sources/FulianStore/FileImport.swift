@@ -374,11 +374,11 @@ extension Store {
                     for (i, sh) in result.sheets.enumerated() {
                         try db.execute("""
                             INSERT INTO importSheet (batchId, position, name, headerRows, sheetRows, titleRows, dataRows, loaded, rejected,
-                                duplicates, blankRows, footerRows, noteRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                duplicates, blankRows, footerRows, noteRows, sectionRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """, [.int(batchId), StoreValue(i), .text(sh.name), .text(sh.headerRows), StoreValue(sh.tally.sheetRows),
                                   StoreValue(sh.tally.titleRows), StoreValue(sh.tally.dataRows), StoreValue(sh.loaded), StoreValue(sh.rejected),
                                   StoreValue(sh.duplicates), StoreValue(sh.tally.blankRows), StoreValue(sh.tally.footerRows.count),
-                                  StoreValue(sh.tally.noteRows.count)])
+                                  StoreValue(sh.tally.noteRows.count), StoreValue(sh.tally.sectionRows.count)])
                     }
                     if request.strict && result.skippedSheets.contains(where: \.isData) {
                         result.status = .strictFailed

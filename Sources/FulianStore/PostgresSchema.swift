@@ -6,7 +6,12 @@
 /// version this fulian does not know is refused. Migrations are never edited once shipped.
 enum PostgresSchema {
     /// Every migration, in order: version number and SQL.
-    static let migrations: [(version: Int, sql: String)] = [(1, v1)]
+    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, v2)]
+
+    /// v2: SQLite's v6, the rows of a sheet that head a group (一、城南街道).
+    static let v2 = """
+    ALTER TABLE importSheet ADD COLUMN sectionRows INTEGER NOT NULL DEFAULT 0;
+    """
 
     /// The table of applied versions.
     static let versionTable = """

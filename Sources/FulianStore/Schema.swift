@@ -35,6 +35,9 @@ public enum Schema {
         m.registerMigration("v5") { db in
             try db.execute(sql: v5)
         }
+        m.registerMigration("v6") { db in
+            try db.execute(sql: v6)
+        }
         return m
     }
 
@@ -237,6 +240,11 @@ public enum Schema {
             )
             SELECT id, path FROM up;
         """
+
+    /// v6: the rows of a sheet that head a group (一、城南街道), counted beside its footer and note rows.
+    static let v6 = """
+    ALTER TABLE importSheet ADD COLUMN sectionRows INTEGER NOT NULL DEFAULT 0;
+    """
 
     static let v5 = """
     CREATE TABLE org_v5 (

@@ -184,7 +184,7 @@ enum ImportSummary {
     /// `; skipped 1 title, 1 header, 2 blank, 1 footer (42 rows in the sheet)`: every other row of a sheet (nil when none).
     static func skipped(_ t: SheetTally) -> CLIMessage? {
         let m = CLIMessage.skippedRows(title: t.titleRows, header: t.headerRows, blank: t.blankRows, footer: t.footerRows.count,
-                                       note: t.noteRows.count, sheetRows: t.sheetRows)
+                                       note: t.noteRows.count, section: t.sectionRows.count, sheetRows: t.sheetRows)
         return m.text(.en).isEmpty ? nil : m
     }
 
@@ -203,7 +203,7 @@ enum ImportSummary {
                              ("duplicates", .int(s.duplicates)), ("warnings", .int(s.warnings)),
                              ("skipped", .object([("title", .int(s.tally.titleRows)), ("header", .int(s.tally.headerRows)),
                                                   ("blank", .int(s.tally.blankRows)), ("footer", .int(s.tally.footerRows.count)),
-                                                  ("note", .int(s.tally.noteRows.count))])),
+                                                  ("note", .int(s.tally.noteRows.count)), ("section", .int(s.tally.sectionRows.count))])),
                              ("date", .optional(s.date?.date.iso)), ("date_source", .optional(s.date?.source.text())),
                              ("stated_period", .optional(s.statedPeriod)),
                              ("program", .optional(s.program?.name)), ("program_source", .optional(s.program?.source.text())),

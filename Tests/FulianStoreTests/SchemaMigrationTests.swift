@@ -69,7 +69,8 @@ import TestSupport
         var out: [String: [[String]]] = [:]
         let tables = ["importBatch", "importSheet", "importIssue", "org", "person", "membership", "program", "disbursement", "activity"]
         for t in tables {
-            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(t))").map { $0["name"] as String }
+            // v6's importSheet.sectionRows is new (0 for every older sheet, checked apart).
+            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(t))").map { $0["name"] as String }.filter { $0 != "sectionRows" }
             let order = columns.contains("id") ? "id" : "rowid"
             out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY \(order)").map { r in
                 columns.map { c in (r[c] as DatabaseValue).description }
@@ -98,8 +99,9 @@ import TestSupport
         // A read-only command on the older store upgrades it first (the file is writable here).
         let store = try Store(path: path, readOnly: true)
         try store.dbQueue.read { (db: Database) throws in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5", "v6"])
             #expect(try Self.snapshot(db) == before)
+            #expect(try Int.fetchAll(db, sql: "SELECT DISTINCT sectionRows FROM importSheet") == [0])
             let paths = try String.fetchAll(db, sql: "SELECT p.path FROM org o JOIN orgPath p ON p.id = o.id ORDER BY o.id")
             #expect(paths.count == 45)
             #expect(paths.first == "青溪区")

@@ -83,6 +83,31 @@ import TestSupport
         ])
     }
 
+    /// Units grouped under heading rows (一、东湖街道 merged across the row; （二）西岭镇： and a bare 东湖街道 alone
+    /// in the first column): the heading is no data row, is counted as a section row, and gives the rows
+    /// under it their street — the register's parent (created under the district of the title), an aid
+    /// row's street.
+    @Test func rowsGroupedUnderHeadingRows() throws {
+        let store = try Store(inMemory: ())
+        let register = try store.importFile(FileImportRequest(path: Self.path("兰江区分组名册.xlsx"), options: ImportOptions(dataset: .orgs)))
+        #expect((register.rows, register.loaded, register.rejected) == (4, 4, 0))
+        let t = try #require(register.sheets.first?.tally)
+        #expect(t.sectionRows == [3, 7])
+        #expect([Int]([t.sheetRows, t.titleRows, t.headerRows, t.dataRows, t.blankRows, t.footerRows.count, t.noteRows.count]) == [8, 1, 1, 4, 0, 0, 0])
+        #expect(register.issues.isEmpty)
+        #expect(try rows(store, "SELECT o.name, p.name FROM org o LEFT JOIN org p ON p.id = o.parentId ORDER BY o.id") == [
+            "东湖社区 东湖街道", "白沙社区 东湖街道", "桥头社区 东湖街道", "白沙村 西岭镇", "兰江区 -", "东湖街道 兰江区", "西岭镇 兰江区",
+        ])
+        let aid = try store.importFile(FileImportRequest(path: Self.path("兰江区分组发放表.xlsx"), options: ImportOptions(dataset: .aid)))
+        #expect((aid.rows, aid.loaded, aid.rejected, aid.warnings) == (3, 3, 0, 0))
+        #expect(aid.sheets.first?.tally.sectionRows ?? [] == [3, 7])
+        #expect(aid.sheets.first?.tally.footerRows ?? [] == [6, 9, 10])
+        #expect(try rows(store, "SELECT o.name, d.amountFen FROM disbursement d JOIN org o ON o.id = d.orgId ORDER BY d.id") == [
+            "东湖社区 80000", "白沙社区 80000", "白沙村 90000",
+        ])
+        #expect(try rows(store, "SELECT name, sectionRows FROM importSheet ORDER BY batchId") == ["名册 2", "发放 2"])
+    }
+
     @Test func theDistrictComesFromTheOptionBeforeTheTitle() throws {
         let store = try Store(inMemory: ())
         var request = FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs))

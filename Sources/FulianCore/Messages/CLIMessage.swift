@@ -64,7 +64,7 @@ public indirect enum CLIMessage: Localized, Hashable {
     /// Rows of a file or sheet: read, loaded, rejected, duplicates, warnings, and the other rows skipped.
     case rowCounts(rows: Int, loaded: Int, rejected: Int, duplicates: Int, warnings: Int, skipped: CLIMessage?)
     /// The rows of a sheet that are not data: title, header, blank, footer and note rows, of `sheetRows` in the sheet.
-    case skippedRows(title: Int, header: Int, blank: Int, footer: Int, note: Int, sheetRows: Int)
+    case skippedRows(title: Int, header: Int, blank: Int, footer: Int, note: Int, section: Int = 0, sheetRows: Int)
     /// One data sheet of a workbook of several: its header rows and ``rowCounts(rows:loaded:rejected:duplicates:warnings:skipped:)``.
     case sheetCounts(sheet: String, headerRows: String, counts: CLIMessage)
     /// A sheet without a date column whose rows all took one date, and where it came from.
@@ -201,8 +201,8 @@ public indirect enum CLIMessage: Localized, Hashable {
         case .rowCounts(let rows, let loaded, let rejected, let duplicates, let warnings, let skipped):
             Wording("共 \(rows) 行：入库 \(loaded) 行，退回 \(rejected) 行，重复 \(duplicates) 行，警告 \(warnings) 条" + (skipped?.text(.zh) ?? ""),
                     "\(rows) rows: \(loaded) loaded, \(rejected) rejected, \(duplicates) duplicates, \(warnings) warnings" + (skipped?.text(.en) ?? ""))
-        case .skippedRows(let title, let header, let blank, let footer, let note, let sheetRows):
-            Self.skippedRows([title, header, blank, footer, note], sheetRows)
+        case .skippedRows(let title, let header, let blank, let footer, let note, let section, let sheetRows):
+            Self.skippedRows([title, header, blank, footer, note, section], sheetRows)
         case .sheetCounts(let sheet, let headerRows, let counts):
             Wording("工作表“\(sheet)”：表头第 \(headerRows) 行；\(counts.text(.zh))", "sheet \(sheet): header row \(headerRows); \(counts.text(.en))")
         case .noDateColumn(let sheet, let date, let source):
@@ -330,7 +330,7 @@ public indirect enum CLIMessage: Localized, Hashable {
     }
 
     private static func skippedRows(_ counts: [Int], _ sheetRows: Int) -> Wording {
-        let zhNames = ["标题", "表头", "空行", "合计行", "说明行"], enNames = ["title", "header", "blank", "footer", "note"]
+        let zhNames = ["标题", "表头", "空行", "合计行", "说明行", "分组行"], enNames = ["title", "header", "blank", "footer", "note", "section"]
         let shown = counts.indices.filter { counts[$0] > 0 }
         if shown.isEmpty { return Wording("", "") }
         return Wording("；跳过" + shown.map { "\(zhNames[$0]) \(counts[$0]) 行" }.joined(separator: "、") + "（工作表共 \(sheetRows) 行）",

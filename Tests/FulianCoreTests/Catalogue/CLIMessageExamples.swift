@@ -28,6 +28,7 @@ extension CLIMessage {
         .replacedBatch(.batch(id: 3, path: "东湖/一季度.csv", rows: 40, importedAt: "2026-12-01T08:00:00Z")),
         .rowCounts(rows: 7, loaded: 3, rejected: 3, duplicates: 1, warnings: 1, skipped: nil),
         .skippedRows(title: 1, header: 1, blank: 0, footer: 1, note: 1, sheetRows: 11),
+        .skippedRows(title: 1, header: 1, blank: 0, footer: 0, note: 0, section: 2, sheetRows: 8),
         .sheetCounts(sheet: "东湖街道", headerRows: "2", counts: .rowCounts(rows: 4, loaded: 4, rejected: 0, duplicates: 0, warnings: 0, skipped: nil)),
         .noDateColumn(sheet: "东湖街道", date: "2024-03-31", source: "标题"),
         .noProgramColumn(sheet: nil, program: "春蕾计划", source: "表格标题"),
