@@ -612,8 +612,14 @@ enum RowClassifier {
         var count = 0
         var column = 0
         for (c, cell) in row.cells.enumerated() where !cell.isBlank {
+            // Nearly every data row has a number or two different texts: out at the first of them.
             guard case .text(let t) = cell else { return nil }
-            if let text { if t != text { return nil } } else { text = t; column = c }
+            if let text {
+                if t.utf8.count != text.utf8.count || !t.utf8.elementsEqual(text.utf8) { return nil }
+            } else {
+                text = t
+                column = c
+            }
             count += 1
         }
         guard let text else { return nil }
