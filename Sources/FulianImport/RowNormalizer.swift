@@ -29,6 +29,8 @@ final class RowNormalizer {
     private let bindings: [ColumnBinding]
     private let columns: [Int]
     private let slots: [Int]
+    /// The dataset's field keys in order: the keys of every row's ``ParsedRow/fields``.
+    private let fieldKeys: [String]
     /// The width of a row's ``ParsedRow/values``.
     private let width: Int
     /// Running totals of the summed columns over the data rows, by slot.
@@ -62,6 +64,7 @@ final class RowNormalizer {
             if b.field.summed { summed += 1 }
         }
         self.keys = keys
+        fieldKeys = DatasetFields.fields(of: dataset).map(\.key)
         self.bindings = bindings
         self.slots = slots
         columns = bindings.map(\.column)
@@ -109,7 +112,7 @@ final class RowNormalizer {
         let normalizer: RowNormalizer
         var diagnostics: [Diagnostic] = []
         /// Each field's value in normalized form (as written when it could not be read).
-        var fields: [String: String] = [:]
+        var fields: FieldValues
         var failed = false
 
         func cell(_ key: String) -> Cell { normalizer.column(key).map { row[$0] } ?? .empty }
@@ -298,7 +301,7 @@ final class RowNormalizer {
     }
 
     func normalize(_ row: Row) -> ParsedRow {
-        var ctx = Context(row: row, normalizer: self)
+        var ctx = Context(row: row, normalizer: self, fields: keepDetails ? FieldValues(keys: fieldKeys) : FieldValues(keys: []))
         let record: ImportRecord?
         switch dataset {
         case .orgs: record = org(&ctx).map(ImportRecord.org)
