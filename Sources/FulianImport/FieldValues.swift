@@ -69,6 +69,7 @@ public struct FieldValues: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Whether no field has a value.
     public var isEmpty: Bool { values.allSatisfy { $0 == nil } }
 
+    /// Whether both hold the same value for every key (key order and unset keys do not count).
     public static func == (a: FieldValues, b: FieldValues) -> Bool {
         if a.keys == b.keys { return a.values == b.values }
         return a.dictionary == b.dictionary
