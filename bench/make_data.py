@@ -9,6 +9,10 @@ Writes into OUTDIR:
   aid.csv              ROWS_CSV aid disbursements, 10 columns, UTF-8; dates spread evenly over the 12
                        months of 2024 for every program (a quarter holds 1/4 of the rows); 4 disbursements per person
   aid-gb18030.csv      the same rows in GB18030
+  aid-real.csv         ROWS_CSV aid disbursements shaped like real submissions (issue #17): a street column
+                       beside the community, 8 programmes, ~300k persons, dates over 2023 and 2024 written
+                       both 2024-03-05 and 2024/3/5, amounts with fen, and 300 rows sent again later in
+                       the file (in-file duplicates)
   aid-100k.csv         ROWS_XLSX rows (the same rows as aid.xlsx), UTF-8: the small size for the
                        memory-vs-row-count check
   aid.xlsx             ROWS_XLSX rows written by XlsxWriter (shared strings, real dates)
@@ -18,7 +22,7 @@ Writes into OUTDIR:
 """
 import csv, datetime, os, random, sys
 
-DATA_VERSION = "3"
+DATA_VERSION = "4"
 
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -58,6 +62,37 @@ def aid_rows(n, communities, seed=7):
         day = 1 + (i * 13) % 28
         yield (name, idn, org, PROGRAMS[i % 4], SOURCES[(i // 4) % 4], "2024-%02d-%02d" % (month, day),
                "%d.%02d" % (500 + (i * 37) % 3000, (i * 11) % 100 if i % 3 else 0), str(1 + i % 6), "第%d笔" % (i + 1), "")
+
+REAL_PROGRAMS = ["春蕾计划", "贫困母亲救助", "“两癌”救助", "困境儿童关爱", "单亲困难母亲救助", "母亲邮包", "春风行动", "暖冬行动"]
+REAL_DUPLICATES = 300
+REAL_HEADER = ["姓名", "身份证号", "所属街道", "所属社区", "救助项目", "资金来源", "发放日期", "金额（元）", "家庭人口", "备注"]
+
+def aid_real_rows(n, communities, seed=17):
+    """Like aid_rows, as real files are: street + community, 8 programmes, ~300k persons, two years of dates
+    in both spellings, amounts with fen, and REAL_DUPLICATES earlier rows sent again (same values; the
+    note, which is not part of what makes a disbursement, says which row it repeats)."""
+    rng = random.Random(seed)
+    people = [(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), id_number(rng), rng.choice(communities))
+              for _ in range(max(n * 3 // 10, 1))]
+    street_of = {c: s for s in STREETS for c in communities if c.startswith(s[:2])}
+    first = datetime.date(2023, 1, 1)
+    picked = set(rng.sample(range(n - REAL_DUPLICATES), REAL_DUPLICATES)) if n > 2 * REAL_DUPLICATES else set()
+    kept = []
+    fresh = n - len(picked)
+    for i in range(fresh):
+        name, idn, org = people[rng.randrange(len(people))]
+        d = first + datetime.timedelta(days=rng.randrange(731))
+        date = d.isoformat() if i % 3 else "%d/%d/%d" % (d.year, d.month, d.day)
+        row = (name, idn, street_of[org], org, REAL_PROGRAMS[rng.randrange(8)], SOURCES[rng.randrange(4)], date,
+               "%d.%02d" % (200 + rng.randrange(4800), rng.randrange(100)), str(1 + rng.randrange(6)), "第%d笔" % (i + 1))
+        if i in picked: kept.append(row)
+        yield row
+        # The re-sent rows come back spread over the rest of the file.
+        if kept and rng.random() < len(kept) / max(fresh - i, 1):
+            again = kept.pop(rng.randrange(len(kept)))
+            yield again[:9] + ("补报：" + again[9],)
+    for again in kept:
+        yield again[:9] + ("补报：" + again[9],)
 
 HEADER = ["姓名", "身份证号", "所属社区", "救助项目", "资金来源", "发放日期", "金额（元）", "家庭人口", "备注", "联系人"]
 
@@ -110,6 +145,7 @@ def main():
     write_csv(os.path.join(out, "register.csv"), ["单位名称", "类型", "上级单位", "妇联组建时间", "妇女之家建成时间"], reg)
     write_csv(os.path.join(out, "aid.csv"), HEADER, aid_rows(n_csv, communities))
     write_csv(os.path.join(out, "aid-gb18030.csv"), HEADER, aid_rows(n_csv, communities), encoding="gb18030")
+    write_csv(os.path.join(out, "aid-real.csv"), REAL_HEADER, aid_real_rows(n_csv, communities))
     write_csv(os.path.join(out, "aid-100k.csv"), HEADER, aid_rows(n_xlsx, communities))
     write_csv(os.path.join(out, "members.csv"), MEMBER_HEADER, members_rows(20_000, communities))
     write_csv(os.path.join(out, "activities.csv"), ACTIVITY_HEADER, activity_rows(50_000, communities))

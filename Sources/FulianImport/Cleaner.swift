@@ -84,11 +84,40 @@ public struct Cleaner {
     /// The first row of a record (by duplicate key) or of an ID number, kept small: a million rows make
     /// a million entries. Its place is rebuilt from the file's ordinal when a group forms.
     private struct FirstRow {
-        var index: Int
+        /// The row's ordinal in the clean table (32 bits: a million-entry table is 8 MB smaller for it).
+        var ordinal: Int32
         var file: Int32
         var row: Int32
         var group: Int32 = -1
         var name: String
+        var index: Int { Int(ordinal) }
+
+        init(index: Int, file: Int32, row: Int32, name: String) {
+            ordinal = Int32(index)
+            self.file = file
+            self.row = row
+            self.name = name
+        }
+    }
+
+    /// An ID number as a dictionary key: a well-formed one (17 digits and a check character) packed into
+    /// 64 bits, anything else as its exact text. Two keys are equal exactly when the texts are.
+    private enum IDKey: Hashable {
+        case packed(UInt64)
+        case text(ExactText)
+
+        init(_ id: String) {
+            var v: UInt64 = 0
+            var k = 0
+            for b in id.utf8 {
+                if k < 17, b >= 0x30, b <= 0x39 { v = v * 10 + UInt64(b - 0x30) }
+                else if k == 17, b >= 0x30, b <= 0x39 { v = v * 11 + UInt64(b - 0x30) }
+                else if k == 17, b == 0x58 { v = v * 11 + 10 }   // X
+                else { self = .text(ExactText(id)); return }
+                k += 1
+            }
+            self = k == 18 ? .packed(v) : .text(ExactText(id))
+        }
     }
 
     /// A row made ready on the reading thread: everything but its duplicate status.
@@ -97,7 +126,7 @@ public struct Cleaner {
         var issues: [CleanIssue]
         var typed: (org: String?, program: String?)
         var id: String?
-        var dupKey: String?
+        var dupKey: DuplicateDigest?
         var line: Line
     }
 
@@ -112,9 +141,9 @@ public struct Cleaner {
         func member(_ f: FirstRow) -> DuplicateGroup.Member {
             DuplicateGroup.Member(file: places[Int(f.file)].file, sheet: places[Int(f.file)].sheet, row: Int(f.row), name: f.name)
         }
-        var firstRows: [ExactText: FirstRow] = [:]
-        var namesByID: [ExactText: FirstRow] = [:]
-        var conflictGroups: [ExactText: Int] = [:]
+        var firstRows: [DuplicateDigest: FirstRow] = [:]
+        var namesByID: [IDKey: FirstRow] = [:]
+        var conflictGroups: [IDKey: Int] = [:]
         var spellings: [String: [String: Int]] = ["org": [:], "program": [:]]
         for path in files {
             var options = ImportOptions(dataset: self.dataset, headerMap: headerMap, read: read, valueMap: valueMap)
@@ -149,7 +178,7 @@ public struct Cleaner {
                 return Prepared(row: row, issues: issues,
                                 typed: (Cleaner.typed(parsed, columns: orgColumns), Cleaner.typed(parsed, columns: programColumns)),
                                 id: parsed.fields["id_number"],
-                                dupKey: parsed.isRejected ? nil : Cleaner.duplicateKey(dataset, parsed.fields), line: render(row))
+                                dupKey: parsed.isRejected ? nil : Cleaner.duplicateDigest(dataset, parsed.fields), line: render(row))
             }
             let tally = try importer.runPipelined(register: register ?? OrgRegister(), resolveOrgs: register != nil, prepare: prepare) { chunk in
               for prepared in chunk {
@@ -162,7 +191,7 @@ public struct Cleaner {
                 let this = FirstRow(index: index, file: fileOrdinal + Int32(row.sheetIndex), row: Int32(clamping: row.row), name: name ?? "")
                 // Same ID number, different names: a conflict, never merged.
                 if let id = prepared.id, id.utf8.count == 18 || (id.utf8.count > 18 && id.count == 18), let name {
-                    let idKey = ExactText(id)
+                    let idKey = IDKey(id)
                     if let first = namesByID[idKey] {
                         if first.name != name {
                             if let g = conflictGroups[idKey] {
@@ -182,8 +211,7 @@ public struct Cleaner {
                         namesByID[idKey] = this
                     }
                 }
-                if let key = prepared.dupKey {
-                    let dupKey = ExactText(key)
+                if let dupKey = prepared.dupKey {
                     if let first = firstRows[dupKey] {
                         row.status = .duplicate
                         if first.group >= 0 {
@@ -192,7 +220,8 @@ public struct Cleaner {
                         } else {
                             firstRows[dupKey]!.group = Int32(result.duplicates.count)
                             result.duplicates.append(DuplicateGroup(kind: dataset == .members ? .samePerson : .sameRecord,
-                                                                    key: Masking.scrub(key), rows: [first.index, index],
+                                                                    key: Masking.scrub(Cleaner.duplicateKey(dataset, row.fields) ?? ""),
+                                                                    rows: [first.index, index],
                                                                     members: [member(first), member(this)]))
                         }
                         result.issues.append(CleanIssue(Diagnostic(severity: .warning, file: importer.fileName, sheet: row.sheet,
@@ -238,16 +267,46 @@ public struct Cleaner {
         return nil
     }
 
-    /// What makes two rows the same record.
-    static func duplicateKey(_ dataset: Dataset, _ f: [String: String]) -> String? {
-        func person() -> String { f["id_number"].map { "id:" + $0 } ?? "name:\(f["name"] ?? "")@\(f["org"] ?? "")" }
-        switch dataset {
-        case .aid: return [person(), f["program"] ?? "", f["paid_on"] ?? "", f["amount"] ?? ""].joined(separator: " | ")
-        case .members: return [person(), f["org"] ?? "", f["role"] ?? "", f["term_start"] ?? ""].joined(separator: " | ")
-        case .activities: return ["title", "kind", "org", "held_on", "participants", "employers", "positions", "seekers", "placements", "trainees"]
-                .map { f[$0] ?? "" }.joined(separator: " | ")
-        case .orgs: return f["name"]
+    /// What makes two rows the same record, as text (shown, masked, for a group of duplicates).
+    static func duplicateKey(_ dataset: Dataset, _ f: FieldValues) -> String? {
+        var bytes: [UInt8] = []
+        guard writeDuplicateKey(dataset, f, into: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The digest of ``duplicateKey(_:_:)``'s text, made without the text (see ``DuplicateDigest``).
+    static func duplicateDigest(_ dataset: Dataset, _ f: FieldValues) -> DuplicateDigest? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(96)
+        guard writeDuplicateKey(dataset, f, into: &bytes) else { return nil }
+        return DuplicateDigest(bytes)
+    }
+
+    /// Writes the UTF-8 of what makes two rows the same record (`id:… | program | date | amount` for aid);
+    /// false when the row has none (a unit without a name).
+    static func writeDuplicateKey(_ dataset: Dataset, _ f: FieldValues, into out: inout [UInt8]) -> Bool {
+        func put(_ s: String?) { if let s { out.append(contentsOf: s.utf8) } }
+        func separator() { out.append(contentsOf: [0x20, 0x7C, 0x20]) }   // " | "
+        func person() {
+            if let id = f["id_number"] { put("id:"); put(id) } else { put("name:"); put(f["name"]); put("@"); put(f["org"]) }
         }
+        func fields(_ keys: [String]) {
+            for key in keys {
+                separator()
+                put(f[key])
+            }
+        }
+        switch dataset {
+        case .aid: person(); fields(["program", "paid_on", "amount"])
+        case .members: person(); fields(["org", "role", "term_start"])
+        case .activities:
+            put(f["title"])
+            fields(["kind", "org", "held_on", "participants", "employers", "positions", "seekers", "placements", "trainees"])
+        case .orgs:
+            guard let name = f["name"] else { return false }
+            put(name)
+        }
+        return true
     }
 
     /// A suggested fix: the closest register name for an unknown unit. A wrong check digit gets none:
@@ -255,6 +314,29 @@ public struct Cleaner {
     static func suggestion(for d: Diagnostic) -> String? {
         d.category == "unknown-org" ? d.suggestion : nil
     }
+}
+
+/// What makes a row a duplicate, as 128 bits: two keyed hashes (SipHash, seeded per process) of the
+/// duplicate key's UTF-8, made on the reading thread. Keeping these instead of the ~60-byte texts keeps a
+/// million-row run's memory small and its look-ups cheap; two different keys agree in all 128 bits with a
+/// chance of about 10⁻²⁷ over a million rows.
+struct DuplicateDigest: Hashable, Sendable {
+    private let a: UInt64
+    private let b: UInt64
+
+    /// The digest of a key's bytes.
+    init(_ bytes: [UInt8]) {
+        var first = Hasher(), second = Hasher()
+        second.combine(UInt8(0x9E))   // a different message: an independent hash
+        bytes.withUnsafeBytes { raw in
+            first.combine(bytes: raw)
+            second.combine(bytes: raw)
+        }
+        a = UInt64(UInt(bitPattern: first.finalize()))
+        b = UInt64(UInt(bitPattern: second.finalize()))
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(a) }
 }
 
 /// Everything a cleanup run found.
@@ -316,12 +398,12 @@ public struct CleanRow: Sendable {
     /// Source row, as Excel shows it.
     public var row: Int
     /// Normalised values by field key.
-    public var fields: [String: String]
+    public var fields: FieldValues
     /// Status.
     public var status: Status
 
     /// Creates a row.
-    public init(file: String, sheet: String?, sheetIndex: Int = 0, row: Int, fields: [String: String], status: Status) {
+    public init(file: String, sheet: String?, sheetIndex: Int = 0, row: Int, fields: FieldValues, status: Status) {
         self.file = file
         self.sheet = sheet
         self.sheetIndex = sheetIndex

@@ -129,7 +129,7 @@ public struct ParsedRow: Sendable {
     public var diagnostics: [Diagnostic]
     /// Each field's value in normalized form (ISO dates, yuan with 2 decimals, 18-digit IDs, register
     /// names), or as written when it could not be read; keyed by field key.
-    public var fields: [String: String] = [:]
+    public var fields = FieldValues(keys: [])
 
     /// The row's data sheet: its index in ``SheetImporter/dataSheets``.
     public var sheetIndex = 0

@@ -152,21 +152,28 @@ public final class CSVReader: SpreadsheetReader {
             }
             return try body(Row(number: line, cells: cells))
         }
+        // One buffer for every chunk: a large file then allocates nothing per chunk.
+        var chunk: [UInt8] = []
+        let passThrough = encoding == .utf8 || encoding == .utf8BOM
         do {
             while !stop {
-                var chunk = try file.next()
+                try file.next(into: &chunk)
                 let final = chunk.isEmpty
-                if first {
-                    chunk.removeFirst(min(bomLength, chunk.count))
-                    first = false
+                let skip = first ? min(bomLength, chunk.count) : 0
+                first = false
+                let go: Bool
+                if passThrough {
+                    go = try parser.feed(chunk, from: skip, emit)
+                } else {
+                    guard let utf8 = transcoder.convert(skip > 0 ? Array(chunk[skip...]) : chunk, final: final) else {
+                        // Parse what decoded before the bad bytes on a copy of the parser, only to learn their line.
+                        var probe = parser
+                        _ = try? probe.feed(transcoder.partial) { _, _ in true }
+                        throw SheetError(.encoding, file: fileName, row: probe.line, .invalidBytes(line: probe.line, encoding: encoding.rawValue))
+                    }
+                    go = try parser.feed(utf8, emit)
                 }
-                guard let utf8 = transcoder.convert(chunk, final: final) else {
-                    // Parse what decoded before the bad bytes on a copy of the parser, only to learn their line.
-                    var probe = parser
-                    _ = try? probe.feed(transcoder.partial) { _, _ in true }
-                    throw SheetError(.encoding, file: fileName, row: probe.line, .invalidBytes(line: probe.line, encoding: encoding.rawValue))
-                }
-                if try !parser.feed(utf8, emit) { stop = true; break }
+                if !go { stop = true; break }
                 if final {
                     if try !parser.finish(emit) { stop = true }
                     break
@@ -232,6 +239,8 @@ struct CSVParser {
     private var pendingCR = false
     /// The last byte of the previous chunk was a CR inside a quoted field (so a LF first in this chunk ends no line).
     private var quotedCR = false
+    /// Recent long fields by column (see ``FieldCache``).
+    private var fieldCache = FieldCache()
 
     init(delimiter: UInt8, maxFieldBytes: Int) {
         self.delimiter = delimiter
@@ -272,17 +281,31 @@ struct CSVParser {
     private mutating func endField(_ run: inout Run, _ base: UnsafePointer<UInt8>?) {
         if field.isEmpty {
             if run.start < run.end, let base {
-                cells.append(.text(String(decoding: UnsafeBufferPointer(start: base + run.start, count: run.end - run.start),
-                                          as: UTF8.self)))
+                cells.append(.text(text(UnsafeBufferPointer(start: base + run.start, count: run.end - run.start))))
             } else {
                 cells.append(.empty)
             }
         } else {
             spill(&run, base)
-            cells.append(.text(String(decoding: field, as: UTF8.self)))
+            let t = field.withUnsafeBufferPointer { text($0) }
+            cells.append(.text(t))
             field.removeAll(keepingCapacity: true)
         }
         run = Run()
+    }
+
+    /// A field's text: the same string `String(decoding:as: UTF8.self)` gives (invalid bytes repaired), shared
+    /// with an equal recent field of the same column rather than allocated again.
+    ///
+    /// Speed (issue #17): the bytes are checked here, once, and the string is made without the standard
+    /// library checking them again. Fields are cut at ASCII bytes only (delimiters, quotes, line breaks),
+    /// which never fall inside a UTF-8 sequence, so checking field by field is checking the text.
+    @inline(__always)
+    private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.count >= FieldCache.minLength && bytes.count <= FieldCache.maxLength {
+            return fieldCache.text(bytes, column: cells.count)
+        }
+        return FieldCache.make(bytes)
     }
 
     /// Ends the record; returns the callback's verdict (true = go on).
@@ -305,6 +328,11 @@ struct CSVParser {
     /// Parses a chunk; returns false when the callback asked to stop.
     mutating func feed(_ bytes: [UInt8], _ emit: (Int, [Cell]) throws -> Bool) throws -> Bool {
         try bytes.withUnsafeBufferPointer { try feed(buffer: $0, emit) }
+    }
+
+    /// Parses `bytes[start...]`; returns false when the callback asked to stop.
+    mutating func feed(_ bytes: [UInt8], from start: Int, _ emit: (Int, [Cell]) throws -> Bool) throws -> Bool {
+        try bytes.withUnsafeBufferPointer { try feed(buffer: UnsafeBufferPointer(rebasing: $0[start...]), emit) }
     }
 
     /// Parses a chunk in memory; returns false when the callback asked to stop.
@@ -410,6 +438,77 @@ struct CSVParser {
         if state == .fieldStart && field.isEmpty && cells.isEmpty { return true }
         var run = Run()
         return try endRecord(&run, nil, emit)
+    }
+}
+
+/// Long fields recently seen, by column, so a value that recurs (a community, a programme, a source of funds)
+/// becomes the same `String` again instead of a fresh allocation and copy: short strings (up to 15 bytes)
+/// live inside the `String` value and need no cache. A column whose values rarely recur (ID numbers, notes)
+/// stops being looked up after its first rows. Only for bytes known to be valid UTF-8.
+struct FieldCache {
+    /// Fields shorter than this are small strings already.
+    static let minLength = 16
+    /// Longer fields are not kept (the cache stays small whatever the file holds).
+    static let maxLength = 96
+    private static let slots = 64
+    private static let columns = 64
+    /// How many look-ups a column gets before its hit rate decides whether it keeps the cache.
+    private static let trial = 512
+
+    private var entries: [String?] = []
+    /// Per column: look-ups and hits during the trial; `hits < 0` = the cache is off for that column.
+    private var lookups: [Int32] = []
+    private var hits: [Int32] = []
+
+    /// The text of `bytes` as `String(decoding:as: UTF8.self)` makes it, checked once: ASCII and valid UTF-8
+    /// become a string without a second check (flagged ASCII when they are, as the standard library does),
+    /// anything else decodes repaired.
+    @inline(__always)
+    static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch EncodingSniffer.UTF8Validator.check(bytes) {
+        case .ascii: return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: true))
+        case .valid: return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: false))
+        case .invalid: return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The text of `bytes` (`minLength...maxLength` long, see ``make(_:)``), from the cache when column
+    /// `column` had the same bytes recently.
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
+        guard column < FieldCache.columns else { return FieldCache.make(bytes) }
+        if entries.isEmpty {
+            entries = Array(repeating: nil, count: FieldCache.columns * FieldCache.slots)
+            lookups = Array(repeating: 0, count: FieldCache.columns)
+            hits = Array(repeating: 0, count: FieldCache.columns)
+        }
+        let h = hits[column]
+        if h < 0 { return FieldCache.make(bytes) }
+        let n = bytes.count, p = UnsafeRawPointer(bytes.baseAddress!)
+        // The first and last eight bytes and the length pick the slot.
+        let a = p.loadUnaligned(as: UInt64.self), b = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        let mixed = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xFF51_AFD7_ED55_8CCD
+        let slot = column * FieldCache.slots + Int(truncatingIfNeeded: mixed >> 58)
+        let l = lookups[column]
+        if l < FieldCache.trial {
+            lookups[column] = l + 1
+        } else if l == FieldCache.trial {
+            lookups[column] = l + 1
+            if h < FieldCache.trial / 2 {   // fewer than half found: not worth the look-up
+                hits[column] = -1
+                for k in 0..<FieldCache.slots { entries[column * FieldCache.slots + k] = nil }
+                return FieldCache.make(bytes)
+            }
+        }
+        if var s = entries[slot], s.utf8.count == n {
+            let same = s.withUTF8 { memcmp($0.baseAddress!, p, n) == 0 }
+            if same {
+                if l < FieldCache.trial { hits[column] = h + 1 }
+                return s
+            }
+        }
+        let s = FieldCache.make(bytes)
+        entries[slot] = s
+        return s
     }
 }
 

@@ -23,8 +23,33 @@ final class ChunkedFile {
 
     /// The next chunk, empty at the end of the file.
     func next() throws -> [UInt8] {
-        guard let d = try handle.read(upToCount: chunkSize), !d.isEmpty else { return [] }
-        return [UInt8](d)
+        var chunk: [UInt8] = []
+        try next(into: &chunk)
+        return chunk
+    }
+
+    /// Reads the next chunk into `chunk`, reusing its storage (a read of a large file then allocates
+    /// nothing per chunk); empty at the end of the file.
+    func next(into chunk: inout [UInt8]) throws {
+        if chunk.count < chunkSize { chunk.append(contentsOf: repeatElement(0, count: chunkSize - chunk.count)) }
+        let fd = handle.fileDescriptor
+        var filled = 0
+        let failed: Bool = chunk.withUnsafeMutableBytes { p in
+            while filled < chunkSize {
+                let r = read(fd, p.baseAddress! + filled, chunkSize - filled)
+                if r > 0 { filled += r; continue }
+                if r == 0 { return false }
+                if errno == EINTR { continue }
+                return true
+            }
+            return false
+        }
+        if failed {
+            // Let FileHandle raise the error it always raised for this file (a folder, an I/O error).
+            _ = try handle.read(upToCount: chunkSize)
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        chunk.removeSubrange(filled...)
     }
 
     /// Moves back to the start.
@@ -262,21 +287,24 @@ enum EncodingSniffer {
         private(set) var valid = true
 
         mutating func feed(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { feed($0) }
+        }
+
+        /// Validates bytes in memory (see ``feed(_:)-([UInt8])``).
+        mutating func feed(_ p: UnsafeBufferPointer<UInt8>) {
             guard valid else { return }
-            bytes.withUnsafeBufferPointer { p in
+            do {
                 guard let base = p.baseAddress else { return }
                 let raw = UnsafeRawPointer(base)
                 let n = p.count
                 var i = 0
                 while i < n {
                     if need == 0 {
-                        // Fast path over ASCII, eight bytes at a time.
-                        while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                            i += 8
-                        }
+                        var nonASCII = false
+                        guard UTF8Validator.skipValid(raw, &i, n, whole: false, &nonASCII) else { valid = false; return }
                         guard i < n else { return }
+                        // A sequence starting in the last three bytes: byte by byte, carried over if cut.
                         let b = base[i]
-                        if b < 0x80 { i += 1; continue }
                         let lower: UInt8, upper: UInt8, more: Int
                         switch b {
                         case 0xC2...0xDF: more = 1; lower = 0x80; upper = 0xBF
@@ -314,6 +342,65 @@ enum EncodingSniffer {
 
         /// Valid and not stopped inside a sequence.
         var complete: Bool { valid && need == 0 }
+
+        /// Moves `i` over valid UTF-8 in `raw[i..<n]`, ASCII eight bytes at a time and other sequences by
+        /// masks over a four-byte window (Chinese text is runs of three-byte sequences); false at an invalid
+        /// sequence. `whole`: the text ends at `n` (a sequence cut there is invalid); otherwise it stops at a
+        /// sequence that starts in the last three bytes, for the caller to carry over. `nonASCII` is set when
+        /// a sequence other than ASCII was passed.
+        @inline(__always)
+        static func skipValid(_ raw: UnsafeRawPointer, _ i: inout Int, _ n: Int, whole: Bool, _ nonASCII: inout Bool) -> Bool {
+            while i < n {
+                if i + 8 <= n {
+                    let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                    if high == 0 { i += 8; continue }
+                    i += UInt64(littleEndian: high).trailingZeroBitCount >> 3
+                } else if raw.load(fromByteOffset: i, as: UInt8.self) < 0x80 {
+                    i += 1
+                    continue
+                }
+                guard whole || i + 4 <= n else { return true }
+                nonASCII = true
+                while i < n {
+                    var w: UInt32
+                    if i + 4 <= n {
+                        w = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                    } else {
+                        if !whole { break }
+                        // The last bytes, zero beyond the end (no continuation byte is zero).
+                        w = 0
+                        for k in 0..<(n - i) { w |= UInt32(raw.load(fromByteOffset: i + k, as: UInt8.self)) << (8 * k) }
+                    }
+                    let lead = UInt8(truncatingIfNeeded: w), b1 = UInt8(truncatingIfNeeded: w >> 8)
+                    if lead < 0x80 { break }
+                    if w & 0xC0_C0F0 == 0x80_80E0 {                // 1110xxxx 10xxxxxx 10xxxxxx
+                        if lead == 0xE0 || lead == 0xED, (lead == 0xE0) == (b1 < 0xA0) { return false }
+                        i += 3
+                    } else if w & 0xC0E0 == 0x80C0 {               // 110xxxxx 10xxxxxx
+                        if lead < 0xC2 { return false }
+                        i += 2
+                    } else if w & 0xC0C0_C0F8 == 0x8080_80F0 {     // 11110xxx and three continuations
+                        if lead > 0xF4 || (lead == 0xF0 && b1 < 0x90) || (lead == 0xF4 && b1 > 0x8F) { return false }
+                        i += 4
+                    } else {
+                        return false
+                    }
+                }
+            }
+            return true
+        }
+
+        /// What a whole text is.
+        enum Verdict { case ascii, valid, invalid }
+
+        /// Checks a whole text (one CSV field, say): ASCII, other valid UTF-8, or not valid.
+        @inline(__always)
+        static func check(_ p: UnsafeBufferPointer<UInt8>) -> Verdict {
+            guard let base = p.baseAddress else { return .ascii }
+            var i = 0, nonASCII = false
+            guard skipValid(UnsafeRawPointer(base), &i, p.count, whole: true, &nonASCII) else { return .invalid }
+            return nonASCII ? .valid : .ascii
+        }
     }
 
     /// UTF-16 text without a byte-order mark, told by its zero bytes: in mostly-ASCII text every other

@@ -540,3 +540,87 @@ struct CSVParserDifferentialTests {
         #expect(rows.last?.cells == [t("尾"), t("1")])
     }
 }
+
+/// Fields checked once as they are cut (ASCII, valid UTF-8 or repaired) and long fields shared through
+/// ``FieldCache``, against the reference parser; and the cases where UTF-8 turns out invalid only late in
+/// a file.
+struct ValidatedUTF8Tests {
+    static func validated(_ pieces: [[UInt8]], limit: Int, stopAfter: Int, delimiter: UInt8) -> [String] {
+        CSVParserDifferentialTests.fast(pieces, limit: limit, stopAfter: stopAfter, delimiter: delimiter)
+    }
+
+    @Test func randomValidTextParsesAsTheReferenceParserDoes() {
+        var rng = SplitMix(seed: 2026)
+        // Long atoms recur, so the cache hits, misses and collides (two long values of one length that share
+        // their first and last eight bytes); a few atoms are not UTF-8 (cut sequences, a stray byte), so fields
+        // long and short decode repaired, also when the cache holds their repaired text.
+        let atoms: [[UInt8]] = [[0x61], Array("中".utf8), Array("东湖第1社区东湖第1社区".utf8), Array("东湖第2社区东湖第1社区".utf8),
+                                Array("贫困母亲救助".utf8), Array("439951198001010012".utf8), Array("439951198001020012".utf8),
+                                Array("abcdefghijklmnopq".utf8), Array("𠀀𠀀𠀀𠀀é".utf8), [0x2C], [0x2C], [0x2C], [0x22],
+                                [0x22, 0x22], [0x0D, 0x0A], [0x0A], [0x0A], [0xE4, 0xB8], [0xFF],
+                                Array("东湖第1社区东湖第1".utf8) + [0xE7, 0xA4], Array("东湖第1社区东湖第1".utf8) + [0xEF, 0xBF, 0xBD]]
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 200) { bytes += atoms[Int(rng.next() % UInt64(atoms.count))] }
+            var cuts = (0..<Int(rng.next() % 5)).map { _ in Int(rng.next() % UInt64(bytes.count + 1)) }.sorted()
+            cuts = [0] + cuts + [bytes.count]
+            let pieces = zip(cuts, cuts.dropFirst()).map { Array(bytes[$0..<$1]) }
+            let limit = round % 4 == 0 ? 40 : 1 << 20
+            let stop = round % 5 == 0 ? Int(rng.next() % 4) + 1 : .max
+            let a = ValidatedUTF8Tests.validated(pieces, limit: limit, stopAfter: stop, delimiter: 0x2C)
+            let b = CSVParserDifferentialTests.reference(pieces, limit: limit, stopAfter: stop, delimiter: 0x2C)
+            #expect(a == b, "round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription) cut at \(cuts)")
+        }
+    }
+
+    @Test func longValuesThatRecurOrNotReadTheSameThroughTheCache() throws {
+        // Column 1 recurs (the cache stays on), column 2 never does (it goes off after its trial), column 3
+        // alternates values of one length whose first and last eight bytes are equal.
+        var text = "a,b,c\n"
+        var expected: [[Cell]] = [[.text("a"), .text("b"), .text("c")]]
+        for i in 0..<3000 {
+            let org = "东湖街道第\(i % 7)社区", id = "4399511980\(String(format: "%08d", i))"
+            let odd = i % 2 == 0 ? "12345678-甲-87654321" : "12345678-乙-87654321"
+            text += "\(org),\(id),\(odd)\n"
+            expected.append([.text(org), .text(id), .text(odd)])
+        }
+        let rows = try TempFile.rows(Array(text.utf8))
+        #expect(rows.map(\.cells) == expected)
+    }
+
+    @Test func invalidUTF8AfterAByteOrderMarkStillDecodesRepaired() throws {
+        // A byte-order mark is taken at its word; bad bytes past the first read buffer decode to U+FFFD as
+        // before, also in a field that starts in a valid chunk.
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("姓名,备注\n".utf8)
+        while bytes.count < (1 << 20) - 3 { bytes += Array("张三,东湖街道第一社区\n".utf8) }
+        bytes += Array("李四,长长长".utf8) + [0xE4, 0xB8] + Array("长\n王五,".utf8) + [0xFF] + Array("\n赵六,末".utf8) + [0xE4]
+        #expect(bytes.count > 1 << 20)
+        let rows = try TempFile.rows(bytes)
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.count == lines.count)
+        #expect(rows.map(\.cells) == lines.map { $0.split(separator: ",").map { Cell.text(String($0)) } })
+        #expect(rows.suffix(3).map(\.cells) == [[.text("李四"), .text("长长长\u{FFFD}长")], [.text("王五"), .text("\u{FFFD}")],
+                                                [.text("赵六"), .text("末\u{FFFD}")]])
+    }
+
+    static let lateWestern: [UInt8] = {
+        var bytes = Array("Name,City\n".utf8)
+        while bytes.count < (1 << 20) + 100 { bytes += Array("Jose,Porto\n".utf8) }
+        return bytes + Array("Jos".utf8) + [0xE9] + Array(",M".utf8) + [0xFC] + Array("nchen\n".utf8)
+    }()
+
+    @Test func latin1BytesLateInTheFileAreStillRefusedWhenOpened() throws {
+        let path = try TempFile.write(ValidatedUTF8Tests.lateWestern, name: "late.csv")
+        expectSheetError(.encoding, file: "late.csv", "it looks like Western European text in") {
+            _ = try CSVReader(path: path)
+        }
+    }
+
+    @Test func forcedUTF8WithABadByteLateInTheFileIsStillRefusedWhenOpened() throws {
+        let path = try TempFile.write(ValidatedUTF8Tests.lateWestern, name: "late.csv")
+        expectSheetError(.encoding, file: "late.csv", "not valid UTF-8 (as --encoding says); it may be GB18030") {
+            _ = try CSVReader(path: path, options: ReadOptions(encoding: .utf8))
+        }
+    }
+}

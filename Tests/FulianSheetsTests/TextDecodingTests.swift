@@ -294,4 +294,33 @@ struct UTF8ValidatorRandomTests {
             #expect(v.complete == expected, "round \(round): \(bytes) cut at \(cuts)")
         }
     }
+
+    @Test func validTextWithOneByteChangedValidatesAsTheStandardLibraryDoes() {
+        // Runs of sequences of every length (the validator checks those four bytes at a time), one byte
+        // replaced by a byte that may break a sequence, start one, or make an overlong or surrogate form.
+        var rng = SplitMix(seed: 9)
+        let atoms = ["a", "中文", "é", "𠀀", "\u{7FF}", "\u{800}", "\u{D7FF}", "\u{E000}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}", ",1"]
+            .map { Array($0.utf8) }
+        let bad: [UInt8] = [0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x41]
+        for round in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 24) { bytes += atoms[Int(rng.next() % UInt64(atoms.count))] }
+            if !bytes.isEmpty && round % 4 != 0 { bytes[Int(rng.next() % UInt64(bytes.count))] = bad[Int(rng.next() % UInt64(bad.count))] }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            let cut = Int(rng.next() % UInt64(bytes.count + 1))
+            var v = EncodingSniffer.UTF8Validator()
+            v.feed(Array(bytes[..<cut]))
+            v.feed(Array(bytes[cut...]))
+            #expect(v.complete == expected, "round \(round): \(bytes) cut at \(cut)")
+            // The check of a whole text (a CSV field) says the same, and tells ASCII apart.
+            let verdict = bytes.withUnsafeBufferPointer { EncodingSniffer.UTF8Validator.check($0) }
+            #expect(verdict == (!expected ? .invalid : bytes.allSatisfy { $0 < 0x80 } ? .ascii : .valid), "round \(round): \(bytes)")
+            for end in [bytes.count - 1, bytes.count - 2, bytes.count - 3] where end >= 0 {
+                let part = Array(bytes[..<end])
+                let partExpected = String(validating: part, as: UTF8.self) != nil
+                #expect((part.withUnsafeBufferPointer { EncodingSniffer.UTF8Validator.check($0) } != .invalid) == partExpected,
+                        "round \(round): \(part)")
+            }
+        }
+    }
 }
