@@ -60,7 +60,7 @@ public enum CellParsing {
     static func withoutTimeOfDay(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { $0.value >= 0x80 || $0 == "(" || $0 == ":" }) else { return s }
         var t = Substring(s)
-        if let day = t.firstIndex(of: "日"), t.index(after: day) < t.endIndex { t = t[...day] }
+        if let day = t.firstIndex(where: { $0 == "日" || $0 == "号" }), t.index(after: day) < t.endIndex { t = t[...day] }
         if t.last == ")", let open = t.lastIndex(of: "("), t[open...].contains(where: { "周星期礼拜".contains($0) }) { t = t[..<open] }
         for word in ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"] where t.hasSuffix(word) {
             t = t.dropLast(word.count)
@@ -73,7 +73,7 @@ public enum CellParsing {
         return String(t)
     }
 
-    /// A day of a month without its year (`3月12日`, `3.12`, `03-12`, `3/12`), as (month, day); nil for
+    /// A day of a month without its year (`3月12日`, `3月12号`, `3.12`, `03-12`, `3/12`), as (month, day); nil for
     /// anything else. Only text: a number cell 3.12 is a number.
     public static func monthDay(_ cell: Cell) -> (month: Int, day: Int, written: String)? {
         guard case .text(let raw) = cell else { return nil }
@@ -91,7 +91,7 @@ public enum CellParsing {
                 current = current * 10 + d
                 digits += 1
                 if digits > 2 { return nil }
-            } else if "月日.-/".contains(ch), digits > 0 {
+            } else if "月日号.-/".contains(ch), digits > 0 {
                 numbers.append(current)
                 separators.append(ch)
                 current = 0
@@ -185,7 +185,7 @@ public enum CellParsing {
                 current = current * 10 + Int(ch.value - 48)
                 digits += 1
                 if digits > 8 { throw ValueProblem("bad-date", .notADate(written: s)) }
-            } else if ch == "-" || ch == "/" || ch == "." || ch == "年" || ch == "月" || ch == "日" {
+            } else if ch == "-" || ch == "/" || ch == "." || ch == "年" || ch == "月" || ch == "日" || ch == "号" {
                 guard digits > 0 else { throw ValueProblem("bad-date", .notADate(written: s)) }
                 push(current)
                 separators += 1

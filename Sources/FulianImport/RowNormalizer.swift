@@ -201,10 +201,9 @@ final class RowNormalizer {
             var key = "org"
             var typed = text("org")
             var rowScope: Int64? = nil
-            let streetText = has("street") ? CellParsing.text(cell("street")) : nil
             if typed == nil, let s = text("street") ?? normalizer.section { typed = s; key = has("street") ? "street" : "org" }
             else if typed != nil, normalizer.repeatedNames, normalizer.resolveOrgs,
-                    let s = streetText ?? normalizer.section,
+                    let s = (has("street") ? CellParsing.text(cell("street")) : nil) ?? normalizer.section,
                     case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: normalizer.scope,
                                                                           for: normalizer) {
                 rowScope = street.id
@@ -420,7 +419,7 @@ final class RowNormalizer {
 
     /// The kind a unit's name suggests when the register has no 类型 column.
     /// Names ending in 区 that are no district: a housing estate, a park, a scenic or campus area.
-    static let nonDistrictAreas = ["小区", "园区", "景区", "校区", "厂区", "片区", "街区", "辖区", "住宅区", "社区"]
+    static let nonDistrictAreas = ["小区", "园区", "景区", "校区", "厂区", "片区", "街区", "辖区", "住宅区"]
 
     static func kind(fromName name: String) -> OrgKind {
         switch OrgRegister.split(name).family {

@@ -626,17 +626,25 @@ enum RowClassifier {
         var s = Substring(TextNormalizer.compact(text))
         let ordinals = "一二三四五六七八九十百零0123456789"
         var numbered = false
-        if s.first == "(" || s.first == "第" { s = s.dropFirst() }
+        // 一、 （一） 1. 第一(、) — after 第 the separator may be left out (第一 东湖街道, 第一片 …).
+        let ordinal = s.first == "第"
+        if s.first == "(" || ordinal { s = s.dropFirst() }
         if let first = s.first, ordinals.contains(first) {
             let digits = s.prefix { ordinals.contains($0) }
             let rest = s.dropFirst(digits.count)
             if let sep = rest.first, "、.)．,，".contains(sep) {
                 s = rest.dropFirst()
                 numbered = true
+            } else if ordinal {
+                s = rest
+                numbered = true
             }
         }
         while let last = s.last, "：:".contains(last) { s = s.dropLast() }
-        let name = String(s)
+        // 白鹤镇（3个村）, 城南街道(共5个): a count in brackets after the name.
+        if s.last == ")", let open = s.lastIndex(of: "("), open != s.startIndex { s = s[..<open] }
+        // 城南街道妇联: the federation of the unit heads its rows as well.
+        let name = OrgRegister.withoutFederationSuffix(String(s))
         guard name.count >= 3, !name.contains(where: { $0.isNumber }) else { return nil }
         if count == 1 && !numbered && unitColumns.contains(column) { return nil }
         return RowNormalizer.kind(fromName: OrgRegister.fold(name)) == .other ? nil : OrgRegister.fold(name)

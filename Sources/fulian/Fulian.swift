@@ -110,7 +110,7 @@ enum ParserText {
                 var out = chinese
                 for (i, v) in values.enumerated() {
                     // A list of values ('table', 'json' or 'csv') joined the Chinese way.
-                    let joined = v.replacingOccurrences(of: "', '", with: "'、'").replacingOccurrences(of: "' or '", with: "' 或 '")
+                    let joined = CLIMessage.parserListJoins.reduce(v) { $0.replacingOccurrences(of: $1.english, with: $1.chinese) }
                     out = out.replacingOccurrences(of: "%\(i + 1)", with: joined)
                 }
                 return out

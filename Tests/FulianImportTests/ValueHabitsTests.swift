@@ -189,4 +189,34 @@ import TestSupport
         #expect(CellParsing.monthDay(.number(3.12)) == nil && CellParsing.monthDay(.text("13月2日")) == nil)
         #expect(CellParsing.monthDay(.text("2024年3月")) == nil && CellParsing.monthDay(.text("3-12-1")) == nil)
     }
+
+    /// Heading rows in the forms offices write them, in a CSV (one text in the first column): each is a
+    /// section row and gives the rows under it their parent; a number in the name, or a name that is no
+    /// unit, is data.
+    @Test(arguments: ["一、东湖街道", "（一）东湖街道：", "1.东湖街道", "东湖街道（3个社区）", "东湖街道妇联", "第一 东湖街道"])
+    func headingRowsAsOfficesWriteThem(heading: String) throws {
+        let csv = "序号,单位名称,是否建立妇联\n\(heading),,\n1,东湖社区,是\n2,西湖社区,否\n"
+        let path = try TempFile.write(Array(csv.utf8), name: "名册.csv")
+        let importer = try SheetImporter(path: path, options: ImportOptions(dataset: .orgs))
+        var records: [OrgRecord] = []
+        let tally = try importer.run(register: OrgRegister()) { row in if case .org(let o)? = row.record { records.append(o) } }
+        #expect(tally.sheets.first?.sectionRows ?? [] == [2], "\(heading)")
+        #expect(records.map { $0.name + "<" + ($0.parentName ?? "-") } == ["东湖社区<东湖街道", "西湖社区<东湖街道"], "\(heading)")
+    }
+
+    @Test func rowsThatOnlyLookLikeHeadings() throws {
+        // A unit's own row with its flags blank, a name with a count in it, a person's name: data rows.
+        let csv = "序号,单位名称,是否建立妇联\n1,东湖社区,\n第2网格,,\n张三,,\n"
+        let path = try TempFile.write(Array(csv.utf8), name: "名册.csv")
+        let importer = try SheetImporter(path: path, options: ImportOptions(dataset: .orgs))
+        let tally = try importer.run(register: OrgRegister()) { _ in }
+        #expect(tally.sheets.first?.sectionRows ?? [] == [])
+        #expect(tally.dataRows == 3)
+    }
+
+    @Test func daysWrittenWith号() throws {
+        #expect(try CellParsing.dateValue(.text("2024年3月12号"), system: .system1900)?.date.iso == "2024-03-12")
+        #expect(try CellParsing.dateValue(.text("2024年3月12号下午"), system: .system1900)?.date.iso == "2024-03-12")
+        #expect(CellParsing.monthDay(.text("3月12号"))?.day == 12)
+    }
 }

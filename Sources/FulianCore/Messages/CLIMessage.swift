@@ -367,4 +367,7 @@ public indirect enum CLIMessage: Localized, Hashable {
         ("Invalid option: %1", "无效的选项：%1"),
         ("Missing required subcommand.", "缺少子命令。"),
     ]
+
+    /// How the parser joins a list of accepted values (`'table', 'json' or 'csv'`), and the Chinese joins.
+    public static let parserListJoins: [(english: String, chinese: String)] = [("', '", "'、'"), ("' or '", "' 或 '")]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import FulianAnalytics
 import FulianCore
+import FulianImport
 import FulianStore
 
 /// The workbook leadership reads: `fulian report quarterly --period 2024Q1 -o 2024Q1.xlsx`.
@@ -92,6 +93,8 @@ public enum QuarterlyWorkbook {
         var sectionRows: OrgLevel?
         /// The unit the titles and 制表单位 name (nil: none can be told).
         var name: String?
+        /// The `--under` unit, if any.
+        var under: OrgRegister.Unit?
         /// Each unit's section: its nearest ancestor-or-self at the ``top`` level, as the reports group it.
         var sectionOf: [Int64: Int64] = [:]
     }
@@ -104,10 +107,10 @@ public enum QuarterlyWorkbook {
         guard let tier = level.tier, level == .district || level == .city, let rows = OrgLevel.below(tier: tier) else {
             // A district's workbook (or a street's: --under a street lists its communities).
             let name = try o.district ?? under?.name ?? district(in: store)
-            return Grouping(top: level == .community ? .community : .street, sectionRows: nil, name: name)
+            return Grouping(top: level == .community ? .community : .street, sectionRows: nil, name: name, under: under)
         }
         let roots = register.units.filter { $0.parentId == nil }
-        var g = Grouping(top: level, sectionRows: rows, name: o.district ?? under?.name ?? (roots.count == 1 ? roots[0].name : nil))
+        var g = Grouping(top: level, sectionRows: rows, name: o.district ?? under?.name ?? (roots.count == 1 ? roots[0].name : nil), under: under)
         // As the reports' org map groups: a unit belongs to its nearest ancestor-or-self of tier at most
         // `tier` (a city only counts as tier −1 when grouping by city), a root to itself.
         func unitTier(_ kind: OrgKind) -> Int { kind == .city && tier >= 0 ? 3 : OrgLevel.tier(of: kind) }
@@ -132,7 +135,7 @@ public enum QuarterlyWorkbook {
         func request(_ kind: ReportKind, by: OrgLevel, compare: Bool = false, _ breakdowns: Set<ReportBreakdown> = []) -> ReportRequest {
             ReportRequest(kind: kind, period: p, by: by, compare: compare, breakdowns: breakdowns, under: o.under)
         }
-        let underUnit = try o.under.map { u in try store.read { db in try Reports.unit(u, db: db) } }
+        let underUnit = g.under
         let district = g.name
         func title(_ what: ExcelMessage.Title) -> String { t(.titled(district: district, period: p, what)) }
         let total = t(.word(.totalRow))
