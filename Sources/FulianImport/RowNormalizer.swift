@@ -50,6 +50,8 @@ final class RowNormalizer {
     /// The unit the file comes from (``ImportOptions/scope``, else the one its title, sheet name or file
     /// name names): where a name that several places share is looked for. Nil for the whole register.
     var scope: Int64?
+    /// The units the import may write (``ImportOptions/writable``); nil: every unit.
+    var writable: WritableUnits?
     /// The kinds a street column names.
     static let streetLevels: Set<OrgKind> = [.street, .town]
     /// Whether the register holds a name in several places (a city's): only then do scopes matter.
@@ -225,6 +227,10 @@ final class RowNormalizer {
             switch result {
             case .success(let u):
                 set("org", u.name)
+                if let w = normalizer.writable, !w.allows(u.id) {
+                    report(.error, key, "outside-scope", w.refusal(of: u, in: normalizer.register))
+                    return nil
+                }
                 return u.id
             case .failure(.unknown(let suggestion)):
                 report(.error, key, "unknown-org", .unknownOrg(name: Masking.scrub(typed), suggestion: suggestion), suggestion: suggestion)

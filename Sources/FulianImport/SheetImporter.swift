@@ -30,6 +30,9 @@ public struct ImportOptions: Sendable {
     /// The programme of every row of an aid sheet without a programme column (`--program`); nil: the
     /// programme the title, sheet name or file name names, if one.
     public var program: String?
+    /// The units the import may write (a shared store's login, bound by its access rights): a row of
+    /// any other unit is rejected (`outside-scope`). Nil: every unit.
+    public var writable: WritableUnits?
 
     /// Creates options.
     public init(dataset: Dataset, sheets: [String] = [], headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
@@ -47,6 +50,33 @@ public struct ImportOptions: Sendable {
     public init(dataset: Dataset, sheet: String?, headerMap: [String: String] = [:], read: ReadOptions = ReadOptions(),
                 valueMap: [String: [String: String]] = [:]) {
         self.init(dataset: dataset, sheets: sheet.map { [$0] } ?? [], headerMap: headerMap, read: read, valueMap: valueMap)
+    }
+}
+
+/// The units a login may write into a shared store: the units an administrator gave it and every unit
+/// under them. Rows of other units are rejected before anything is written (the database refuses them too).
+public struct WritableUnits: Sendable, Hashable {
+    /// The login (a PostgreSQL role).
+    public var login: String
+    /// The units it was given, by id.
+    public var granted: [Int64]
+    /// Those units and every unit under them.
+    public var units: Set<Int64>
+
+    /// Creates the rights of `login`: the `granted` units and all of `units` (which include them).
+    public init(login: String, granted: [Int64], units: Set<Int64>) {
+        self.login = login
+        self.granted = granted
+        self.units = units.union(granted)
+    }
+
+    /// Whether the login may write rows of the unit `id`.
+    public func allows(_ id: Int64) -> Bool { units.contains(id) }
+
+    /// The message for a row of `unit`, which the login may not write.
+    public func refusal(of unit: OrgRegister.Unit, in register: OrgRegister) -> Message {
+        .importing(.outsideScope(unit: register.path(of: unit), login: login,
+                                 granted: granted.compactMap { register.unit(id: $0).map(register.path(of:)) }))
     }
 }
 
@@ -432,11 +462,14 @@ public final class SheetImporter {
         normalizer.resolveOrgs = resolveOrgs
         normalizer.keepDetails = keepDetails
         normalizer.valueMap = options.valueMap
+        normalizer.writable = options.writable
         if resolveOrgs, register.hasRepeatedNames {
             // Only a register with names in several places needs a scope (a district's never does).
+            // A login given one unit writes under it: names are looked for there first.
             normalizer.scope = options.scope
                 ?? (data.titles + [layout.sheet.name, (fileName as NSString).deletingPathExtension]).lazy
                     .compactMap { register.unit(namedIn: $0)?.id }.first
+                ?? options.writable.flatMap { $0.granted.count == 1 ? $0.granted[0] : nil }
         }
         normalizer.sheetProgram = data.program?.name
         normalizer.statedPeriod = data.statedPeriod

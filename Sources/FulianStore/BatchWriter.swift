@@ -373,7 +373,11 @@ final class BatchWriter {
     /// parent the file names more often, is not created: its rows are rejected with the suggestion. Any
     /// other unknown parent is rejected too. A 12-digit code that does not start with its parent's code
     /// is a `code-prefix` warning naming both.
-    func writeOrgs(_ rows: [ParsedRow], district: DistrictChoice? = nil) throws -> OrgOutcome {
+    ///
+    /// With `writable` (a shared store's login bound by its access rights), a row is rejected
+    /// (`outside-scope`) when the unit it updates is not the login's, or when a new unit would not lie
+    /// under one of the login's units; a unit the file would create there is not created.
+    func writeOrgs(_ rows: [ParsedRow], district: DistrictChoice? = nil, writable: WritableUnits? = nil) throws -> OrgOutcome {
         var out = OrgOutcome()
         func sheetName(_ r: ParsedRow) -> String? { sheets.indices.contains(r.sheetIndex) ? sheets[r.sheetIndex] : nil }
         /// The district a row names itself (its 所属区县 cell, else its sheet's name) and where from.
@@ -541,8 +545,23 @@ final class BatchWriter {
                 // district the file or the store names.
                 parentId = districtId(d)
             }
+            let identified = try identify(o, parentId: parentId, placed: placed)
+            if let writable, !mayPlace(identified, under: parentId, in: placed, writable) {
+                var bad = row
+                bad.record = nil
+                let shown = identified.flatMap { placed.unit(id: $0) } ?? OrgRegister.Unit(id: 0, name: o.name, kind: o.kind, parentId: parentId)
+                let d = Diagnostic(severity: .error, file: file, sheet: sheetName(row), row: row.number, category: "outside-scope",
+                                   message: writable.refusal(of: shown, in: placed))
+                bad.diagnostics.append(d)
+                out.issues.append(d)
+                out.rejected.append(bad)
+                rejected.insert(i)
+                // Still placed, so the rows under it resolve their parent (and are refused as well).
+                if identified == nil { placed.add(.init(id: temp(), name: o.name, kind: o.kind, parentId: parentId)) }
+                continue
+            }
             let id: Int64
-            if let e = try identify(o, parentId: parentId, placed: placed) {
+            if let e = identified {
                 existing[i] = e
                 id = e
                 let unit = OrgRegister.Unit(id: e, name: o.name, kind: o.kind, parentId: parentId)
@@ -562,6 +581,9 @@ final class BatchWriter {
         for i in accepted.indices where !rejected.contains(i) && existing[i] == nil {
             real[target[i]!] = next
             next += 1
+        }
+        if let writable {
+            created.removeAll { !mayPlace(nil, under: $0.parent, in: placed, writable) }
         }
         let createdOrder = created.filter { $0.kind == .district } + created.filter { $0.kind != .district }.sorted { $0.name < $1.name }
         for c in createdOrder {
@@ -613,6 +635,26 @@ final class BatchWriter {
                 message: .importing(.codePrefixMismatch(name: register.path(of: u), code: code, parent: register.path(of: p), parentCode: pc))))
         }
         return out
+    }
+
+    /// Whether a login bound by `writable` may write a unit of the register: the stored unit `existing`
+    /// (nil for a new one) placed under `parent` (stored, or new in this file: negative). A stored unit
+    /// must be the login's; its new place, and a new unit's, must lie under a unit the login may write.
+    /// A unit given to the login keeps its own place (its parent is above the login's units).
+    private func mayPlace(_ existing: Int64?, under parent: Int64?, in placed: OrgRegister, _ writable: WritableUnits) -> Bool {
+        if let e = existing {
+            guard writable.allows(e) else { return false }
+            if writable.granted.contains(e) { return true }
+        }
+        // The first stored unit up from the parent (new units of the file lie under it).
+        var cur = parent
+        var n = 0
+        while let id = cur, id < 0, n < 64 {
+            cur = placed.unit(id: id)?.parentId
+            n += 1
+        }
+        guard let stored = cur, stored > 0 else { return false }
+        return writable.allows(stored)
     }
 
     /// The stored unit a register row describes: by code; else by parent and name; else by parent and

@@ -252,6 +252,16 @@ extension Store {
         }
         let toReplace = try batchesToReplace(request, sha: sha, fileName: fileName)
         var options = request.options
+        let writable = try writableUnits(file: fileName)
+        if let writable {
+            for b in toReplace {
+                let owner = try read { c in try c.fetchOne("SELECT owner FROM importBatch WHERE id = ?", [.int(b.id)])?.text("owner") } ?? ""
+                if owner != writable.login {
+                    throw StoreError(file: fileName, .notOwnBatch(batch: b.message, owner: owner, login: writable.login))
+                }
+            }
+            options.writable = writable
+        }
         if let from = request.from, dataset != .orgs { options.scope = try scopeUnit(from, fileName: fileName) }
 
         let importer = try SheetImporter(path: request.path, options: options)
@@ -341,7 +351,7 @@ extension Store {
                     rowIssues += lateDuplicates
                     rowIssues += writer.programWarnings()
                     if !orgRows.isEmpty {
-                        let outcome = try writer.writeOrgs(orgRows, district: district)
+                        let outcome = try writer.writeOrgs(orgRows, district: district, writable: writable)
                         result.loaded += outcome.loaded
                         result.duplicates += outcome.duplicates
                         result.rejected += outcome.rejected.count
@@ -439,6 +449,24 @@ extension Store {
         }
     }
 
+    /// What the login may write into a shared store whose row-level security binds it (PostgreSQL schema v3):
+    /// the units given to it in `fulianAccess` and every unit under them. Nil when nothing binds the login —
+    /// a SQLite store, the owner of the tables, a superuser, or a login given the whole store. A bound login
+    /// given no unit is ``StoreMessage/noWritableUnits(login:)``.
+    func writableUnits(file: String) throws -> WritableUnits? {
+        guard engine == .postgresql else { return nil }
+        return try read { c -> WritableUnits? in
+            guard let me = try c.fetchOne("""
+                SELECT current_user AS login, row_security_active('importbatch') AS bound, fulian_writes_everywhere(current_user) AS everywhere
+                """), let login = me.text("login"), me.int("bound") == 1, me.int("everywhere") != 1 else { return nil }
+            let units = try c.fetchAll("SELECT fulian_writable_units(current_user) AS id", []).compactMap { $0.int("id") }
+            let granted = try c.fetchAll("SELECT orgId FROM fulianAccess WHERE login = current_user AND orgId IS NOT NULL ORDER BY orgId", [])
+                .compactMap { $0.int("orgId") }
+            if units.isEmpty { throw StoreError(file: file, .noWritableUnits(login: login)) }
+            return WritableUnits(login: login, granted: granted, units: Set(units))
+        }
+    }
+
     /// The unit `--from` names: a name, code or path of the register, which must name one unit.
     private func scopeUnit(_ typed: String, fileName: String) throws -> Int64 {
         let register = try read { c in try BatchWriter.loadRegister(c) }
@@ -469,7 +497,10 @@ extension Store {
     private func importTransaction(bulk: Bool, _ body: (any StoreConnection) throws -> Bool) throws {
         if let postgres {
             try postgres.transaction(readOnly: false, failure: { e in
-                ConcurrentImportConflict.retryable.contains(e.sqlState) ? ConcurrentImportConflict(error: e) as any Error : StoreError(.cannotWrite(reason: e.message))
+                if ConcurrentImportConflict.retryable.contains(e.sqlState) { return ConcurrentImportConflict(error: e) }
+                // Refused by row-level security (42501) or a read-only login (25006).
+                if e.sqlState == "42501" || e.sqlState == "25006" { return StoreError(.writeRefused(reason: e.message)) }
+                return StoreError(.cannotWrite(reason: e.message))
             }) { c in ((), try body(c)) }
             return
         }

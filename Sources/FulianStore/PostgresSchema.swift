@@ -6,12 +6,114 @@
 /// version this fulian does not know is refused. Migrations are never edited once shipped.
 enum PostgresSchema {
     /// Every migration, in order: version number and SQL.
-    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, v2)]
+    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, v2), (3, v3)]
 
     /// v2: SQLite's v6, the rows of a sheet that head a group (一、城南街道).
     static let v2 = """
     ALTER TABLE importSheet ADD COLUMN sectionRows INTEGER NOT NULL DEFAULT 0;
     """
+
+    /// The tables a login's write rights are checked on, with the condition a new row must meet
+    /// (the rows of a batch: under a unit the login may write, in a batch of its own).
+    static let scopedTables: [(table: String, check: String)] = [
+        ("membership", "orgId IN (SELECT fulian_writable_units(current_user)) AND batchId IN (SELECT fulian_batches_of(current_user))"),
+        ("disbursement", "orgId IN (SELECT fulian_writable_units(current_user)) AND batchId IN (SELECT fulian_batches_of(current_user))"),
+        ("activity", "orgId IN (SELECT fulian_writable_units(current_user)) AND batchId IN (SELECT fulian_batches_of(current_user))"),
+    ]
+
+    /// Row-level security on every table of v3: everyone who may read reads every row; writes are checked
+    /// against the writing login (`current_user`).
+    static var v3Policies: String {
+        var out: [String] = []
+        func readable(_ t: String) {
+            out.append("ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY;")
+            out.append("CREATE POLICY fulian_read ON \(t) FOR SELECT USING (true);")
+        }
+        for t in ["fulianSchema", "fulianAccess"] { readable(t) }
+        readable("importBatch")
+        out.append("CREATE POLICY fulian_insert ON importBatch FOR INSERT WITH CHECK (owner = current_user);")
+        out.append("CREATE POLICY fulian_update ON importBatch FOR UPDATE USING (owner = current_user) WITH CHECK (owner = current_user);")
+        out.append("CREATE POLICY fulian_delete ON importBatch FOR DELETE USING (owner = current_user);")
+        for t in ["importIssue", "importSheet"] {
+            readable(t)
+            out.append("CREATE POLICY fulian_insert ON \(t) FOR INSERT WITH CHECK (batchId IN (SELECT fulian_batches_of(current_user)));")
+        }
+        readable("org")
+        let writable = "IN (SELECT fulian_writable_units(current_user))"
+        out.append("""
+            CREATE POLICY fulian_insert ON org FOR INSERT WITH CHECK (
+                parentId \(writable) OR (parentId IS NULL AND fulian_writes_everywhere(current_user)));
+            """)
+        out.append("""
+            CREATE POLICY fulian_update ON org FOR UPDATE USING (id \(writable)) WITH CHECK (
+                parentId \(writable) OR id IN (SELECT orgId FROM fulianAccess WHERE login = current_user)
+                OR (parentId IS NULL AND fulian_writes_everywhere(current_user)));
+            """)
+        readable("orgName")
+        out.append("CREATE POLICY fulian_insert ON orgName FOR INSERT WITH CHECK (orgId \(writable));")
+        for t in ["person", "program"] {
+            readable(t)
+            out.append("CREATE POLICY fulian_insert ON \(t) FOR INSERT WITH CHECK (true);")
+        }
+        out.append("CREATE POLICY fulian_update ON person FOR UPDATE USING (true) WITH CHECK (true);")
+        for (t, check) in scopedTables {
+            readable(t)
+            out.append("CREATE POLICY fulian_insert ON \(t) FOR INSERT WITH CHECK (\(check));")
+            out.append("CREATE POLICY fulian_delete ON \(t) FOR DELETE USING (batchId IN (SELECT fulian_batches_of(current_user)));")
+        }
+        // A partition read or written directly (not through its table) has policies of its own: it may be read,
+        // never written by a login the policies apply to.
+        for t in ["disbursement", "activity"] {
+            for y in partitionYears.map(String.init) + ["default"] {
+                out.append("ALTER TABLE \(t)_\(y) ENABLE ROW LEVEL SECURITY; CREATE POLICY fulian_read ON \(t)_\(y) FOR SELECT USING (true);")
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// v3: who may write what. Each batch records the login that imported it (`owner`); `fulianAccess` lists
+    /// the units each login may write under (a NULL unit: the whole store, new top units included); row-level
+    /// security policies on every table let a login insert only rows under those units, into its own
+    /// batches, and replace or delete only its own batches. The owner of the tables (who created the schema)
+    /// and superusers are not bound by the policies; a login without a row in `fulianAccess` writes nothing.
+    /// Rows removed by a batch's `ON DELETE CASCADE` are removed by the database's referential actions,
+    /// which no policy restricts.
+    static var v3: String {
+        """
+        ALTER TABLE importBatch ADD COLUMN owner TEXT NOT NULL DEFAULT current_user;
+        CREATE INDEX importBatch_owner ON importBatch(owner);
+
+        CREATE TABLE fulianAccess (
+            login TEXT NOT NULL,             -- a PostgreSQL role that logs in
+            orgId BIGINT REFERENCES org(id) ON DELETE CASCADE,   -- NULL: every unit, and new top units
+            grantedAt TIMESTAMPTZ NOT NULL DEFAULT now()
+        );
+        CREATE UNIQUE INDEX fulianAccess_entry ON fulianAccess(login, COALESCE(orgId, 0));
+
+        -- Run as the owner of the tables (SECURITY DEFINER), so what they read is not filtered by the
+        -- policies that call them; each is called once per statement (an IN (SELECT …) is hashed).
+        CREATE FUNCTION fulian_writes_everywhere(who TEXT) RETURNS BOOLEAN
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            SELECT EXISTS (SELECT 1 FROM fulianAccess WHERE login = who AND orgId IS NULL)
+        $$;
+        CREATE FUNCTION fulian_writable_units(who TEXT) RETURNS SETOF BIGINT
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            WITH RECURSIVE s(id) AS (
+                SELECT orgId FROM fulianAccess WHERE login = who AND orgId IS NOT NULL
+                UNION
+                SELECT o.id FROM org o JOIN s ON o.parentId = s.id
+            )
+            SELECT id FROM s WHERE NOT fulian_writes_everywhere(who)
+            UNION ALL
+            SELECT id FROM org WHERE fulian_writes_everywhere(who)
+        $$;
+        CREATE FUNCTION fulian_batches_of(who TEXT) RETURNS SETOF BIGINT
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            SELECT id FROM importBatch WHERE owner = who
+        $$;
+        \(v3Policies)
+        """
+    }
 
     /// The table of applied versions.
     static let versionTable = """

@@ -1,4 +1,5 @@
 import Foundation
+import FulianCore
 @_spi(Testing) import FulianStore
 
 /// The PostgreSQL server the tests may use: `FULIAN_TEST_POSTGRES` (`postgresql://postgres@127.0.0.1:54329/postgres`,
@@ -19,6 +20,28 @@ public enum PostgresTestServer {
     public static func database() throws -> PostgresTestDatabase {
         guard let uri else { throw PostgresTestError.notConfigured }
         return try PostgresTestDatabase(server: uri)
+    }
+}
+
+extension PostgresTestServer {
+    /// Runs `sql` (one or more statements) on the database at `uri`, as the login the URI names: nil when it
+    /// ran, else the refusal as the store words it in English (`the PostgreSQL server refused the statement (42501): …`).
+    public static func run(_ uri: String, _ sql: String) -> String? {
+        do {
+            try PostgresAdmin.execute(server: uri, sql)
+            return nil
+        } catch let e as StoreError {
+            return e.text(.en)
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// `uri` with its login replaced by `login` (the test cluster trusts every login, no password).
+    public static func uri(_ uri: String, login: String) -> String {
+        let scheme = uri.range(of: "://")!.upperBound
+        let at = uri[scheme...].firstIndex(of: "@")!
+        return String(uri[..<scheme]) + login + String(uri[at...])
     }
 }
 

@@ -25,6 +25,9 @@ public indirect enum ImportMessage: Localized, Hashable {
     case unknownOrg(name: String, suggestion: String?)
     /// A unit name several places of the register share, none or several of them in the row's scope: the candidates by path.
     case ambiguousOrg(name: String, paths: [String])
+    /// A unit the login importing into a shared store may not write: the unit's path, the login and the
+    /// units it was given.
+    case outsideScope(unit: String, login: String, granted: [String])
     /// A reader's problem on a row, inside a file error: `第 12 行：…`.
     case atRow(Int, Message)
     /// A file the importer cannot take: the file (and sheet) and what is wrong.
@@ -215,6 +218,11 @@ public indirect enum ImportMessage: Localized, Hashable {
             Wording("\(name)不在组织名册中。请更正名称，或先把该单位加入组织名册并导入。",
                     "unit \(name) is not in the org register. "
                         + "Correct the name, or add the unit to the register and import it first.")
+        case .outsideScope(let unit, let login, let granted):
+            Wording("\(unit) 不在登录 \(login) 可写入的单位（\(granted.joined(separator: "、"))及其下属单位）之内，本行未导入；"
+                        + "该单位的数据应由有权写入它的账号导入",
+                    "\(unit) is outside the units login \(login) may write (\(granted.joined(separator: ", ")) and the units under them); "
+                        + "row not imported (a login given that unit, or a unit above it, imports its rows)")
         case .ambiguousOrg(let name, let paths):
             Wording("组织名册中有 \(paths.count) 个\(name)（\(paths.joined(separator: "；"))），无法确定是哪一个。"
                         + "请增加所属街道一列，或用 --from 指定报送单位，或写出完整路径。",

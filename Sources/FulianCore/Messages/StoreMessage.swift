@@ -55,6 +55,12 @@ public indirect enum StoreMessage: Localized, Hashable {
     case queryFailed(reason: String, readOnly: Bool)
     /// `fulian sql` on PostgreSQL was given several statements (`COMMIT; DROP …`): it runs exactly one.
     case oneStatementOnly
+    /// The login importing into a shared store was given no unit to write under.
+    case noWritableUnits(login: String)
+    /// `--replace` names a batch another login imported: a login replaces only its own batches.
+    case notOwnBatch(batch: StoreMessage, owner: String, login: String)
+    /// The database refused to write (its row-level security or privileges): the server's reason.
+    case writeRefused(reason: String)
 
     public func wording() -> Wording {
         switch self {
@@ -151,6 +157,19 @@ public indirect enum StoreMessage: Localized, Hashable {
         case .oneStatementOnly:
             Wording("fulian sql 每次只运行一条语句，请把用分号隔开的语句分开运行；未运行任何语句",
                     "fulian sql runs one statement at a time: run statements separated by semicolons one by one; nothing was run")
+        case .noWritableUnits(let login):
+            Wording("登录 \(login) 没有可写入的单位：请管理员在 fulianAccess 表中为它登记单位"
+                        + "（见 notebooks-docs/06-shared-store.md）；本文件未入库",
+                    "login \(login) may write under no unit: an administrator lists its units in the fulianAccess table "
+                        + "(see notebooks-docs/06-shared-store.md); nothing was stored")
+        case .notOwnBatch(let batch, let owner, let login):
+            Wording("\(batch.text(.zh)) 是登录 \(owner) 导入的，登录 \(login) 只能替换或删除自己导入的批次；未替换任何批次",
+                    "\(batch.text(.en)) was imported by login \(owner); login \(login) may replace or delete only its own batches; "
+                        + "nothing was replaced")
+        case .writeRefused(let reason):
+            Wording("数据库拒绝写入（\(reason)）：当前登录无权写入这些数据，写入权限由管理员设置；本文件的内容均未保存",
+                    "the database refused the write (\(reason)): this login may not write these rows (an administrator sets "
+                        + "who may write what); nothing from this file was kept")
         }
     }
 

@@ -6,6 +6,7 @@ extension ImportMessage {
         .inColumn(header: "所属社区", .importing(.unknownOrg(name: "金砂社区", suggestion: nil))),
         .leftEmpty(.importing(.unknownOrg(name: "金砂社区", suggestion: nil))),
         .unknownOrg(name: "金砂社区", suggestion: "金沙社区"),
+        .outsideScope(unit: "渝州市/渝北区/花园街道", login: "jiangbei_writer", granted: ["渝州市/江北区"]),
         .atRow(12, .sheets(.cellTooLong(limit: 1024))),
         .fileError(file: "发放名单.xlsx", sheet: "一季度", .importing(.mapNotUTF8)),
         .notADate(written: "下周一"),
