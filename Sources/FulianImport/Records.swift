@@ -28,6 +28,34 @@ public struct OrgRecord: Hashable, Sendable {
     public var formerName: String? = nil
     /// The day the unit took its present name (更名日期).
     public var renamedOn: CivilDate? = nil
+    /// The facts the row's sheet has a column for: a stored unit the row updates keeps what its sheet
+    /// does not say (a register of names and 女性人口 leaves the stored codes and dates alone).
+    public var columns: OrgColumns = .all
+}
+
+/// The facts of a unit a register sheet has columns for (name and parent are always given).
+public struct OrgColumns: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt16
+    /// Creates a set from its raw bits.
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// 类型.
+    public static let kind = OrgColumns(rawValue: 1 << 0)
+    /// 代码.
+    public static let code = OrgColumns(rawValue: 1 << 1)
+    /// 妇联组建时间 (or its yes/no column).
+    public static let federation = OrgColumns(rawValue: 1 << 2)
+    /// 妇女之家 (or its date column).
+    public static let womensHome = OrgColumns(rawValue: 1 << 3)
+    /// 工作覆盖.
+    public static let workCovered = OrgColumns(rawValue: 1 << 4)
+    /// 成立日期.
+    public static let established = OrgColumns(rawValue: 1 << 5)
+    /// 撤销日期.
+    public static let dissolved = OrgColumns(rawValue: 1 << 6)
+    /// 女性人口.
+    public static let women = OrgColumns(rawValue: 1 << 7)
+    /// Every fact.
+    public static let all: OrgColumns = [.kind, .code, .federation, .womensHome, .workCovered, .established, .dissolved, .women]
 }
 
 /// A normalized row of a member list.

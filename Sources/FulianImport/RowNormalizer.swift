@@ -388,7 +388,17 @@ final class RowNormalizer {
                          code: ctx.text("code").map { OrgRegister.normalizedCode($0) ?? TextNormalizer.compact($0) },
                          federation: fed, womensHome: home, workCovered: covered, established: established, dissolved: dissolved,
                          women: women, district: ctx.text("district").map(OrgRegister.fold),
-                         formerName: ctx.text("former_name").map(OrgRegister.fold), renamedOn: renamed)
+                         formerName: ctx.text("former_name").map(OrgRegister.fold), renamedOn: renamed, columns: orgColumns)
+    }
+
+    /// The facts this sheet has columns for (a flag's date companion counts as its column).
+    private var orgColumns: OrgColumns {
+        var c: OrgColumns = []
+        let keys: [(String, OrgColumns)] = [("kind", .kind), ("code", .code), ("federation", .federation), ("womens_home", .womensHome),
+                                            ("work_covered", .workCovered), ("established", .established), ("dissolved", .dissolved),
+                                            ("women", .women)]
+        for (key, bit) in keys where column(key) != nil || column(key + FieldSpec.companionSuffix) != nil { c.insert(bit) }
+        return c
     }
 
     /// A parsed value in the form the clean table shows. Generic rather than over `Any`, so a caller that

@@ -354,6 +354,8 @@ final class BatchWriter {
         var issues: [Diagnostic] = []
         /// Units the file names only as parents (its streets and towns), created with their level.
         var created: [CreatedUnit] = []
+        /// Stored units the file updated, by data sheet (``ParsedRow/sheetIndex``).
+        var updatedBySheet: [Int: Int] = [:]
     }
 
     /// Upserts the units of a register file.
@@ -599,6 +601,7 @@ final class BatchWriter {
                 let (row, o, _, _) = accepted[i]
                 let id = resolved(target[i])!
                 try write(o, id: id, updating: existing[i] != nil, parentId: resolved(parentOf[i]), row: row, sheet: sheetName(row))
+                if existing[i] != nil { out.updatedBySheet[row.sheetIndex, default: 0] += 1 }
                 written.append((i, id))
                 out.loaded += 1
             }
@@ -699,10 +702,20 @@ final class BatchWriter {
                 try conn.execute("INSERT INTO orgName (orgId, name, until, batchId) VALUES (?, ?, ?, ?)",
                                  [.int(id), .text(old), .text(until), .int(batchId)])
             }
+            // The facts the sheet has no column for keep their stored values.
+            let facts: [(OrgColumns, String)] = [(.kind, "kind"), (.code, "code"), (.federation, "federationOn"), (.womensHome, "womensHomeOn"),
+                                                 (.workCovered, "workCovered"), (.established, "establishedOn"), (.dissolved, "dissolvedOn"),
+                                                 (.women, "women")]
+            var sets: [String] = []
+            var values: [StoreValue] = []
+            for (i, (bit, column)) in facts.enumerated() where o.columns.contains(bit) {
+                sets.append("\(column) = ?")
+                values.append(args[i])
+            }
             try conn.execute("""
-                UPDATE org SET kind = ?, code = ?, federationOn = ?, womensHomeOn = ?, workCovered = ?, establishedOn = ?,
-                    dissolvedOn = ?, women = ?, batchId = ?, sourceRow = ?, sourceSheet = ?, parentId = ?, name = ? WHERE id = ?
-                """, args + [.int(id)])
+                UPDATE org SET \((sets + ["batchId = ?", "sourceRow = ?", "sourceSheet = ?", "parentId = ?", "name = ?"]).joined(separator: ", "))
+                WHERE id = ?
+                """, values + args[8...] + [.int(id)])
         } else {
             try conn.execute("""
                 INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,

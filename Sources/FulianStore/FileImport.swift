@@ -152,6 +152,8 @@ public struct SheetResult: Sendable {
     public var duplicates = 0
     /// Warnings on its rows.
     public var warnings = 0
+    /// Register sheets: the stored units the sheet updated (they keep the facts the sheet has no column for).
+    public var updatedUnits = 0
     /// The date its rows took, for a sheet without a date column.
     public var date: SheetDate?
     /// The period the file states for it, and where (for `outside-stated-period`).
@@ -358,6 +360,7 @@ extension Store {
                         result.rejectedRows += outcome.rejected
                         rowIssues += outcome.issues
                         result.createdUnits = outcome.created
+                        for (sheet, n) in outcome.updatedBySheet where sheet < result.sheets.count { result.sheets[sheet].updatedUnits = n }
                         // Per sheet: every org row is loaded unless it was rejected or a duplicate.
                         for r in orgRows { result.sheets[r.sheetIndex].loaded += 1 }
                         for r in outcome.rejected { result.sheets[r.sheetIndex].loaded -= 1; result.sheets[r.sheetIndex].rejected += 1 }

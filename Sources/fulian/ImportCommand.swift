@@ -145,8 +145,14 @@ enum ImportSummary {
         if !r.inferredColumns.isEmpty { lines.append("  " + t(.inferredColumns(r.inferredColumns))) }
         for s in r.sheets {
             for m in s.tally.missingMeasures {
-                lines.append("  " + t(.missingMeasure(sheet: multi ? s.name : nil, header: m.field.synonyms.first ?? m.field.key, field: m.field.key,
-                                                     rows: m.rows, jobFairs: !m.field.isMeasure(for: nil))))
+                let header = m.field.synonyms.first ?? m.field.key
+                if s.updatedUnits > 0 {
+                    lines.append("  " + t(.missingRegisterColumn(sheet: multi ? s.name : nil, header: header, field: m.field.key, rows: m.rows,
+                                                                 kept: min(s.updatedUnits, m.rows))))
+                } else {
+                    lines.append("  " + t(.missingMeasure(sheet: multi ? s.name : nil, header: header, field: m.field.key,
+                                                         rows: m.rows, jobFairs: !m.field.isMeasure(for: nil))))
+                }
             }
         }
         if !r.createdUnits.isEmpty {

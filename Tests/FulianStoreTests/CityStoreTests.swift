@@ -65,6 +65,38 @@ import TestSupport
         "渝州市/渝北区/回兴街道/新华社区 -",
     ]
 
+    /// A register with only some facts (names and 女性人口): the stored units it updates keep their codes,
+    /// federation and 妇女之家 dates and types; a new unit leaves them empty. Before, every fact without a
+    /// column was cleared, and the district's coverage figures with them.
+    @Test func aPartialRegisterKeepsWhatItDoesNotSay() throws {
+        let store = try Self.cityStore()
+        let facts = """
+            SELECT p.path || ' ' || o.kind || ' ' || COALESCE(o.code, '-') || ' ' || COALESCE(o.federationOn, '-') || ' '
+                || COALESCE(o.womensHomeOn, '-') || ' ' || COALESCE(o.women, '-')
+            FROM org o JOIN orgPath p ON p.id = o.id WHERE p.path LIKE '渝州市/江北区/%社区' ORDER BY p.path
+            """
+        let before = try store.dbQueue.read { db in try String.fetchAll(db, sql: facts) }
+        let r = try Self.load(store, .orgs, "registers/江北区女性人口_2024.csv")
+        #expect((r.rows, r.loaded, r.rejected) == (3, 3, 0))
+        #expect(r.sheets.map(\.updatedUnits) == [2])
+        let after = try store.dbQueue.read { db in try String.fetchAll(db, sql: facts) }
+        #expect(before == [
+            "渝州市/江北区/石马河街道/南桥寺社区 community 439801001003 - 0001-01-01 -",
+            "渝州市/江北区/石马河街道/幸福社区 community 439801001001 2015-03-01 0001-01-01 -",
+            "渝州市/江北区/石马河街道/新华社区 community 439801001002 2015-03-02 - -",
+            "渝州市/江北区/观音桥街道/建新社区 community 439802002002 2016-01-02 - -",
+            "渝州市/江北区/观音桥街道/花园社区 community 439801002001 2016-01-01 0001-01-01 -",
+        ])
+        #expect(after == [
+            "渝州市/江北区/石马河街道/南桥寺社区 community 439801001003 - 0001-01-01 -",
+            "渝州市/江北区/石马河街道/幸福社区 community 439801001001 2015-03-01 0001-01-01 3200",
+            "渝州市/江北区/石马河街道/新华社区 community 439801001002 2015-03-02 - 2800",
+            "渝州市/江北区/观音桥街道/五里店社区 community - - - 1500",
+            "渝州市/江北区/观音桥街道/建新社区 community 439802002002 2016-01-02 - -",
+            "渝州市/江北区/观音桥街道/花园社区 community 439801002001 2016-01-01 0001-01-01 -",
+        ])
+    }
+
     @Test func eachDistrictsRegisterAddsItsUnits() throws {
         let store = try Store(inMemory: ())
         let city = try Self.load(store, .orgs, "registers/渝州市区县名册.csv")

@@ -31,6 +31,25 @@ import TestSupport
         #expect(again.stdout == "aid-q1.csv: already imported as batch 2 (same content); nothing to do. Use --replace to import it again.\n")
     }
 
+    /// A register with only names and 女性人口 says which stored units keep the facts it has no column for.
+    @Test func aPartialRegisterSaysWhatIsKept() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for f in ["渝州市区县名册.csv", "江北区社区名册.csv"] {
+            #expect(try CLIRunner.run(["import", "orgs", "fixtures/city/registers/" + f], in: dir).status == 0)
+        }
+        let en = try CLIRunner.run(["import", "orgs", "fixtures/city/registers/江北区女性人口_2024.csv", "--dry-run"], in: dir)
+        #expect(en.stdout.contains("""
+              no 妇联组建时间 column: federation stays empty for 1 new units; 2 stored units keep their federation
+              no 妇女之家 column: womens_home stays empty for 1 new units; 2 stored units keep their womens_home
+            """), "\(en.stdout)")
+        let zh = try CLIRunner.run(["import", "orgs", "fixtures/city/registers/江北区女性人口_2024.csv"], in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(zh.stdout.contains("""
+              没有“妇联组建时间”列：新单位 1 行的 federation 留空，已在库的 2 个单位保留原有的 federation
+              没有“妇女之家”列：新单位 1 行的 womens_home 留空，已在库的 2 个单位保留原有的 womens_home
+            """), "\(zh.stdout)")
+    }
+
     @Test func jsonSummaryForScripts() throws {
         let dir = try CLIRunner.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }

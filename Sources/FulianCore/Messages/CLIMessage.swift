@@ -77,6 +77,9 @@ public indirect enum CLIMessage: Localized, Hashable {
     case inferredColumns([String])
     /// A measure with no column: it stays empty for `rows` rows (job fairs when `jobFairs`).
     case missingMeasure(sheet: String?, header: String, field: String, rows: Int, jobFairs: Bool)
+    /// A register fact with no column, in a register that updated stored units: new units leave it empty,
+    /// the `kept` stored units keep theirs.
+    case missingRegisterColumn(sheet: String?, header: String, field: String, rows: Int, kept: Int)
     /// A district created by a register import, and where its name came from (a ``StoreMessage/districtSource(_:)``).
     case createdDistrict(name: String, source: StoreMessage?)
     /// Units created from a register's parent column (`name (kind)`), under `parent`, the district from `source`.
@@ -219,6 +222,11 @@ public indirect enum CLIMessage: Localized, Hashable {
         case .missingMeasure(let sheet, let header, let field, let rows, let jobFairs):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有“\(header)”列：\(rows) \(jobFairs ? "场招聘会" : "行")的 \(field) 留空",
                     (sheet.map { "sheet \($0): " } ?? "") + "no \(header) column: \(field) stays empty for \(rows) \(jobFairs ? "job fairs" : "rows")")
+        case .missingRegisterColumn(let sheet, let header, let field, let rows, let kept):
+            Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有“\(header)”列：" + (rows > kept ? "新单位 \(rows - kept) 行的 \(field) 留空，" : "")
+                        + "已在库的 \(kept) 个单位保留原有的 \(field)",
+                    (sheet.map { "sheet \($0): " } ?? "") + "no \(header) column: "
+                        + (rows > kept ? "\(field) stays empty for \(rows - kept) new units; " : "") + "\(kept) stored units keep their \(field)")
         case .createdDistrict(let name, let source):
             Wording("新建区 \(name)（依据\(source?.text(.zh) ?? "未知")）", "created the district \(name) (from \(source?.text(.en) ?? "?"))")
         case .createdUnits(let units, let parent, let source):
