@@ -405,6 +405,13 @@ public enum CellParsing {
     /// An ID number typed as text (see ``idNumber(_:)``).
     static func idNumber(text t: String) throws(ValueProblem) -> IDNumber? {
         var s = TextNormalizer.compact(t)
+        // Text kept from a spreadsheet's number handling: a typed apostrophe ('110101…, also a curly or
+        // back quote) or a CSV formula (="110101…"), which programs write so that Excel keeps the digits.
+        if let first = s.utf8.first, first == UInt8(ascii: "'") || first == UInt8(ascii: "`") || first == UInt8(ascii: "=")
+            || s.hasPrefix("\u{2018}") || s.hasPrefix("\u{2019}") {
+            if s.hasPrefix("=\""), s.hasSuffix("\""), s.count > 3 { s = String(s.dropFirst(2).dropLast()) }
+            else if first != UInt8(ascii: "=") { s.removeFirst() }
+        }
         // 110101900307001.0: a number written out by a program that read it as a float.
         if s.utf8.count > 2, s.hasSuffix(".0"), s.utf8.dropLast(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             s.removeLast(2)

@@ -169,6 +169,20 @@ import Testing
         #expect(try CellParsing.idNumber(.text(text))?.value == "43995119900307002X")
     }
 
+    // ID numbers that a program or a person marked as text so Excel would keep the digits: a leading
+    // apostrophe (straight, curly or back quote), a tab, or the CSV formula ="…".
+    @Test(arguments: ["'43995119900307002X", "\u{2018}43995119900307002X", "`43995119900307002X", "\t43995119900307002X",
+                      "=\"43995119900307002X\"", "=\"439951 19900307 002X\""])
+    func idNumbersMarkedAsText(text: String) throws {
+        #expect(try CellParsing.idNumber(.text(text))?.value == "43995119900307002X")
+    }
+
+    @Test func aFormulaThatIsNotTextIsNotAnIDNumber() {
+        expectProblem("bad-id", en: "the ID number =A1&B1 has 6 characters, expected 18 (or 15 for an old number)", zh: "身份证号 =A1&B1 有 6 位，应为 18 位（旧号码为 15 位）") {
+            try CellParsing.idNumber(.text("=A1&B1"))
+        }
+    }
+
     @Test func fifteenDigitIDInANumberCellIsComplete() throws {
         #expect(try CellParsing.idNumber(.number(439951900307002))?.value == "43995119900307002X")
         #expect(try CellParsing.idNumber(.text("439951900307002.0"))?.value == "43995119900307002X")

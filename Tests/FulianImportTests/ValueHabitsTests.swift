@@ -128,6 +128,15 @@ import TestSupport
         #expect(aid.map { $0.idNumber?.value } == ["43995119900307002X", "439951198506120047", "439951197801010049"])
     }
 
+    /// ID numbers an export marked as text (="…", a leading apostrophe, a tab) are read as the numbers.
+    @Test func idNumbersAnExportMarkedAsText() throws {
+        let r = try read("aid-ids-as-text.csv", .aid)
+        #expect(r.loaded == [2, 3, 4])
+        #expect(r.lines == [])
+        let aid = r.rows.compactMap { row -> AidRecord? in if case .aid(let a)? = row.record { a } else { nil } }
+        #expect(aid.map { $0.idNumber?.value } == ["43995119900307002X", "439951198506120047", "439951198808080060"])
+    }
+
     /// Habit 6 in an activities ledger: 参会单位数 and 求职人数 are inferred and listed, 活动地点 is
     /// unknown with no plausible field, the absent placements column is a missing measure; a bad
     /// count leaves that count empty and keeps the activity.
