@@ -359,7 +359,7 @@ public enum CellParsing {
             guard n == n.rounded(), n >= 0 else { throw ValueProblem("bad-phone", .notAPhone(written: Masking.scrub(Cell.format(number: n)))) }
             s = Cell.format(number: n)
         case .text(let t):
-            s = TextNormalizer.compact(t)
+            s = withoutTextMark(TextNormalizer.compact(t))
             if s.isEmpty { return nil }
         default:
             throw ValueProblem("bad-phone", .notAPhone(written: cell.displayText))
@@ -402,16 +402,20 @@ public enum CellParsing {
         }
     }
 
+    /// A number written as text with the mark that keeps a spreadsheet from reading it as a number, without
+    /// the mark: a typed apostrophe ('110101…, also a curly or back quote) or a CSV formula (="110101…"),
+    /// which exports write so that Excel keeps an ID number's, a phone's or a code's digits.
+    public static func withoutTextMark(_ s: String) -> String {
+        guard let first = s.utf8.first,
+              first == UInt8(ascii: "'") || first == UInt8(ascii: "`") || first == UInt8(ascii: "=") || first == 0xE2 else { return s }
+        if s.hasPrefix("=\"") { return s.hasSuffix("\"") && s.count > 3 ? String(s.dropFirst(2).dropLast()) : s }
+        if first == 0xE2 && !(s.hasPrefix("\u{2018}") || s.hasPrefix("\u{2019}")) { return s }
+        return first == UInt8(ascii: "=") ? s : String(s.dropFirst())
+    }
+
     /// An ID number typed as text (see ``idNumber(_:)``).
     static func idNumber(text t: String) throws(ValueProblem) -> IDNumber? {
-        var s = TextNormalizer.compact(t)
-        // Text kept from a spreadsheet's number handling: a typed apostrophe ('110101…, also a curly or
-        // back quote) or a CSV formula (="110101…"), which programs write so that Excel keeps the digits.
-        if let first = s.utf8.first, first == UInt8(ascii: "'") || first == UInt8(ascii: "`") || first == UInt8(ascii: "=")
-            || s.hasPrefix("\u{2018}") || s.hasPrefix("\u{2019}") {
-            if s.hasPrefix("=\""), s.hasSuffix("\""), s.count > 3 { s = String(s.dropFirst(2).dropLast()) }
-            else if first != UInt8(ascii: "=") { s.removeFirst() }
-        }
+        var s = withoutTextMark(TextNormalizer.compact(t))
         // 110101900307001.0: a number written out by a program that read it as a float.
         if s.utf8.count > 2, s.hasSuffix(".0"), s.utf8.dropLast(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             s.removeLast(2)

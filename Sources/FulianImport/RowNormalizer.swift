@@ -385,7 +385,7 @@ final class RowNormalizer {
         // A street's own row often names the street in the parent column too (城南街道 under 城南街道).
         let parent = (ctx.text("parent").map(OrgRegister.fold) ?? section).flatMap { $0 == name ? nil : $0 }
         return OrgRecord(name: name, parentName: parent, kind: kind,
-                         code: ctx.text("code").map { OrgRegister.normalizedCode($0) ?? TextNormalizer.compact($0) },
+                         code: ctx.text("code").map { OrgRegister.normalizedCode(CellParsing.withoutTextMark($0)) ?? TextNormalizer.compact($0) },
                          federation: fed, womensHome: home, workCovered: covered, established: established, dissolved: dissolved,
                          women: women, district: ctx.text("district").map(OrgRegister.fold),
                          formerName: ctx.text("former_name").map(OrgRegister.fold), renamedOn: renamed, columns: orgColumns)

@@ -177,6 +177,14 @@ import Testing
         #expect(try CellParsing.idNumber(.text(text))?.value == "43995119900307002X")
     }
 
+    @Test func phonesAndCodesMarkedAsText() throws {
+        #expect(try CellParsing.phone(.text("'13900001234")) == "13900001234")
+        #expect(try CellParsing.phone(.text("=\"13900001234\"")) == "13900001234")
+        #expect(CellParsing.withoutTextMark("'439951001000") == "439951001000")
+        #expect(CellParsing.withoutTextMark("=SUM(A1)") == "=SUM(A1)")
+        #expect(CellParsing.withoutTextMark("—东湖") == "—东湖")
+    }
+
     @Test func aFormulaThatIsNotTextIsNotAnIDNumber() {
         expectProblem("bad-id", en: "the ID number =A1&B1 has 6 characters, expected 18 (or 15 for an old number)", zh: "身份证号 =A1&B1 有 6 位，应为 18 位（旧号码为 15 位）") {
             try CellParsing.idNumber(.text("=A1&B1"))
