@@ -116,6 +116,21 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         self = partTime && role == .viceChair ? .partTimeViceChair : role
     }
 
+    /// The highest of several roles one 职务 cell names (副主席、执委; 主席/执委; 副主席兼执委), in rank
+    /// order; nil unless the cell names at least two and every one is a role.
+    public static func highest(in label: String) -> Role? {
+        let s = TextNormalizer.compact(label)
+        var parts = s.split(whereSeparator: { "、,，/;；和及 ".contains($0) }).map(String.init)
+        if parts.count < 2, let join = s.dropFirst().firstIndex(of: "兼") {
+            // 副主席兼执委: 兼 between two roles (not the 兼 of 兼职副主席).
+            parts = [String(s[..<join]), String(s[s.index(after: join)...])]
+        }
+        guard parts.count >= 2 else { return nil }
+        let roles = parts.compactMap(Role.init(label:))
+        guard roles.count == parts.count else { return nil }
+        return Role.allCases.first { roles.contains($0) }
+    }
+
     /// The longer names of a role, the federation's name already removed.
     static func alias(_ name: String) -> Role? {
         switch name.lowercased() {

@@ -402,6 +402,27 @@ public enum CellParsing {
         }
     }
 
+    /// A term written as a span in one text cell: 2021.3-2026.3, 2021年3月—2026年3月, 2021-03-01至2026-02-28,
+    /// 2021年3月至今 (ongoing: no end). Nil when the text is not two dates (or a date and 至今) around one
+    /// of -, —, –, ~, ～, 至, 到.
+    public static func termSpan(_ text: String) -> (start: DateValue, end: DateValue?)? {
+        var s = TextNormalizer.compact(text)
+        let separators: [Character] = ["-", "—", "–", "~", "～", "至", "到", "－"]
+        for ongoing in ["至今", "到今", "今"] where s.hasSuffix(ongoing) {
+            s.removeLast(ongoing.count)
+            while let last = s.last, separators.contains(last) { s.removeLast() }
+            guard let start = ((try? dateValue(text: s)) ?? nil) else { return nil }
+            return (start, nil)
+        }
+        for i in s.indices where separators.contains(s[i]) {
+            let left = String(s[..<i]), right = String(s[s.index(after: i)...])
+            guard !left.isEmpty, !right.isEmpty, let start = ((try? dateValue(text: left)) ?? nil),
+                  let end = ((try? dateValue(text: right)) ?? nil) else { continue }
+            return (start, end)
+        }
+        return nil
+    }
+
     /// A number written as text with the mark that keeps a spreadsheet from reading it as a number, without
     /// the mark: a typed apostrophe ('110101…, also a curly or back quote) or a CSV formula (="110101…"),
     /// which exports write so that Excel keeps an ID number's, a phone's or a code's digits.

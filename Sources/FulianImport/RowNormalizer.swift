@@ -457,6 +457,10 @@ final class RowNormalizer {
         var role: Role? = nil
         if let r = ctx.text("role") {
             role = Role(label: r)
+            if role == nil, let highest = Role.highest(in: r) {
+                role = highest
+                ctx.report(.warning, "role", "several-roles", .severalRoles(written: r, taken: highest.rawValue))
+            }
             if let role { ctx.set("role", role.rawValue) }
             if role == nil {
                 ctx.report(.error, "role", "bad-role", .notARole(written: r))
@@ -464,8 +468,22 @@ final class RowNormalizer {
         } else {
             _ = ctx.required("role", role)
         }
-        let start = ctx.date("term_start")
-        var end = ctx.date("term_end")
+        // A term written as a span in the 任职时间 cell (2021.3-2026.3, 2021年3月至今).
+        var start: CivilDate? = nil
+        var spanEnd: CivilDate? = nil
+        if case .text(let t) = ctx.cell("term_start"), ((try? CellParsing.dateValue(text: TextNormalizer.compact(t))) ?? nil) == nil,
+           let span = CellParsing.termSpan(t) {
+            start = span.start.date
+            ctx.set("term_start", span.start.date.iso)
+            let endColumn = ctx.has("term_end") && ctx.cell("term_end") != .empty
+            if !endColumn { spanEnd = span.end?.date }
+            ctx.report(.warning, "term_start", "term-span", .termSpan(written: TextNormalizer.compact(t), start: span.start.date.iso,
+                                                                         end: spanEnd?.iso))
+        } else {
+            start = ctx.date("term_start")
+        }
+        var end = ctx.date("term_end") ?? spanEnd
+        if let e = spanEnd, end == e { ctx.set("term_end", e.iso) }
         if let s = start, let e = end, e < s {
             ctx.reject("term_end", ValueProblem("bad-date", .termEndsBeforeStart(end: e.iso, start: s.iso)))
             end = nil

@@ -128,6 +128,29 @@ import TestSupport
         #expect(aid.map { $0.idNumber?.value } == ["43995119900307002X", "439951198506120047", "439951197801010049"])
     }
 
+    /// Several roles in one 职务 cell are recorded as the highest; a term written as a span gives its start,
+    /// and its end unless the 离任时间 column gives one.
+    @Test func rolesAndTermsAsOfficesWriteThem() throws {
+        let r = try read("members-roles-terms.csv", .members)
+        #expect(r.loaded == [2, 3, 4, 5])
+        #expect(r.lines == [
+            "members-roles-terms.csv:R2C4: warning [several-roles] 职务: 副主席、执委 names several roles; recorded as the highest, 副主席",
+            "members-roles-terms.csv:R2C5: warning [term-span] 任职时间: 2021.3-2026.3 is a term's start and end; taken as 2021-03-01 to 2026-03-01",
+            "members-roles-terms.csv:R3C4: warning [several-roles] 职务: 主席/执委 names several roles; recorded as the highest, 主席",
+            "members-roles-terms.csv:R3C5: warning [term-span] 任职时间: 2021年3月至今 is a term's span; taken as starting 2021-03-01",
+            "members-roles-terms.csv:R4C4: warning [several-roles] 职务: 副主席兼执委 names several roles; recorded as the highest, 副主席",
+            "members-roles-terms.csv:R4C5: warning [term-span] 任职时间: 2021-03-01至2026-02-28 is a term's span; taken as starting 2021-03-01",
+            "members-roles-terms.csv:R5C5: warning [partial-date] 任职时间: 2021.03 is a month only; taken as 2021-03-01",
+        ])
+        #expect(r.zhLines[0] == "members-roles-terms.csv 第 2 行第 4 列：警告 [several-roles] 职务：副主席、执委 写了几个职务，按其中最高的 副主席 记录")
+        #expect(r.zhLines[1] == "members-roles-terms.csv 第 2 行第 5 列：警告 [term-span] 任职时间：2021.3-2026.3 是任职起止时间，按 2021-03-01 起、2026-03-01 止计")
+        #expect(r.zhLines[3] == "members-roles-terms.csv 第 3 行第 5 列：警告 [term-span] 任职时间：2021年3月至今 是任职起止时间，按 2021-03-01 起计")
+        let members = r.rows.compactMap { row -> MemberRecord? in if case .member(let m)? = row.record { m } else { nil } }
+        #expect(members.map(\.role) == [.viceChair, .chair, .viceChair, .executiveMember])
+        #expect(members.map { $0.termStart?.iso } == ["2021-03-01", "2021-03-01", "2021-03-01", "2021-03-01"])
+        #expect(members.map { $0.termEnd?.iso } == ["2026-03-01", nil, "2024-06-30", nil])
+    }
+
     /// ID numbers an export marked as text (="…", a leading apostrophe, a tab) are read as the numbers.
     @Test func idNumbersAnExportMarkedAsText() throws {
         let r = try read("aid-ids-as-text.csv", .aid)

@@ -88,6 +88,9 @@ public indirect enum ImportMessage: Localized, Hashable {
     case noYear(written: String, taken: String, period: String)
     /// An approximate count (约200, 50余, 300多), and the number it is taken as.
     case approximateNumber(written: String, taken: Int64)
+    /// A term written as a span in one cell (2021.3-2026.3, 2021年3月至今): its start, and its end when the
+    /// sheet has no other column for it (nil: ongoing, or the end column is used).
+    case termSpan(written: String, start: String, end: String?)
 
     // MARK: Rows (bad-kind, bad-role, bad-gender, gender-mismatch, birth-mismatch, missing-field …)
 
@@ -97,6 +100,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     case notAnActivityType(written: String)
     /// A role that is none of the roles.
     case notARole(written: String)
+    /// A 职务 cell naming several roles (副主席、执委): the highest is recorded.
+    case severalRoles(written: String, taken: String)
     /// A gender that is neither 女 nor 男 (ignored).
     case notAGender(written: String)
     /// A stated gender the ID number contradicts (labels 女/男, the ID masked).
@@ -294,6 +299,10 @@ public indirect enum ImportMessage: Localized, Hashable {
                     "\(s) has no year; taken as \(taken), in the period the file states (\(period))")
         case .approximateNumber(let s, let taken):
             Wording("\(s) 是约数，按 \(taken) 计", "\(s) is approximate; taken as \(taken)")
+        case .termSpan(let s, let start, let end?):
+            Wording("\(s) 是任职起止时间，按 \(start) 起、\(end) 止计", "\(s) is a term's start and end; taken as \(start) to \(end)")
+        case .termSpan(let s, let start, nil):
+            Wording("\(s) 是任职起止时间，按 \(start) 起计", "\(s) is a term's span; taken as starting \(start)")
 
         case .notAUnitType(let s, let taken):
             Wording("\(s) 不是单位类型（区、街道、镇、社区、村、企业、社会组织、机关事业单位、其他）；已按名称定为\(taken)",
@@ -301,6 +310,8 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .notAnActivityType(let s):
             Wording("\(s) 不是活动类型（招聘会、讲座、培训、维权、志愿服务、慰问、其他），按“其他”计",
                     "\(s) is not an activity type (招聘会, 讲座, 培训, 维权, 志愿服务, 慰问, 其他); counted as 其他")
+        case .severalRoles(let s, let taken):
+            Wording("\(s) 写了几个职务，按其中最高的 \(taken) 记录", "\(s) names several roles; recorded as the highest, \(taken)")
         case .notARole(let s):
             Wording("\(s) 不是职务（主席、副主席、兼职副主席、常委、执委、委员、会员、志愿者）",
                     "\(s) is not a role (主席, 副主席, 兼职副主席, 常委, 执委, 委员, 会员, 志愿者)")
