@@ -171,7 +171,7 @@ public enum DatasetFields {
     ]
 
     static let activities: [FieldSpec] = [
-        FieldSpec("title", .text, ["活动名称", "名称"]),
+        FieldSpec("title", .text, ["活动名称", "名称", "活动主题", "主题"]),
         FieldSpec("kind", .activityKind, required: true, ["活动类型", "类别", "类型", "活动形式", "活动类别", "活动方式", "形式"]),
         FieldSpec("org", .org, required: true, ["举办单位", "主办单位", "承办单位"] + communityHeaders),
         FieldSpec("street", .org, streetHeaders),
@@ -180,7 +180,8 @@ public enum DatasetFields {
         FieldSpec("employers", .count, summed: true, measure: .activityKinds([.jobFair]), ["参会企业数", "用工单位数"]),
         FieldSpec("positions", .count, summed: true, measure: .activityKinds([.jobFair]), ["提供岗位数", "岗位数"]),
         FieldSpec("seekers", .count, summed: true, measure: .activityKinds([.jobFair]), ["求职人次", "进场人数"]),
-        FieldSpec("placements", .count, summed: true, measure: .activityKinds([.jobFair]), ["达成就业意向人数", "成功介绍就业人数"]),
+        FieldSpec("placements", .count, summed: true, measure: .activityKinds([.jobFair]), ["达成就业意向人数", "成功介绍就业人数", "达成意向", "达成意向人数", "达成就业意向", "达成求职意向", "初步达成意向人数",
+                                                                                    "意向人数"]),
         FieldSpec("trainees", .count, summed: true, ["培训人数"]),
     ]
 

@@ -151,6 +151,21 @@ import TestSupport
         #expect(members.map { $0.termEnd?.iso } == ["2026-03-01", nil, "2024-06-30", nil])
     }
 
+    /// A job-fair ledger's 达成意向（人） is the placements column and 活动主题 the title: the job-fair report's
+    /// figures are all read.
+    @Test func aJobFairLedgerAsAStreetHeadsIt() throws {
+        let r = try read("activities-jobfairs.csv", .activities)
+        #expect(r.importer.layout.binding("placements")?.header == "达成意向(人)")
+        #expect(r.importer.layout.binding("title")?.header == "活动主题")
+        #expect(r.loaded == [2, 3, 4])
+        #expect(r.lines == [])
+        let acts = r.rows.compactMap { row -> ActivityRecord? in if case .activity(let a)? = row.record { a } else { nil } }
+        #expect(acts.map(\.title) == ["三八节专场招聘会", "春风行动", "家庭教育讲座"])
+        #expect(acts.map(\.kind) == [.jobFair, .jobFair, .lecture])
+        #expect(acts.map(\.placements) == [45, 20, nil])
+        #expect(acts.map(\.seekers) == [300, 150, nil])
+    }
+
     /// ID numbers an export marked as text (="…", a leading apostrophe, a tab) are read as the numbers.
     @Test func idNumbersAnExportMarkedAsText() throws {
         let r = try read("aid-ids-as-text.csv", .aid)
