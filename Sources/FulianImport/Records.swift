@@ -33,7 +33,7 @@ public struct OrgRecord: Hashable, Sendable {
     public var columns: OrgColumns = .all
 }
 
-/// The facts of a unit a register sheet has columns for (name and parent are always given).
+/// The facts of a unit a register sheet has columns for (the name is always given).
 public struct OrgColumns: OptionSet, Hashable, Sendable {
     public let rawValue: UInt16
     /// Creates a set from its raw bits.
@@ -54,8 +54,10 @@ public struct OrgColumns: OptionSet, Hashable, Sendable {
     public static let dissolved = OrgColumns(rawValue: 1 << 6)
     /// 女性人口.
     public static let women = OrgColumns(rawValue: 1 << 7)
+    /// 上级单位 (or the street column of a register).
+    public static let parent = OrgColumns(rawValue: 1 << 8)
     /// Every fact.
-    public static let all: OrgColumns = [.kind, .code, .federation, .womensHome, .workCovered, .established, .dissolved, .women]
+    public static let all: OrgColumns = [.kind, .code, .federation, .womensHome, .workCovered, .established, .dissolved, .women, .parent]
 }
 
 /// A normalized row of a member list.

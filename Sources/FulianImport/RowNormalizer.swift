@@ -396,7 +396,7 @@ final class RowNormalizer {
         var c: OrgColumns = []
         let keys: [(String, OrgColumns)] = [("kind", .kind), ("code", .code), ("federation", .federation), ("womens_home", .womensHome),
                                             ("work_covered", .workCovered), ("established", .established), ("dissolved", .dissolved),
-                                            ("women", .women)]
+                                            ("women", .women), ("parent", .parent)]
         for (key, bit) in keys where column(key) != nil || column(key + FieldSpec.companionSuffix) != nil { c.insert(bit) }
         return c
     }

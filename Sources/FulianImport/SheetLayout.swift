@@ -127,6 +127,9 @@ public struct LayoutDetector: Sendable {
         var labels: [String]
         var score: Int
         var requiredMissing: [FieldSpec]
+        /// A two-row header whose lower row only names the parts of merged group labels (妇联组织 over
+        /// 是否建立 | 建立时间): preferred to the upper row alone at the same score.
+        var subLabels = false
         /// A units row under the header (included in `rows`).
         var unitsRow: Int? = nil
         /// Units stated per column by the units row.
@@ -149,6 +152,8 @@ public struct LayoutDetector: Sendable {
         func consider(_ c: Candidate) {
             guard c.score >= 2 else { return }
             if best == nil || (c.requiredMissing.count, -c.score) < (best!.requiredMissing.count, -best!.score) { best = c }
+            else if c.subLabels, let b = best, b.rows.upperBound + 1 == c.rows.upperBound, b.rows.lowerBound == c.rows.lowerBound,
+                    (c.requiredMissing.count, c.score) == (b.requiredMissing.count, b.score) { best = c }
         }
         let top = rows.filter { $0.number <= searchRows + 10 }
         // Only text can label a column: numbers, dates and booleans of data rows are not matched.
@@ -166,18 +171,34 @@ public struct LayoutDetector: Sendable {
             if i + 1 < top.count, top[i + 1].number == row.number + 1 {
                 let next = top[i + 1]
                 let width = max(row.cells.count, next.cells.count)
+                func upperLabel(_ c: Int) -> String { c >= 0 && c < labels[i].count ? labels[i][c] : "" }
+                // Columns under a group label (the same upper label over adjacent columns: a merged cell filled).
+                func grouped(_ c: Int) -> Bool { !upperLabel(c).isEmpty && (upperLabel(c - 1) == upperLabel(c) || upperLabel(c + 1) == upperLabel(c)) }
                 var joined: [String] = []
+                var subLabels = 0, stray = 0
                 for c in 0..<width {
-                    let upper = c < labels[i].count ? labels[i][c] : ""
+                    let upper = upperLabel(c)
                     let lower = c < labels[i + 1].count ? labels[i + 1][c] : ""
+                    if !lower.isEmpty && lower != upper { if grouped(c) { subLabels += 1 } else { stray += 1 } }
                     if lower.isEmpty || lower == upper { joined.append(upper) }
                     else if field(forHeader: lower) != nil || upper.isEmpty { joined.append(lower) }
                     else if field(forHeader: upper + lower) != nil { joined.append(upper + lower) }
+                    // A part of a group that names a field (妇联组织 › 是否建立): the group's field, the part as its qualifier.
+                    else if grouped(c), field(forHeader: upper) != nil { joined.append(upper + "（" + lower + "）") }
                     else { joined.append(lower) }
                 }
                 let (s2, m2) = score(joined)
                 if s2 > max(scores[i].0, scores[i + 1].0) && !isDataLike(next) {
                     consider(Candidate(rows: row.number...next.number, labels: joined, score: s2, requiredMissing: m2))
+                } else if subLabels >= 2 && stray == 0 && scores[i].0 >= 2 && s2 >= scores[i].0 && !isDataLike(next)
+                            && Set(labels[i].filter { !$0.isEmpty }).count >= 3
+                            && next.cells.allSatisfy({ cell in
+                                if case .text = cell { return true }
+                                return cell.isBlank
+                            }) {
+                    var c = Candidate(rows: row.number...next.number, labels: joined, score: s2, requiredMissing: m2)
+                    c.subLabels = true
+                    consider(c)
                 }
             }
         }

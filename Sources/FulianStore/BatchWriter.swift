@@ -379,7 +379,13 @@ final class BatchWriter {
     /// With `writable` (a shared store's login bound by its access rights), a row is rejected
     /// (`outside-scope`) when the unit it updates is not the login's, or when a new unit would not lie
     /// under one of the login's units; a unit the file would create there is not created.
-    func writeOrgs(_ rows: [ParsedRow], district: DistrictChoice? = nil, writable: WritableUnits? = nil) throws -> OrgOutcome {
+    ///
+    /// `submitters` gives, by data sheet, the stored street or town the sheet's title, name or file name
+    /// names (石马河街道社区妇联组织建设情况统计表): a community, village or other unit of such a sheet
+    /// without a parent goes under it. A unit that still has no parent, in a sheet without a parent
+    /// column, keeps its stored place, or is a `no-parent` warning when new.
+    func writeOrgs(_ rows: [ParsedRow], district: DistrictChoice? = nil, writable: WritableUnits? = nil,
+                   submitters: [Int64?] = []) throws -> OrgOutcome {
         var out = OrgOutcome()
         func sheetName(_ r: ParsedRow) -> String? { sheets.indices.contains(r.sheetIndex) ? sheets[r.sheetIndex] : nil }
         /// The district a row names itself (its 所属区县 cell, else its sheet's name) and where from.
@@ -546,8 +552,21 @@ final class BatchWriter {
                 // A street's own row without a parent (城南街道 listed beside its communities) belongs to the
                 // district the file or the store names.
                 parentId = districtId(d)
+            } else if tier(o.kind) >= 3, submitters.indices.contains(row.sheetIndex), let s = submitters[row.sheetIndex],
+                      placed.unit(id: s)?.name != o.name {
+                // A street's register of its communities, without a parent column: the street its title names.
+                parentId = s
             }
-            let identified = try identify(o, parentId: parentId, placed: placed)
+            var identified = try identify(o, parentId: parentId, placed: placed)
+            if identified == nil, parentId == nil, !o.columns.contains(.parent) {
+                // No parent anywhere in the sheet: the one stored unit of the name (kept where it is).
+                let named = placed.units(named: o.name).filter { $0.id > 0 }
+                if named.count == 1 { identified = named[0].id }
+            }
+            if identified == nil, parentId == nil, tier(o.kind) >= 3, !laterParent.contains(where: { $0.index == i }) {
+                out.issues.append(Diagnostic(severity: .warning, file: file, sheet: sheetName(row), row: row.number, category: "no-parent",
+                                             message: .store(.noParent(name: o.name))))
+            }
             if let writable, !mayPlace(identified, under: parentId, in: placed, writable) {
                 var bad = row
                 bad.record = nil
@@ -712,10 +731,14 @@ final class BatchWriter {
                 sets.append("\(column) = ?")
                 values.append(args[i])
             }
+            // Without a parent column or a parent from the file (a heading row, the title), the stored place stays.
+            let keepsPlace = parentId == nil && !o.columns.contains(.parent)
+            let tail: [(String, StoreValue)] = [("batchId", args[8]), ("sourceRow", args[9]), ("sourceSheet", args[10]), ("parentId", args[11]),
+                                                ("name", args[12])].filter { !(keepsPlace && $0.0 == "parentId") }
             try conn.execute("""
-                UPDATE org SET \((sets + ["batchId = ?", "sourceRow = ?", "sourceSheet = ?", "parentId = ?", "name = ?"]).joined(separator: ", "))
+                UPDATE org SET \((sets + tail.map { "\($0.0) = ?" }).joined(separator: ", "))
                 WHERE id = ?
-                """, values + args[8...] + [.int(id)])
+                """, values + tail.map(\.1) + [.int(id)])
         } else {
             try conn.execute("""
                 INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,

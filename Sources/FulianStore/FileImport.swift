@@ -353,7 +353,12 @@ extension Store {
                     rowIssues += lateDuplicates
                     rowIssues += writer.programWarnings()
                     if !orgRows.isEmpty {
-                        let outcome = try writer.writeOrgs(orgRows, district: district, writable: writable)
+                        // The street or town each sheet's title, name or file name names (a street's register of its communities).
+                        let submitters: [Int64?] = importer.dataSheets.map { d in
+                            (d.titles + [d.layout.sheet.name, (fileName as NSString).deletingPathExtension]).lazy
+                                .compactMap { writer.register.unit(namedIn: $0) }.first { $0.kind == .street || $0.kind == .town }?.id
+                        }
+                        let outcome = try writer.writeOrgs(orgRows, district: district, writable: writable, submitters: submitters)
                         result.loaded += outcome.loaded
                         result.duplicates += outcome.duplicates
                         result.rejected += outcome.rejected.count

@@ -60,6 +60,45 @@ import TestSupport
 
     /// A register that states each fact in two columns (是否建立妇联组织 and 妇联建立时间), with 已建/√/建立/×
     /// flags, its streets as rows of their own (named in their own parent column), and a 小区.
+    /// A street's register of its communities: no parent column (the title names the street) and a two-row
+    /// header, 妇联组织 and 妇女之家 merged over 是否建立 | 建立时间. Before, the sub-header row was read as a
+    /// rejected data row, and the communities were stored at the top, outside the district.
+    @Test func aStreetsRegisterWithGroupedHeadersAndNoParentColumn() throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.path("东湖街道社区妇联组织建设情况统计表.xlsx"), options: ImportOptions(dataset: .orgs)))
+        #expect(r.headerRows == "3-4")
+        #expect((r.rows, r.loaded, r.rejected) == (3, 3, 0))
+        #expect(r.sheets.map(\.updatedUnits) == [2])
+        #expect(r.issues.map { $0.text(.en) } == [
+            "东湖街道社区妇联组织建设情况统计表.xlsx:Sheet1!R7C5: warning [partial-date] 妇联组织建立时间: 2018年 is a year only; taken as 2018-01-01",
+        ])
+        #expect(try rows(store, """
+            SELECT p.path, o.federationOn, o.womensHomeOn FROM org o JOIN orgPath p ON p.id = o.id WHERE p.path LIKE '%东湖街道/%' ORDER BY 1
+            """) == ["兰江区/东湖街道/东湖社区 2015-03-01 2019-05-01", "兰江区/东湖街道/新村社区 2018-01-01 0001-01-01",
+                     "兰江区/东湖街道/桥头社区 - -", "兰江区/东湖街道/白沙社区 - -"])
+        #expect(try rows(store, "SELECT COUNT(*) FROM org WHERE parentId IS NULL") == ["1"])
+    }
+
+    /// A new unit that no column, heading or title places is stored at the top with a `no-parent` warning;
+    /// a stored one keeps its place.
+    @Test func aUnitWithoutAnyParentIsWarnedAbout() throws {
+        let (store, _) = try storeWithRegister()
+        let dir = try Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("女性人口.csv")
+        try "单位名称,女性人口\n东湖社区,3000\n孤岛社区,100\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try store.importFile(FileImportRequest(path: file.path, options: ImportOptions(dataset: .orgs)))
+        #expect(r.issues.map { $0.text(.en) } == [
+            "女性人口.csv:R3: warning [no-parent] 孤岛社区 has no parent unit: stored at the top, outside every district's and street's figures; "
+                + "add a 上级单位 column, or name the street in the title, and import again with --replace",
+        ])
+        #expect(r.issues.map { $0.text(.zh) } == [
+            "女性人口.csv 第 3 行：警告 [no-parent] 孤岛社区 没有上级单位，已作为最上级单位入库，不计入任何区县、街道的数字；请增加“上级单位”一列，或在标题中写明所属街道后用 --replace 重新导入",
+        ])
+        #expect(try rows(store, "SELECT p.path, o.women FROM org o JOIN orgPath p ON p.id = o.id WHERE o.name IN ('东湖社区', '孤岛社区') ORDER BY 1")
+                == ["兰江区/东湖街道/东湖社区 3000", "孤岛社区 100"])
+    }
+
     @Test func aRegisterWithFlagAndDateColumnsAndItsStreetsAsRows() throws {
         let store = try Store(inMemory: ())
         let r = try store.importFile(FileImportRequest(path: FixturePaths.fixture("import/habits/register-two-columns.xlsx").path,

@@ -55,6 +55,8 @@ public indirect enum StoreMessage: Localized, Hashable {
     case queryFailed(reason: String, readOnly: Bool)
     /// `fulian sql` on PostgreSQL was given several statements (`COMMIT; DROP …`): it runs exactly one.
     case oneStatementOnly
+    /// A new unit of a register with no parent (no 上级单位, no heading row, no street in the title): stored at the top.
+    case noParent(name: String)
     /// The login importing into a shared store was given no unit to write under.
     case noWritableUnits(login: String)
     /// `--replace` names a batch another login imported: a login replaces only its own batches.
@@ -157,6 +159,10 @@ public indirect enum StoreMessage: Localized, Hashable {
         case .oneStatementOnly:
             Wording("fulian sql 每次只运行一条语句，请把用分号隔开的语句分开运行；未运行任何语句",
                     "fulian sql runs one statement at a time: run statements separated by semicolons one by one; nothing was run")
+        case .noParent(let name):
+            Wording("\(name) 没有上级单位，已作为最上级单位入库，不计入任何区县、街道的数字；请增加“上级单位”一列，或在标题中写明所属街道后用 --replace 重新导入",
+                    "\(name) has no parent unit: stored at the top, outside every district's and street's figures; add a 上级单位 column, "
+                        + "or name the street in the title, and import again with --replace")
         case .noWritableUnits(let login):
             Wording("登录 \(login) 没有可写入的单位：请管理员在 fulianAccess 表中为它登记单位"
                         + "（见 notebooks-docs/06-shared-store.md）；本文件未入库",

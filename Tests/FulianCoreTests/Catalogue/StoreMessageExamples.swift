@@ -31,6 +31,7 @@ extension StoreMessage {
         .serverRefused(code: "42P01", reason: "关系“aid”不存在"),
         .queryFailed(reason: "语法错误", readOnly: true),
         .oneStatementOnly,
+        .noParent(name: "丰台社区"),
         .noWritableUnits(login: "jiangbei_writer"),
         .notOwnBatch(batch: .batch(id: 3, path: "渝北区/一季度.csv", rows: 40, importedAt: "2026-12-01T08:00:00Z"),
                      owner: "yubei_writer", login: "jiangbei_writer"),
