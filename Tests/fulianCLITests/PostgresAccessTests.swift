@@ -178,11 +178,11 @@ struct PostgresAccessTests {
         // The reader sees both districts' rows: the city's report.
         let report = try fulian(["report", "aid", "--period", "2024Q1", "--format", "csv"], l.reader)
         #expect(report.status == 0, "\(report.stderr)")
-        // (江北区's own row in 名册.csv, which has no code column, left it without its code.)
+        // (江北区's own row in 名册.csv, which has no code column, keeps its stored code.)
         #expect(report.stdout == """
             org,code,program,disbursements,recipients,amount
-            江北区,,春蕾计划,4,3,3400.00
-            江北区,,贫困母亲救助,1,1,1500.00
+            江北区,439801000000,春蕾计划,4,3,3400.00
+            江北区,439801000000,贫困母亲救助,1,1,1500.00
             渝北区,439803000000,春蕾计划,2,2,1450.00
             渝北区,439803000000,两癌救助,1,1,3000.00
             Total,,,8,7,9350.00
