@@ -1,8 +1,8 @@
 """Runs fulian and its peers side by side on the same data; prints medians, peak memory, ratios and
 whether each target of the issues is met.
 
-Usage: bench/run [read] [xls] [import] [report] [write] [postgres] [--quick]
-       (no part named: all five; the shell wrapper builds everything and sets up the venv and data)
+Usage: bench/run [read] [xls] [import] [report] [10m] [write] [postgres] [--quick]
+       (no part named: all six but postgres; the shell wrapper builds everything and sets up the venv and data)
 
 Each measurement runs a whole process under /usr/bin/time: the median wall time of N runs is reported
 with the CPU time (user + sys) and peak RSS of that median run. N is 5 (3 with --quick); the slow
@@ -323,6 +323,104 @@ def report_bench():
     print("  sum of the five medians: %.3f s" % total)
     target("all five reports < 2 s in total", five.secs, five.secs < 2, "%.2f s" % five.secs)
 
+# ------------------------------------------------------------------------------------------------ 10m
+
+STORE_10M = os.path.join(DATA, "store-10m.sqlite")
+YEARS_BACK = 9   # 2015-2023 beside store-1m's 2024: ten years
+
+def ensure_store_10m():
+    """A ten-year store of ~10M disbursements, made once from store-1m: its 2024 aid rows copied into each of
+    2015-2023 (same persons, units, programmes and amounts; 02-29 becomes 02-28 in a common year, where a
+    row that then repeats one of the same day is left out), each year as an import batch of its own.
+    Rebuilt when store-1m is newer (a new fulian binary or data set rebuilds that one)."""
+    ensure_store()
+    if os.path.exists(STORE_10M) and os.path.getmtime(STORE_10M) > os.path.getmtime(STORE):
+        return
+    print("\n(building %s: store-1m's aid rows copied over 2015-2023, once)" % os.path.relpath(STORE_10M, HERE), flush=True)
+    t = time.time()
+    fresh(STORE_10M)
+    tmp = STORE_10M + ".part"
+    fresh(tmp)
+    src = sqlite3.connect(STORE)
+    src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    src.close()
+    shutil.copyfile(STORE, tmp)
+    con = sqlite3.connect(tmp, isolation_level=None)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("PRAGMA cache_size = -400000")
+    batch = con.execute("SELECT id FROM importBatch WHERE dataset = 'aid' ORDER BY id LIMIT 1").fetchone()[0]
+    columns = [r[1] for r in con.execute("PRAGMA table_info(importBatch)") if r[1] != "id"]
+    # The reports' index is built once at the end (appending into it row by row is slow); the identity
+    # index stays, as INSERT OR IGNORE needs it to leave out the few 02-29 rows that repeat a 02-28 one.
+    indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'disbursement' "
+                          "AND sql IS NOT NULL AND name <> 'disbursement_identity'").fetchall()
+    con.execute("BEGIN")
+    for name, _ in indexes:
+        con.execute("DROP INDEX %s" % name)
+    for k in range(1, YEARS_BACK + 1):
+        year = 2024 - k
+        leap = year % 4 == 0
+        con.execute("INSERT INTO importBatch (%s) SELECT %s FROM importBatch WHERE id = ?" % (
+            ", ".join(columns), ", ".join("fileName || '-%d'" % year if c == "fileName" else
+                                          "sha256 || '-%d'" % year if c == "sha256" else c for c in columns)), (batch,))
+        new_batch = con.execute("SELECT last_insert_rowid()").fetchone()[0]
+        day = "substr(paidOn, 5)" if leap else "CASE substr(paidOn, 5) WHEN '-02-29' THEN '-02-28' ELSE substr(paidOn, 5) END"
+        con.execute("""INSERT OR IGNORE INTO disbursement (personId, programId, orgId, paidOn, amountFen, source, household, note,
+                                                         batchId, sourceRow, sourceSheet)
+                       SELECT personId, programId, orgId, '%d' || %s, amountFen, source, household, note, ?, sourceRow, sourceSheet
+                       FROM disbursement WHERE batchId = ? ORDER BY id""" % (year, day), (new_batch, batch))
+        n = con.execute("SELECT changes()").fetchone()[0]
+        con.execute("UPDATE importBatch SET loaded = ?, rowsRead = ? WHERE id = ?", (n, n, new_batch))
+    for _, sql in indexes:
+        con.execute(sql)
+    con.execute("COMMIT")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.close()
+    os.rename(tmp, STORE_10M)
+    print("  built in %.1f s" % (time.time() - t), flush=True)
+
+def store_count(path, where=""):
+    con = sqlite3.connect(path)
+    n = con.execute("SELECT COUNT(*) FROM disbursement " + where).fetchone()[0]
+    con.close()
+    return n
+
+def scale_bench():
+    """Issue #17: a quarter's report costs the quarter's rows, not the store's (a ten-year 10M-row store against
+    the one-year 1M-row store, same quarter), and the quarterly workbook over the 10M store in under 5 s."""
+    ensure_store_10m()
+    q_where = "WHERE paidOn BETWEEN '%s' AND '%s'" % (START, END)
+    print("stores: store-1m %d disbursements (%d in %s); store-10m %d disbursements over 2015-2024 (%d in %s)"
+          % (store_count(STORE), store_count(STORE, q_where), PERIOD, store_count(STORE_10M), store_count(STORE_10M, q_where), PERIOD))
+    def report(store):
+        r = measure([FULIAN, "report", "aid", "--period", PERIOD, "--format", "json", "--db", store])
+        d = json.loads(r.out)
+        r.out = "%d rows, totals %s" % (len(d["rows"]), d["totals"]["disbursements"])
+        return r
+    def hand(store):
+        r = measure(["sqlite3", "-readonly", store, AID_SQL])
+        r.out = "%d lines, totals %s" % (len(r.out.splitlines()), r.out.splitlines()[-1].split("|")[0])
+        return r
+    f1, f10 = report(STORE), report(STORE_10M)
+    h1, h10 = hand(STORE), hand(STORE_10M)
+    table("aid report %s over the 1M-row store (one year) and the 10M-row store (ten years)" % PERIOD, [
+        ("fulian report aid, 10M-row store", f10),
+        ("fulian report aid, 1M-row store", f1),
+        ("sqlite3 CLI hand GROUP BY, 10M-row store", h10),
+        ("sqlite3 CLI hand GROUP BY, 1M-row store", h1),
+    ])
+    x = f10.secs / f1.secs
+    target("#17 quarter's aid report, 10M store <= 1.25x its time on 1M", x, x <= 1.25, "%.2fx its time" % x)
+    issue17("aid report 2024Q1 on 10M store vs sqlite3 CLI hand GROUP BY", f10, h10, 1.0)
+    q = os.path.join(TMP, "q10m.xlsx")
+    fq = measure([FULIAN, "report", "quarterly", "--period", PERIOD, "-o", q, "--db", STORE_10M])
+    fq.out = "%d MB file" % (os.path.getsize(q) // (1 << 20))
+    table("quarterly workbook %s over the 10M-row store (8 sheets, aid detail of the quarter, capped)" % PERIOD, [
+        ("fulian report quarterly -o q.xlsx, 10M-row store", fq),
+    ])
+    target("#17 report quarterly on the 10M-row store < 5 s", fq.secs, fq.secs < 5, "%.2f s" % fq.secs)
+    os.remove(q)
+
 # --------------------------------------------------------------------------------------------- write
 
 def write_bench():
@@ -472,10 +570,10 @@ def postgres_bench():
 # ---------------------------------------------------------------------------------------------- main
 
 if __name__ == "__main__":
-    parts = [a for a in sys.argv[1:] if not a.startswith("--")] or ["read", "xls", "import", "report", "write"]
-    unknown = [p for p in parts if p not in ("read", "xls", "import", "report", "write", "postgres")]
+    parts = [a for a in sys.argv[1:] if not a.startswith("--")] or ["read", "xls", "import", "report", "10m", "write"]
+    unknown = [p for p in parts if p not in ("read", "xls", "import", "report", "10m", "write", "postgres")]
     if unknown:
-        raise SystemExit("unknown part %s; usage: bench/run [read] [xls] [import] [report] [write] [postgres] [--quick]" % " ".join(unknown))
+        raise SystemExit("unknown part %s; usage: bench/run [read] [xls] [import] [report] [10m] [write] [postgres] [--quick]" % " ".join(unknown))
     print("# fulian benchmarks (%s), %s runs per measurement; %s" % (" ".join(parts), RUNS, load()))
     print("fulian: %s\nfulian-bench: %s" % (FULIAN, BENCH))
     try:  # what was measured: the checkout as built, including uncommitted edits
@@ -487,7 +585,7 @@ if __name__ == "__main__":
         pass
     try:
         for part, fn in (("read", read_bench), ("xls", xls_bench), ("import", import_bench), ("report", report_bench),
-                         ("write", write_bench), ("postgres", postgres_bench)):
+                         ("10m", scale_bench), ("write", write_bench), ("postgres", postgres_bench)):
             if part in parts:
                 fn()
                 print("(%s done; %s)" % (part, load()), flush=True)

@@ -160,60 +160,77 @@ enum ReportPlanner {
 
     // MARK: aid
 
-    /// One statement for rows and totals: the period's disbursements are read once into the CTE `paid`
-    /// (an index range scan on disbursement_identity, which leads with paidOn), grouped for the rows,
-    /// and aggregated again for the totals row (`is_totals = 1`, appended with UNION ALL), so
-    /// recipients are distinct overall without a second pass over the table.
+    /// One statement for rows and totals: the rows grouped, then the totals row (`is_totals = 1`,
+    /// appended with UNION ALL), whose recipients are distinct over the whole period.
+    ///
+    /// Both parts read the period's disbursements from `disbursement_unitProgram` (unit, programme,
+    /// date, person, amount: every column they use) without visiting the table: for each group (in id
+    /// order), each programme and each unit of the group, the unit's rows of that programme in the
+    /// period are one range of the index. The rows thus come already grouped, so nothing is sorted, and
+    /// a quarter costs the quarter's rows however many years the store holds. `CROSS JOIN` fixes that
+    /// loop order in SQLite; PostgreSQL reads it as the plain join it is and plans its own.
     private static func aid(_ r: ReportRequest, _ period: Period, _ dialect: any SQLDialect, _ scope: PlanScope) -> ReportPlan {
         var keys: [KeySpec] = []
-        var inner = ["d.programId", "d.personId", "d.amountFen"]
         var select = ["0 AS is_totals"]
         var groupBy: [String] = []
-        var joins: [String] = []
-        var with = "WITH "
+        // The loops of the grouped part, outermost first, and what ties each to the ones before.
+        var from: [String] = []
+        var on: [String] = []
+        // The loops of the totals part: the units in scope, each programme, their rows.
+        var totalsFrom: [String] = []
+        var totalsOn: [String] = []
+        var with = ""
         if let tier = r.by.tier {
-            with = "WITH RECURSIVE " + orgMap(tier: tier, under: scope.under) + ",\n"
-            inner.insert("m.groupId", at: 0)
+            with = "WITH RECURSIVE " + orgMap(tier: tier, under: scope.under) + "\n"
             keys.append(KeySpec(name: "org", sort: .column("org_sort")))
             select += ["g.id AS org_sort", "g.name AS org"]
-            joins.append("JOIN org g ON g.id = x.groupId")
             groupBy += ["g.id", "g.name"]
             if scope.codes {
                 keys.append(KeySpec(name: "code", sort: .text))
                 select.append("g.code AS code")
                 groupBy.append("g.code")
             }
+            from = ["org g", "program p", "orgmap m", "disbursement d"]
+            on = ["g.id IN (SELECT groupId FROM orgmap)", "m.groupId = g.id", "d.orgId = m.orgId", "d.programId = p.id"]
+            totalsFrom = ["orgmap m", "program p", "disbursement d"]
+            totalsOn = ["d.orgId = m.orgId", "d.programId = p.id"]
         } else if let under = scope.under {
-            with = "WITH RECURSIVE " + scopeCTE(under) + ",\n"
+            with = "WITH RECURSIVE " + scopeCTE(under) + "\n"
+            from = ["program p", "scope s", "disbursement d"]
+            on = ["d.orgId = s.id", "d.programId = p.id"]
+            totalsFrom = ["scope s", "program p", "disbursement d"]
+            totalsOn = on
+        } else {
+            from = ["program p", "org o", "disbursement d"]
+            on = ["d.orgId = o.id", "d.programId = p.id"]
+            totalsFrom = ["org o", "program p", "disbursement d"]
+            totalsOn = on
         }
         keys.append(KeySpec(name: "program", sort: .column("program_sort")))
         select += ["p.id AS program_sort", "p.name AS program"]
-        joins.append("JOIN program p ON p.id = x.programId")
         groupBy += ["p.id", "p.name"]
         if r.breakdowns.contains(.source) {
             keys.append(KeySpec(name: "source", sort: .text))
-            inner.append("d.source")
-            select.append("x.source AS source")
-            groupBy.append("x.source")
+            select.append("d.source AS source")
+            groupBy.append("d.source")
         }
         if r.breakdowns.contains(.month) {
             keys.append(KeySpec(name: "month", sort: .text))
-            inner.append("\(dialect.month(of: "d.paidOn")) AS month")
-            select.append("x.month AS month")
-            groupBy.append("x.month")
+            select.append("\(dialect.month(of: "d.paidOn")) AS month")
+            groupBy.append(dialect.month(of: "d.paidOn"))
         }
-        let measures = ["COUNT(*) AS disbursements", "COUNT(DISTINCT x.personId) AS recipients",
-                        "COALESCE(SUM(x.amountFen), 0) AS amount"]
+        let measures = ["COUNT(*) AS disbursements", "COUNT(DISTINCT d.personId) AS recipients",
+                        "COALESCE(SUM(d.amountFen), 0) AS amount"]
         var b = SQLBinder(dialect)
-        var sql = with + "paid AS (\n    SELECT " + inner.joined(separator: ", ") + "\n    FROM disbursement d\n"
-        if r.by.tier != nil { sql += "    JOIN orgmap m ON m.orgId = d.orgId\n" }
-        else if scope.under != nil { sql += "    JOIN scope s ON s.id = d.orgId\n" }
-        sql += "    WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\n)\n"
-        sql += "SELECT " + (select + measures).joined(separator: ",\n       ") + "\nFROM paid x"
-        for j in joins { sql += "\n" + j }
+        func part(_ columns: [String], _ loops: [String], _ conditions: [String]) -> String {
+            var s = "SELECT " + columns.joined(separator: ",\n       ") + "\nFROM " + loops.joined(separator: "\nCROSS JOIN ")
+            s += "\nWHERE " + conditions.joined(separator: " AND ")
+            s += "\n  AND d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))"
+            return s
+        }
+        var sql = with + part(select + measures, from, on)
         sql += "\nGROUP BY " + groupBy.joined(separator: ", ")
-        sql += "\nUNION ALL\nSELECT 1" + String(repeating: ", NULL", count: select.count - 1) + ",\n       "
-        sql += measures.joined(separator: ",\n       ") + "\nFROM paid x"
+        sql += "\nUNION ALL\n" + part(["1" + String(repeating: ", NULL", count: select.count - 1)] + measures, totalsFrom, totalsOn)
         return ReportPlan(
             keys: keys,
             measures: [MeasureSpec(name: "disbursements", kind: .count), MeasureSpec(name: "recipients", kind: .count),

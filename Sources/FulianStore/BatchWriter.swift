@@ -27,12 +27,21 @@ final class BatchWriter {
     /// batch is new, and no lookup is needed.
     private let storeHadPersons: Bool
     var personByName: [String: Int64] = [:]
-    /// Disbursements are appended without their two indexes, which ``finish()`` builds again (see ``BulkLoad``).
+    /// Disbursements are appended without their indexes, which ``finish()`` builds again (see ``BulkLoad``).
     let bulkAid: Bool
     private var findPerson: RawStatement?
     private var insertPerson: RawStatement?
     private var insertDisbursement: RawStatement?
     private var findDisbursement: RawStatement?
+    private var readAppended: RawStatement?
+    /// Bulk loads: the identities of the rows appended so far, and the id of the first (ids follow on).
+    private var appended = AppendedIdentities()
+    private var firstAppendedId: Int64 = 0
+    /// Bulk loads: the rows skipped as repeating an earlier row of the file (as they come), reported by
+    /// ``finish()`` with the row they repeat, which is kept.
+    private var repeats: [(row: Int, sheet: String?, program: Int64, paidOn: String, fen: Int64, kept: Int64, keptRow: Int, keptSheet: String?)] = []
+    /// Bulk loads: the programmes' stored names by id, for the duplicate warnings.
+    private var programNames: [Int64: String] = [:]
     /// PostgreSQL: the batch's disbursements waiting for their COPY, and the duplicates found so far.
     private var pendingAid: [PendingAid] = []
     private var postgresDuplicates: [Diagnostic] = []
@@ -52,14 +61,19 @@ final class BatchWriter {
         }
         if bulkAid {
             try conn.execute("DROP INDEX \(Schema.disbursementIndex.name)")
+            try conn.execute("DROP INDEX \(Schema.disbursementUnitIndex.name)")
+            for row in try conn.fetchAll("SELECT id, name FROM program", []) {
+                if let name = row.text("name"), let id = row.int("id") { programNames[id] = name }
+            }
             // Into a store without persons, persons are appended too: the batch's own dictionary knows
             // every one of them, so the unique index is only needed at the end.
             if !storeHadPersons { try conn.execute("DROP INDEX \(Schema.personIndex.name)") }
         }
     }
 
-    /// Ends the batch: in bulk mode, builds the disbursement indexes again and returns the rows that
-    /// turned out to repeat a stored disbursement (they are deleted, as streaming mode would have skipped them).
+    /// Ends the batch: in bulk mode, builds the disbursement indexes again and returns the duplicates: the
+    /// rows skipped as repeating an earlier row of the file, and those that turned out to repeat a
+    /// disbursement stored before the file (deleted, as streaming mode would have skipped them).
     func finish() throws -> [Diagnostic] {
         if let pg = (conn as? PostgresStoreConnection)?.connection {
             postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
@@ -69,11 +83,14 @@ final class BatchWriter {
         guard bulkAid, let db = sqlite else { return [] }
         if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
+        // Rows deleted below for repeating a row of an earlier batch, by id: the place of the row kept.
+        var keptElsewhere: [Int64: StoreMessage] = [:]
         let identity = Schema.disbursementIndex
         do {
             try db.execute(sql: identity.sql)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
             // Two rows share (person, program, date, amount): every one but the earliest is a duplicate.
+            // The file's own repeats were skipped as they came, so these repeat rows stored before the file.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.sourceRow, d.sourceSheet, d.paidOn, d.amountFen, pr.name AS program, k.batchId AS keptBatch,
                        k.sourceRow AS keptRow, k.sourceSheet AS keptSheet, b.fileName AS keptFile
@@ -92,11 +109,21 @@ final class BatchWriter {
                 let keptBatch: Int64 = r["keptBatch"]
                 let keptRow: Int = r["keptRow"]
                 let place = BatchWriter.place(sameBatch: keptBatch == batchId, file: r["keptFile"], sheet: r["keptSheet"], row: keptRow)
+                keptElsewhere[r["id"]] = place
                 let what = StoreMessage.sameDisbursement(program: r["program"], date: r["paidOn"], yuan: Money(fen: r["amountFen"]).yuanString)
                 duplicates.append(Diagnostic(severity: .warning, file: file, sheet: r["sourceSheet"], row: r["sourceRow"], category: "duplicate",
                                              message: .store(.duplicate(record: what, place: place))))
             }
             try db.execute(sql: identity.sql)
+        }
+        try db.execute(sql: Schema.disbursementUnitIndex.sql)
+        // A repeat of a row that itself repeated an earlier batch's row repeats that one (as the
+        // row-by-row load, which never stored the first, says).
+        for r in repeats {
+            let place = keptElsewhere[r.kept] ?? BatchWriter.place(sameBatch: true, file: file, sheet: r.keptSheet, row: r.keptRow)
+            let what = StoreMessage.sameDisbursement(program: programNames[r.program] ?? "", date: r.paidOn, yuan: Money(fen: r.fen).yuanString)
+            duplicates.append(Diagnostic(severity: .warning, file: file, sheet: r.sheet, row: r.row, category: "duplicate",
+                                         message: .store(.duplicate(record: what, place: place))))
         }
         return duplicates
     }
@@ -263,6 +290,7 @@ final class BatchWriter {
         }
         programIds[key] = id
         programIdsAsWritten[ExactText(name)] = id
+        programNames[id] = name
         if let s = ProgramNames.suggestion(for: name, known: known) {
             doubtfulPrograms.append((id, name, s, currentSheet, row))
             doubtfulRows[id] = 0
@@ -312,6 +340,15 @@ final class BatchWriter {
                                      what: .sameDisbursement(program: a.program, date: a.paidOn.iso, yuan: a.amount.yuanString))
             }
         }
+        var fingerprint: UInt64 = 0
+        if bulkAid {
+            let day = Int64(a.paidOn.year * 10_000 + a.paidOn.month * 100 + a.paidOn.day)
+            fingerprint = AppendedIdentities.fingerprint(person: pid, program: prog, day: day, fen: a.amount.fen)
+            if let kept = try appendedRow(fingerprint, person: pid, program: prog, paidOn: a.paidOn, fen: a.amount.fen) {
+                repeats.append((row, currentSheet, prog, a.paidOn.iso, a.amount.fen, kept.id, kept.row, kept.sheet))
+                return nil
+            }
+        }
         let insert = try RawStatement.cached(&insertDisbursement, db, insertSQL)
         insert.bind(1, pid)
         insert.bind(2, prog)
@@ -325,7 +362,43 @@ final class BatchWriter {
         insert.bind(10, Int64(row))
         insert.bind(11, currentSheet)
         try insert.run()
+        if bulkAid {
+            if appended.count == 0 { firstAppendedId = db.lastInsertedRowID }
+            // Ids follow on in one transaction; were one ever not the next, the ordinals would name wrong
+            // rows, so the table is given up and the unique index build finds the rest (as before it existed).
+            if findsRepeats, db.lastInsertedRowID == firstAppendedId + Int64(appended.count) {
+                appended.append(fingerprint)
+            } else {
+                findsRepeats = false
+            }
+        }
         return nil
+    }
+
+    /// Bulk loads: whether ``appended`` still holds every appended row.
+    private var findsRepeats = true
+
+    /// Bulk loads: the appended row with this identity (its id, sheet row and sheet), if any.
+    private func appendedRow(_ fingerprint: UInt64, person: Int64, program: Int64, paidOn: CivilDate, fen: Int64) throws
+        -> (id: Int64, row: Int, sheet: String?)? {
+        guard findsRepeats, let db = sqlite else { return nil }
+        var found: (id: Int64, row: Int, sheet: String?)?
+        _ = try appended.first(fingerprint) { ordinal in
+            let id = firstAppendedId + Int64(ordinal)
+            let read = try RawStatement.cached(&readAppended, db, """
+                SELECT sourceRow, sourceSheet FROM disbursement
+                WHERE id = ? AND personId = ? AND programId = ? AND paidOn = ? AND amountFen = ?
+                """)
+            read.bind(1, id)
+            read.bind(2, person)
+            read.bind(3, program)
+            read.bind(4, paidOn)
+            read.bind(5, fen)
+            guard let row = try read.fetchRow() else { return false }
+            found = (id, Int(row.int), row.text)
+            return true
+        }
+        return found
     }
 
     private func writeActivity(_ a: ActivityRecord, row: Int) throws -> Diagnostic? {
@@ -884,6 +957,22 @@ final class RawStatement {
         }
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return sqlite3_column_int64(handle, 0) }
+        guard rc == SQLITE_DONE else { throw error(rc) }
+        return nil
+    }
+
+    /// Steps a query and returns its first row's first column as an integer and second as text (nil
+    /// for NULL), or nil without a row.
+    func fetchRow() throws -> (int: Int64, text: String?)? {
+        defer {
+            sqlite3_reset(handle)
+            used = 0
+        }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW {
+            let text = sqlite3_column_text(handle, 1).map { String(cString: $0) }
+            return (sqlite3_column_int64(handle, 0), text)
+        }
         guard rc == SQLITE_DONE else { throw error(rc) }
         return nil
     }

@@ -39,8 +39,10 @@ public struct FileImportRequest: Sendable {
 }
 
 /// Whether a large disbursement file is appended with the table's indexes dropped and built again
-/// afterwards (a sort, several times faster than a million random index inserts), duplicates then
-/// being found by the rebuilt unique index; or written row by row against the indexes.
+/// afterwards (a sort, several times faster than a million random index inserts), or written row by
+/// row against the indexes. In bulk, a row repeating an earlier row of the file is found as it comes
+/// (``AppendedIdentities``) and skipped; one repeating a row stored before the file is found when the
+/// unique index is built again.
 ///
 /// Both give the same store, counts and issues. Bulk pays off when the file is large next to what the
 /// store already holds: rebuilding costs in proportion to the whole table.

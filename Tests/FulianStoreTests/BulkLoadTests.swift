@@ -76,6 +76,38 @@ import TestSupport
         #expect(bulk.summary.contains("aid-q1.csv imported rows 7 loaded 3 rejected 3 duplicates 1 warnings 1"))
     }
 
+    /// A file that repeats a stored row twice, and one of its own rows: in bulk its own repeats are found
+    /// as rows come, the stored one when the index is built; every warning names the row the
+    /// row-by-row load names (the stored row for both repeats of it).
+    @Test func repeatsOfStoredRowsAndOfTheFileGiveTheSameWarnings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-repeats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let again = dir.appendingPathComponent("aid-again.csv")
+        try """
+            姓名,身份证号,所属社区,救助项目,发放日期,金额（元）,资金来源
+            李四,110105198102111027,望江社区,春蕾计划,2024-04-01,800,省妇联
+            张三,110105198001101006,丰台社区,春蕾计划,2024-01-05,1000,区财政
+            李四,110105198102111027,望江社区,春蕾计划,2024-04-01,800,省妇联
+            张三,110105198001101006,丰台社区,春蕾计划,2024-01-05,1000,区财政
+            王五,110105198203121048,古坪村委会,贫困母亲救助,2024-03-10,1500,区财政
+
+            """.write(to: again, atomically: true, encoding: .utf8)
+        let files = Self.scenarios[1] + [(again.path, Dataset.aid)]
+        let rowByRow = try load(files, .never)
+        let bulk = try load(files, .always)
+        #expect(bulk.summary == rowByRow.summary)
+        #expect(try dump(bulk.store) == dump(rowByRow.store))
+        #expect(try indexes(bulk.store) == indexes(Store(inMemory: ())))
+        #expect(bulk.summary.suffix(5) == [
+            "aid-again.csv imported rows 5 loaded 1 rejected 0 duplicates 4 warnings 0",
+            "  warning 3:0 duplicate the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from aid-q1.csv row 3; skipped",
+            "  warning 4:0 duplicate the same disbursement (person, 春蕾计划, 2024-04-01, 800.00 yuan) is already stored from row 2 of this file; skipped",
+            "  warning 5:0 duplicate the same disbursement (person, 春蕾计划, 2024-01-05, 1000.00 yuan) is already stored from aid-q1.csv row 3; skipped",
+            "  warning 6:0 duplicate the same disbursement (person, 贫困母亲救助, 2024-03-10, 1500.00 yuan) is already stored from aid-q1.csv row 5; skipped",
+        ])
+    }
+
     @Test func aFailureMidBulkLoadLeavesTablesAndIndexesAsTheyWere() throws {
         let (store, _) = try load([Self.scenarios[1][0]], .never)
         let before = try indexes(store)

@@ -38,9 +38,9 @@ import TestSupport
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person'")
                     == ["person_personKey"])
             #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'person_personKey'") == Schema.personIndex.sql)
-            // v3: one disbursement index, led by the date.
+            // v3: one identity index, led by the date; v7: the reports' index, led by the unit and programme.
             #expect(try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'disbursement'")
-                    == [Schema.disbursementIndex.sql])
+                    == [Schema.disbursementIndex.sql, Schema.disbursementUnitIndex.sql])
             #expect(try String.fetchOne(db, sql: """
                 SELECT p.name || ' ' || p.idNumber || ' ' || d.amountFen FROM disbursement d JOIN person p ON p.id = d.personId
                 """) == "张三 110105198001101006 100000")
@@ -99,7 +99,7 @@ import TestSupport
         // A read-only command on the older store upgrades it first (the file is writable here).
         let store = try Store(path: path, readOnly: true)
         try store.dbQueue.read { (db: Database) throws in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5", "v6"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
             #expect(try Self.snapshot(db) == before)
             #expect(try Int.fetchAll(db, sql: "SELECT DISTINCT sectionRows FROM importSheet") == [0])
             let paths = try String.fetchAll(db, sql: "SELECT p.path FROM org o JOIN orgPath p ON p.id = o.id ORDER BY o.id")
