@@ -514,6 +514,62 @@ def fulian_pg_sql(report, uri):
             sql_lines.append(line)
     return "\n".join(statements)
 
+PG_BIG_VERSION = "1"   # change to make the 10M-row store again
+
+def pg_ten_million():
+    """The URI of a store of 10M disbursements (1M a year, 2015-2024, each year shaped like bench/data's aid.csv),
+    made once in the server with generate_series and kept (database fulian_bench_10m, marked by bench_marker)."""
+    uri = pg_uri("fulian_bench_10m")
+    p = subprocess.run(["psql", "-qAtX", uri, "-c", "SELECT version FROM bench_marker"], capture_output=True, text=True)
+    if p.returncode == 0 and p.stdout.strip() == PG_BIG_VERSION:
+        return uri
+    print("\n(making the 10M-row PostgreSQL store once; kept in database fulian_bench_10m)", flush=True)
+    started = time.time()
+    pg_fresh("fulian_bench_10m")
+    # 2.5M persons with 4 payments each (one per programme, so every row's identity is its own), in the
+    # register's communities; the ids are fulian's own (district from the org tree, as the import stores it).
+    sql = """
+    SET session_replication_role = replica;   -- the bench's own rows: the reference triggers are not run
+    INSERT INTO program (name) VALUES ('春蕾计划'), ('贫困母亲救助'), ('两癌救助'), ('困境儿童关爱') ON CONFLICT DO NOTHING;
+    INSERT INTO importBatch (fileName, sha256, dataset, format, headerRows, rowsRead, loaded, rejected, duplicates, warnings, importedAt)
+    VALUES ('generate_series', 'bench-10m', 'aid', 'csv', '1', 10000000, 10000000, 0, 0, 0, '2026-12-02T00:00:00Z');
+    CREATE TEMP TABLE c AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM org WHERE kind IN ('community', 'village');
+    CREATE TEMP TABLE dm AS %(district)s;
+    INSERT INTO person (personKey, idNumber, name, gender, birthDate)
+    SELECT 'id:' || n, n, '受助人' || p, CASE WHEN p %% 2 = 0 THEN 'F' ELSE 'M' END, DATE '1950-01-01' + (p %% 20000)
+    FROM generate_series(0, 2499999) p, LATERAL (SELECT lpad(p::text, 17, '0') || 'X' AS n) x;
+    INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, source, household, note, batchId, sourceRow)
+    SELECT pe.id, pr.id, c.id, dm.districtId,
+           make_date(2015 + (i / 4) %% 10, 1 + (i * 7 + i / 4) %% 12, 1 + (i * 13) %% 28),
+           (500 + (i * 37) %% 3000) * 100 + CASE WHEN i %% 3 <> 0 THEN (i * 11) %% 100 ELSE 0 END,
+           '区财政', 1 + i %% 6, NULL, b.id, i + 2
+    FROM generate_series(0::bigint, 9999999) i
+    JOIN person pe ON pe.personKey = 'id:' || lpad((i / 4)::text, 17, '0') || 'X'
+    JOIN program pr ON pr.name = (ARRAY['春蕾计划', '贫困母亲救助', '两癌救助', '困境儿童关爱'])[1 + i %% 4]
+    JOIN c ON c.k = (i / 4) %% (SELECT count(*) FROM c)
+    JOIN dm ON dm.orgId = c.id
+    CROSS JOIN (SELECT id FROM importBatch WHERE sha256 = 'bench-10m') b;
+    SET session_replication_role = DEFAULT;
+    ANALYZE;
+    CREATE TABLE bench_marker (version TEXT);
+    INSERT INTO bench_marker VALUES ('%(version)s');
+    """ % {"district": PG_DISTRICT_SQL, "version": PG_BIG_VERSION}
+    subprocess.run(["psql", "-qX", "-v", "ON_ERROR_STOP=1", uri, "-c", sql], check=True, capture_output=True)
+    n = subprocess.run(["psql", "-qAtX", uri, "-c", "SELECT COUNT(*) FROM disbursement"], capture_output=True, text=True).stdout.strip()
+    print("(made in %.0f s: %s disbursements)" % (time.time() - started, n), flush=True)
+    return uri
+
+# The district of each unit, as fulian's PostgreSQL schema v4 works it out (PostgresSchema.districtOfUnit).
+PG_DISTRICT_SQL = """
+WITH RECURSIVE up (orgId, at, kind, parentId, depth) AS (
+    SELECT id, id, kind, parentId, 0 FROM org
+    UNION ALL
+    SELECT up.orgId, o.id, o.kind, o.parentId, up.depth + 1 FROM up JOIN org o ON o.id = up.parentId
+    WHERE up.kind <> 'district' AND up.depth < 64
+)
+SELECT orgId, at AS districtId FROM up WHERE kind = 'district' OR parentId IS NULL
+"""
+
 def postgres_bench():
     if not PG_SERVER:
         print("\n## postgres: skipped (set FULIAN_BENCH_POSTGRES to a server URI the bench may create databases on)")
@@ -547,6 +603,19 @@ def postgres_bench():
         ("psql, fulian's own SQL (from --explain)", own),
     ])
     within("psql (hand-written GROUP BY)", fr, hand, 1.5)
+
+    big = pg_ten_million()
+    fb = measure([FULIAN, "report", "aid", "--period", PERIOD, "--format", "json", "--db", big])
+    fb.out = "%d rows, totals %s" % (len(json.loads(fb.out)["rows"]), json.loads(fb.out)["totals"]["disbursements"])
+    hb = measure(["psql", "-qAtX", big, "-c", PG_AID_SQL])
+    hb.out = "%d lines" % len(hb.out.splitlines())
+    table("aid report %s as the store grows: 1M rows (one year) against 10M rows (2015-2024, made by generate_series)" % PERIOD, [
+        ("fulian report aid, 1M-row store (from the table above)", fr),
+        ("fulian report aid, 10M-row store", fb),
+        ("psql hand-written GROUP BY, 1M-row store", hand),
+        ("psql hand-written GROUP BY, 10M-row store", hb),
+    ])
+    within("psql (hand-written GROUP BY) over 10M rows", fb, hb, 1.5)
 
     # Four imports of 250k rows each at once, against one import of the 1M.
     with open(csvp, encoding="utf-8") as f:

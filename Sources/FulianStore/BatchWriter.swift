@@ -42,13 +42,24 @@ final class BatchWriter {
     private var repeats: [(row: Int, sheet: String?, program: Int64, paidOn: String, fen: Int64, kept: Int64, keptRow: Int, keptSheet: String?)] = []
     /// Bulk loads: the programmes' stored names by id, for the duplicate warnings.
     private var programNames: [Int64: String] = [:]
-    /// PostgreSQL: the batch's disbursements waiting for their COPY, and the duplicates found so far.
-    private var pendingAid: [PendingAid] = []
-    private var postgresDuplicates: [Diagnostic] = []
+    /// The connection of a PostgreSQL store, whose rows go through COPY (BatchWriter+Postgres.swift); nil on SQLite.
+    let postgres: PostgresConnection?
+    /// PostgreSQL: per ``PostgresStage``, the rows gathered and not sent yet, and the rows already in its temporary table.
+    var staging = [PostgresCopyWriter](repeating: PostgresCopyWriter(), count: PostgresStage.allCases.count)
+    var stagedRows = [Int](repeating: 0, count: PostgresStage.allCases.count)
+    /// PostgreSQL: programme names as written in the batch's disbursements (a duplicate's warning names its own).
+    var spellings: [String] = []
+    var spellingIndex: [String: Int] = [:]
+    /// PostgreSQL: the recipients staged so far, by ID number's digits and (without one) by person key.
+    var stagedIDs: Set<Int64> = []
+    var stagedNames: Set<String> = []
+    /// Each unit's district id (``district(of:)``), worked out once per unit.
+    private var districtOf: [Int64: Int64] = [:]
 
     init(conn: any StoreConnection, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false) throws {
         self.conn = conn
         sqlite = (conn as? SQLiteStoreConnection)?.db
+        postgres = (conn as? PostgresStoreConnection)?.connection
         precondition(!bulkAid || sqlite != nil, "bulk loads are the SQLite engine's")
         self.batchId = batchId
         self.file = file
@@ -75,11 +86,7 @@ final class BatchWriter {
     /// rows skipped as repeating an earlier row of the file, and those that turned out to repeat a
     /// disbursement stored before the file (deleted, as streaming mode would have skipped them).
     func finish() throws -> [Diagnostic] {
-        if let pg = (conn as? PostgresStoreConnection)?.connection {
-            postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
-            pendingAid = []
-            return postgresDuplicates
-        }
+        if let pg = postgres { return try finishPostgres(pg) }
         guard bulkAid, let db = sqlite else { return [] }
         if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
@@ -160,7 +167,7 @@ final class BatchWriter {
     }
 
     /// The sheet of the row being written (nil for CSV), and its index (changed only between sheets).
-    private var currentSheet: String?
+    var currentSheet: String?
     private var currentSheetIndex = -1
 
     /// Where an earlier row is: `row 8 of this file`, `sheet 东湖街道 row 8 of this file`, `q1.xls row 8`,
@@ -232,21 +239,6 @@ final class BatchWriter {
         return id
     }
 
-    /// The person key of a disbursement's recipient: `id:<ID>`, else `name:<name>@<orgId>`.
-    func personKey(_ a: AidRecord) -> String {
-        a.idNumber.map { "id:\($0.value)" } ?? "name:\(a.name)@\(a.orgId)"
-    }
-
-    /// The id of a recipient already met in this batch.
-    func knownPerson(_ a: AidRecord) -> Int64? {
-        a.idNumber.map { personByID[$0.digits] } ?? personByName["\(a.name)@\(a.orgId)"]
-    }
-
-    /// Remembers a recipient's id for the rest of the batch.
-    func remember(_ a: AidRecord, id: Int64) {
-        if let n = a.idNumber { personByID[n.digits] = id } else { personByName["\(a.name)@\(a.orgId)"] = id }
-    }
-
     private func fillPerson(_ id: Int64, _ ethnicity: String?, _ education: String?, _ phone: String?) throws {
         try conn.execute("""
             UPDATE person SET ethnicity = COALESCE(ethnicity, ?), education = COALESCE(education, ?), phone = COALESCE(phone, ?)
@@ -255,6 +247,11 @@ final class BatchWriter {
     }
 
     private func writeMember(_ m: MemberRecord, row: Int) throws -> Diagnostic? {
+        if postgres != nil {
+            // Gathered for COPY; duplicates come back from finish().
+            try stagePostgresMember(m, row: row)
+            return nil
+        }
         let pid = try personId(idNumber: m.idNumber, name: m.name, orgId: m.orgId, gender: m.gender, birth: m.birthDate,
                                ethnicity: m.ethnicity, education: m.education, phone: m.phone)
         if let existing = try conn.fetchInt("""
@@ -309,15 +306,11 @@ final class BatchWriter {
     }
 
     private func writeAid(_ a: AidRecord, row: Int) throws -> Diagnostic? {
-        if let pg = (conn as? PostgresStoreConnection)?.connection {
-            // Buffered for COPY; duplicates come back from finish().
+        if postgres != nil {
+            // Gathered for COPY; duplicates come back from finish().
             let prog = try programId(a.program, row: row)
             if !doubtfulRows.isEmpty, let n = doubtfulRows[prog] { doubtfulRows[prog] = n + 1 }
-            pendingAid.append(PendingAid(record: a, programId: prog, row: row, sheet: currentSheet))
-            if pendingAid.count >= BatchWriter.postgresPiece {
-                postgresDuplicates += try flushPostgresAid(pendingAid, on: pg)
-                pendingAid.removeAll(keepingCapacity: true)
-            }
+            try stagePostgresAid(a, programId: prog, row: row)
             return nil
         }
         let pid = try personId(idNumber: a.idNumber, name: a.name, orgId: a.orgId, gender: a.idNumber?.gender, birth: a.idNumber?.birthDate)
@@ -402,6 +395,11 @@ final class BatchWriter {
     }
 
     private func writeActivity(_ a: ActivityRecord, row: Int) throws -> Diagnostic? {
+        if postgres != nil {
+            // Gathered for COPY; duplicates come back from finish().
+            try stagePostgresActivity(a, row: row)
+            return nil
+        }
         let args: [StoreValue] = [StoreValue(a.title), .text(a.kind.rawValue), .int(a.orgId), .text(a.heldOn.iso), StoreValue(a.participants),
                                   StoreValue(a.employers), StoreValue(a.positions), StoreValue(a.seekers), StoreValue(a.placements),
                                   StoreValue(a.trainees)]
@@ -718,7 +716,9 @@ final class BatchWriter {
             out.issues.append(Diagnostic(severity: .warning, file: file, category: "no-district",
                 message: .store(.noDistrict(units: created.filter { $0.kind != .district }.map(\.name).sorted()))))
         }
+        let before = register
         register = try BatchWriter.loadRegister(conn)
+        if postgres != nil { try moveDistricts(from: before) }
         // Codes that contradict their parent's, in file order.
         for (i, id) in written.sorted(by: { $0.index < $1.index }) {
             guard let u = register.unit(id: id), let code = register.code(of: id), OrgRegister.codePrefix(code) != nil,
@@ -817,6 +817,31 @@ final class BatchWriter {
                 INSERT INTO org (kind, code, federationOn, womensHomeOn, workCovered, establishedOn, dissolvedOn, women,
                     batchId, sourceRow, sourceSheet, parentId, name, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, args + [.int(id)])
+        }
+    }
+
+    /// The id of the district a unit lies in (its nearest ancestor-or-self of kind district, else the top
+    /// unit of its tree), as stored in each big-table row's `districtId` on PostgreSQL.
+    func district(of orgId: Int64) -> Int64 {
+        if let d = districtOf[orgId] { return d }
+        let d = topDistrict(orgId, register) ?? orgId
+        districtOf[orgId] = d
+        return d
+    }
+
+    /// PostgreSQL: after a register import, the rows of units now in another district carry the new one.
+    private func moveDistricts(from before: OrgRegister) throws {
+        districtOf = [:]
+        var moved: [(id: Int64, from: Int64, to: Int64)] = []
+        for u in before.units {
+            guard let old = topDistrict(u.id, before), register.unit(id: u.id) != nil else { continue }
+            let new = district(of: u.id)
+            if new != old { moved.append((u.id, old, new)) }
+        }
+        for m in moved {
+            for table in ["disbursement", "membership", "activity"] {
+                try conn.execute("UPDATE \(table) SET districtId = ? WHERE districtId = ? AND orgId = ?", [.int(m.to), .int(m.from), .int(m.id)])
+            }
         }
     }
 

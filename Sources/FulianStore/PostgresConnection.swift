@@ -276,6 +276,12 @@ package final class PostgresConnection {
         if let failure { throw failure }
     }
 
+    /// Runs `COPY … FROM STDIN` with rows gathered beforehand in a detached writer (``PostgresCopyWriter/init()``),
+    /// so the connection stays free for other statements while they are gathered.
+    package func copy(_ sql: String, rows: PostgresCopyWriter) throws {
+        try copy(sql) { w in try w.append(rows) }
+    }
+
     fileprivate func send(_ bytes: [UInt8]) throws {
         let ok = bytes.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(handle, $0, Int32(b.count)) }
@@ -287,14 +293,43 @@ package final class PostgresConnection {
 /// Rows of a text-format `COPY … FROM STDIN`, escaped as PostgreSQL reads them (`\N` for NULL; backslash,
 /// tab, newline and carriage return escaped).
 package struct PostgresCopyWriter {
-    fileprivate let connection: PostgresConnection
+    /// Where full buffers go; nil for a detached writer, which keeps every row until it is sent whole.
+    fileprivate let connection: PostgresConnection?
     private var buffer: [UInt8] = []
     private var fieldsInRow = 0
+    /// Rows ended so far (a detached writer's rows waiting to be sent).
+    package private(set) var rows = 0
     private static let limit = 1 << 18
 
     fileprivate init(connection: PostgresConnection) {
         self.connection = connection
         buffer.reserveCapacity(Self.limit + 4096)
+    }
+
+    /// A detached writer: rows are kept (in COPY's text form) until ``PostgresConnection/copy(_:rows:)`` sends them.
+    package init() {
+        connection = nil
+    }
+
+    /// Bytes gathered and not sent yet.
+    package var byteCount: Int { buffer.count }
+
+    /// Forgets the rows gathered, keeping the buffer's capacity.
+    package mutating func removeAll() {
+        buffer.removeAll(keepingCapacity: true)
+        fieldsInRow = 0
+        rows = 0
+    }
+
+    /// Appends the rows of a detached writer.
+    fileprivate mutating func append(_ other: PostgresCopyWriter) throws {
+        if buffer.isEmpty, let connection {
+            try connection.send(other.buffer)
+        } else {
+            buffer += other.buffer
+            if buffer.count >= Self.limit { try flush() }
+        }
+        rows += other.rows
     }
 
     private mutating func separate() {
@@ -312,7 +347,30 @@ package struct PostgresCopyWriter {
     package mutating func int(_ v: Int64?) {
         guard let v else { return null() }
         separate()
-        buffer += String(v).utf8
+        if v < 0 { buffer.append(0x2D) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var n = 0
+            repeat {
+                d[19 - n] = UInt8(truncatingIfNeeded: 48 + m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+        }
+    }
+
+    /// Appends an integer.
+    package mutating func int(_ v: Int) { int(Int64(v)) }
+
+    /// Appends a date as ISO text (NULL when nil).
+    package mutating func date(_ v: CivilDate?) {
+        guard let v else { return null() }
+        separate()
+        v.withISOBytes { buffer.append(contentsOf: $0) }
     }
 
     /// Appends text (NULL when nil).
@@ -334,11 +392,12 @@ package struct PostgresCopyWriter {
     package mutating func endRow() throws {
         buffer.append(0x0A)
         fieldsInRow = 0
-        if buffer.count >= Self.limit { try flush() }
+        rows += 1
+        if buffer.count >= Self.limit, connection != nil { try flush() }
     }
 
     fileprivate mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
+        guard !buffer.isEmpty, let connection else { return }
         try connection.send(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
