@@ -7,12 +7,19 @@ import FulianImport
 /// programme). ``BatchWriter/finish()`` then stores them all with one set-based statement per table, the
 /// temporary table ANALYZEd first so the planner joins it by hash:
 ///
-/// - persons by `INSERT … SELECT … ON CONFLICT (personKey)`, in key order (so concurrent imports take those
-///   row locks in one order), each with the values of the first row of the file that names it (a member's
-///   ethnicity, education and phone: the first given, never overwriting a stored one), as SQLite's
-///   row-by-row path stores them;
-/// - disbursements and memberships by `ON CONFLICT DO NOTHING` on their unique identities, in file order,
-///   so their ids (the detail sheet's order within a day) and the one kept of two equal rows are SQLite's;
+/// - persons in key order (so concurrent imports wait for each other's new keys in one order), each with
+///   the values of the first row of the file that names it (a member's ethnicity, education and phone: the
+///   first given, never overwriting a stored one), as SQLite's row-by-row path stores them: a
+///   disbursement's persons not stored yet by a plain INSERT in a savepoint, by `ON CONFLICT (personKey)`
+///   should a concurrent import store one first; a member's by `ON CONFLICT … DO UPDATE`;
+/// - disbursements by date, then file order (so ids give the detail sheet's order within a day, and the
+///   one kept of two equal rows, which share their date, is SQLite's): first the rows whose identity neither
+///   an earlier row of the file (as ``BatchWriter/stagedIdentities`` saw them) nor a stored row has, by a
+///   plain INSERT in a savepoint — inserting by date keeps the date-led indexes' pages together, and a plain
+///   INSERT costs less than `ON CONFLICT`'s speculative one; then the rows repeating an earlier one, by
+///   `ON CONFLICT DO NOTHING`. Should a concurrent import store one of those identities first (the unique
+///   index refuses it, `23505`), the savepoint is rolled back and every row goes by `ON CONFLICT DO NOTHING`;
+/// - memberships by `ON CONFLICT DO NOTHING` on their unique identity, in file order;
 /// - activities, which have no unique identity (any of their ten values may be empty), as the first of each
 ///   set of equal rows not stored yet, while holding a lock that lets one activity import at a time do so.
 ///
@@ -49,7 +56,7 @@ extension BatchWriter {
             case .aid:
                 """
                 seq INTEGER, personKey TEXT, programId BIGINT, spelling INTEGER, orgId BIGINT, districtId BIGINT, paidOn DATE, amountFen BIGINT, source TEXT, household INTEGER,
-                note TEXT, sourceRow INTEGER, sourceSheet TEXT
+                note TEXT, sourceRow INTEGER, sourceSheet TEXT, repeats BOOLEAN
                 """
             case .member:
                 """
@@ -92,6 +99,47 @@ extension BatchWriter {
             """
     }
 
+    /// A disbursement's persons that are not stored yet, by a plain INSERT (``finishPostgres(_:)`` runs it in
+    /// a savepoint, and ``postgresPersons(_:)`` when a concurrent import stored one of them first).
+    static let postgresNewPersons = """
+        INSERT INTO person (personKey, idNumber, name, gender, birthDate)
+        SELECT personKey, idNumber, name, gender, birthDate FROM fulian_person_in s
+        WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.personKey = s.personKey)
+        ORDER BY personKey
+        """
+
+    /// Which staged disbursements a statement of ``postgresAid(_:)`` stores.
+    enum AidRows {
+        /// Every row, by `ON CONFLICT DO NOTHING`.
+        case all
+        /// The rows repeating no earlier row of the file and no stored row, by a plain INSERT.
+        case first
+        /// The rows repeating an earlier row of the file, by `ON CONFLICT DO NOTHING`.
+        case repeats
+    }
+
+    /// Stores staged disbursements by date, then file order ($1 = the batch); the command's row count is
+    /// how many were stored.
+    static func postgresAid(_ rows: AidRows) -> String {
+        let filter = switch rows {
+        case .all: ""
+        case .first:
+            """
+
+                WHERE NOT s.repeats AND NOT EXISTS (SELECT 1 FROM disbursement d
+                    WHERE d.paidOn = s.paidOn AND d.personId = p.id AND d.programId = s.programId AND d.amountFen = s.amountFen)
+            """
+        case .repeats: "\nWHERE s.repeats"
+        }
+        let conflict = rows == .first ? "" : "\nON CONFLICT (paidOn, personId, programId, amountFen) DO NOTHING"
+        return """
+            INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, source, household, note, batchId, sourceRow, sourceSheet)
+            SELECT p.id, s.programId, s.orgId, s.districtId, s.paidOn, s.amountFen, s.source, s.household, s.note, $1, s.sourceRow, s.sourceSheet
+            FROM fulian_aid_in s JOIN person p ON p.personKey = s.personKey\(filter)
+            ORDER BY s.paidOn, s.seq\(conflict)
+            """
+    }
+
     /// The ten values that make two activities the same (SQLite's duplicate check compares all of them).
     static let activityIdentity = ["title", "kind", "orgId", "heldOn", "participants", "employers", "positions", "seekers", "placements", "trainees"]
 
@@ -99,16 +147,7 @@ extension BatchWriter {
     static func postgresInsert(_ stage: PostgresStage) -> String {
         switch stage {
         case .person: preconditionFailure("persons are stored by postgresPersons")
-        case .aid:
-            return """
-                WITH stored AS (
-                    INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, source, household, note, batchId, sourceRow, sourceSheet)
-                    SELECT p.id, s.programId, s.orgId, s.districtId, s.paidOn, s.amountFen, s.source, s.household, s.note, $1, s.sourceRow, s.sourceSheet
-                    FROM fulian_aid_in s JOIN person p ON p.personKey = s.personKey ORDER BY s.seq
-                    ON CONFLICT (paidOn, personId, programId, amountFen) DO NOTHING
-                    RETURNING 1)
-                SELECT count(*) AS n FROM stored
-                """
+        case .aid: preconditionFailure("disbursements are stored by postgresAid")
         case .member:
             return """
                 WITH stored AS (
@@ -200,9 +239,16 @@ extension BatchWriter {
                 w.text(a.idNumber.map { $0.gender == .female ? "F" : "M" }); w.date(a.idNumber?.birthDate)
             }
         }
+        // The identity's 64-bit hash: a row whose hash an earlier row had may repeat it (and almost surely
+        // does); it is stored after the others, by ON CONFLICT, which settles it exactly.
+        var h = Hasher()
+        if let id = a.idNumber { h.combine(id.digits) } else { h.combine(key) }
+        h.combine(programId); h.combine(a.paidOn.daysSince1970); h.combine(a.amount.fen)
+        let repeats = !stagedIdentities.insert(h.finalize()).inserted
+        if repeats { stagedRepeats += 1 }
         try stagePostgres(.aid) { w, seq in
             w.int(seq); w.text(key); w.int(programId); w.int(spelling); w.int(a.orgId); w.int(district(of: a.orgId)); w.date(a.paidOn); w.int(a.amount.fen); w.text(a.source); w.int(a.household)
-            w.text(a.note); w.int(row); w.text(currentSheet)
+            w.text(a.note); w.int(row); w.text(currentSheet); w.text(repeats ? "t" : "f")
         }
     }
 
@@ -249,25 +295,34 @@ extension BatchWriter {
             try sendPostgres(stage)
             let staged = stagedRows[stage.rawValue]
             guard staged > 0 else { continue }
-            // Memory for the sorts and hashes of these few large statements (the default 4 MB spills a
-            // 1M-row file to disk), and no JIT: compiling each statement costs more than it saves here.
-            try pg.executeScript("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; ANALYZE \(stage.table)")
+            // Memory for the sorts and hashes of these few large statements (the default 4 MB, and 64 MB, spill
+            // a 1M-row file's sort by date to disk), and no JIT: compiling each statement costs more than it saves here.
+            try pg.executeScript("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; ANALYZE \(stage.table)")
             switch stage {
             case .person:
-                try pg.execute(Self.postgresPersons(stage))
+                if try pg.attempt(unless: "23505", { try pg.execute(Self.postgresNewPersons) }) == nil {
+                    try pg.execute(Self.postgresPersons(stage))
+                }
                 stagedRows[stage.rawValue] = 0
                 continue
             case .member: try pg.execute(Self.postgresPersons(stage))
             case .activity: try pg.execute("SELECT pg_advisory_xact_lock(\(Self.activityLock))")
             case .aid: break
             }
-            let stored = try pg.query(Self.postgresInsert(stage), [.int(batchId)]).first?.int("n") ?? 0
+            let stored = stage == .aid ? try storeAid(pg) : try pg.query(Self.postgresInsert(stage), [.int(batchId)]).first?.int("n") ?? 0
             if stored < staged {
                 duplicates += try pg.query(Self.postgresDuplicates(stage), [.int(batchId)]).map { r in duplicate(r, stage) }
             }
             stagedRows[stage.rawValue] = 0
         }
         return duplicates
+    }
+
+    /// Stores the staged disbursements (see the type's notes); returns how many were stored.
+    private func storeAid(_ pg: PostgresConnection) throws -> Int64 {
+        func stored(_ rows: AidRows) throws -> Int64 { try pg.executeCounting(Self.postgresAid(rows), [.int(batchId)]) }
+        guard let first = try pg.attempt(unless: "23505", { try stored(.first) }) else { return try stored(.all) }
+        return stagedRepeats > 0 ? first + (try stored(.repeats)) : first
     }
 
     private func duplicate(_ r: StoreRow, _ stage: PostgresStage) -> Diagnostic {

@@ -172,6 +172,13 @@ package final class PostgresConnection {
         PQclear(try run(sql, arguments))
     }
 
+    /// Runs one command with `arguments` and returns how many rows it inserted, updated or deleted.
+    package func executeCounting(_ sql: String, _ arguments: [StoreValue] = []) throws -> Int64 {
+        let result = try run(sql, arguments)
+        defer { PQclear(result) }
+        return Int64(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
     /// Runs several statements (no parameters) in one round trip: migrations and transaction control.
     package func executeScript(_ sql: String) throws {
         let result = PQexec(handle, sql)
@@ -245,6 +252,20 @@ package final class PostgresConnection {
             out.append(StoreRow(columns: columns, values: values))
         }
         return out
+    }
+
+    /// Runs `body` in a savepoint of the open transaction and returns its result; when it fails with
+    /// `sqlState`, rolls back to the savepoint (the transaction goes on as before `body`) and returns nil.
+    package func attempt<T>(unless sqlState: String, _ body: () throws -> T) throws -> T? {
+        try executeScript("SAVEPOINT fulian_attempt")
+        do {
+            let result = try body()
+            try executeScript("RELEASE SAVEPOINT fulian_attempt")
+            return result
+        } catch let e as PostgresError where e.sqlState == sqlState {
+            try executeScript("ROLLBACK TO SAVEPOINT fulian_attempt; RELEASE SAVEPOINT fulian_attempt")
+            return nil
+        }
     }
 
     /// Runs `COPY … FROM STDIN` (text format): `body` appends rows to the writer, which sends them in

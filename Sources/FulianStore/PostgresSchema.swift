@@ -6,7 +6,7 @@
 /// version this fulian does not know is refused. Migrations are never edited once shipped.
 enum PostgresSchema {
     /// Every migration, in order: version number and SQL.
-    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, v2), (3, v3), (4, v4)]
+    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, v2), (3, v3), (4, v4), (5, v5)]
 
     /// v2: SQLite's v6, the rows of a sheet that head a group (一、城南街道).
     static let v2 = """
@@ -158,9 +158,30 @@ enum PostgresSchema {
     /// delete of the parent waits, then finds the rows that name it), in one query per reference instead of
     /// one per row.
     static func referenceCheck(_ table: String) -> String {
+        referenceFunction(table, unlocked: [], replace: false) + "\n" + """
+            CREATE TRIGGER \(table)_references_insert AFTER INSERT ON \(table) REFERENCING NEW TABLE AS fulian_new
+                FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(table)_references();
+            CREATE TRIGGER \(table)_references_update AFTER UPDATE ON \(table) REFERENCING NEW TABLE AS fulian_new
+                FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(table)_references();
+            """
+    }
+
+    /// The trigger function of ``referenceCheck(_:)``. References to a parent in `unlocked` are checked
+    /// without locking the parent's rows (``v5``): its deletes lock the referring tables instead.
+    static func referenceFunction(_ table: String, unlocked: Set<String>, replace: Bool) -> String {
         let refs = references.filter { $0.table == table }
         let checks = refs.map { r in
-            """
+            unlocked.contains(r.parent)
+                ? """
+                    SELECT k.id INTO missing FROM (SELECT DISTINCT \(r.column) AS id FROM fulian_new) k
+                    WHERE k.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(r.parent) p WHERE p.id = k.id) LIMIT 1;
+                    IF missing IS NOT NULL THEN
+                        RAISE EXCEPTION 'insert or update on table "\(table)" violates foreign key constraint "\(r.constraint)"'
+                            USING ERRCODE = 'foreign_key_violation',
+                                  DETAIL = format('Key (\(r.column.lowercased()))=(%s) is not present in table "\(r.parent.lowercased())".', missing);
+                    END IF;
+                """
+                : """
                 WITH k AS (SELECT DISTINCT \(r.column) AS id FROM fulian_new WHERE \(r.column) IS NOT NULL),
                      l AS (SELECT p.id FROM \(r.parent) p WHERE p.id IN (SELECT id FROM k) FOR KEY SHARE OF p)
                 SELECT (SELECT count(*) FROM k), (SELECT count(*) FROM l) INTO wanted, locked;
@@ -174,16 +195,12 @@ enum PostgresSchema {
             """
         }.joined(separator: "\n")
         return """
-            CREATE FUNCTION fulian_\(table)_references() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
+            CREATE \(replace ? "OR REPLACE " : "")FUNCTION fulian_\(table)_references() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
             DECLARE wanted BIGINT; locked BIGINT; missing BIGINT;
             BEGIN
             \(checks)
                 RETURN NULL;
             END $f$;
-            CREATE TRIGGER \(table)_references_insert AFTER INSERT ON \(table) REFERENCING NEW TABLE AS fulian_new
-                FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(table)_references();
-            CREATE TRIGGER \(table)_references_update AFTER UPDATE ON \(table) REFERENCING NEW TABLE AS fulian_new
-                FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(table)_references();
             """
     }
 
@@ -191,6 +208,35 @@ enum PostgresSchema {
     /// while a big table's row names them; changing an id that is named, or TRUNCATE while any is, is refused.
     static func parentCheck(_ parent: String) -> String {
         let refs = references.filter { $0.parent == parent }
+        let onTruncate = refs.map { r in
+            """
+                IF EXISTS (SELECT 1 FROM \(r.table)) THEN
+                    RAISE EXCEPTION 'cannot truncate a table referenced in a foreign key constraint'
+                        USING ERRCODE = 'feature_not_supported', DETAIL = 'Table "\(r.table)" references "\(parent.lowercased())".';
+                END IF;
+            """
+        }.joined(separator: "\n")
+        return parentFunctions(parent, lockFirst: false, replace: false) + "\n" + """
+            CREATE TRIGGER \(parent)_referenced_key AFTER UPDATE OF id ON \(parent)
+                FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION fulian_\(parent)_rekeyed();
+            CREATE FUNCTION fulian_\(parent)_truncated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
+            BEGIN
+            \(onTruncate)
+                RETURN NULL;
+            END $f$;
+            CREATE TRIGGER \(parent)_referenced_truncate BEFORE TRUNCATE ON \(parent)
+                FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(parent)_truncated();
+            """
+    }
+
+    /// The delete function and trigger, and the re-key function, of ``parentCheck(_:)`` (the re-key trigger
+    /// follows). With `lockFirst` (``v5``), both first lock the referring tables in SHARE mode: that waits
+    /// for the transactions writing them to end, so the checks that follow (each a new snapshot) see the
+    /// rows those wrote, which checked this parent's rows without locking them.
+    static func parentFunctions(_ parent: String, lockFirst: Bool, replace: Bool) -> String {
+        let refs = references.filter { $0.parent == parent }
+        let create = replace ? "CREATE OR REPLACE FUNCTION" : "CREATE FUNCTION"
+        let lock = lockFirst ? "    LOCK TABLE \(refs.map(\.table).joined(separator: ", ")) IN SHARE MODE;\n" : ""
         let onDelete = refs.map { r in
             r.cascade
                 ? "    DELETE FROM \(r.table) c WHERE c.\(r.column) IN (SELECT id FROM fulian_old);"
@@ -209,37 +255,37 @@ enum PostgresSchema {
                 END IF;
             """
         }.joined(separator: "\n")
-        let onTruncate = refs.map { r in
-            """
-                IF EXISTS (SELECT 1 FROM \(r.table)) THEN
-                    RAISE EXCEPTION 'cannot truncate a table referenced in a foreign key constraint'
-                        USING ERRCODE = 'feature_not_supported', DETAIL = 'Table "\(r.table)" references "\(parent.lowercased())".';
-                END IF;
-            """
-        }.joined(separator: "\n")
-        return """
-            CREATE FUNCTION fulian_\(parent)_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
-            BEGIN
-            \(onDelete)
-                RETURN NULL;
-            END $f$;
+        let deleteTrigger = replace ? "" : """
+
             CREATE TRIGGER \(parent)_referenced_delete AFTER DELETE ON \(parent) REFERENCING OLD TABLE AS fulian_old
                 FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(parent)_deleted();
-            CREATE FUNCTION fulian_\(parent)_rekeyed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
-            BEGIN
-            \(onKey)
-                RETURN NULL;
-            END $f$;
-            CREATE TRIGGER \(parent)_referenced_key AFTER UPDATE OF id ON \(parent)
-                FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION fulian_\(parent)_rekeyed();
-            CREATE FUNCTION fulian_\(parent)_truncated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
-            BEGIN
-            \(onTruncate)
-                RETURN NULL;
-            END $f$;
-            CREATE TRIGGER \(parent)_referenced_truncate BEFORE TRUNCATE ON \(parent)
-                FOR EACH STATEMENT EXECUTE FUNCTION fulian_\(parent)_truncated();
             """
+        return """
+            \(create) fulian_\(parent)_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
+            BEGIN
+            \(lock)\(onDelete)
+                RETURN NULL;
+            END $f$;\(deleteTrigger)
+            \(create) fulian_\(parent)_rekeyed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
+            BEGIN
+            \(lock)\(onKey)
+                RETURN NULL;
+            END $f$;
+            """
+    }
+
+    /// v5: a bulk import checks its persons (hundreds of thousands in a province's file) without locking
+    /// each person row `FOR KEY SHARE` — locking them took longer than inserting them. A delete or re-key of
+    /// persons (fulian does neither; an administrator might) locks `disbursement` and `membership` in SHARE
+    /// mode first instead, so it waits for imports in progress and then finds the rows they stored: the
+    /// database still refuses to orphan a row. Programmes, units and batches (a few per file) stay locked
+    /// as in v4.
+    static var v5: String {
+        """
+        \(referenceFunction("disbursement", unlocked: ["person"], replace: true))
+        \(referenceFunction("membership", unlocked: ["person"], replace: true))
+        \(parentFunctions("person", lockFirst: true, replace: true))
+        """
     }
 
     /// v4: every row of the three big tables carries its district (`districtId`, see ``districtOfUnit``),

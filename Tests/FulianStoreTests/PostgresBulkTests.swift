@@ -72,7 +72,8 @@ struct PostgresBulkTests {
         }
     }
 
-    /// The stored rows of the big tables and persons, by names rather than ids, in id order.
+    /// The stored rows of the big tables and persons, by names rather than ids, in id order (disbursements in
+    /// the detail sheet's order, by date and then id: PostgreSQL stores a file's rows by date).
     static let contents = [
         """
         SELECT p.personKey, p.name, p.gender, CAST(p.birthDate AS TEXT) AS birth, p.ethnicity, p.education, p.phone
@@ -81,7 +82,7 @@ struct PostgresBulkTests {
         """
         SELECT p.personKey, pr.name AS program, o.name AS org, CAST(d.paidOn AS TEXT) AS paidOn, d.amountFen, d.source, d.sourceRow
         FROM disbursement d JOIN person p ON p.id = d.personId JOIN program pr ON pr.id = d.programId JOIN org o ON o.id = d.orgId
-        ORDER BY d.id
+        ORDER BY d.paidOn, d.id
         """,
         """
         SELECT p.personKey, o.name AS org, m.role, CAST(m.termStart AS TEXT) AS termStart, CAST(m.termEnd AS TEXT) AS termEnd, m.tags, m.sourceRow
@@ -148,7 +149,7 @@ struct PostgresBulkTests {
             try store.read { c in
                 try c.fetchAll("""
                     SELECT o.name AS unit, dd.name AS district FROM \(table) t JOIN org o ON o.id = t.orgId JOIN org dd ON dd.id = t.districtId
-                    ORDER BY t.id
+                    ORDER BY t.sourceRow
                     """, []).map { "\($0.text("unit")!) \($0.text("district")!)" }
             }
         }
@@ -206,6 +207,85 @@ struct PostgresBulkTests {
         #expect(try store.read { c in try c.fetchInt("SELECT (SELECT COUNT(*) FROM disbursement) + (SELECT COUNT(*) FROM membership) + (SELECT COUNT(*) FROM activity)") } == 0)
     }
 
+    /// v5 checks a batch's persons without locking them: a delete of a person an import in progress
+    /// names must wait for that import (then be refused), not orphan its rows.
+    @Test func aPersonDeleteWaitsForTheImportThatNamesHer() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities],
+                       in: dir)
+        let db = try PostgresTestServer.database()
+        defer { db.drop() }
+        let results = try Self.importAll(try Store(path: db.uri), dir)
+        let importer = try PostgresConnection(uri: db.uri), admin = try PostgresConnection(uri: db.uri)
+        func state(_ sql: String) -> String? {
+            do { try admin.executeScript(sql); return nil } catch let e as PostgresError { return e.sqlState } catch { return "\(error)" }
+        }
+        try importer.executeScript("INSERT INTO person (personKey, name) VALUES ('name:新人@1', '新人')")
+        try importer.executeScript("""
+            BEGIN;
+            INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow)
+            SELECT (SELECT id FROM person WHERE personKey = 'name:新人@1'), (SELECT MIN(id) FROM program),
+                   (SELECT id FROM org WHERE name = '东湖社区'), (SELECT id FROM org WHERE name = '青溪区'), DATE '2024-06-01', 100, \(results[1].batchId!), 50;
+            """)
+        // While the import is open, the delete waits (here: gives up after 300 ms) instead of going ahead.
+        #expect(state("SET lock_timeout = '300ms'; DELETE FROM person WHERE personKey = 'name:新人@1'") == "55P03")
+        try importer.executeScript("COMMIT")
+        #expect(state("SET lock_timeout = 0; DELETE FROM person WHERE personKey = 'name:新人@1'") == "23503")
+        #expect(try importer.query("SELECT COUNT(*) AS n FROM disbursement d JOIN person p ON p.id = d.personId WHERE p.personKey = 'name:新人@1'")
+            .first?.int("n") == 1)
+    }
+
+    /// A payment another import holds (not committed yet) when this import stores its rows: this import waits
+    /// for it, finds it stored, and reports its own row as the duplicate, as a serial import would.
+    @Test func aPaymentAConcurrentImportStoresFirstIsTheDuplicate() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities,
+                        "aid2.csv": """
+                            姓名,身份证号,所属社区,救助项目,发放日期,金额（元）,资金来源
+                            李娟,110105197002020027,古坪村,贫困母亲救助,2024-05-01,300.50,县财政
+                            王芳,110105196001010025,东湖社区,春蕾计划,2024-05-02,500,区财政
+                            """], in: dir)
+        let db = try PostgresTestServer.database()
+        defer { db.drop() }
+        let store = try Store(path: db.uri)
+        _ = try Self.importAll(store, dir)
+        let other = try PostgresConnection(uri: db.uri)
+        try other.executeScript("""
+            BEGIN;
+            INSERT INTO importBatch (fileName, sha256, dataset, format, headerRows, rowsRead, loaded, rejected, duplicates, warnings, importedAt)
+                VALUES ('街道报送.csv', 'other', 'aid', 'csv', '1', 1, 1, 0, 0, 0, '2024-05-03T00:00:00Z');
+            INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow)
+            SELECT p.id, pr.id, o.id, d.id, DATE '2024-05-01', 30050, (SELECT id FROM importBatch WHERE sha256 = 'other'), 7
+            FROM person p, program pr, org o, org d
+            WHERE p.personKey = 'id:110105197002020027' AND pr.name = '贫困母亲救助' AND o.name = '古坪村' AND d.name = '白鹤县';
+            """)
+        // The other import commits once this one is waiting for its row.
+        let committed = DispatchSemaphore(value: 0)
+        let connections = Connections(other: other, watcher: try PostgresConnection(uri: db.uri))
+        DispatchQueue.global().async {
+            let (other, watcher) = (connections.other, connections.watcher)
+            for _ in 0..<600 {
+                let waiting = (try? watcher.query("""
+                    SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    """).first?.int("n")) ?? 0
+                if waiting ?? 0 > 0 { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            try? other.executeScript("COMMIT")
+            committed.signal()
+        }
+        let result = try store.importFile(FileImportRequest(path: dir.appendingPathComponent("aid2.csv").path, options: ImportOptions(dataset: .aid)))
+        committed.wait()
+        #expect(result.loaded == 1 && result.duplicates == 1, "\(result.loaded) \(result.duplicates)")
+        #expect(result.issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0) \($0.message.text(.en))" } == [
+            "2 the same disbursement (person, 贫困母亲救助, 2024-05-01, 300.50 yuan) is already stored from 街道报送.csv row 7; skipped",
+        ])
+        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement WHERE paidOn = DATE '2024-05-01'") } == 1)
+        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement WHERE paidOn = DATE '2024-05-02'") } == 1)
+    }
+
     /// A v2 store's rows get their district when v4 is applied.
     @Test func upgradingFillsTheDistricts() throws {
         let db = try PostgresTestServer.database()
@@ -229,7 +309,7 @@ struct PostgresBulkTests {
             INSERT INTO membership (personId, orgId, role, batchId, sourceRow) VALUES (1, 2, '主席', 1, 2);
             """)
         let store = try Store(path: db.uri)
-        #expect(try store.read { c in try c.fetchTexts("SELECT version::text FROM fulianSchema ORDER BY version") } == ["1", "2", "3", "4"])
+        #expect(try store.read { c in try c.fetchTexts("SELECT version::text FROM fulianSchema ORDER BY version") } == ["1", "2", "3", "4", "5"])
         #expect(try store.read { c in try c.fetchTexts("SELECT orgId || '>' || districtId FROM disbursement ORDER BY id") } == ["4>2", "5>1", "6>6"])
         #expect(try store.read { c in try c.fetchTexts("SELECT orgId || '>' || districtId FROM activity") } == ["3>2"])
         #expect(try store.read { c in try c.fetchTexts("SELECT orgId || '>' || districtId FROM membership") } == ["2>2"])
@@ -240,4 +320,10 @@ struct PostgresBulkTests {
                 """)
         } == 0)
     }
+}
+
+/// Two connections handed to the thread that watches and commits (each used by that thread alone).
+private final class Connections: @unchecked Sendable {
+    let other: PostgresConnection, watcher: PostgresConnection
+    init(other: PostgresConnection, watcher: PostgresConnection) { (self.other, self.watcher) = (other, watcher) }
 }

@@ -22,11 +22,11 @@ struct PostgresStoreTests {
         #expect(empty?.text(.en) == "\(shown) is not a fulian store, or was written by a newer fulian")
         let store = try Store(path: db.uri)
         #expect(store.engine == .postgresql)
-        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM fulianSchema") } == 4)
+        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM fulianSchema") } == 5)
         // Opening again applies nothing twice; a reader opens it.
         _ = try Store(path: db.uri)
         let reader = try Store(path: db.uri, readOnly: true)
-        #expect(try reader.read { c in try c.fetchTexts("SELECT version::text FROM fulianSchema ORDER BY version") } == ["1", "2", "3", "4"])
+        #expect(try reader.read { c in try c.fetchTexts("SELECT version::text FROM fulianSchema ORDER BY version") } == ["1", "2", "3", "4", "5"])
         // The types are PostgreSQL's own.
         let types = try reader.read { c in
             try c.fetchAll("""
