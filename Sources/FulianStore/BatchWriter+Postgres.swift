@@ -318,6 +318,32 @@ extension BatchWriter {
         return duplicates
     }
 
+    /// Issues up to this many are inserted one statement each; more go through COPY.
+    static let postgresIssuesByRow = 32
+
+    /// Stores the batch's issues through COPY into a temporary table and one INSERT … SELECT (a file
+    /// re-sent whole has one duplicate warning a row; COPY cannot write `importIssue` itself, which has
+    /// row-level security), in their order.
+    func recordPostgres(issues: [Diagnostic]) throws {
+        guard let pg = postgres else { preconditionFailure("COPY is the PostgreSQL engine's") }
+        try pg.executeScript("""
+            CREATE TEMP TABLE IF NOT EXISTS fulian_issue_in (seq INTEGER, severity TEXT, sheet TEXT, row INTEGER, col INTEGER, field TEXT,
+                category TEXT, message TEXT) ON COMMIT DROP;
+            TRUNCATE fulian_issue_in;
+            """)
+        try pg.copy("COPY fulian_issue_in FROM STDIN") { w in
+            for (i, d) in issues.enumerated() {
+                w.int(i); w.text(d.severity.rawValue); w.text(d.sheet); w.int(d.row.map(Int64.init)); w.int(d.column.map(Int64.init))
+                w.text(d.field); w.text(d.category); w.text(d.message.text())
+                try w.endRow()
+            }
+        }
+        try pg.execute("""
+            INSERT INTO importIssue (batchId, severity, sheet, row, "column", field, category, message)
+            SELECT $1, severity, sheet, row, col, field, category, message FROM fulian_issue_in ORDER BY seq
+            """, [.int(batchId)])
+    }
+
     /// Stores the staged disbursements (see the type's notes); returns how many were stored.
     private func storeAid(_ pg: PostgresConnection) throws -> Int64 {
         func stored(_ rows: AidRows) throws -> Int64 { try pg.executeCounting(Self.postgresAid(rows), [.int(batchId)]) }

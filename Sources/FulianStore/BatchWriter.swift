@@ -860,8 +860,9 @@ final class BatchWriter {
         return nil
     }
 
-    /// Stores the batch's issues.
+    /// Stores the batch's issues (on PostgreSQL, more than a few go through ``recordPostgres(issues:)``).
     func record(issues: [Diagnostic]) throws {
+        if postgres != nil, issues.count > Self.postgresIssuesByRow { return try recordPostgres(issues: issues) }
         let sql = """
             INSERT INTO importIssue (batchId, severity, sheet, row, "column", field, category, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """

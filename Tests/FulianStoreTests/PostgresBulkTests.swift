@@ -207,6 +207,42 @@ struct PostgresBulkTests {
         #expect(try store.read { c in try c.fetchInt("SELECT (SELECT COUNT(*) FROM disbursement) + (SELECT COUNT(*) FROM membership) + (SELECT COUNT(*) FROM activity)") } == 0)
     }
 
+    /// A file with many issues (past ``BatchWriter/postgresIssuesByRow`` they go through COPY) stores the
+    /// same issue rows, in the same order, as SQLite.
+    @Test func manyIssuesAreStoredAsSQLiteStoresThem() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var aid = "姓名,身份证号,所属社区,救助项目,发放日期,金额（元）,资金来源,联系电话\n"
+        for i in 0..<40 {
+            aid += i % 2 == 0 ? "王芳,110105196001010025,东湖社区,春蕾计划,2024-01-\(String(format: "%02d", i / 2 + 1)),五百,区财政,13800001111\n"
+                              : "李娟,110105197002020027,古坪村,春蕾计划,2024-02-06,300.50,\t县财政,\n"
+        }
+        try Self.write(["register.csv": Self.register, "aid.csv": aid], in: dir)
+        let db = try PostgresTestServer.database()
+        defer { db.drop() }
+        let pg = try Store(path: db.uri), lite = try Store(path: dir.appendingPathComponent("store.sqlite").path)
+        var counts: [Int] = []
+        for store in [pg, lite] {
+            for (name, dataset) in [("register.csv", Dataset.orgs), ("aid.csv", .aid)] {
+                let r = try store.importFile(FileImportRequest(path: dir.appendingPathComponent(name).path, options: ImportOptions(dataset: dataset)))
+                if dataset == .aid { counts.append(r.issues.count) }
+            }
+        }
+        let issues = """
+            SELECT i.severity, i.sheet, i.row, i."column", i.field, i.category, i.message FROM importIssue i
+            JOIN importBatch b ON b.id = i.batchId WHERE b.dataset = 'aid' ORDER BY i.id
+            """
+        func stored(_ store: Store) throws -> [String] {
+            try store.read { c in try c.fetchAll(issues, []).map { r in r.values.map { $0.text ?? "∅" }.joined(separator: "|") } }
+        }
+        #expect(counts[0] == counts[1] && counts[0] > BatchWriter.postgresIssuesByRow, "\(counts)")
+        #expect(try stored(pg) == (try stored(lite)))
+        #expect(try stored(pg).count == counts[0])
+        let rows = try stored(pg)
+        #expect(rows.prefix(2) == ["warning|∅|1|8|∅|unknown-column|“联系电话”列不是 aid 的字段，不保存", "error|∅|2|6|amount|bad-amount|金额(元)：五百 不是金额"])
+        #expect(rows.filter { $0.contains("|bad-amount|") }.count == 20 && rows.filter { $0.contains("|duplicate|") }.count == 19)
+    }
+
     /// v5 checks a batch's persons without locking them: a delete of a person an import in progress
     /// names must wait for that import (then be refused), not orphan its rows.
     @Test func aPersonDeleteWaitsForTheImportThatNamesHer() throws {
