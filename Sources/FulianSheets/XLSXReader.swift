@@ -536,8 +536,16 @@ public final class XLSXReader: SpreadsheetReader {
         /// `</c>` or `<v>` elsewhere is ignored, never written at column 0).
         var inCell = false
 
+        /// The reader's shared strings, styles and date system, read once (not through `reader` per cell).
+        let sharedStrings: [String]
+        let styleKinds: [NumberFormatKind]
+        let dateSystem: ExcelDateSystem
+
         init(reader: XLSXReader, sheet: String, limits: ReadLimits) {
             self.reader = reader
+            sharedStrings = reader.sharedStrings
+            styleKinds = reader.styleKinds
+            dateSystem = reader.dateSystem
             self.sheet = sheet
             self.limits = limits
             cells.reserveCapacity(32)
@@ -556,7 +564,8 @@ public final class XLSXReader: SpreadsheetReader {
                     let empty = t.kind == .empty
                     if sc.isName(t, "c") {
                         guard inRow else { continue }
-                        if let r = sc.attribute(t, "r") {
+                        let (rAttr, sAttr, tAttr) = sc.attributes(t, "r", "s", "t")
+                        if let r = rAttr {
                             guard let col = XLSXReader.column(sc.buffer, r) else { throw error(.malformedCellReference) }
                             column = col
                         } else {
@@ -566,14 +575,14 @@ public final class XLSXReader: SpreadsheetReader {
                             throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
                                              .columnBeyondLimit(column: column, limit: limits.maxColumns))
                         }
-                        style = sc.attributeInt(t, "s") ?? 0
-                        if let tr = sc.attribute(t, "t"), !tr.isEmpty {
+                        style = sc.int(sAttr) ?? 0
+                        if let tr = tAttr, !tr.isEmpty {
                             let b0 = sc.buffer[tr.lowerBound]
                             type = (b0 == UInt8(ascii: "s") && tr.count == 3) ? UInt8(ascii: "S") : b0
                         } else {
                             type = UInt8(ascii: "n")
                         }
-                        value.removeAll(keepingCapacity: true)
+                        if !value.isEmpty { value.removeAll(keepingCapacity: true) }
                         hasValue = false
                         inCell = true
                         if empty { try finishCell() }
@@ -654,8 +663,12 @@ public final class XLSXReader: SpreadsheetReader {
             guard column >= 1 else { return }
             let cell = try makeCell()
             if case .empty = cell { return }
-            if cells.count < column { cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count)) }
-            cells[column - 1] = cell
+            if cells.count == column - 1 {
+                cells.append(cell)
+            } else {
+                if cells.count < column { cells.append(contentsOf: repeatElement(Cell.empty, count: column - cells.count)) }
+                cells[column - 1] = cell
+            }
         }
 
         func text() throws -> String {
@@ -670,10 +683,10 @@ public final class XLSXReader: SpreadsheetReader {
             switch type {
             case UInt8(ascii: "s"):
                 guard let idx = XLSXReader.parseInt(value) else { throw error(.malformedSharedStringIndex(cell: "\(ColumnName.letters(column))\(rowNumber)")) }
-                guard idx < reader.sharedStrings.count else {
-                    throw error(.sharedStringOutOfRange(cell: "\(ColumnName.letters(column))\(rowNumber)", index: idx, count: reader.sharedStrings.count))
+                guard idx < sharedStrings.count else {
+                    throw error(.sharedStringOutOfRange(cell: "\(ColumnName.letters(column))\(rowNumber)", index: idx, count: sharedStrings.count))
                 }
-                let s = reader.sharedStrings[idx]
+                let s = sharedStrings[idx]
                 return s.isEmpty ? .empty : .text(s)
             case UInt8(ascii: "i"), UInt8(ascii: "S"):
                 let s = XLSXReader.unescapeOOXML(try text())
@@ -692,7 +705,7 @@ public final class XLSXReader: SpreadsheetReader {
                     let s = try text()
                     return s.isEmpty ? .empty : .text(s)
                 }
-                if style < reader.styleKinds.count { return reader.styleKinds[style].cell(serial: d, dateSystem: reader.dateSystem) }
+                if style < styleKinds.count { return styleKinds[style].cell(serial: d, dateSystem: dateSystem) }
                 return .number(d)
             }
         }

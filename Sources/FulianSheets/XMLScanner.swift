@@ -234,35 +234,79 @@ struct XMLScanner {
 
     /// The raw (still entity-encoded) value range of attribute `name` (compared by local name).
     func attribute(_ t: Token, _ name: StaticString) -> Range<Int>? {
+        var found: Range<Int>?
+        buffer.withUnsafeBufferPointer { p in
+            Self.forEachAttribute(p, t.body) { nameStart, nameEnd, value in
+                guard Self.same(p, nameStart, nameEnd, name) else { return true }
+                found = value
+                return false
+            }
+        }
+        return found
+    }
+
+    /// The raw value ranges of three attributes in one pass over the tag (a cell's `r`, `s` and `t`), each
+    /// as ``attribute(_:_:)`` gives it.
+    func attributes(_ t: Token, _ a: StaticString, _ b: StaticString, _ c: StaticString) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+        var found: (Range<Int>?, Range<Int>?, Range<Int>?) = (nil, nil, nil)
+        buffer.withUnsafeBufferPointer { p in
+            Self.forEachAttribute(p, t.body) { nameStart, nameEnd, value in
+                if found.0 == nil, Self.same(p, nameStart, nameEnd, a) { found.0 = value }
+                else if found.1 == nil, Self.same(p, nameStart, nameEnd, b) { found.1 = value }
+                else if found.2 == nil, Self.same(p, nameStart, nameEnd, c) { found.2 = value }
+                return found.0 == nil || found.1 == nil || found.2 == nil
+            }
+        }
+        return found
+    }
+
+    /// Whether bytes `start..<end` are `name`.
+    @inline(__always)
+    private static func same(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ name: StaticString) -> Bool {
         let k = name.utf8CodeUnitCount
-        var i = t.body.lowerBound
-        let end = t.body.upperBound
+        guard end - start == k else { return false }
+        return memcmp(p.baseAddress! + start, name.utf8Start, k) == 0
+    }
+
+    /// Calls `body` with each attribute's local name (start, end) and raw value range, in order, until it
+    /// returns false.
+    @inline(__always)
+    private static func forEachAttribute(_ p: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, _ visit: (Int, Int, Range<Int>) -> Bool) {
+        var i = body.lowerBound
+        let end = body.upperBound
+        func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
         while i < end {
-            // Skip spaces.
-            while i < end, buffer[i] == 32 || buffer[i] == 9 || buffer[i] == 10 || buffer[i] == 13 { i += 1 }
+            while i < end, space(p[i]) { i += 1 }
             var nameStart = i
-            while i < end, buffer[i] != UInt8(ascii: "="), buffer[i] != 32, buffer[i] != 9, buffer[i] != 10, buffer[i] != 13 {
-                if buffer[i] == UInt8(ascii: ":") { nameStart = i + 1 }
+            while i < end, p[i] != UInt8(ascii: "="), !space(p[i]) {
+                if p[i] == UInt8(ascii: ":") { nameStart = i + 1 }
                 i += 1
             }
             let nameEnd = i
-            while i < end, buffer[i] != UInt8(ascii: "=") { i += 1 }
+            while i < end, p[i] != UInt8(ascii: "=") { i += 1 }
             i += 1
-            while i < end, buffer[i] != UInt8(ascii: "\""), buffer[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < end else { return nil }
-            let q = buffer[i]
+            while i < end, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "'") { i += 1 }
+            guard i < end else { return }
+            let q = p[i]
             i += 1
             let valueStart = i
-            while i < end, buffer[i] != q { i += 1 }
+            while i < end, p[i] != q { i += 1 }
             let valueEnd = i
             i += 1
-            if nameEnd - nameStart == k {
-                var j = 0
-                while j < k && buffer[nameStart + j] == name.utf8Start[j] { j += 1 }
-                if j == k { return valueStart..<valueEnd }
-            }
+            if !visit(nameStart, nameEnd, valueStart..<valueEnd) { return }
         }
-        return nil
+    }
+
+    /// A raw attribute value parsed as a non-negative integer.
+    func int(_ r: Range<Int>?) -> Int? {
+        guard let r, !r.isEmpty else { return nil }
+        var v = 0
+        for i in r {
+            let b = buffer[i]
+            guard b >= 48 && b <= 57, v < 1 << 40 else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return v
     }
 
     /// The decoded string value of an attribute, nil when absent or not valid UTF-8.
@@ -273,14 +317,7 @@ struct XMLScanner {
 
     /// An attribute parsed as a non-negative integer.
     func attributeInt(_ t: Token, _ name: StaticString) -> Int? {
-        guard let r = attribute(t, name), !r.isEmpty else { return nil }
-        var v = 0
-        for i in r {
-            let b = buffer[i]
-            guard b >= 48 && b <= 57, v < 1 << 40 else { return nil }
-            v = v * 10 + Int(b - 48)
-        }
-        return v
+        int(attribute(t, name))
     }
 
     /// Decodes XML text: the five predefined entities and numeric references; anything else stays as
