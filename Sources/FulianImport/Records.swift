@@ -58,6 +58,15 @@ public struct OrgColumns: OptionSet, Hashable, Sendable {
     public static let parent = OrgColumns(rawValue: 1 << 8)
     /// Every fact.
     public static let all: OrgColumns = [.kind, .code, .federation, .womensHome, .workCovered, .established, .dissolved, .women, .parent]
+
+    /// Each fact with the register field that gives it and the `org` column that stores it (the parent is
+    /// stored as `parentId`, worked out from its name), in the order the store writes them.
+    public static let facts: [(bit: OrgColumns, field: String, column: String)] = [
+        (.kind, "kind", "kind"), (.code, "code", "code"), (.federation, "federation", "federationOn"),
+        (.womensHome, "womens_home", "womensHomeOn"), (.workCovered, "work_covered", "workCovered"),
+        (.established, "established", "establishedOn"), (.dissolved, "dissolved", "dissolvedOn"), (.women, "women", "women"),
+        (.parent, "parent", "parentId"),
+    ]
 }
 
 /// A normalized row of a member list.

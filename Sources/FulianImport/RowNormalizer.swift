@@ -391,15 +391,12 @@ final class RowNormalizer {
                          formerName: ctx.text("former_name").map(OrgRegister.fold), renamedOn: renamed, columns: orgColumns)
     }
 
-    /// The facts this sheet has columns for (a flag's date companion counts as its column).
-    private var orgColumns: OrgColumns {
+    /// The facts this sheet has columns for (a flag's date companion counts as its column), worked out once.
+    private lazy var orgColumns: OrgColumns = {
         var c: OrgColumns = []
-        let keys: [(String, OrgColumns)] = [("kind", .kind), ("code", .code), ("federation", .federation), ("womens_home", .womensHome),
-                                            ("work_covered", .workCovered), ("established", .established), ("dissolved", .dissolved),
-                                            ("women", .women), ("parent", .parent)]
-        for (key, bit) in keys where column(key) != nil || column(key + FieldSpec.companionSuffix) != nil { c.insert(bit) }
+        for f in OrgColumns.facts where column(f.field) != nil || column(f.field + FieldSpec.companionSuffix) != nil { c.insert(f.bit) }
         return c
-    }
+    }()
 
     /// A parsed value in the form the clean table shows. Generic rather than over `Any`, so a caller that
     /// knows its type gets the one case it needs without a dynamic cast (issue #17: a cast per field was

@@ -798,13 +798,11 @@ final class BatchWriter {
                                  [.int(id), .text(old), .text(until), .int(batchId)])
             }
             // The facts the sheet has no column for keep their stored values.
-            let facts: [(OrgColumns, String)] = [(.kind, "kind"), (.code, "code"), (.federation, "federationOn"), (.womensHome, "womensHomeOn"),
-                                                 (.workCovered, "workCovered"), (.established, "establishedOn"), (.dissolved, "dissolvedOn"),
-                                                 (.women, "women")]
+            // args[0..<8] are the facts in OrgColumns.facts' order (the parent is args[11], below).
             var sets: [String] = []
             var values: [StoreValue] = []
-            for (i, (bit, column)) in facts.enumerated() where o.columns.contains(bit) {
-                sets.append("\(column) = ?")
+            for (i, f) in OrgColumns.facts.enumerated() where f.bit != .parent && o.columns.contains(f.bit) {
+                sets.append("\(f.column) = ?")
                 values.append(args[i])
             }
             // Without a parent column or a parent from the file (a heading row, the title), the stored place stays.

@@ -4,6 +4,11 @@ import Testing
 @Suite struct MaskingTests {
     @Test func masksIDAndPhone() {
         #expect(Masking.idNumber("11010519491231002X") == "110105********002X")
+        // ASCII IDs go by bytes; others by characters, with the same result.
+        #expect(Masking.idNumber("110105491231002") == "110105*****1002")
+        #expect(Masking.idNumber("１１０１０５１９４９１２３１００２Ｘ") == "１１０１０５********００２Ｘ")
+        #expect(Masking.idNumber("11010519491231002X号") == "110105*********02X号")
+        #expect(Masking.idNumber("1101051949") == "110*******")
         #expect(Masking.phone("13970107275") == "139****7275")
         #expect(Masking.scrub("ID 11010519491231002X, tel 13970107275.") == "ID 110105********002X, tel 139****7275.")
     }

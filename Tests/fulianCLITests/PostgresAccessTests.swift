@@ -112,9 +112,22 @@ struct PostgresAccessTests {
         let zhReplace = try fulian(["import", "aid", city + "aid/石马河街道2024年一季度救助发放表.csv", "--replace-batch", batch], l.jiangbei, zh: true)
         #expect(zhReplace.stderr.hasSuffix("） 是登录 \(l.yubei) 导入的，登录 \(l.jiangbei) 只能替换或删除自己导入的批次；未替换任何批次\n"),
                 "\(zhReplace.stderr)")
-        // Its own batch can.
+        // Its own batch can: that batch, and only it, is replaced.
+        func batches() throws -> [String] {
+            try fulian(["sql", "SELECT id, owner, path, loaded FROM importBatch WHERE fileName = '石马河街道2024年一季度救助发放表.csv' ORDER BY id",
+                        "--format", "csv"], l.reader).stdout.split(separator: "\n").dropFirst().map(String.init)
+        }
+        let before = try batches()
+        #expect(before.count == 1 && before[0].split(separator: ",")[1] == Substring(l.jiangbei), "\(before)")
+        let old = before.first?.split(separator: ",").map(String.init) ?? ["", "", "", ""]
         let own = try fulian(["import", "aid", city + "aid/石马河街道2024年一季度救助发放表.csv", "--replace"], l.jiangbei)
-        #expect(own.status == 0 && own.stdout.contains("replaced"), "\(own.stdout)\(own.stderr)")
+        #expect(own.status == 0 && own.stdout.hasPrefix("石马河街道2024年一季度救助发放表.csv: aid, UTF-8, header row 2 (replaced the earlier import)\n"),
+                "\(own.stdout)\(own.stderr)")
+        let replacedLine = own.stdout.split(separator: "\n").first { $0.hasPrefix("  replaced batch") }.map(String.init) ?? ""
+        #expect(replacedLine.hasPrefix("  replaced batch \(old[0]) (\(old[2]), \(old[3]) rows, imported "), "\(own.stdout)")
+        #expect(replacedLine.hasSuffix("): its rows and issues were removed"), "\(own.stdout)")
+        let now = try batches()
+        #expect(now.count == 1 && now[0] != before[0] && now[0].hasSuffix(",\(l.jiangbei),\(old[2]),\(old[3])"), "\(now)")
 
         // A login given no unit, and the reader, write nothing.
         for login in [l.unassigned, l.reader] {
