@@ -189,24 +189,33 @@ public enum Provenance {
     /// The disbursements paid in `period`, by date then id, each with its group at `by`.
     /// With `under` (a unit id, ``Reports/unit(_:db:)``), only the disbursements of that unit's subtree.
     public static func disbursements(in period: Period, by: OrgLevel = .street, under: Int64? = nil, store: Store) throws -> [DisbursementEntry] {
+        var out: [DisbursementEntry] = []
+        try forEachDisbursement(in: period, by: by, under: under, store: store) { out.append($0) }
+        return out
+    }
+
+    /// The disbursements of ``disbursements(in:by:under:store:)`` one by one, without holding them (a
+    /// quarter of a province goes from the store to a workbook's detail sheet this way), in one read.
+    public static func forEachDisbursement(in period: Period, by: OrgLevel = .street, under: Int64? = nil, store: Store,
+                                           _ body: (DisbursementEntry) throws -> Void) throws {
         var b = SQLBinder(store.engine.dialect)
-        var sql = ""
         let group = groupAt(by, orgColumn: "d.orgId", under: under)
-        sql += group.with
+        var from = "FROM disbursement d\nJOIN person p ON p.id = d.personId\nJOIN program pr ON pr.id = d.programId\n"
+        from += "JOIN org u ON u.id = d.orgId\nJOIN importBatch b ON b.id = d.batchId\n"
+        from += group.joins
+        from += "WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))"
+        var sql = group.with
         sql += "SELECT d.paidOn, p.name, p.idNumber, u.name AS unit, \(group.name) AS org,\n"
         sql += "       pr.name AS program, d.amountFen, d.source, b.fileName, d.sourceRow\n"
-        sql += "FROM disbursement d\nJOIN person p ON p.id = d.personId\nJOIN program pr ON pr.id = d.programId\n"
-        sql += "JOIN org u ON u.id = d.orgId\nJOIN importBatch b ON b.id = d.batchId\n"
-        sql += group.joins
-        sql += "WHERE d.paidOn >= \(b.date(period.start)) AND d.paidOn <= \(b.date(period.end))\nORDER BY d.paidOn, d.id"
+        sql += from + "\nORDER BY d.paidOn, d.id"
         let q = b.query("disbursements", sql)
-        return try store.read { db in
+        try store.read { db in
             // Columns by position: this list can be a quarter of a province (by name costs a lookup per cell).
-            try db.fetchAll(q.sql, Reports.arguments(q)).map { r in
-                DisbursementEntry(
+            try db.forEachRow(q.sql, Reports.arguments(q)) { r in
+                try body(DisbursementEntry(
                     paidOn: CivilDate(iso: r[0].text ?? "") ?? CivilDate(year: 1, month: 1, day: 1)!, name: r[1].text ?? "", idNumber: r[2].text,
                     unit: r[3].text ?? "", org: r[4].text, program: r[5].text ?? "", amountFen: r[6].int ?? 0, source: r[7].text,
-                    fileName: r[8].text ?? "", sourceRow: r[9].int ?? 0)
+                    fileName: r[8].text ?? "", sourceRow: r[9].int ?? 0))
             }
         }
     }

@@ -19,6 +19,8 @@ public protocol StoreConnection: AnyObject {
     var engine: StoreEngine { get }
     /// Every row of a query.
     func fetchAll(_ sql: String, _ arguments: [StoreValue]) throws -> [StoreRow]
+    /// Calls `body` with each row of a query as it is read, without holding them all (where the engine can).
+    func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (StoreRow) throws -> Void) throws
     /// Runs a statement that returns no rows.
     func execute(_ sql: String, _ arguments: [StoreValue]) throws
     /// Runs an `INSERT` into a table with an `id` key and returns the new row's id.
@@ -43,6 +45,11 @@ extension StoreConnection {
 
     /// Runs a statement without arguments.
     public func execute(_ sql: String) throws { try execute(sql, []) }
+
+    /// Every row of the result at once, then `body` with each (an engine that cannot stream rows).
+    public func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (StoreRow) throws -> Void) throws {
+        for r in try fetchAll(sql, arguments) { try body(r) }
+    }
 }
 
 /// The SQLite engine's connection: a GRDB `Database` inside one of its accesses.
@@ -84,6 +91,15 @@ final class SQLiteStoreConnection: StoreConnection {
             rows.append(StoreRow(columns: columns, values: row.databaseValues.map(Self.value)))
         }
         return rows
+    }
+
+    func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (StoreRow) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let columns = statement.columnNames
+        let cursor = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
+        while let row = try cursor.next() {
+            try body(StoreRow(columns: columns, values: row.databaseValues.map(Self.value)))
+        }
     }
 
     func execute(_ sql: String, _ arguments: [StoreValue]) throws {

@@ -557,3 +557,56 @@ struct GoldenTests {
 
     static var goldenURL: URL { FixturePaths.fixture("golden/excel-wrapper.xlsx") }
 }
+
+/// A table streamed row by row (``TableSheet/begin(on:at:)``, as the quarterly detail sheet is written)
+/// is the same sheet as the table written from its rows, in constant-memory mode too: the filter range,
+/// the highlighted cells and the SUM totals with their cached values (money added in fen).
+@Suite struct StreamedTableTests {
+    static func table() -> TableSheet {
+        var t = TableSheet(title: "救助明细", headers: ["日期", "姓名", "金额（元）", "行"],
+                           styles: [nil, nil, .money, .integer])
+        for i in 0..<300 {
+            let day = CivilDate(year: 2024, month: 1 + i % 3, day: 1 + i % 28)!
+            let fen = Int64(10_001 * (i % 7))
+            let row: [ExcelValue] = [.date(day), .text("受助人\(i)"), .money(Money(fen: fen)), .integer(Int64(i + 2))]
+            t.rows.append(row)
+        }
+        t.highlighted = [3: [2], 250: [1, 2]]
+        t.totals = .sum(label: "合计")
+        t.placeholder = "无"
+        return t
+    }
+
+    @Test(arguments: [false, true]) func aStreamedTableIsTheSameSheet(constantMemory: Bool) throws {
+        let dir = try ScratchDirectory()
+        let whole = try parts(dir, "whole.xlsx", constantMemory: constantMemory) { wb in
+            try Self.table().write(to: try wb.addWorksheet(name: "明细"), at: 0)
+        }
+        let streamed = try parts(dir, "streamed.xlsx", constantMemory: constantMemory) { wb in
+            let t = Self.table()
+            var empty = t
+            empty.rows = []   // the rows come from elsewhere, one by one
+            var w = try empty.begin(on: try wb.addWorksheet(name: "明细"), at: 0)
+            for row in t.rows { try w.append(row) }
+            #expect(try w.finish() == 303)
+        }
+        let sheet = try #require(streamed["xl/worksheets/sheet1.xml"])
+        #expect(sheet == whole["xl/worksheets/sheet1.xml"])
+        #expect(XLSXParts.normalized(streamed["xl/workbook.xml"] ?? "") == XLSXParts.normalized(whole["xl/workbook.xml"] ?? ""))
+        #expect(sheet.contains("<autoFilter ref=\"A2:D302\"/>"))
+        #expect(XLSXParts.cell("C303", in: sheet)?.contains("<f>SUM(C3:C302)</f><v>89708.97</v>") == true, "\(XLSXParts.cell("C303", in: sheet) ?? "")")
+    }
+
+    @Test func anEmptyStreamedTableShowsItsPlaceholder() throws {
+        let dir = try ScratchDirectory()
+        let p = try parts(dir, constantMemory: true) { wb in
+            var t = Self.table()
+            t.rows = []
+            let w = try t.begin(on: try wb.addWorksheet(name: "明细"), at: 0)
+            #expect(try w.finish() == 3)
+        }
+        let sheet = try #require(p["xl/worksheets/sheet1.xml"])
+        #expect(!sheet.contains("autoFilter"))
+        #expect(sheet.contains("<mergeCell ref=\"A3:D3\"/>"))
+    }
+}

@@ -299,16 +299,46 @@ public enum QuarterlyWorkbook {
                                 headers: [col(.paidOn), col(.name), col(.idNumber), col(.unit), col(.ofStreet), col(.program),
                                           col(.amountYuan), col(.fundingSource), col(.sourceFile), col(.sourceRow)],
                                 styles: [nil, nil, nil, nil, nil, nil, .money, nil, nil, .integer])
-        for d in try Provenance.disbursements(in: p, under: underUnit?.id, store: store) {
-            let id = d.idNumber.map { o.mask ? Masking.idNumber($0) : $0 } ?? ""
-            detail.rows.append([.date(d.paidOn), .text(d.name), .text(id), .text(d.unit), .text(d.org ?? ""), .text(d.program),
-                                .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])
-        }
         detail.totals = .sum(label: total)
         detail.placeholder = t(.word(.none))
         // The row column is a source reference, not a figure: leave it out of the SUM.
         detail.styles[9] = CellStyle().with { $0.horizontalAlignment = .right }
-        try detail.write(to: detailSheet, at: 0)
+        // Straight from the store to the sheet, a few thousand rows at a time (a quarter of a province is
+        // not held): another thread reads them from the store while this one writes them.
+        var detailRows = try detail.begin(on: detailSheet, at: 0)
+        let pipe = RowPipe()
+        let (mask, under) = (o.mask, underUnit?.id)
+        let reader = Thread {
+            do {
+                var batch: [[ExcelValue]] = []
+                batch.reserveCapacity(RowPipe.batchRows)
+                try Provenance.forEachDisbursement(in: p, under: under, store: store) { d in
+                    let id = d.idNumber.map { mask ? Masking.idNumber($0) : $0 } ?? ""
+                    batch.append([.date(d.paidOn), .text(d.name), .text(id), .text(d.unit), .text(d.org ?? ""), .text(d.program),
+                                  .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])
+                    if batch.count == RowPipe.batchRows {
+                        try pipe.put(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { try pipe.put(batch) }
+                pipe.finish(nil)
+            } catch {
+                pipe.finish(error)
+            }
+        }
+        reader.start()
+        do {
+            while let batch = try pipe.take() {
+                for row in batch { try detailRows.append(row) }
+            }
+        } catch {
+            // Stop the reader, and let it end its read of the store before going on.
+            pipe.cancel()
+            while (try? pipe.take()) != nil {}
+            throw error
+        }
+        try detailRows.finish()
         try finish(detailSheet, footer: footer)
 
         // 执委队伍: street × role in rank order (主席 first; a city: × district, then × street per district),
@@ -884,6 +914,62 @@ struct TableStack {
         let headerRows = last.start...(last.start + (last.title ? 1 : 0))
         if tables.count == 1 { return headerRows }
         if last.start == pageStart && last.start > 0 && last.height > TableStack.rowsPerPage { return headerRows }
+        return nil
+    }
+}
+
+/// Batches of rows handed from a reading thread to the writing one, at most ``capacity`` waiting: the
+/// reader blocks when the writer falls behind, so memory stays a few batches whatever the row count.
+private final class RowPipe: @unchecked Sendable {
+    /// Rows a batch holds.
+    static let batchRows = 4096
+    /// Batches waiting at most.
+    static let capacity = 4
+    private let condition = NSCondition()
+    private var batches: [[[ExcelValue]]] = []
+    private var done = false, cancelled = false
+    private var failure: (any Error)?
+
+    /// The writer stopped (its error is thrown instead): the reader's next ``put(_:)`` ends its read.
+    struct Cancelled: Error {}
+
+    /// Hands over a batch, waiting while ``capacity`` are waiting.
+    func put(_ batch: [[ExcelValue]]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= Self.capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append(batch)
+        condition.broadcast()
+    }
+
+    /// The reader is done: `error` (if any) is thrown by the writer's ``take()`` after the last batch.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        done = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The writer gave up: a waiting or later ``put(_:)`` throws.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, waiting for it; nil when the reader is done, or the reader's error.
+    func take() throws -> [[ExcelValue]]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !done { condition.wait() }
+        if !batches.isEmpty {
+            condition.broadcast()
+            return batches.removeFirst()
+        }
+        if let failure, !(failure is Cancelled) { throw failure }
         return nil
     }
 }

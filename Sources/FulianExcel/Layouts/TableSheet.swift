@@ -52,11 +52,20 @@ public struct TableSheet {
         self.styles = styles
     }
 
-    private func style(_ col: Int) -> CellStyle? { col < styles.count ? styles[col] : nil }
+    fileprivate func style(_ col: Int) -> CellStyle? { col < styles.count ? styles[col] : nil }
 
     /// Writes the table with its top-left corner at `row`, column 0; returns the first row after it.
     @discardableResult
     public func write(to sheet: Worksheet, at row: Int) throws -> Int {
+        var w = try begin(on: sheet, at: row)
+        for values in rows { try w.append(values) }
+        return try w.finish()
+    }
+
+    /// Starts writing the table, whose data rows the caller then appends one by one without holding them
+    /// (``rows`` is not used): title and header are written now, the filter and totals by
+    /// ``Writer/finish()``. A quarter's aid detail of a province goes from the store to the sheet this way.
+    public func begin(on sheet: Worksheet, at row: Int) throws -> Writer {
         var r = row
         let width = max(headers.count, 1)
         if let title {
@@ -70,68 +79,103 @@ public struct TableSheet {
         }
         let headerRow = r
         try sheet.writeRow(row: r, headers.map { .text($0) }, style: .header)
-        // Before the data: in constant-memory mode a range may not reach back to rows already flushed.
-        if filter && !rows.isEmpty { try sheet.autofilter(firstRow: headerRow, firstCol: 0, lastRow: headerRow + rows.count, lastCol: width - 1) }
-        r += 1
-        let firstData = r
-        for (i, values) in rows.enumerated() {
-            if !wrapWidths.isEmpty {
+        return Writer(table: self, sheet: sheet, top: row, headerRow: headerRow, width: width)
+    }
+
+    /// Writes a table's data rows as they come, then its filter and totals (``TableSheet/begin(on:at:)``).
+    public struct Writer {
+        let table: TableSheet
+        let sheet: Worksheet
+        let top: Int, headerRow: Int, width: Int
+        /// Rows appended so far.
+        private(set) var appended = 0
+        /// Per column: the sum in fen while every value is money, the sum as doubles, whether all were money.
+        private var fen: [Int64], sums: [Double], allMoney: [Bool]
+
+        init(table: TableSheet, sheet: Worksheet, top: Int, headerRow: Int, width: Int) {
+            (self.table, self.sheet, self.top, self.headerRow, self.width) = (table, sheet, top, headerRow, width)
+            fen = [Int64](repeating: 0, count: width)
+            sums = [Double](repeating: 0, count: width)
+            allMoney = [Bool](repeating: true, count: width)
+        }
+
+        /// Writes the next data row.
+        public mutating func append(_ values: [ExcelValue]) throws {
+            let r = headerRow + 1 + appended
+            if !table.wrapWidths.isEmpty {
                 var lines = 1
-                for (c, w) in wrapWidths where c < values.count {
+                for (c, w) in table.wrapWidths where c < values.count {
                     if case .text(let s) = values[c] {
                         lines = max(lines, Int((Double(TextNormalizer.displayWidth(s)) / max(w * 0.92, 1)).rounded(.up)))
                     }
                 }
                 if lines > 1 { try sheet.setRowHeight(r, height: Double(min(lines, 27)) * 15) }
             }
+            let marked = table.highlighted[appended]
             for (c, v) in values.enumerated() {
-                var s = style(c)
-                if highlighted[i]?.contains(c) == true { s = (s ?? CellStyle()).highlighted() }
+                var s = table.style(c)
+                if marked?.contains(c) == true { s = (s ?? CellStyle()).highlighted() }
                 try sheet.write(row: r, col: c, v, style: s)
             }
-            r += 1
-        }
-        let lastData = r - 1
-        if rows.isEmpty, let placeholder {
-            if width > 1 {
-                try sheet.mergeRange(firstRow: r, firstCol: 0, lastRow: r, lastCol: width - 1, value: .text(placeholder), style: CellStyle())
-            } else {
-                try sheet.write(row: r, col: 0, .text(placeholder))
+            if case .sum = table.totals {
+                for c in 1..<max(width, 1) {
+                    let v = c < values.count ? values[c] : .empty
+                    if case .money(let m) = v { fen[c] += m.fen } else { allMoney[c] = false }
+                    sums[c] += v.numericValue
+                }
             }
-            r += 1
-            if freeze && row == 0 { try sheet.freezePanes(row: headerRow + 1, col: 0) }
+            appended += 1
+        }
+
+        /// Writes the placeholder (no rows) or the totals; returns the first row after the table.
+        @discardableResult
+        public func finish() throws -> Int {
+            var r = headerRow + 1 + appended
+            let firstData = headerRow + 1, lastData = r - 1
+            // The filter's range is kept by libxlsxwriter and written with the sheet's end, so it may be set
+            // after the rows, also in constant-memory mode (cells may not go back to flushed rows; this is
+            // not a cell).
+            if table.filter && appended > 0 {
+                try sheet.autofilter(firstRow: headerRow, firstCol: 0, lastRow: lastData, lastCol: width - 1)
+            }
+            if appended == 0, let placeholder = table.placeholder {
+                if width > 1 {
+                    try sheet.mergeRange(firstRow: r, firstCol: 0, lastRow: r, lastCol: width - 1, value: .text(placeholder), style: CellStyle())
+                } else {
+                    try sheet.write(row: r, col: 0, .text(placeholder))
+                }
+                r += 1
+                if table.freeze && top == 0 { try sheet.freezePanes(row: headerRow + 1, col: 0) }
+                return r
+            }
+            switch table.totals {
+            case .none:
+                break
+            case .sum(let label):
+                try sheet.write(row: r, col: 0, .text(label), style: CellStyle().totals())
+                for c in 1..<width {
+                    let s = table.style(c)
+                    guard let s, s.numberFormat != nil else {
+                        try sheet.write(row: r, col: c, .empty, style: CellStyle().totals())
+                        continue
+                    }
+                    // Money adds exactly in fen; everything else as doubles of whole counts.
+                    let cached = allMoney[c] ? Money(fen: fen[c]).yuan : sums[c]
+                    let f = appended == 0 ? ExcelValue.integer(0)
+                        : .formula("SUM(\(excelCellName(row: firstData, col: c)):\(excelCellName(row: lastData, col: c)))", cached: cached)
+                    try sheet.write(row: r, col: c, f, style: s.totals())
+                }
+                r += 1
+            case .values(let values):
+                for c in 0..<width {
+                    let v = c < values.count ? values[c] : .empty
+                    try sheet.write(row: r, col: c, v, style: (table.style(c) ?? CellStyle()).totals())
+                }
+                r += 1
+            }
+            if table.freeze && top == 0 { try sheet.freezePanes(row: headerRow + 1, col: 0) }
             return r
         }
-        switch totals {
-        case .none:
-            break
-        case .sum(let label):
-            try sheet.write(row: r, col: 0, .text(label), style: CellStyle().totals())
-            for c in 1..<width {
-                let s = style(c)
-                guard let s, s.numberFormat != nil else {
-                    try sheet.write(row: r, col: c, .empty, style: CellStyle().totals())
-                    continue
-                }
-                let column = rows.map { c < $0.count ? $0[c] : .empty }
-                let fen = column.compactMap { v -> Int64? in if case .money(let m) = v { return m.fen } else { return nil } }
-                // Money adds exactly in fen; everything else as doubles of whole counts.
-                let cached = fen.count == column.count ? Money(fen: fen.reduce(0, +)).yuan
-                    : column.reduce(0.0) { $0 + $1.numericValue }
-                let f = rows.isEmpty ? ExcelValue.integer(0)
-                    : .formula("SUM(\(excelCellName(row: firstData, col: c)):\(excelCellName(row: lastData, col: c)))", cached: cached)
-                try sheet.write(row: r, col: c, f, style: s.totals())
-            }
-            r += 1
-        case .values(let values):
-            for c in 0..<width {
-                let v = c < values.count ? values[c] : .empty
-                try sheet.write(row: r, col: c, v, style: (style(c) ?? CellStyle()).totals())
-            }
-            r += 1
-        }
-        if freeze && row == 0 { try sheet.freezePanes(row: headerRow + 1, col: 0) }
-        return r
     }
 
     /// The Excel name of the cell range of a data column, for formulas and charts: rows are those
