@@ -306,36 +306,36 @@ public enum QuarterlyWorkbook {
         // Straight from the store to the sheet, a few thousand rows at a time (a quarter of a province is
         // not held): another thread reads them from the store while this one writes them.
         var detailRows = try detail.begin(on: detailSheet, at: 0)
-        let pipe = RowPipe()
+        let channel = ChunkChannel<[ExcelValue]>(depth: 4)
         let (mask, under) = (o.mask, underUnit?.id)
         let reader = Thread {
+            struct Stopped: Error {}
             do {
                 var batch: [[ExcelValue]] = []
-                batch.reserveCapacity(RowPipe.batchRows)
                 try Provenance.forEachDisbursement(in: p, under: under, store: store) { d in
                     let id = d.idNumber.map { mask ? Masking.idNumber($0) : $0 } ?? ""
                     batch.append([.date(d.paidOn), .text(d.name), .text(id), .text(d.unit), .text(d.org ?? ""), .text(d.program),
                                   .money(Money(fen: d.amountFen)), .text(d.source ?? ""), .text(d.fileName), .integer(d.sourceRow)])
-                    if batch.count == RowPipe.batchRows {
-                        try pipe.put(batch)
+                    if batch.count == 4096 {
+                        guard channel.put(batch) else { throw Stopped() }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty { try pipe.put(batch) }
-                pipe.finish(nil)
+                if !batch.isEmpty { _ = channel.put(batch) }
+                channel.close(nil)
             } catch {
-                pipe.finish(error)
+                channel.close(error)
             }
         }
         reader.start()
         do {
-            while let batch = try pipe.take() {
+            while let batch = try channel.take() {
                 for row in batch { try detailRows.append(row) }
             }
         } catch {
             // Stop the reader, and let it end its read of the store before going on.
-            pipe.cancel()
-            while (try? pipe.take()) != nil {}
+            channel.stop()
+            channel.waitClosed()
             throw error
         }
         try detailRows.finish()
@@ -914,62 +914,6 @@ struct TableStack {
         let headerRows = last.start...(last.start + (last.title ? 1 : 0))
         if tables.count == 1 { return headerRows }
         if last.start == pageStart && last.start > 0 && last.height > TableStack.rowsPerPage { return headerRows }
-        return nil
-    }
-}
-
-/// Batches of rows handed from a reading thread to the writing one, at most ``capacity`` waiting: the
-/// reader blocks when the writer falls behind, so memory stays a few batches whatever the row count.
-private final class RowPipe: @unchecked Sendable {
-    /// Rows a batch holds.
-    static let batchRows = 4096
-    /// Batches waiting at most.
-    static let capacity = 4
-    private let condition = NSCondition()
-    private var batches: [[[ExcelValue]]] = []
-    private var done = false, cancelled = false
-    private var failure: (any Error)?
-
-    /// The writer stopped (its error is thrown instead): the reader's next ``put(_:)`` ends its read.
-    struct Cancelled: Error {}
-
-    /// Hands over a batch, waiting while ``capacity`` are waiting.
-    func put(_ batch: [[ExcelValue]]) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= Self.capacity && !cancelled { condition.wait() }
-        if cancelled { throw Cancelled() }
-        batches.append(batch)
-        condition.broadcast()
-    }
-
-    /// The reader is done: `error` (if any) is thrown by the writer's ``take()`` after the last batch.
-    func finish(_ error: (any Error)?) {
-        condition.lock()
-        done = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The writer gave up: a waiting or later ``put(_:)`` throws.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch, waiting for it; nil when the reader is done, or the reader's error.
-    func take() throws -> [[ExcelValue]]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !done { condition.wait() }
-        if !batches.isEmpty {
-            condition.broadcast()
-            return batches.removeFirst()
-        }
-        if let failure, !(failure is Cancelled) { throw failure }
         return nil
     }
 }
