@@ -66,6 +66,17 @@ struct PostgresBulkTests {
         for (name, text) in files { try (text + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
     }
 
+    /// Runs `body` with a folder holding the district's four files (and `extra` ones) and a fresh database,
+    /// both removed afterwards.
+    static func withDistrict(_ extra: [String: String] = [:], _ body: (URL, PostgresTestDatabase) throws -> Void) throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try write(["register.csv": register, "aid.csv": aid, "members.csv": members, "activities.csv": activities].merging(extra) { $1 }, in: dir)
+        let db = try PostgresTestServer.database()
+        defer { db.drop() }
+        try body(dir, db)
+    }
+
     static func importAll(_ store: Store, _ dir: URL) throws -> [FileImportResult] {
         try [("register.csv", Dataset.orgs), ("aid.csv", .aid), ("members.csv", .members), ("activities.csv", .activities)].map { name, dataset in
             try store.importFile(FileImportRequest(path: dir.appendingPathComponent(name).path, options: ImportOptions(dataset: dataset)))
@@ -103,108 +114,96 @@ struct PostgresBulkTests {
     }
 
     @Test func membersActivitiesAndAidStoreWhatSQLiteStores() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities],
-                       in: dir)
-        let db = try PostgresTestServer.database()
-        defer { db.drop() }
-        let pg = try Store(path: db.uri)
-        let lite = try Store(path: dir.appendingPathComponent("store.sqlite").path)
-        let a = try Self.importAll(pg, dir), b = try Self.importAll(lite, dir)
-        for (x, y) in zip(a, b) {
-            #expect(x.loaded == y.loaded && x.duplicates == y.duplicates && x.rejected == y.rejected, "\(x.file)")
-            #expect(x.issues.map { $0.message.text(.en) } == y.issues.map { $0.message.text(.en) }, "\(x.file)")
+        try Self.withDistrict { dir, db in
+            let pg = try Store(path: db.uri)
+            let lite = try Store(path: dir.appendingPathComponent("store.sqlite").path)
+            let a = try Self.importAll(pg, dir), b = try Self.importAll(lite, dir)
+            for (x, y) in zip(a, b) {
+                #expect(x.loaded == y.loaded && x.duplicates == y.duplicates && x.rejected == y.rejected, "\(x.file)")
+                #expect(x.issues.map { $0.message.text(.en) } == y.issues.map { $0.message.text(.en) }, "\(x.file)")
+            }
+            #expect(a.map(\.loaded) == [9, 5, 4, 4])
+            #expect(a.map(\.duplicates) == [0, 1, 1, 1])
+            #expect(a[1].issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0) \($0.message.text(.en))" } == [
+                "4 the same disbursement (person, 春蕾计划, 2024-01-05, 500.00 yuan) is already stored from row 2 of this file; skipped",
+            ])
+            #expect(a[2].issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0)" } == ["5"])
+            #expect(a[3].issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0)" } == ["4"])
+            let stored = try Self.dump(pg)
+            #expect(stored == (try Self.dump(lite)))
+            // The member's facts: the first given (大专 from row 2, 汉族 and the phone from row 3).
+            #expect(stored[0].contains("id:110105196001010025|王芳|F|1960-01-01|汉族|大专|13800001111"))
+            // A second file with the same members and one more: every earlier row is found stored.
+            try Self.write(["members2.csv": Self.members + "\n周梅,,女,,,,东湖社区,委员,,,"], in: dir)
+            let again = try pg.importFile(FileImportRequest(path: dir.appendingPathComponent("members2.csv").path, options: ImportOptions(dataset: .members)))
+            let againLite = try lite.importFile(FileImportRequest(path: dir.appendingPathComponent("members2.csv").path, options: ImportOptions(dataset: .members)))
+            #expect(again.loaded == 1 && again.duplicates == 5, "\(again.loaded) \(again.duplicates) \(again.status)")
+            #expect(again.issues.map { $0.message.text(.en) } == againLite.issues.map { $0.message.text(.en) })
+            #expect(try Self.dump(pg) == (try Self.dump(lite)))
         }
-        #expect(a.map(\.loaded) == [9, 5, 4, 4])
-        #expect(a.map(\.duplicates) == [0, 1, 1, 1])
-        #expect(a[1].issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0) \($0.message.text(.en))" } == [
-            "4 the same disbursement (person, 春蕾计划, 2024-01-05, 500.00 yuan) is already stored from row 2 of this file; skipped",
-        ])
-        #expect(a[2].issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0)" } == ["5"])
-        #expect(a[3].issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0)" } == ["4"])
-        let stored = try Self.dump(pg)
-        #expect(stored == (try Self.dump(lite)))
-        // The member's facts: the first given (大专 from row 2, 汉族 and the phone from row 3).
-        #expect(stored[0].contains("id:110105196001010025|王芳|F|1960-01-01|汉族|大专|13800001111"))
-        // A second file with the same members and one more: every earlier row is found stored.
-        try Self.write(["members2.csv": Self.members + "\n周梅,,女,,,,东湖社区,委员,,,"], in: dir)
-        let again = try pg.importFile(FileImportRequest(path: dir.appendingPathComponent("members2.csv").path, options: ImportOptions(dataset: .members)))
-        let againLite = try lite.importFile(FileImportRequest(path: dir.appendingPathComponent("members2.csv").path, options: ImportOptions(dataset: .members)))
-        #expect(again.loaded == 1 && again.duplicates == 5, "\(again.loaded) \(again.duplicates) \(again.status)")
-        #expect(again.issues.map { $0.message.text(.en) } == againLite.issues.map { $0.message.text(.en) })
-        #expect(try Self.dump(pg) == (try Self.dump(lite)))
     }
 
     @Test func everyRowCarriesItsDistrict() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities],
-                       in: dir)
-        let db = try PostgresTestServer.database()
-        defer { db.drop() }
-        let store = try Store(path: db.uri)
-        _ = try Self.importAll(store, dir)
-        func districts(_ table: String) throws -> [String] {
-            try store.read { c in
-                try c.fetchAll("""
-                    SELECT o.name AS unit, dd.name AS district FROM \(table) t JOIN org o ON o.id = t.orgId JOIN org dd ON dd.id = t.districtId
-                    ORDER BY t.sourceRow
-                    """, []).map { "\($0.text("unit")!) \($0.text("district")!)" }
+        try Self.withDistrict { dir, db in
+            let store = try Store(path: db.uri)
+            _ = try Self.importAll(store, dir)
+            func districts(_ table: String) throws -> [String] {
+                try store.read { c in
+                    try c.fetchAll("""
+                        SELECT o.name AS unit, dd.name AS district FROM \(table) t JOIN org o ON o.id = t.orgId JOIN org dd ON dd.id = t.districtId
+                        ORDER BY t.sourceRow
+                        """, []).map { "\($0.text("unit")!) \($0.text("district")!)" }
+                }
             }
+            #expect(try districts("disbursement") == ["东湖社区 青溪区", "古坪村 白鹤县", "北苑社区 青溪区", "市妇女儿童中心 渝州市", "古坪村 白鹤县"])
+            #expect(try districts("membership") == ["东湖社区 青溪区", "北苑社区 青溪区", "古坪村 白鹤县", "白鹤镇 白鹤县"])
+            #expect(try districts("activity") == ["东湖社区 青溪区", "古坪村 白鹤县", "古坪村 白鹤县", "渝州市 渝州市"])
+            // A district's rows are found through the index on (districtId, paidOn).
+            let c = try PostgresConnection(uri: db.uri)
+            try c.executeScript("SET enable_seqscan = off")
+            let plan = try c.query("""
+                EXPLAIN (COSTS OFF) SELECT COUNT(*) FROM disbursement
+                WHERE districtId = (SELECT id FROM org WHERE name = '青溪区') AND paidOn BETWEEN DATE '2024-01-01' AND DATE '2024-03-31'
+                """).compactMap { $0.text("QUERY PLAN") }.joined(separator: "\n")
+            #expect(plan.contains("disbursement_2024_districtid_paidon_idx"), "\(plan)")
+            // A register that moves 东湖街道 to 白鹤县 moves its rows' district too.
+            try Self.write(["move.csv": "单位名称,类型,上级单位,代码\n东湖街道,街道,白鹤县,DH01"], in: dir)
+            _ = try store.importFile(FileImportRequest(path: dir.appendingPathComponent("move.csv").path, options: ImportOptions(dataset: .orgs)))
+            #expect(try districts("disbursement") == ["东湖社区 白鹤县", "古坪村 白鹤县", "北苑社区 白鹤县", "市妇女儿童中心 渝州市", "古坪村 白鹤县"])
+            #expect(try districts("membership") == ["东湖社区 白鹤县", "北苑社区 白鹤县", "古坪村 白鹤县", "白鹤镇 白鹤县"])
         }
-        #expect(try districts("disbursement") == ["东湖社区 青溪区", "古坪村 白鹤县", "北苑社区 青溪区", "市妇女儿童中心 渝州市", "古坪村 白鹤县"])
-        #expect(try districts("membership") == ["东湖社区 青溪区", "北苑社区 青溪区", "古坪村 白鹤县", "白鹤镇 白鹤县"])
-        #expect(try districts("activity") == ["东湖社区 青溪区", "古坪村 白鹤县", "古坪村 白鹤县", "渝州市 渝州市"])
-        // A district's rows are found through the index on (districtId, paidOn).
-        let c = try PostgresConnection(uri: db.uri)
-        try c.executeScript("SET enable_seqscan = off")
-        let plan = try c.query("""
-            EXPLAIN (COSTS OFF) SELECT COUNT(*) FROM disbursement
-            WHERE districtId = (SELECT id FROM org WHERE name = '青溪区') AND paidOn BETWEEN DATE '2024-01-01' AND DATE '2024-03-31'
-            """).compactMap { $0.text("QUERY PLAN") }.joined(separator: "\n")
-        #expect(plan.contains("disbursement_2024_districtid_paidon_idx"), "\(plan)")
-        // A register that moves 东湖街道 to 白鹤县 moves its rows' district too.
-        try Self.write(["move.csv": "单位名称,类型,上级单位,代码\n东湖街道,街道,白鹤县,DH01"], in: dir)
-        _ = try store.importFile(FileImportRequest(path: dir.appendingPathComponent("move.csv").path, options: ImportOptions(dataset: .orgs)))
-        #expect(try districts("disbursement") == ["东湖社区 白鹤县", "古坪村 白鹤县", "北苑社区 白鹤县", "市妇女儿童中心 渝州市", "古坪村 白鹤县"])
-        #expect(try districts("membership") == ["东湖社区 白鹤县", "北苑社区 白鹤县", "古坪村 白鹤县", "白鹤镇 白鹤县"])
     }
 
     @Test func theDatabaseStillRefusesOrphans() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities],
-                       in: dir)
-        let db = try PostgresTestServer.database()
-        defer { db.drop() }
-        let store = try Store(path: db.uri)
-        let results = try Self.importAll(store, dir)
-        let c = try PostgresConnection(uri: db.uri)
-        func refused(_ sql: String) -> String? {
-            do { try c.executeScript(sql); return nil } catch let e as PostgresError { return e.sqlState } catch { return "\(error)" }
+        try Self.withDistrict { dir, db in
+            let store = try Store(path: db.uri)
+            let results = try Self.importAll(store, dir)
+            let c = try PostgresConnection(uri: db.uri)
+            func refused(_ sql: String) -> String? {
+                do { try c.executeScript(sql); return nil } catch let e as PostgresError { return e.sqlState } catch { return "\(error)" }
+            }
+            let row = "(SELECT id FROM org WHERE name = '东湖社区'), (SELECT id FROM org WHERE name = '青溪区'), DATE '2024-05-01', 100, \(results[1].batchId!), 99"
+            // A row naming a person, programme, unit or batch that does not exist.
+            #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES (987654, 1, \(row))") == "23503")
+            #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES (1, 987654, \(row))") == "23503")
+            #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES (1, 1, 987654, 1, DATE '2024-05-01', 100, \(results[1].batchId!), 99)") == "23503")
+            #expect(refused("INSERT INTO membership (personId, orgId, districtId, role, batchId, sourceRow) VALUES (987654, 1, 1, '委员', \(results[2].batchId!), 9)") == "23503")
+            #expect(refused("INSERT INTO activity (kind, orgId, districtId, heldOn, batchId, sourceRow) VALUES ('讲座', 1, 1, DATE '2024-05-01', 987654, 9)") == "23503")
+            #expect(refused("UPDATE disbursement SET personId = 987654 WHERE sourceRow = 2") == "23503")
+            // A valid row goes in.
+            #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES ((SELECT MIN(id) FROM person), 1, \(row))") == nil)
+            // Deleting or re-keying a referenced parent, or truncating it, is refused.
+            #expect(refused("DELETE FROM person WHERE personKey = 'id:110105196001010025'") == "23503")
+            #expect(refused("DELETE FROM org WHERE name = '古坪村'") == "23503")
+            #expect(refused("DELETE FROM program WHERE name = '春蕾计划'") == "23503")
+            #expect(refused("UPDATE person SET id = id + 1000 WHERE personKey = 'id:110105196001010025'") == "23503")
+            #expect(refused("TRUNCATE person CASCADE") == "0A000")
+            // A person no row names may go.
+            #expect(refused("INSERT INTO person (personKey, name) VALUES ('name:无人@1', '无人'); DELETE FROM person WHERE personKey = 'name:无人@1'") == nil)
+            // Deleting a batch deletes its rows, as ON DELETE CASCADE did.
+            #expect(refused("DELETE FROM importBatch WHERE dataset IN ('aid', 'members', 'activities')") == nil)
+            #expect(try store.read { c in try c.fetchInt("SELECT (SELECT COUNT(*) FROM disbursement) + (SELECT COUNT(*) FROM membership) + (SELECT COUNT(*) FROM activity)") } == 0)
         }
-        let row = "(SELECT id FROM org WHERE name = '东湖社区'), (SELECT id FROM org WHERE name = '青溪区'), DATE '2024-05-01', 100, \(results[1].batchId!), 99"
-        // A row naming a person, programme, unit or batch that does not exist.
-        #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES (987654, 1, \(row))") == "23503")
-        #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES (1, 987654, \(row))") == "23503")
-        #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES (1, 1, 987654, 1, DATE '2024-05-01', 100, \(results[1].batchId!), 99)") == "23503")
-        #expect(refused("INSERT INTO membership (personId, orgId, districtId, role, batchId, sourceRow) VALUES (987654, 1, 1, '委员', \(results[2].batchId!), 9)") == "23503")
-        #expect(refused("INSERT INTO activity (kind, orgId, districtId, heldOn, batchId, sourceRow) VALUES ('讲座', 1, 1, DATE '2024-05-01', 987654, 9)") == "23503")
-        #expect(refused("UPDATE disbursement SET personId = 987654 WHERE sourceRow = 2") == "23503")
-        // A valid row goes in.
-        #expect(refused("INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow) VALUES ((SELECT MIN(id) FROM person), 1, \(row))") == nil)
-        // Deleting or re-keying a referenced parent, or truncating it, is refused.
-        #expect(refused("DELETE FROM person WHERE personKey = 'id:110105196001010025'") == "23503")
-        #expect(refused("DELETE FROM org WHERE name = '古坪村'") == "23503")
-        #expect(refused("DELETE FROM program WHERE name = '春蕾计划'") == "23503")
-        #expect(refused("UPDATE person SET id = id + 1000 WHERE personKey = 'id:110105196001010025'") == "23503")
-        #expect(refused("TRUNCATE person CASCADE") == "0A000")
-        // A person no row names may go.
-        #expect(refused("INSERT INTO person (personKey, name) VALUES ('name:无人@1', '无人'); DELETE FROM person WHERE personKey = 'name:无人@1'") == nil)
-        // Deleting a batch deletes its rows, as ON DELETE CASCADE did.
-        #expect(refused("DELETE FROM importBatch WHERE dataset IN ('aid', 'members', 'activities')") == nil)
-        #expect(try store.read { c in try c.fetchInt("SELECT (SELECT COUNT(*) FROM disbursement) + (SELECT COUNT(*) FROM membership) + (SELECT COUNT(*) FROM activity)") } == 0)
     }
 
     /// A file with many issues (past ``BatchWriter/postgresIssuesByRow`` they go through COPY) stores the
@@ -246,80 +245,73 @@ struct PostgresBulkTests {
     /// v5 checks a batch's persons without locking them: a delete of a person an import in progress
     /// names must wait for that import (then be refused), not orphan its rows.
     @Test func aPersonDeleteWaitsForTheImportThatNamesHer() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities],
-                       in: dir)
-        let db = try PostgresTestServer.database()
-        defer { db.drop() }
-        let results = try Self.importAll(try Store(path: db.uri), dir)
-        let importer = try PostgresConnection(uri: db.uri), admin = try PostgresConnection(uri: db.uri)
-        func state(_ sql: String) -> String? {
-            do { try admin.executeScript(sql); return nil } catch let e as PostgresError { return e.sqlState } catch { return "\(error)" }
+        try Self.withDistrict { dir, db in
+            let results = try Self.importAll(try Store(path: db.uri), dir)
+            let importer = try PostgresConnection(uri: db.uri), admin = try PostgresConnection(uri: db.uri)
+            func state(_ sql: String) -> String? {
+                do { try admin.executeScript(sql); return nil } catch let e as PostgresError { return e.sqlState } catch { return "\(error)" }
+            }
+            try importer.executeScript("INSERT INTO person (personKey, name) VALUES ('name:新人@1', '新人')")
+            try importer.executeScript("""
+                BEGIN;
+                INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow)
+                SELECT (SELECT id FROM person WHERE personKey = 'name:新人@1'), (SELECT MIN(id) FROM program),
+                       (SELECT id FROM org WHERE name = '东湖社区'), (SELECT id FROM org WHERE name = '青溪区'), DATE '2024-06-01', 100, \(results[1].batchId!), 50;
+                """)
+            // While the import is open, the delete waits (here: gives up after 300 ms) instead of going ahead.
+            #expect(state("SET lock_timeout = '300ms'; DELETE FROM person WHERE personKey = 'name:新人@1'") == "55P03")
+            try importer.executeScript("COMMIT")
+            #expect(state("SET lock_timeout = 0; DELETE FROM person WHERE personKey = 'name:新人@1'") == "23503")
+            #expect(try importer.query("SELECT COUNT(*) AS n FROM disbursement d JOIN person p ON p.id = d.personId WHERE p.personKey = 'name:新人@1'")
+                .first?.int("n") == 1)
         }
-        try importer.executeScript("INSERT INTO person (personKey, name) VALUES ('name:新人@1', '新人')")
-        try importer.executeScript("""
-            BEGIN;
-            INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow)
-            SELECT (SELECT id FROM person WHERE personKey = 'name:新人@1'), (SELECT MIN(id) FROM program),
-                   (SELECT id FROM org WHERE name = '东湖社区'), (SELECT id FROM org WHERE name = '青溪区'), DATE '2024-06-01', 100, \(results[1].batchId!), 50;
-            """)
-        // While the import is open, the delete waits (here: gives up after 300 ms) instead of going ahead.
-        #expect(state("SET lock_timeout = '300ms'; DELETE FROM person WHERE personKey = 'name:新人@1'") == "55P03")
-        try importer.executeScript("COMMIT")
-        #expect(state("SET lock_timeout = 0; DELETE FROM person WHERE personKey = 'name:新人@1'") == "23503")
-        #expect(try importer.query("SELECT COUNT(*) AS n FROM disbursement d JOIN person p ON p.id = d.personId WHERE p.personKey = 'name:新人@1'")
-            .first?.int("n") == 1)
     }
 
     /// A payment another import holds (not committed yet) when this import stores its rows: this import waits
     /// for it, finds it stored, and reports its own row as the duplicate, as a serial import would.
     @Test func aPaymentAConcurrentImportStoresFirstIsTheDuplicate() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(["register.csv": Self.register, "aid.csv": Self.aid, "members.csv": Self.members, "activities.csv": Self.activities,
-                        "aid2.csv": """
-                            姓名,身份证号,所属社区,救助项目,发放日期,金额（元）,资金来源
-                            李娟,110105197002020027,古坪村,贫困母亲救助,2024-05-01,300.50,县财政
-                            王芳,110105196001010025,东湖社区,春蕾计划,2024-05-02,500,区财政
-                            """], in: dir)
-        let db = try PostgresTestServer.database()
-        defer { db.drop() }
-        let store = try Store(path: db.uri)
-        _ = try Self.importAll(store, dir)
-        let other = try PostgresConnection(uri: db.uri)
-        try other.executeScript("""
-            BEGIN;
-            INSERT INTO importBatch (fileName, sha256, dataset, format, headerRows, rowsRead, loaded, rejected, duplicates, warnings, importedAt)
-                VALUES ('街道报送.csv', 'other', 'aid', 'csv', '1', 1, 1, 0, 0, 0, '2024-05-03T00:00:00Z');
-            INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow)
-            SELECT p.id, pr.id, o.id, d.id, DATE '2024-05-01', 30050, (SELECT id FROM importBatch WHERE sha256 = 'other'), 7
-            FROM person p, program pr, org o, org d
-            WHERE p.personKey = 'id:110105197002020027' AND pr.name = '贫困母亲救助' AND o.name = '古坪村' AND d.name = '白鹤县';
-            """)
-        // The other import commits once this one is waiting for its row.
-        let committed = DispatchSemaphore(value: 0)
-        let connections = Connections(other: other, watcher: try PostgresConnection(uri: db.uri))
-        DispatchQueue.global().async {
-            let (other, watcher) = (connections.other, connections.watcher)
-            for _ in 0..<600 {
-                let waiting = (try? watcher.query("""
-                    SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    """).first?.int("n")) ?? 0
-                if waiting ?? 0 > 0 { break }
-                Thread.sleep(forTimeInterval: 0.05)
+        let aid2 = """
+            姓名,身份证号,所属社区,救助项目,发放日期,金额（元）,资金来源
+            李娟,110105197002020027,古坪村,贫困母亲救助,2024-05-01,300.50,县财政
+            王芳,110105196001010025,东湖社区,春蕾计划,2024-05-02,500,区财政
+            """
+        try Self.withDistrict(["aid2.csv": aid2]) { dir, db in
+            let store = try Store(path: db.uri)
+            _ = try Self.importAll(store, dir)
+            let other = try PostgresConnection(uri: db.uri)
+            try other.executeScript("""
+                BEGIN;
+                INSERT INTO importBatch (fileName, sha256, dataset, format, headerRows, rowsRead, loaded, rejected, duplicates, warnings, importedAt)
+                    VALUES ('街道报送.csv', 'other', 'aid', 'csv', '1', 1, 1, 0, 0, 0, '2024-05-03T00:00:00Z');
+                INSERT INTO disbursement (personId, programId, orgId, districtId, paidOn, amountFen, batchId, sourceRow)
+                SELECT p.id, pr.id, o.id, d.id, DATE '2024-05-01', 30050, (SELECT id FROM importBatch WHERE sha256 = 'other'), 7
+                FROM person p, program pr, org o, org d
+                WHERE p.personKey = 'id:110105197002020027' AND pr.name = '贫困母亲救助' AND o.name = '古坪村' AND d.name = '白鹤县';
+                """)
+            // The other import commits once this one is waiting for its row.
+            let committed = DispatchSemaphore(value: 0)
+            let connections = Connections(other: other, watcher: try PostgresConnection(uri: db.uri))
+            DispatchQueue.global().async {
+                let (other, watcher) = (connections.other, connections.watcher)
+                for _ in 0..<600 {
+                    let waiting = (try? watcher.query("""
+                        SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """).first?.int("n")) ?? 0
+                    if waiting ?? 0 > 0 { break }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+                try? other.executeScript("COMMIT")
+                committed.signal()
             }
-            try? other.executeScript("COMMIT")
-            committed.signal()
+            let result = try store.importFile(FileImportRequest(path: dir.appendingPathComponent("aid2.csv").path, options: ImportOptions(dataset: .aid)))
+            committed.wait()
+            #expect(result.loaded == 1 && result.duplicates == 1, "\(result.loaded) \(result.duplicates)")
+            #expect(result.issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0) \($0.message.text(.en))" } == [
+                "2 the same disbursement (person, 贫困母亲救助, 2024-05-01, 300.50 yuan) is already stored from 街道报送.csv row 7; skipped",
+            ])
+            #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement WHERE paidOn = DATE '2024-05-01'") } == 1)
+            #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement WHERE paidOn = DATE '2024-05-02'") } == 1)
         }
-        let result = try store.importFile(FileImportRequest(path: dir.appendingPathComponent("aid2.csv").path, options: ImportOptions(dataset: .aid)))
-        committed.wait()
-        #expect(result.loaded == 1 && result.duplicates == 1, "\(result.loaded) \(result.duplicates)")
-        #expect(result.issues.filter { $0.category == "duplicate" }.map { "\($0.row ?? 0) \($0.message.text(.en))" } == [
-            "2 the same disbursement (person, 贫困母亲救助, 2024-05-01, 300.50 yuan) is already stored from 街道报送.csv row 7; skipped",
-        ])
-        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement WHERE paidOn = DATE '2024-05-01'") } == 1)
-        #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement WHERE paidOn = DATE '2024-05-02'") } == 1)
     }
 
     /// A v2 store's rows get their district when v4 is applied.
