@@ -188,7 +188,21 @@ package final class PostgresConnection {
     }
 
     private func run(_ sql: String, _ arguments: [StoreValue]) throws -> OpaquePointer {
-        let text = Self.numbered(sql)
+        let result = Self.withParameters(arguments) { n, types, values, lengths, formats in
+            PQexecParams(handle, Self.numbered(sql), n, types, values, lengths, formats, 0)
+        }
+        let status = PQresultStatus(result)
+        guard let result, status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let e = error(result)
+            PQclear(result)
+            throw e
+        }
+        return result
+    }
+
+    /// Calls `body` with libpq's parameter arrays for `arguments` (every value as text; nil arrays for none).
+    private static func withParameters<T>(_ arguments: [StoreValue], _ body: (Int32, UnsafePointer<UInt32>?, UnsafePointer<UnsafePointer<CChar>?>?,
+                                                                        UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> T) -> T {
         var types: [UInt32] = []
         var values: [UnsafeMutablePointer<CChar>?] = []
         var lengths: [Int32] = []
@@ -208,20 +222,39 @@ package final class PostgresConnection {
                 types.append(Self.byteaType); values.append(strdup(hex)); lengths.append(0); formats.append(0)
             }
         }
-        let result = values.withUnsafeBufferPointer { v in
+        return values.withUnsafeBufferPointer { v in
             v.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(v.count, 1)) { vp in
-                PQexecParams(handle, text, Int32(arguments.count), arguments.isEmpty ? nil : types, arguments.isEmpty ? nil : vp,
-                             arguments.isEmpty ? nil : lengths, arguments.isEmpty ? nil : formats, 0)
+                arguments.isEmpty ? body(0, nil, nil, nil, nil) : body(Int32(arguments.count), types, vp, lengths, formats)
             }
         }
-        let status = PQresultStatus(result)
-        guard let result, status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let e = error(result)
-            PQclear(result)
-            throw e
-        }
-        return result
     }
+
+    /// Runs one query and calls `body` with each row, fetched through a cursor ``rowsPerFetch`` at a time,
+    /// so a long result is never held whole (in a transaction, as every read of the store is; outside one,
+    /// the whole result is read first). Should `body` throw, the cursor is closed and the error rethrown.
+    package func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (StoreRow) throws -> Void) throws {
+        guard PQtransactionStatus(handle) == PQTRANS_INTRANS else {
+            for r in try query(sql, arguments) { try body(r) }
+            return
+        }
+        try execute("DECLARE fulian_rows NO SCROLL CURSOR FOR " + sql, arguments)
+        do {
+            while true {
+                let result = try run("FETCH \(Self.rowsPerFetch) FROM fulian_rows", [])
+                defer { PQclear(result) }
+                if PQntuples(result) == 0 { break }
+                for r in rows(result) { try body(r) }
+            }
+        } catch {
+            // A failed statement has ended the transaction's use; otherwise free the cursor for the next query.
+            if PQtransactionStatus(handle) == PQTRANS_INTRANS { try? executeScript("CLOSE fulian_rows") }
+            throw error
+        }
+        try executeScript("CLOSE fulian_rows")
+    }
+
+    /// Rows a cursor hands over per round trip in ``forEachRow(_:_:_:)``.
+    static let rowsPerFetch = 10_000
 
     private func rows(_ result: OpaquePointer) -> [StoreRow] {
         let n = PQntuples(result), width = PQnfields(result)

@@ -123,6 +123,10 @@ final class PostgresStoreConnection: StoreConnection {
         try connection.query(sql, arguments)
     }
 
+    func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (StoreRow) throws -> Void) throws {
+        try connection.forEachRow(sql, arguments, body)
+    }
+
     func execute(_ sql: String, _ arguments: [StoreValue]) throws {
         try connection.execute(sql, arguments)
     }

@@ -45,6 +45,43 @@ import TestSupport
         }
     }
 
+    /// Rows read a fetch at a time through a cursor, inside a transaction (and whole outside one): the same
+    /// rows as `query`, in order, across several fetches; a throwing body leaves the transaction usable; a
+    /// failure part way is thrown with its SQLSTATE.
+    @Test(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
+    func rowsOneAtATime() throws {
+        let db = try PostgresTestServer.database()
+        defer { db.drop() }
+        let c = try PostgresConnection(uri: db.uri)
+        let sql = "SELECT n, 'x' || n AS name, n % 2 = 0 AS even FROM generate_series(1, $1::int) n ORDER BY n"
+        let n = PostgresConnection.rowsPerFetch * 2 + 500
+        let all = try c.query(sql, [.int(Int64(n))]).map(\.values)
+        var outside: [[StoreValue]] = []
+        try c.forEachRow(sql, [.int(Int64(n))]) { outside.append($0.values) }
+        #expect(outside == all)
+        try c.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        var seen: [[StoreValue]] = []
+        try c.forEachRow(sql, [.int(Int64(n))]) { seen.append($0.values) }
+        #expect(seen == all)
+        #expect(seen.count == n && seen[1] == [.int(2), .text("x2"), .int(1)])
+        struct Enough: Error {}
+        var taken = 0
+        #expect(throws: Enough.self) { try c.forEachRow(sql, [.int(Int64(n))]) { _ in taken += 1; if taken == 10 { throw Enough() } } }
+        #expect(taken == 10)
+        // The cursor was closed: the same query runs again in the same transaction.
+        var again = 0
+        try c.forEachRow(sql, [.int(5)]) { _ in again += 1 }
+        #expect(again == 5)
+        do {
+            try c.forEachRow("SELECT 10 / (5 - n) AS v FROM generate_series(1, 9) n", []) { _ in }
+            Issue.record("no error")
+        } catch let e as PostgresError {
+            #expect(e.sqlState == "22012")
+        }
+        try c.executeScript("ROLLBACK")
+        #expect(try c.query("SELECT 1 AS v").first?.int("v") == 1)
+    }
+
     @Test(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
     func statementsRowsAndCopy() throws {
         let db = try PostgresTestServer.database()
