@@ -245,7 +245,6 @@ extension BatchWriter {
         if let id = a.idNumber { h.combine(id.digits) } else { h.combine(key) }
         h.combine(programId); h.combine(a.paidOn.daysSince1970); h.combine(a.amount.fen)
         let repeats = !stagedIdentities.insert(h.finalize()).inserted
-        if repeats { stagedRepeats += 1 }
         try stagePostgres(.aid) { w, seq in
             w.int(seq); w.text(key); w.int(programId); w.int(spelling); w.int(a.orgId); w.int(district(of: a.orgId)); w.date(a.paidOn); w.int(a.amount.fen); w.text(a.source); w.int(a.household)
             w.text(a.note); w.int(row); w.text(currentSheet); w.text(repeats ? "t" : "f")
@@ -348,7 +347,9 @@ extension BatchWriter {
     private func storeAid(_ pg: PostgresConnection) throws -> Int64 {
         func stored(_ rows: AidRows) throws -> Int64 { try pg.executeCounting(Self.postgresAid(rows), [.int(batchId)]) }
         guard let first = try pg.attempt(unless: "23505", { try stored(.first) }) else { return try stored(.all) }
-        return stagedRepeats > 0 ? first + (try stored(.repeats)) : first
+        // Some rows repeated an earlier row's hash when fewer hashes than rows were staged.
+        let repeated = stagedRows[PostgresStage.aid.rawValue] > stagedIdentities.count
+        return repeated ? first + (try stored(.repeats)) : first
     }
 
     private func duplicate(_ r: StoreRow, _ stage: PostgresStage) -> Diagnostic {

@@ -53,9 +53,8 @@ final class BatchWriter {
     /// PostgreSQL: the recipients staged so far, by ID number's digits and (without one) by person key.
     var stagedIDs: Set<Int64> = []
     var stagedNames: Set<String> = []
-    /// PostgreSQL: the 64-bit hashes of the staged disbursements' identities, and how many rows repeated one.
+    /// PostgreSQL: the 64-bit hashes of the staged disbursements' identities (fewer than the rows: some repeat).
     var stagedIdentities: Set<Int> = []
-    var stagedRepeats = 0
     /// Each unit's district id (``district(of:)``), worked out once per unit.
     private var districtOf: [Int64: Int64] = [:]
 

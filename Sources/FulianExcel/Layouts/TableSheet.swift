@@ -89,11 +89,14 @@ public struct TableSheet {
         let top: Int, headerRow: Int, width: Int
         /// Rows appended so far.
         private(set) var appended = 0
+        /// The columns a `.sum` totals row adds up (after the label column, those with a number format).
+        private let summed: [Int]
         /// Per column: the sum in fen while every value is money, the sum as doubles, whether all were money.
         private var fen: [Int64], sums: [Double], allMoney: [Bool]
 
         init(table: TableSheet, sheet: Worksheet, top: Int, headerRow: Int, width: Int) {
             (self.table, self.sheet, self.top, self.headerRow, self.width) = (table, sheet, top, headerRow, width)
+            if case .sum = table.totals { summed = (1..<width).filter { table.style($0)?.numberFormat != nil } } else { summed = [] }
             fen = [Int64](repeating: 0, count: width)
             sums = [Double](repeating: 0, count: width)
             allMoney = [Bool](repeating: true, count: width)
@@ -117,12 +120,10 @@ public struct TableSheet {
                 if marked?.contains(c) == true { s = (s ?? CellStyle()).highlighted() }
                 try sheet.write(row: r, col: c, v, style: s)
             }
-            if case .sum = table.totals {
-                for c in 1..<max(width, 1) {
-                    let v = c < values.count ? values[c] : .empty
-                    if case .money(let m) = v { fen[c] += m.fen } else { allMoney[c] = false }
-                    sums[c] += v.numericValue
-                }
+            for c in summed {
+                let v = c < values.count ? values[c] : .empty
+                if case .money(let m) = v { fen[c] += m.fen } else { allMoney[c] = false }
+                sums[c] += v.numericValue
             }
             appended += 1
         }
