@@ -91,12 +91,14 @@ final class BatchWriter {
         if let pg = postgres { return try finishPostgres(pg) }
         guard bulkAid, let db = sqlite else { return [] }
         // The reading thread is done: SQLite's sorter may use the cores it leaves idle for the index builds,
-        // in runs small enough to sort within the processor's caches (1M rows: 2.5 s → 1.5 s, bench/README.md).
+        // in runs small enough to sort within the processor's caches (1M aid rows: 2.5 s → 1.5 s, stop 23's note).
+        let threadsBefore = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
+        let cacheBefore = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? Store.importCacheSize
         try db.execute(sql: "PRAGMA threads = \(BatchWriter.sortThreads)")
         try db.execute(sql: "PRAGMA cache_size = \(BatchWriter.sortCacheSize)")
         defer {
-            try? db.execute(sql: "PRAGMA threads = 0")
-            try? db.execute(sql: "PRAGMA cache_size = \(Store.importCacheSize)")
+            try? db.execute(sql: "PRAGMA threads = \(threadsBefore)")
+            try? db.execute(sql: "PRAGMA cache_size = \(cacheBefore)")
         }
         if !storeHadPersons { try db.execute(sql: Schema.personIndex.sql) }
         var duplicates: [Diagnostic] = []
