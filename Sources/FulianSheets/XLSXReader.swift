@@ -558,33 +558,36 @@ public final class XLSXReader: SpreadsheetReader {
 
         /// Processes every complete token; returns false when the caller's body asked to stop.
         mutating func consume(_ sc: inout XMLScanner, atEnd: Bool, _ body: (Row) throws -> Bool) throws -> Bool {
-            while !done, let t = try sc.next(atEnd: atEnd) {
+            var simple = XMLScanner.SimpleCell()
+            while !done {
+                // Most cells are `<c …><v>…</v></c>`: taken whole, they skip four tokens each.
+                if inRow, sc.nextSimpleCell(&simple) {
+                    try startCell(sc, r: simple.r, s: simple.s, t: simple.t)
+                    if let v = simple.value {
+                        // A shared string or a number is read straight from the buffer.
+                        if let cell = quickCell(sc, v) {
+                            capture = false
+                            inCell = false
+                            place(cell)
+                            continue
+                        }
+                        // As `<v>` does below: an inline string's <v> is ignored.
+                        if type != UInt8(ascii: "i") {
+                            hasValue = true
+                            try appendValue(sc, v)
+                        }
+                    }
+                    try finishCell()
+                    continue
+                }
+                guard let t = try sc.next(atEnd: atEnd) else { break }
                 switch t.kind {
                 case .open, .empty:
                     let empty = t.kind == .empty
                     if sc.isName(t, "c") {
                         guard inRow else { continue }
-                        let (rAttr, sAttr, tAttr) = sc.attributes(t, "r", "s", "t")
-                        if let r = rAttr {
-                            guard let col = XLSXReader.column(sc.buffer, r) else { throw error(.malformedCellReference) }
-                            column = col
-                        } else {
-                            column += 1
-                        }
-                        guard column <= limits.maxColumns else {
-                            throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
-                                             .columnBeyondLimit(column: column, limit: limits.maxColumns))
-                        }
-                        style = sc.int(sAttr) ?? 0
-                        if let tr = tAttr, !tr.isEmpty {
-                            let b0 = sc.buffer[tr.lowerBound]
-                            type = (b0 == UInt8(ascii: "s") && tr.count == 3) ? UInt8(ascii: "S") : b0
-                        } else {
-                            type = UInt8(ascii: "n")
-                        }
-                        if !value.isEmpty { value.removeAll(keepingCapacity: true) }
-                        hasValue = false
-                        inCell = true
+                        let (r, s, tr) = sc.attributes(t, "r", "s", "t")
+                        try startCell(sc, r: r, s: s, t: tr)
                         if empty { try finishCell() }
                     } else if sc.isName(t, "v") {
                         // An inline string's value is its <is>; a <v> beside it (some writers add the
@@ -639,13 +642,7 @@ public final class XLSXReader: SpreadsheetReader {
                         done = true
                     }
                 case .text:
-                    if capture {
-                        value.append(contentsOf: sc.buffer[t.body])
-                        if value.count > limits.maxCellBytes {
-                            throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
-                                             .cellTooLong(limit: limits.maxCellBytes))
-                        }
-                    }
+                    if capture { try appendValue(sc, t.body) }
                 case .cdata:
                     if capture {
                         value.append(contentsOf: Array(String(decoding: sc.buffer[t.body], as: UTF8.self)
@@ -656,12 +653,70 @@ public final class XLSXReader: SpreadsheetReader {
             return true
         }
 
+        /// Begins a cell from the raw `r`, `s` and `t` attributes of its `<c>` tag: its column (from `r`, or
+        /// the next one), style and type.
+        mutating func startCell(_ sc: XMLScanner, r rAttr: Range<Int>?, s sAttr: Range<Int>?, t tAttr: Range<Int>?) throws {
+            if let r = rAttr {
+                guard let col = XLSXReader.column(sc.buffer, r) else { throw error(.malformedCellReference) }
+                column = col
+            } else {
+                column += 1
+            }
+            guard column <= limits.maxColumns else {
+                throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
+                                 .columnBeyondLimit(column: column, limit: limits.maxColumns))
+            }
+            style = sc.int(sAttr) ?? 0
+            if let tr = tAttr, !tr.isEmpty {
+                let b0 = sc.buffer[tr.lowerBound]
+                type = (b0 == UInt8(ascii: "s") && tr.count == 3) ? UInt8(ascii: "S") : b0
+            } else {
+                type = UInt8(ascii: "n")
+            }
+            if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+            hasValue = false
+            inCell = true
+        }
+
+        /// Adds text bytes of the buffer to the current cell's value, within the cell size limit.
+        mutating func appendValue(_ sc: XMLScanner, _ r: Range<Int>) throws {
+            value.append(contentsOf: sc.buffer[r])
+            if value.count > limits.maxCellBytes {
+                throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
+                                 .cellTooLong(limit: limits.maxCellBytes))
+            }
+        }
+
         /// Turns the current cell's type, style and value into a ``Cell`` at its column.
         mutating func finishCell() throws {
             capture = false
             inCell = false
             guard column >= 1 else { return }
-            let cell = try makeCell()
+            place(try makeCell())
+        }
+
+        /// The cell of a `<v>` holding a shared-string index or a number, read from the scanner's buffer
+        /// without copying it into ``value``; nil for any other type and for a value that is not well formed
+        /// (``makeCell()`` then reads it, or names what is wrong with it).
+        func quickCell(_ sc: XMLScanner, _ v: Range<Int>) -> Cell? {
+            guard column >= 1, !v.isEmpty else { return nil }
+            let t = type
+            guard t == UInt8(ascii: "s") || t == UInt8(ascii: "n") else { return nil }
+            return sc.buffer.withUnsafeBufferPointer { p -> Cell? in
+                let bytes = UnsafeBufferPointer(rebasing: p[v])
+                if t == UInt8(ascii: "s") {
+                    guard let idx = XLSXReader.parseInt(bytes), idx < sharedStrings.count else { return nil }
+                    let s = sharedStrings[idx]
+                    return s.isEmpty ? .empty : .text(s)
+                }
+                guard let d = XLSXReader.parseDouble(bytes) else { return nil }
+                if style < styleKinds.count { return styleKinds[style].cell(serial: d, dateSystem: dateSystem) }
+                return .number(d)
+            }
+        }
+
+        /// Puts a finished cell at the current column (an empty one takes no place).
+        mutating func place(_ cell: Cell) {
             if case .empty = cell { return }
             if cells.count == column - 1 {
                 cells.append(cell)
@@ -727,6 +782,11 @@ public final class XLSXReader: SpreadsheetReader {
     }
 
     static func parseInt(_ v: [UInt8]) -> Int? {
+        v.withUnsafeBufferPointer { parseInt($0) }
+    }
+
+    /// A shared-string index: up to 11 decimal digits, nothing else.
+    static func parseInt(_ v: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !v.isEmpty, v.count < 12 else { return nil }
         var n = 0
         for b in v {
@@ -738,6 +798,11 @@ public final class XLSXReader: SpreadsheetReader {
 
     /// Parses an XML number (`12`, `-3.5`, `1.2E-3`), integers without going through text.
     static func parseDouble(_ v: [UInt8]) -> Double? {
+        v.withUnsafeBufferPointer { parseDouble($0) }
+    }
+
+    /// Parses an XML number from bytes, as the array form above does.
+    static func parseDouble(_ v: UnsafeBufferPointer<UInt8>) -> Double? {
         var neg = false
         var i = 0
         if v.first == UInt8(ascii: "-") { neg = true; i = 1 }

@@ -167,6 +167,93 @@ struct XMLScannerTests {
         let c = try #require(try tag.next())
         #expect(c.kind == .empty && tag.attributeString(c, "a") == "x>y" && tag.attributeString(c, "b") == ">")
     }
+
+    /// Feeds `pieces` as the worksheet reader does inside a row, ``XMLScanner/nextSimpleCell(_:)`` first, and
+    /// spells each cell it takes whole as the tokens `next` gives for it, so both ways can be compared.
+    /// The `r`, `s` and `t` attributes of every `<c>` tag are added to its token's body, as `attributes`
+    /// reads them from the generic token and as the whole-cell shortcut reads them from its tag.
+    /// With `simpleCells` false the shortcut is not taken: the reference to compare with.
+    static func tokensTakingSimpleCells(_ pieces: [[UInt8]], simpleCells: Bool = true) throws -> (tokens: [Tok], simple: Int) {
+        var sc = XMLScanner()
+        var out: [Tok] = []
+        var simple = 0
+        var cell = XMLScanner.SimpleCell()
+        func s(_ r: Range<Int>) -> String { String(decoding: sc.buffer[r], as: UTF8.self) }
+        func drain(_ atEnd: Bool) throws {
+            while true {
+                if simpleCells, sc.nextSimpleCell(&cell) {
+                    simple += 1
+                    let tag = cell.tag
+                    out.append(Tok(kind: tag.kind, name: s(tag.name), body: s(tag.body) + rst(cell.r, cell.s, cell.t)))
+                    if let v = cell.value {
+                        out.append(Tok(kind: .open, name: "v", body: ""))
+                        if !v.isEmpty { out.append(Tok(kind: .text, name: "", body: s(v))) }
+                        out.append(Tok(kind: .close, name: "v", body: ""))
+                        out.append(Tok(kind: .close, name: "c", body: ""))
+                    }
+                    continue
+                }
+                guard let t = try sc.next(atEnd: atEnd) else { break }
+                var body = s(t.body)
+                if t.kind != .close, sc.isName(t, "c") {
+                    let (r, st, ty) = sc.attributes(t, "r", "s", "t")
+                    body += rst(r, st, ty)
+                }
+                out.append(Tok(kind: t.kind, name: s(t.name), body: body))
+            }
+        }
+        func rst(_ r: Range<Int>?, _ st: Range<Int>?, _ ty: Range<Int>?) -> String {
+            " | r=\(r.map(s) ?? "-") s=\(st.map(s) ?? "-") t=\(ty.map(s) ?? "-")"
+        }
+        for p in pieces {
+            sc.append(p)
+            try drain(false)
+        }
+        try drain(true)
+        return (out, simple)
+    }
+
+    static let cells = """
+        <row r="1"><c r="A1" t="s"><v>12</v></c><c r="B1" s="3"><v>-1.5E-3</v></c><c r="C1"/><c/>\
+        <c r="D1" t="str"><v>a &amp; b</v></c><c r="E1"><v></v></c><c r="F1" a=">"><v>7</v></c>\
+        <c r="G1"><f>SUM(A1:B1)</f><v>3</v></c><c r="H1" t="inlineStr"><v>x</v><is><t>y</t></is></c>\
+        <x:c r="I1"><x:v>4</x:v></x:c><c r="J1"> <v>5</v> </c><c r="K1"><v><![CDATA[<6>]]></v></c>\
+        <c\tr="L1"\ns='2'><v>8</v></c><col/><cx/><c r="M1"><v>9</v></c ><c foo r="N1"><v>1</v></c>\
+        <c r = "O1"><v>2</v></c><c x:r="P1" s='4' r="Q1" t="n"><v>3</v></c><c r="R1"s="5"><v>4</v></c>\
+        <c r="S1" t="s" /><c r="T1" a='"' b="'>'"><v>5</v></c><c r="U1"/ ><c r="V1" :s="1"><v>6</v></c></row>
+        """
+
+    @Test func simpleCellsTakenWholeGiveTheSameTokensAtEverySplitPoint() throws {
+        let bytes = Array(XMLScannerTests.cells.utf8)
+        let whole = try XMLScannerTests.tokensTakingSimpleCells([bytes], simpleCells: false).tokens
+        let (fast, simple) = try XMLScannerTests.tokensTakingSimpleCells([bytes])
+        #expect(fast.count == whole.count)
+        for (k, (a, b)) in zip(fast, whole).enumerated() where a != b {
+            Issue.record("token \(k): \(a) taken whole, \(b) token by token")
+            break
+        }
+        // A1, B1, C1, the bare <c/>, D1, E1, F1, L1, P1, S1, T1 and V1; the other shapes are left to `next`.
+        #expect(simple == 12)
+        for cut in 1..<bytes.count {
+            #expect(try XMLScannerTests.tokensTakingSimpleCells([Array(bytes[..<cut]), Array(bytes[cut...])]).tokens == whole, "cut at \(cut)")
+        }
+        #expect(try XMLScannerTests.tokensTakingSimpleCells(bytes.map { [$0] }).tokens == whole)
+    }
+
+    @Test func aLongCellTagFedInSmallPiecesIsScannedOnce() throws {
+        // A 4 MiB `<c` tag in 1 KiB pieces: the whole-cell shortcut leaves a token `next` is resuming alone.
+        let piece = Array(" a=\"".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 1019) + [UInt8(ascii: "\"")]
+        var pieces = [Array("<row><c".utf8)]
+        pieces += Array(repeating: piece, count: 4096)
+        pieces.append(Array("><v>1</v></c></row>".utf8))
+        let start = Date()
+        let (toks, simple) = try XMLScannerTests.tokensTakingSimpleCells(pieces)
+        #expect(toks.map(\.name) == ["row", "c", "v", "", "v", "c", "row"])
+        // The tag's 4 MiB of attributes, none of them r, s or t.
+        #expect(toks[1].body.utf8.count == 4096 * 1024 + " | r=- s=- t=-".utf8.count && toks[1].body.hasSuffix(" | r=- s=- t=-"))
+        #expect(simple == 0)
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
 }
 
 // MARK: End-of-line handling (XML 1.0 §2.11)
