@@ -305,15 +305,51 @@ public final class XLSXReader: SpreadsheetReader {
     // MARK: Shared strings
 
     private func loadSharedStrings(_ sstPath: String) throws {
+        var loader = SharedStringsLoader(file: fileName, maxCellBytes: limits.maxCellBytes)
         var sc = XMLScanner(maxTokenBytes: tokenLimit)
+        var failure: XMLScanner.Failure?
+        _ = try stream(sstPath) { data in
+            sc.append(data)
+            do { try loader.consume(&sc, atEnd: false) } catch let f as XMLScanner.Failure { failure = f; throw Stop() }
+        }
+        if failure == nil { do { try loader.consume(&sc, atEnd: true) } catch let f as XMLScanner.Failure { failure = f } }
+        if let f = failure { throw xmlError(f, part: sstPath, sheet: nil) }
+        sharedStrings = loader.strings
+    }
+
+    /// The shared-strings part's state machine: each `<si>`'s text (its `<t>` runs, phonetic `<rPh>` runs
+    /// left out) as tokens arrive. Kept in a struct of its own, its state lives in registers and on the
+    /// stack, not in the boxes a closure's captured variables would need.
+    private struct SharedStringsLoader {
+        let file: String
+        let maxCellBytes: Int
+        var strings: [String] = []
         var current: [UInt8] = []
         var inSI = false, inT = false, inRPh = false
-        var failure: Error?
-        let process: (Bool) throws -> Void = { atEnd in
-            while let t = try sc.next(atEnd: atEnd) {
+
+        init(file: String, maxCellBytes: Int) {
+            self.file = file
+            self.maxCellBytes = maxCellBytes
+        }
+
+        /// Processes every complete token.
+        mutating func consume(_ sc: inout XMLScanner, atEnd: Bool) throws {
+            var plain = 0..<0
+            while true {
+                // Most strings are `<si><t>…</t></si>`: taken whole, straight from the buffer.
+                if !inRPh, sc.nextPlainSharedString(&plain) {
+                    guard plain.count <= maxCellBytes else {
+                        throw SheetError(.tooLarge, file: file, .sharedStringTooLong(index: strings.count, limit: maxCellBytes))
+                    }
+                    inSI = false
+                    inT = false
+                    try add(sc.buffer[plain])
+                    continue
+                }
+                guard let t = try sc.next(atEnd: atEnd) else { return }
                 switch t.kind {
                 case .open, .empty:
-                    if sc.isName(t, "si") { inSI = t.kind == .open; current.removeAll(keepingCapacity: true); if t.kind == .empty { self.sharedStrings.append("") } }
+                    if sc.isName(t, "si") { inSI = t.kind == .open; current.removeAll(keepingCapacity: true); if t.kind == .empty { strings.append("") } }
                     else if sc.isName(t, "t") { inT = t.kind == .open }
                     else if sc.isName(t, "rPh") { inRPh = t.kind == .open }
                 case .close:
@@ -321,11 +357,7 @@ public final class XLSXReader: SpreadsheetReader {
                     else if sc.isName(t, "rPh") { inRPh = false }
                     else if sc.isName(t, "si"), inSI {
                         inSI = false
-                        guard let s = XMLScanner.decode(current) else {
-                            throw SheetError(.corrupt, file: self.fileName,
-                                             .sharedStringNotUTF8(index: self.sharedStrings.count))
-                        }
-                        self.sharedStrings.append(XLSXReader.unescapeOOXML(s))
+                        try add(current)
                     }
                 case .text:
                     if inSI && inT && !inRPh { current.append(contentsOf: sc.buffer[t.body]) }
@@ -335,18 +367,19 @@ public final class XLSXReader: SpreadsheetReader {
                             .replacingOccurrences(of: "&", with: "&amp;").utf8))
                     }
                 }
-                if current.count > self.limits.maxCellBytes {
-                    throw SheetError(.tooLarge, file: self.fileName,
-                                     .sharedStringTooLong(index: self.sharedStrings.count, limit: self.limits.maxCellBytes))
+                if current.count > maxCellBytes {
+                    throw SheetError(.tooLarge, file: file, .sharedStringTooLong(index: strings.count, limit: maxCellBytes))
                 }
             }
         }
-        _ = try stream(sstPath) { data in
-            sc.append(data)
-            do { try process(false) } catch let f as XMLScanner.Failure { failure = f; throw Stop() }
+
+        /// Adds one string from its raw XML text.
+        mutating func add(_ raw: some Collection<UInt8>) throws {
+            guard let s = XMLScanner.decode(raw) else {
+                throw SheetError(.corrupt, file: file, .sharedStringNotUTF8(index: strings.count))
+            }
+            strings.append(XLSXReader.unescapeOOXML(s))
         }
-        if failure == nil { do { try process(true) } catch let f as XMLScanner.Failure { failure = f } }
-        if let f = failure as? XMLScanner.Failure { throw xmlError(f, part: sstPath, sheet: nil) }
     }
 
     /// Decodes Excel's `_xHHHH_` escapes (`_x000D_` for a carriage return).

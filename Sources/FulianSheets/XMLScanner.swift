@@ -291,6 +291,39 @@ struct XMLScanner {
         }
     }
 
+    /// The commonest shared string taken whole: `<si><t>text</t></si>`, or with `<t xml:space="preserve">`,
+    /// nothing else inside and no prefix. Sets `text` to the range of its text, consumes it and returns true;
+    /// returns false and consumes nothing when the bytes at the current position are anything else or are
+    /// not all in the buffer yet, so that ``next(atEnd:)`` takes them token by token.
+    mutating func nextPlainSharedString(_ text: inout Range<Int>) -> Bool {
+        buffer.withUnsafeBufferPointer { p -> Bool in
+            let n = p.count
+            let s = pos
+            guard resumeAt == 0, let base = p.baseAddress else { return false }
+            func at(_ i: Int, _ lit: StaticString) -> Bool {
+                let k = lit.utf8CodeUnitCount
+                return i + k <= n && memcmp(base + i, lit.utf8Start, k) == 0
+            }
+            let open: StaticString = "<si><t", plain: StaticString = ">", preserve: StaticString = " xml:space=\"preserve\">"
+            guard at(s, open) else { return false }
+            var i = s + open.utf8CodeUnitCount
+            if at(i, plain) {
+                i += plain.utf8CodeUnitCount
+            } else if at(i, preserve) {
+                i += preserve.utf8CodeUnitCount
+            } else {
+                return false
+            }
+            guard i < n, let hit = memchr(base + i, Int32(UInt8(ascii: "<")), n - i) else { return false }
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let close: StaticString = "</t></si>"
+            guard at(end, close) else { return false }
+            text = i..<end
+            pos = end + close.utf8CodeUnitCount
+            return true
+        }
+    }
+
     /// Whether the bytes at `start` read `<![CDATA[` (the caller checked that nine bytes are there).
     private func isCDATAStart(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         let marker: StaticString = "<![CDATA["

@@ -240,6 +240,57 @@ struct XMLScannerTests {
         #expect(try XMLScannerTests.tokensTakingSimpleCells(bytes.map { [$0] }).tokens == whole)
     }
 
+    static let sharedStrings = """
+        <sst count="9"><si><t>纯文本</t></si><si><t xml:space="preserve"> a &amp; b </t></si><si><t></t></si>\
+        <si><r><t>富</t></r><r><t>文本</t></r></si><si><t>漢字</t><rPh><t>かんじ</t></rPh></si><si> <t>x</t></si>\
+        <si><t xml:space='preserve'>y</t></si><si><t><![CDATA[<z>]]></t></si><x:si><x:t>w</x:t></x:si><si/>\
+        <si><t>last</t></si></sst>
+        """
+
+    /// Feeds `pieces`, ``XMLScanner/nextPlainSharedString(_:)`` first when `plain`, and spells each string
+    /// it takes whole as the tokens `next` gives for it.
+    static func sharedStringTokens(_ pieces: [[UInt8]], plain: Bool) throws -> (tokens: [Tok], plain: Int) {
+        var sc = XMLScanner()
+        var out: [Tok] = []
+        var count = 0
+        var text = 0..<0
+        func drain(_ atEnd: Bool) throws {
+            while true {
+                if plain, sc.nextPlainSharedString(&text) {
+                    count += 1
+                    out += [Tok(kind: .open, name: "si", body: ""), Tok(kind: .open, name: "t", body: "")]
+                    if !text.isEmpty { out.append(Tok(kind: .text, name: "", body: String(decoding: sc.buffer[text], as: UTF8.self))) }
+                    out += [Tok(kind: .close, name: "t", body: ""), Tok(kind: .close, name: "si", body: "")]
+                    continue
+                }
+                guard let t = try sc.next(atEnd: atEnd) else { break }
+                // The attribute of `<t>` plays no part in the string.
+                let body = sc.isName(t, "t") ? "" : String(decoding: sc.buffer[t.body], as: UTF8.self)
+                out.append(Tok(kind: t.kind, name: String(decoding: sc.buffer[t.name], as: UTF8.self), body: body))
+            }
+        }
+        for p in pieces {
+            sc.append(p)
+            try drain(false)
+        }
+        try drain(true)
+        return (out, count)
+    }
+
+    @Test func plainSharedStringsTakenWholeGiveTheSameTokensAtEverySplitPoint() throws {
+        let bytes = Array(XMLScannerTests.sharedStrings.utf8)
+        let whole = try XMLScannerTests.sharedStringTokens([bytes], plain: false).tokens
+        let (fast, plain) = try XMLScannerTests.sharedStringTokens([bytes], plain: true)
+        #expect(fast == whole)
+        // 纯文本, " a &amp; b ", the empty one and "last"; rich runs, phonetics, whitespace, single quotes,
+        // CDATA and prefixes are left to `next`.
+        #expect(plain == 4)
+        for cut in 1..<bytes.count {
+            #expect(try XMLScannerTests.sharedStringTokens([Array(bytes[..<cut]), Array(bytes[cut...])], plain: true).tokens == whole, "cut at \(cut)")
+        }
+        #expect(try XMLScannerTests.sharedStringTokens(bytes.map { [$0] }, plain: true).tokens == whole)
+    }
+
     @Test func aLongCellTagFedInSmallPiecesIsScannedOnce() throws {
         // A 4 MiB `<c` tag in 1 KiB pieces: the whole-cell shortcut leaves a token `next` is resuming alone.
         let piece = Array(" a=\"".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 1019) + [UInt8(ascii: "\"")]
