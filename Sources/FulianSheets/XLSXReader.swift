@@ -111,6 +111,10 @@ public final class XLSXReader: SpreadsheetReader {
 
     /// Streams one zip entry in chunks, enforcing the size and ratio limits on the inflated bytes.
     /// Errors name `sheet` when the part is a worksheet being read.
+    /// The declared size from which a part is inflated on a thread of its own while it is read.
+    /// (512 KiB: two read chunks; `fixtures/sheets/large-sheet.xlsx` is read this way in the tests.)
+    static let inflateAheadBytes: Int64 = 512 << 10
+
     private func stream(_ partPath: String, sheet: String? = nil, chunk: Int = 1 << 18,
                         _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
         guard let entry = entries[partPath.lowercased()] else { return false }
@@ -122,8 +126,11 @@ public final class XLSXReader: SpreadsheetReader {
         }
         var total: Int64 = 0
         var text = PartText(part: partPath, file: fileName, sheet: sheet)
+        // A large part is inflated on a second thread while it is read (the same chunks, errors and order);
+        // a small one is not worth a thread.
+        let ahead = entry.uncompressedSize >= XLSXReader.inflateAheadBytes
         do {
-            try archive.extract(entry, chunkSize: chunk) { data in
+            try archive.extract(entry, chunkSize: chunk, ahead: ahead) { data in
                 total += Int64(data.count)
                 if total > cap {
                     throw SheetError(.tooLarge, file: self.fileName, sheet: sheet,

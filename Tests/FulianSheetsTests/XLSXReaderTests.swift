@@ -196,6 +196,9 @@ struct XLSXReaderTests {
 
     @Test func aSheetLongerThanOneReadChunk() throws {
         let r = try XLSXReaderTests.open("large-sheet.xlsx")
+        // Large enough to be inflated on a second thread while it is read.
+        let part = try #require(try ZipArchive(path: Fixture.sheets("large-sheet.xlsx")).entries.first { $0.path == "xl/worksheets/sheet1.xml" })
+        #expect(part.uncompressedSize >= XLSXReader.inflateAheadBytes)
         let strings = ["纯文本", "富文本 片段", "漢字", "<a&b> \"q\" 's'", "中文𠀀", "第一行\r\n第二行", "_x000D_ 原样", "", "",
                        "<cdata & more>", "缩进"]
         let filler = String(repeating: "重复的长文本", count: 16)

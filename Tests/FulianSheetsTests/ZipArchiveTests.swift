@@ -56,4 +56,46 @@ struct ZipArchiveTests {
         let encrypted = try ZipArchive(path: Fixture.hostile("zip-encrypted.xlsx"))
         #expect(ZipArchiveTests.reason { try encrypted.extract(encrypted.entries[2]) { _ in } } == "Encrypted")
     }
+
+    /// Every chunk `extract` or `extractAhead` gives for an entry, and the error that ended it (nil if none).
+    static func chunks(_ zip: ZipArchive, _ entry: ZipArchive.Entry, ahead: Bool, chunkSize: Int,
+                       stopAfter: Int? = nil) -> (chunks: [[UInt8]], reason: String?) {
+        struct Enough: Error {}
+        var out: [[UInt8]] = []
+        let reason = ZipArchiveTests.reason {
+            let body = { (p: UnsafeBufferPointer<UInt8>) throws in
+                out.append(Array(p))
+                if let stopAfter, out.count == stopAfter { throw Enough() }
+            }
+            if ahead { try zip.extractAhead(entry, chunkSize: chunkSize, depth: 2, body) } else { try zip.extract(entry, chunkSize: chunkSize, body) }
+        }
+        return (out, reason)
+    }
+
+    @Test(arguments: ["hostile/huge-dimension.xlsx", "sheets/zip64.xlsx", "sheets/large-sheet.xlsx", "hostile/bad-crc.xlsx",
+                      "hostile/runaway-deflate.xlsx", "hostile/zip-encrypted.xlsx"])
+    func inflatingAheadGivesTheSameChunksAndErrors(file: String) throws {
+        let zip = try ZipArchive(path: FixturePaths.fixture(file).path)
+        for entry in zip.entries {
+            for size in [7, 4096] {
+                let one = ZipArchiveTests.chunks(zip, entry, ahead: false, chunkSize: size)
+                let two = ZipArchiveTests.chunks(zip, entry, ahead: true, chunkSize: size)
+                #expect(two.chunks == one.chunks, "\(file) \(entry.path) in chunks of \(size)")
+                #expect(two.reason == one.reason, "\(file) \(entry.path)")
+                // Stopped by the body after its third chunk: the body's error, and nothing after it.
+                let stopped = ZipArchiveTests.chunks(zip, entry, ahead: true, chunkSize: size, stopAfter: 3)
+                #expect(stopped.chunks == Array(one.chunks.prefix(3)))
+                #expect(stopped.reason == (one.chunks.count >= 3 ? "Enough" : one.reason))
+            }
+        }
+    }
+
+    @Test func theDamageIsNamedAfterTheChunksBeforeIt() throws {
+        let zip = try ZipArchive(path: Fixture.hostile("bad-crc.xlsx"))
+        let (chunks, reason) = ZipArchiveTests.chunks(zip, try #require(zip.entries.last), ahead: true, chunkSize: 16)
+        #expect(reason == "its CRC check fails")
+        #expect(chunks.count > 1 && chunks.dropLast().allSatisfy { $0.count == 16 })
+        // The archive is whole again for the next entry once the inflating thread is done.
+        #expect(try ZipArchiveTests.text(zip, "xl/workbook.xml").hasPrefix("<"))
+    }
 }
