@@ -196,11 +196,14 @@ def import_bench():
     fx = measure([FULIAN, "import", "aid", x, "--db", db, "--format", "json"], setup=fresh_store)
     fx.out = import_summary(fx.out)
     pdx = measure(peer("read_peers.py", "pandas_excel", x), runs=SLOW)
+    calx = measure(peer("read_peers.py", "calamine", x))
     table("import a 100k-row aid XLSX", [
         ("fulian import aid", fx),
         ("pandas.read_excel (alone, no store)", pdx),
+        ("python-calamine (reading alone, no store)", calx),
     ])
     faster("pandas.read_excel alone", fx, pdx, 1)
+    issue17("import 100k-row aid XLSX vs python-calamine merely reading it", fx, calx, 1.2)
 
     out = os.path.join(TMP, "clean.csv")
     fc = measure([FULIAN, "clean", "aid", csvp, "--orgs", reg, "--format", "csv", "-o", out])
