@@ -109,12 +109,12 @@ public final class XLSXReader: SpreadsheetReader {
 
     private struct Stop: Error {}
 
-    /// Streams one zip entry in chunks, enforcing the size and ratio limits on the inflated bytes.
-    /// Errors name `sheet` when the part is a worksheet being read.
     /// The declared size from which a part is inflated on a thread of its own while it is read.
     /// (512 KiB: two read chunks; `fixtures/sheets/large-sheet.xlsx` is read this way in the tests.)
     static let inflateAheadBytes: Int64 = 512 << 10
 
+    /// Streams one zip entry in chunks, enforcing the size and ratio limits on the inflated bytes.
+    /// Errors name `sheet` when the part is a worksheet being read.
     private func stream(_ partPath: String, sheet: String? = nil, chunk: Int = 1 << 18,
                         _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
         guard let entry = entries[partPath.lowercased()] else { return false }
@@ -737,9 +737,9 @@ public final class XLSXReader: SpreadsheetReader {
 
         /// The cell of a `<v>` holding a shared-string index or a number, read from the scanner's buffer
         /// without copying it into ``value``; nil for any other type and for a value that is not well formed
-        /// (``makeCell()`` then reads it, or names what is wrong with it).
+        /// (``makeCell()`` then reads it, or names what is wrong with it, a value over the cell size limit too).
         func quickCell(_ sc: XMLScanner, _ v: Range<Int>) -> Cell? {
-            guard column >= 1, !v.isEmpty else { return nil }
+            guard column >= 1, !v.isEmpty, v.count <= limits.maxCellBytes else { return nil }
             let t = type
             guard t == UInt8(ascii: "s") || t == UInt8(ascii: "n") else { return nil }
             return sc.buffer.withUnsafeBufferPointer { p -> Cell? in

@@ -117,6 +117,13 @@ struct HostileInputTests {
             _ = try reader.rows(in: reader.sheets[0])
         }
         #expect(e?.row == 1)
+        // A number too: B3's date serial 45296.35416666666 is 17 bytes (the inline strings at most 16).
+        options.limits.maxCellBytes = 16
+        let typed = try openSpreadsheet(at: Fixture.sheets("openpyxl-types.xlsx"), options: options)
+        let number = expectSheetError(.tooLarge, file: "openpyxl-types.xlsx", "a cell holds more than 16 bytes") {
+            _ = try typed.rows(in: typed.sheets[0])
+        }
+        #expect(number?.row == 3)
     }
 
     // MARK: Extreme but legal
