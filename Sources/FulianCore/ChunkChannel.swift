@@ -34,15 +34,18 @@ public final class ChunkChannel<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next chunk; nil at the end; throws the reading side's error.
+    /// The next chunk; nil at the end; throws the reading side's error once the chunks it put before
+    /// failing are taken, as one thread doing both sides in turn would meet it.
     public func take() throws -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty && !closed { condition.wait() }
-        if closed, let failure { throw failure }
-        guard !chunks.isEmpty else { return nil }
-        condition.broadcast()
-        return chunks.removeFirst()
+        if !chunks.isEmpty {
+            condition.broadcast()
+            return chunks.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
     }
 
     /// The taker gives up: the reading side stops at its next chunk.

@@ -345,9 +345,7 @@ public final class XLSXReader: SpreadsheetReader {
             while true {
                 // Most strings are `<si><t>…</t></si>`: taken whole, straight from the buffer.
                 if !inRPh, sc.nextPlainSharedString(&plain) {
-                    guard plain.count <= maxCellBytes else {
-                        throw SheetError(.tooLarge, file: file, .sharedStringTooLong(index: strings.count, limit: maxCellBytes))
-                    }
+                    guard plain.count <= maxCellBytes else { throw tooLong() }
                     inSI = false
                     inT = false
                     try add(sc.buffer[plain])
@@ -374,10 +372,13 @@ public final class XLSXReader: SpreadsheetReader {
                             .replacingOccurrences(of: "&", with: "&amp;").utf8))
                     }
                 }
-                if current.count > maxCellBytes {
-                    throw SheetError(.tooLarge, file: file, .sharedStringTooLong(index: strings.count, limit: maxCellBytes))
-                }
+                if current.count > maxCellBytes { throw tooLong() }
             }
+        }
+
+        /// The string being read is over the cell size limit.
+        func tooLong() -> SheetError {
+            SheetError(.tooLarge, file: file, .sharedStringTooLong(index: strings.count, limit: maxCellBytes))
         }
 
         /// Adds one string from its raw XML text.
@@ -604,20 +605,13 @@ public final class XLSXReader: SpreadsheetReader {
                 if inRow, sc.nextSimpleCell(&simple) {
                     try startCell(sc, r: simple.r, s: simple.s, t: simple.t)
                     if let v = simple.value {
-                        // A shared string or a number is read straight from the buffer.
-                        if let cell = quickCell(sc, v) {
-                            capture = false
-                            inCell = false
-                            place(cell)
-                            continue
-                        }
-                        // As `<v>` does below: an inline string's <v> is ignored.
-                        if type != UInt8(ascii: "i") {
-                            hasValue = true
-                            try appendValue(sc, v)
-                        }
+                        // As `<v>` does below: an inline string's <v> is ignored. The value is read
+                        // straight from the scanner's buffer, not copied into `value` first.
+                        hasValue = type != UInt8(ascii: "i")
+                        try finishCell(sc, v)
+                    } else {
+                        try finishCell()
                     }
-                    try finishCell()
                     continue
                 }
                 guard let t = try sc.next(atEnd: atEnd) else { break }
@@ -721,10 +715,7 @@ public final class XLSXReader: SpreadsheetReader {
         /// Adds text bytes of the buffer to the current cell's value, within the cell size limit.
         mutating func appendValue(_ sc: XMLScanner, _ r: Range<Int>) throws {
             value.append(contentsOf: sc.buffer[r])
-            if value.count > limits.maxCellBytes {
-                throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber,
-                                 .cellTooLong(limit: limits.maxCellBytes))
-            }
+            if value.count > limits.maxCellBytes { throw cellTooLong() }
         }
 
         /// Turns the current cell's type, style and value into a ``Cell`` at its column.
@@ -732,27 +723,20 @@ public final class XLSXReader: SpreadsheetReader {
             capture = false
             inCell = false
             guard column >= 1 else { return }
-            place(try makeCell())
+            place(try value.withUnsafeBufferPointer { try makeCell($0) })
         }
 
-        /// The cell of a `<v>` holding a shared-string index or a number, read from the scanner's buffer
-        /// without copying it into ``value``; nil for any other type and for a value that is not well formed
-        /// (``makeCell()`` then reads it, or names what is wrong with it, a value over the cell size limit too).
-        func quickCell(_ sc: XMLScanner, _ v: Range<Int>) -> Cell? {
-            guard column >= 1, !v.isEmpty, v.count <= limits.maxCellBytes else { return nil }
-            let t = type
-            guard t == UInt8(ascii: "s") || t == UInt8(ascii: "n") else { return nil }
-            return sc.buffer.withUnsafeBufferPointer { p -> Cell? in
-                let bytes = UnsafeBufferPointer(rebasing: p[v])
-                if t == UInt8(ascii: "s") {
-                    guard let idx = XLSXReader.parseInt(bytes), idx < sharedStrings.count else { return nil }
-                    let s = sharedStrings[idx]
-                    return s.isEmpty ? .empty : .text(s)
-                }
-                guard let d = XLSXReader.parseDouble(bytes) else { return nil }
-                if style < styleKinds.count { return styleKinds[style].cell(serial: d, dateSystem: dateSystem) }
-                return .number(d)
-            }
+        /// The same for a cell whose value is the bytes `v` of the scanner's buffer, within the cell size limit.
+        mutating func finishCell(_ sc: XMLScanner, _ v: Range<Int>) throws {
+            capture = false
+            inCell = false
+            if hasValue, v.count > limits.maxCellBytes { throw cellTooLong() }
+            guard column >= 1 else { return }
+            place(try sc.buffer.withUnsafeBufferPointer { try makeCell(UnsafeBufferPointer(rebasing: $0[v])) })
+        }
+
+        func cellTooLong() -> SheetError {
+            SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: rowNumber, .cellTooLong(limit: limits.maxCellBytes))
         }
 
         /// Puts a finished cell at the current column (an empty one takes no place).
@@ -766,14 +750,18 @@ public final class XLSXReader: SpreadsheetReader {
             }
         }
 
-        func text() throws -> String {
+        @inline(__always)
+        func text(_ value: UnsafeBufferPointer<UInt8>) throws -> String {
             guard let s = XMLScanner.decode(value) else {
                 throw error(.cellNotUTF8(cell: "\(ColumnName.letters(column))\(rowNumber)"))
             }
             return s
         }
 
-        func makeCell() throws -> Cell {
+        /// The cell the current type and style make of the value bytes `value`. (`mutating` only so that the
+        /// state is passed in place: called on it from a mutating method, a plain method had it copied, 153
+        /// bytes for every cell.)
+        mutating func makeCell(_ value: UnsafeBufferPointer<UInt8>) throws -> Cell {
             guard hasValue else { return .empty }
             switch type {
             case UInt8(ascii: "s"):
@@ -784,20 +772,20 @@ public final class XLSXReader: SpreadsheetReader {
                 let s = sharedStrings[idx]
                 return s.isEmpty ? .empty : .text(s)
             case UInt8(ascii: "i"), UInt8(ascii: "S"):
-                let s = XLSXReader.unescapeOOXML(try text())
+                let s = XLSXReader.unescapeOOXML(try text(value))
                 return s.isEmpty ? .empty : .text(s)
             case UInt8(ascii: "b"):
-                return try .bool(value.first == UInt8(ascii: "1") || text().lowercased() == "true")
+                return try .bool(value.first == UInt8(ascii: "1") || text(value).lowercased() == "true")
             case UInt8(ascii: "e"):
-                return .error(try text())
+                return .error(try text(value))
             case UInt8(ascii: "d"):
-                let s = try text()
+                let s = try text(value)
                 if let d = XLSXReader.isoDateTime(s) { return d }
                 return s.isEmpty ? .empty : .text(s)
             default:
                 if value.isEmpty { return .empty }
                 guard let d = XLSXReader.parseDouble(value) else {
-                    let s = try text()
+                    let s = try text(value)
                     return s.isEmpty ? .empty : .text(s)
                 }
                 if style < styleKinds.count { return styleKinds[style].cell(serial: d, dateSystem: dateSystem) }
@@ -821,10 +809,6 @@ public final class XLSXReader: SpreadsheetReader {
         return col > 0 ? col : nil
     }
 
-    static func parseInt(_ v: [UInt8]) -> Int? {
-        v.withUnsafeBufferPointer { parseInt($0) }
-    }
-
     /// A shared-string index: up to 11 decimal digits, nothing else.
     static func parseInt(_ v: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !v.isEmpty, v.count < 12 else { return nil }
@@ -837,11 +821,6 @@ public final class XLSXReader: SpreadsheetReader {
     }
 
     /// Parses an XML number (`12`, `-3.5`, `1.2E-3`), integers without going through text.
-    static func parseDouble(_ v: [UInt8]) -> Double? {
-        v.withUnsafeBufferPointer { parseDouble($0) }
-    }
-
-    /// Parses an XML number from bytes, as the array form above does.
     static func parseDouble(_ v: UnsafeBufferPointer<UInt8>) -> Double? {
         var neg = false
         var i = 0

@@ -293,15 +293,17 @@ struct XLSXReaderTests {
         func col(_ s: String) -> Int? { let b = Array(s.utf8); return XLSXReader.column(b, 0..<b.count) }
         #expect(col("A1") == 1 && col("z9") == 26 && col("AA10") == 27 && col("XFD1048576") == 16_384 && col("XFE1") == 16_385)
         #expect(col("12") == nil && col("") == nil && col("AAAAAAAAA1") == nil)
-        #expect(XLSXReader.parseInt(Array("1234".utf8)) == 1234)
-        #expect(XLSXReader.parseInt(Array("12a".utf8)) == nil && XLSXReader.parseInt([]) == nil)
-        #expect(XLSXReader.parseDouble(Array("-42".utf8)) == -42)
-        #expect(XLSXReader.parseDouble(Array("3.25".utf8)) == 3.25)
-        #expect(XLSXReader.parseDouble(Array("1.2E-3".utf8)) == 0.0012)
-        #expect(XLSXReader.parseDouble(Array("9007199254740993".utf8)) == 9_007_199_254_740_992)
-        #expect(XLSXReader.parseDouble(Array("abc".utf8)) == nil)
-        #expect(XLSXReader.parseDouble(Array("inf".utf8)) == nil)
-        #expect(XLSXReader.parseDouble(Array("-".utf8)) == nil)
+        func int(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer(XLSXReader.parseInt) }
+        func double(_ s: String) -> Double? { Array(s.utf8).withUnsafeBufferPointer(XLSXReader.parseDouble) }
+        #expect(int("1234") == 1234)
+        #expect(int("12a") == nil && int("") == nil && int("123456789012") == nil)
+        #expect(double("-42") == -42)
+        #expect(double("3.25") == 3.25)
+        #expect(double("1.2E-3") == 0.0012)
+        #expect(double("9007199254740993") == 9_007_199_254_740_992)
+        #expect(double("abc") == nil)
+        #expect(double("inf") == nil)
+        #expect(double("-") == nil)
     }
 
     @Test func isoDateValues() {

@@ -297,13 +297,12 @@ struct XMLScannerTests {
         var pieces = [Array("<row><c".utf8)]
         pieces += Array(repeating: piece, count: 4096)
         pieces.append(Array("><v>1</v></c></row>".utf8))
-        let start = Date()
         let (toks, simple) = try XMLScannerTests.tokensTakingSimpleCells(pieces)
         #expect(toks.map(\.name) == ["row", "c", "v", "", "v", "c", "row"])
         // The tag's 4 MiB of attributes, none of them r, s or t.
         #expect(toks[1].body.utf8.count == 4096 * 1024 + " | r=- s=- t=-".utf8.count && toks[1].body.hasSuffix(" | r=- s=- t=-"))
+        // Left to `next` while it resumes, then `next` takes it (the shortcut never rescans it).
         #expect(simple == 0)
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 }
 
