@@ -33,17 +33,9 @@ public final class CSVReader: SpreadsheetReader {
     /// Whether the file starts with a `sep=X` line naming its delimiter (skipped when reading rows).
     public let hasSeparatorLine: Bool
 
-    let fileName: String
-    let bomLength: Int
-    let limits: ReadLimits
-    /// The file's length when opened.
-    let fileBytes: Int
-    /// Files at least this long are read on two threads (``forEachRecordInParallel(_:)``); negative: never.
-    var parallelMinBytes = 4 << 20
-    /// The least bytes of whole records in a block of the two-thread read.
-    var parallelBlockBytes = 512 << 10
-    /// The bytes per read (which rows come before an encoding error depends on it).
-    var readChunkBytes = 1 << 20
+    private let fileName: String
+    private let bomLength: Int
+    private let limits: ReadLimits
 
     /// Opens a text file; throws ``SheetError`` when it is empty, binary, or not in the forced encoding.
     public init(path: String, options: ReadOptions = ReadOptions()) throws {
@@ -51,7 +43,6 @@ public final class CSVReader: SpreadsheetReader {
         fileName = (path as NSString).lastPathComponent
         limits = options.limits
         let file = try ChunkedFile(path: path)
-        fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
         let head = try file.next()
         guard !head.isEmpty else { throw SheetError(.empty, file: fileName, .empty) }
         let bom = EncodingSniffer.bom(head)
@@ -140,7 +131,7 @@ public final class CSVReader: SpreadsheetReader {
 
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         warnings = []
-        let file = try ChunkedFile(path: path, chunkSize: readChunkBytes)
+        let file = try ChunkedFile(path: path)
         let transcoder = UTF8Transcoder(from: encoding)
         var parser = CSVParser(delimiter: separator, maxFieldBytes: limits.maxCellBytes)
         var ragged = 0
@@ -165,10 +156,7 @@ public final class CSVReader: SpreadsheetReader {
         var chunk: [UInt8] = []
         let passThrough = encoding == .utf8 || encoding == .utf8BOM
         do {
-            // A long file on two threads (issue #17): the same rows, warnings and errors.
-            let parallel = readsInParallel
-            if parallel { stop = try !forEachRecordInParallel(emit) }
-            while !stop && !parallel {
+            while !stop {
                 try file.next(into: &chunk)
                 let final = chunk.isEmpty
                 let skip = first ? min(bomLength, chunk.count) : 0
@@ -259,18 +247,6 @@ struct CSVParser {
         self.maxFieldBytes = maxFieldBytes
         field.reserveCapacity(256)
         cells.reserveCapacity(16)
-    }
-
-    /// Starts over at the start of a record on physical line `line`, as after a record's line break
-    /// (the recent-fields cache is kept).
-    mutating func restart(line: Int) {
-        self.line = line
-        recordLine = line
-        state = .fieldStart
-        field.removeAll(keepingCapacity: true)
-        cells.removeAll(keepingCapacity: true)
-        pendingCR = false
-        quotedCR = false
     }
 
     /// The part of the current field in the chunk being parsed, `base[start..<end]` (none when equal),
