@@ -61,20 +61,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Calls `body` with the ten bytes of ``iso`` (no string is built: for binding to a statement).
     public func withISOBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
-            func put(_ v: Int, at i: Int, width: Int) {
-                var v = v
-                for k in stride(from: i + width - 1, through: i, by: -1) {
-                    b[k] = UInt8(truncatingIfNeeded: 48 + v % 10)
-                    v /= 10
-                }
-            }
-            put(year, at: 0, width: 4)
-            b[4] = UInt8(ascii: "-")
-            put(month, at: 5, width: 2)
-            b[7] = UInt8(ascii: "-")
-            put(day, at: 8, width: 2)
-            return try body(UnsafeBufferPointer(b))
+        // Digit by digit without a loop (written for every row an import stores: issue #17); the digit of
+        // v / 10ᵏ is the one dividing by ten k times gives, so the bytes are those of the loop they replace.
+        @inline(__always) func digit(_ v: Int) -> UInt8 { UInt8(truncatingIfNeeded: 48 + v % 10) }
+        let y = year, m = month, d = day
+        var b: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), 45, digit(m / 10), digit(m), 45, digit(d / 10), digit(d))
+        return try withUnsafeBytes(of: &b) { raw in
+            try body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 10))
         }
     }
 

@@ -621,18 +621,30 @@ enum RowClassifier {
 
     static func lead(_ b: some Collection<UInt8>) -> UInt32 { b.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
 
+    /// ``lead(_:)`` of a text's UTF-8 (asked of nearly every cell: the first bytes read in place).
+    @inline(__always)
+    static func lead(_ s: String) -> UInt32 {
+        var it = s.utf8.makeIterator()
+        var v: UInt32 = 0
+        for _ in 0..<3 {
+            guard let b = it.next() else { break }
+            v = v << 8 | UInt32(b)
+        }
+        return v
+    }
+
     /// Whether a raw cell text may start with one of the words (after spaces): false for nearly all.
     static func mayStartWithAWord(_ s: String) -> Bool {
         guard let first = s.utf8.first else { return false }
         // Spaces or full-width forms first: compact decides.
         if first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3 || first == 0xEF { return true }
-        let l = lead(s.utf8)
+        let l = lead(s)
         for c in leadCharacters where c == l { return true }
         return false
     }
 
     static func hasPrefix(_ s: String, _ words: [[UInt8]]) -> Bool {
-        let l = lead(s.utf8)
+        let l = lead(s)
         guard leadCharacters.contains(l) else { return false }
         return words.contains { s.utf8.starts(with: $0) }
     }
@@ -695,7 +707,8 @@ enum RowClassifier {
                 }
                 texts += 1
             }
-            if nonBlank >= 3 && texts == 0 { break }
+            // Two texts seen: the rest of the row decides nothing (nonBlank only matters when it is 1).
+            if texts >= 2 || (nonBlank >= 3 && texts == 0) { break }
         }
         func footer(_ t: String?) -> Kind? {
             guard let t else { return nil }

@@ -15,4 +15,20 @@ import Testing
         #expect(CivilDate(year: 2024, month: 1, day: 31)!.adding(months: 1).iso == "2024-02-29")
         #expect(CivilDate(iso: "2024-03-31")?.lastOfMonth.iso == "2024-03-31")
     }
+
+    @Test func theISOFormIsFourTwoAndTwoDigitsForEveryDayOfTheYears1To9999() {
+        func padded(_ v: Int, _ width: Int) -> String { String(repeating: "0", count: width - String(v).count) + String(v) }
+        var day = CivilDate(year: 1, month: 1, day: 1)!.daysSince1970
+        let end = CivilDate(year: 9999, month: 12, day: 31)!.daysSince1970
+        var checked = 0
+        while day <= end {
+            let d = CivilDate(daysSince1970: day)
+            #expect(d.iso == "\(padded(d.year, 4))-\(padded(d.month, 2))-\(padded(d.day, 2))")
+            #expect(d.withISOBytes { Array($0) } == Array(d.iso.utf8))
+            day += 37
+            checked += 1
+        }
+        #expect(checked == 98_705)
+        #expect(CivilDate(year: 7, month: 3, day: 9)!.iso == "0007-03-09")
+    }
 }

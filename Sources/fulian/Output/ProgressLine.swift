@@ -77,7 +77,8 @@ final class ProgressLine: @unchecked Sendable {
         let head = (try? h.read(upToCount: 1 << 20)) ?? Data()
         guard head.count > 0, !head.starts(with: [0x50, 0x4B]), !head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) else { return nil }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? head.count
-        let lines = head.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // Over the bytes in place (Data's iterator takes ~100 instructions a byte: ~30 ms before every import).
+        let lines = head.withUnsafeBytes { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         guard lines > 0 else { return nil }
         return Int(Double(lines) * Double(size) / Double(head.count))
     }
