@@ -619,12 +619,11 @@ enum RowClassifier {
     /// (a name, a number, nearly every data cell) is no footer and no note, known at once.
     static let leadCharacters = Array(Set((totalWords + subtotalWords + noteWords).map { lead(Array($0.utf8)) }))
 
-    static func lead(_ b: some Collection<UInt8>) -> UInt32 { b.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
-
-    /// ``lead(_:)`` of a text's UTF-8 (asked of nearly every cell: the first bytes read in place).
+    /// The first three bytes (fewer when there are fewer) as one number. Asked of nearly every cell's UTF-8:
+    /// read through the iterator in place, not through a generic `prefix(3).reduce`.
     @inline(__always)
-    static func lead(_ s: String) -> UInt32 {
-        var it = s.utf8.makeIterator()
+    static func lead(_ b: some Sequence<UInt8>) -> UInt32 {
+        var it = b.makeIterator()
         var v: UInt32 = 0
         for _ in 0..<3 {
             guard let b = it.next() else { break }
@@ -638,13 +637,13 @@ enum RowClassifier {
         guard let first = s.utf8.first else { return false }
         // Spaces or full-width forms first: compact decides.
         if first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3 || first == 0xEF { return true }
-        let l = lead(s)
+        let l = lead(s.utf8)
         for c in leadCharacters where c == l { return true }
         return false
     }
 
     static func hasPrefix(_ s: String, _ words: [[UInt8]]) -> Bool {
-        let l = lead(s)
+        let l = lead(s.utf8)
         guard leadCharacters.contains(l) else { return false }
         return words.contains { s.utf8.starts(with: $0) }
     }

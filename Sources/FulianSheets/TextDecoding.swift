@@ -31,14 +31,8 @@ final class ChunkedFile {
     /// Reads the next chunk into `chunk`, reusing its storage (a read of a large file then allocates
     /// nothing per chunk); empty at the end of the file.
     func next(into chunk: inout [UInt8]) throws {
-        if chunk.count < chunkSize {
-            // One zero-filled buffer at once (not an element at a time, which unoptimized builds take literally).
-            let size = chunkSize
-            chunk = [UInt8](unsafeUninitializedCapacity: size) { p, n in
-                p.baseAddress!.initialize(repeating: 0, count: size)
-                n = size
-            }
-        }
+        // One zero-filled buffer at once (appending an element at a time, unoptimized builds took ~0.5 s a file).
+        if chunk.count < chunkSize { chunk = [UInt8](repeating: 0, count: chunkSize) }
         let fd = handle.fileDescriptor
         var filled = 0
         let failed: Bool = chunk.withUnsafeMutableBytes { p in
