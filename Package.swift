@@ -33,12 +33,15 @@ let package = Package(
             name: "CPostgreSQL", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
 
+        // UTF-8 validation with AVX2 where the processor has it (C: Swift does not reach its byte shuffles).
+        .target(name: "CTextSIMD"),
+
         // file → cells → records → store → indicators → workbook
         .target(name: "FulianCore", dependencies: ["CCrypto"]),
         .target(
             name: "FulianSheets",
             dependencies: [
-                "FulianCore",
+                "FulianCore", "CTextSIMD",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .target(name: "FulianImport", dependencies: ["FulianCore", "FulianSheets"]),
@@ -65,7 +68,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["FulianCore", "FulianSheets", "FulianStore"], path: "Tests/TestSupport"),
         .testTarget(name: "FulianCoreTests", dependencies: ["FulianCore", "TestSupport"]),
-        .testTarget(name: "FulianSheetsTests", dependencies: ["FulianSheets", "TestSupport"]),
+        .testTarget(name: "FulianSheetsTests", dependencies: ["FulianSheets", "CTextSIMD", "TestSupport"]),
         .testTarget(name: "FulianImportTests", dependencies: ["FulianImport", "TestSupport"]),
         .testTarget(
             name: "FulianStoreTests",

@@ -165,13 +165,13 @@ public final class CSVReader: SpreadsheetReader {
                 if passThrough {
                     go = try parser.feed(chunk, from: skip, emit)
                 } else {
-                    guard let utf8 = transcoder.convert(skip > 0 ? Array(chunk[skip...]) : chunk, final: final) else {
+                    guard let utf8Chunk = transcoder.convert(skip > 0 ? Array(chunk[skip...]) : chunk, final: final) else {
                         // Parse what decoded before the bad bytes on a copy of the parser, only to learn their line.
                         var probe = parser
                         _ = try? probe.feed(transcoder.partial) { _, _ in true }
                         throw SheetError(.encoding, file: fileName, row: probe.line, .invalidBytes(line: probe.line, encoding: encoding.rawValue))
                     }
-                    go = try parser.feed(utf8, emit)
+                    go = try parser.feed(utf8Chunk, emit)
                 }
                 if !go { stop = true; break }
                 if final {
@@ -222,7 +222,9 @@ public final class CSVReader: SpreadsheetReader {
 /// Speed (issue #17): runs of ordinary bytes are found eight bytes at a time (``WordScan``), and a field
 /// that lies within one chunk with no `""` in it becomes its cell straight from the chunk; only a field
 /// split across chunks or holding an escaped quote is gathered in `field` first. The row's cell array is
-/// reused when the consumer does not keep the row.
+/// reused when the consumer does not keep the row. Each chunk is checked as UTF-8 as a whole before it is
+/// cut (``EncodingSniffer/UTF8Validator``, AVX2 where there is AVX2); while every byte so far was valid, a
+/// field's text is made after an ASCII test alone, else after its own check (bad bytes become U+FFFD).
 struct CSVParser {
     enum Failure: Error { case unterminatedQuote(Int), fieldTooLong(Int) }
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -241,6 +243,12 @@ struct CSVParser {
     private var quotedCR = false
     /// Recent long fields by column (see ``FieldCache``).
     private var fieldCache = FieldCache()
+    /// The bytes fed so far, checked a chunk at a time as they come (before their fields are cut).
+    private var utf8 = EncodingSniffer.UTF8Validator()
+    /// Whether every byte fed so far, the chunk being parsed included, is valid UTF-8: a field then needs
+    /// only its ASCII test (issue #17: checking every field on its own cost ~1/8 of reading a Chinese file,
+    /// the chunk as a whole costs ~1/100).
+    private var knownValid = false
 
     init(delimiter: UInt8, maxFieldBytes: Int) {
         self.delimiter = delimiter
@@ -303,9 +311,9 @@ struct CSVParser {
     @inline(__always)
     private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if bytes.count >= FieldCache.minLength && bytes.count <= FieldCache.maxLength {
-            return fieldCache.text(bytes, column: cells.count)
+            return fieldCache.text(bytes, column: cells.count, valid: knownValid)
         }
-        return FieldCache.make(bytes)
+        return FieldCache.make(bytes, valid: knownValid)
     }
 
     /// Ends the record; returns the callback's verdict (true = go on).
@@ -341,6 +349,8 @@ struct CSVParser {
         let d = delimiter
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return true }
+        utf8.feed(p)
+        knownValid = utf8.valid
         var i = 0
         var run = Run()
         if pendingCR {
@@ -436,6 +446,7 @@ struct CSVParser {
     mutating func finish(_ emit: (Int, [Cell]) throws -> Bool) throws -> Bool {
         if state == .quoted { throw Failure.unterminatedQuote(recordLine) }
         if state == .fieldStart && field.isEmpty && cells.isEmpty { return true }
+        knownValid = utf8.complete   // a sequence cut by the end makes the last field repaired
         var run = Run()
         return try endRecord(&run, nil, emit)
     }
@@ -462,9 +473,13 @@ struct FieldCache {
 
     /// The text of `bytes` as `String(decoding:as: UTF8.self)` makes it, checked once: ASCII and valid UTF-8
     /// become a string without a second check (flagged ASCII when they are, as the standard library does),
-    /// anything else decodes repaired.
+    /// anything else decodes repaired. `valid`: the bytes are known to be valid UTF-8, only whether they
+    /// are ASCII is left to find.
     @inline(__always)
-    static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func make(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool) -> String {
+        if valid {
+            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII(bytes)))
+        }
         switch EncodingSniffer.UTF8Validator.check(bytes) {
         case .ascii: return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: true))
         case .valid: return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: false))
@@ -472,17 +487,38 @@ struct FieldCache {
         }
     }
 
-    /// The text of `bytes` (`minLength...maxLength` long, see ``make(_:)``), from the cache when column
-    /// `column` had the same bytes recently.
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
-        guard column < FieldCache.columns else { return FieldCache.make(bytes) }
+    /// Whether every byte is below 0x80, eight at a time.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base), n = bytes.count
+        var high: UInt64 = 0, i = 0
+        while i + 8 <= n {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        if i < n {
+            // The last bytes as one word that ends at the end (overlapping words already read), or byte by byte.
+            if n >= 8 {
+                high |= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else {
+                while i < n { high |= UInt64(base[i]); i += 1 }
+            }
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The text of `bytes` (`minLength...maxLength` long, see ``make(_:valid:)``), from the cache when
+    /// column `column` had the same bytes recently.
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, valid: Bool) -> String {
+        guard column < FieldCache.columns else { return FieldCache.make(bytes, valid: valid) }
         if entries.isEmpty {
             entries = Array(repeating: nil, count: FieldCache.columns * FieldCache.slots)
             lookups = Array(repeating: 0, count: FieldCache.columns)
             hits = Array(repeating: 0, count: FieldCache.columns)
         }
         let h = hits[column]
-        if h < 0 { return FieldCache.make(bytes) }
+        if h < 0 { return FieldCache.make(bytes, valid: valid) }
         let n = bytes.count, p = UnsafeRawPointer(bytes.baseAddress!)
         // The first and last eight bytes and the length pick the slot.
         let a = p.loadUnaligned(as: UInt64.self), b = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
@@ -496,7 +532,7 @@ struct FieldCache {
             if h < FieldCache.trial / 2 {   // fewer than half found: not worth the look-up
                 hits[column] = -1
                 for k in 0..<FieldCache.slots { entries[column * FieldCache.slots + k] = nil }
-                return FieldCache.make(bytes)
+                return FieldCache.make(bytes, valid: valid)
             }
         }
         if var s = entries[slot], s.utf8.count == n {
@@ -506,7 +542,7 @@ struct FieldCache {
                 return s
             }
         }
-        let s = FieldCache.make(bytes)
+        let s = FieldCache.make(bytes, valid: valid)
         entries[slot] = s
         return s
     }

@@ -27,6 +27,9 @@ public enum Cell: Hashable, Sendable {
     case error(String)
 
     /// True for `.empty` and for text made only of white space.
+    ///
+    /// Inlinable: a caller that looks at cells in place (a reader's row) then needs no copy of each.
+    @inlinable
     public var isBlank: Bool {
         switch self {
         case .empty: return true

@@ -1,4 +1,5 @@
 import Foundation
+import CTextSIMD
 @testable import FulianSheets
 import Testing
 import TestSupport
@@ -322,5 +323,78 @@ struct UTF8ValidatorRandomTests {
                         "round \(round): \(part)")
             }
         }
+    }
+}
+
+/// The AVX2 validator (`fulian_utf8_validate`, C) against the standard library's validation: texts longer
+/// than its 32-byte blocks, with errors placed on every side of a block's edge, and the chunked validator
+/// that hands it the middle of each chunk.
+struct SIMDUTF8ValidatorTests {
+    /// Whether this processor has AVX2 (then the C validator must answer, not decline).
+    static let hasAVX2: Bool = {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
+        return info.split(separator: "\n").contains { $0.hasPrefix("flags") && $0.split(separator: " ").contains("avx2") }
+    }()
+
+    static func simd(_ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBufferPointer { fulian_utf8_validate($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    @Test(arguments: [
+        ([UInt8](), true),
+        ([UInt8]("plain ASCII, 中文, 𠀀, é, \u{7FF}\u{800}\u{D7FF}\u{E000}\u{FFFF}\u{10000}\u{10FFFF}".utf8), true),
+        ([0xC0, 0x80], false), ([0xC1, 0xBF], false),                     // overlong two-byte forms
+        ([0xE0, 0x80, 0x80], false), ([0xE0, 0x9F, 0xBF], false),         // overlong three-byte forms
+        ([0xED, 0xA0, 0x80], false), ([0xED, 0xBF, 0xBF], false),         // UTF-16 surrogates
+        ([0xF0, 0x80, 0x80, 0x80], false), ([0xF0, 0x8F, 0xBF, 0xBF], false),   // overlong four-byte forms
+        ([0xF4, 0x90, 0x80, 0x80], false),                                // above U+10FFFF
+        ([0xF5, 0x80, 0x80, 0x80], false), ([0xFF], false), ([0xF8, 0x88, 0x80, 0x80, 0x80], false),
+        ([0x80], false), ([0x41, 0xBF], false),                           // lone continuation bytes
+        ([0xE4, 0xB8], false), ([0xF0, 0xA0, 0x80], false), ([0xC3], false),   // cut at the end
+        ([0xE4, 0xB8, 0xAD, 0x80], false),                                // one continuation too many
+        ([0xD6, 0xD0, 0xCE, 0xC4], false),                                // 中文 in GB18030
+    ])
+    func knownCasesValidateAsTheStandardSays(bytes: [UInt8], valid: Bool) {
+        #expect(String(validating: bytes, as: UTF8.self) != nil || !valid)
+        // The same bytes at every offset into a block of ASCII, so each error falls on every side of an edge.
+        for lead in 0..<70 {
+            let text = Array(repeating: UInt8(ascii: "a"), count: lead) + bytes
+            let r = SIMDUTF8ValidatorTests.simd(text)
+            if SIMDUTF8ValidatorTests.hasAVX2 { #expect(r != -1) }
+            if r != -1 { #expect((r == 1) == valid, "\(bytes) after \(lead) ASCII bytes") }
+            let chinese = Array(String(repeating: "中", count: lead).utf8) + bytes
+            let c = SIMDUTF8ValidatorTests.simd(chinese)
+            if c != -1 { #expect((c == 1) == valid, "\(bytes) after \(lead) Chinese characters") }
+        }
+    }
+
+    @Test func randomTextsValidateAsTheStandardLibraryDoes() {
+        var rng = SplitMix(seed: 17)
+        let atoms = ["a", "中文", "é", "𠀀", "\u{7FF}", "\u{800}", "\u{D7FF}", "\u{E000}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}",
+                     ",1", "东湖街道第一社区", "439951198001010012"].map { Array($0.utf8) }
+        let bad: [UInt8] = [0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4,
+                            0xF5, 0xFF, 0x41, 0x00]
+        var invalid = 0
+        for round in 0..<6000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 80) { bytes += atoms[Int(rng.next() % UInt64(atoms.count))] }
+            // Most rounds break the text: a byte replaced, or one or two inserted.
+            for _ in 0..<Int(rng.next() % 3) where !bytes.isEmpty {
+                let at = Int(rng.next() % UInt64(bytes.count)), b = bad[Int(rng.next() % UInt64(bad.count))]
+                if rng.next() % 2 == 0 { bytes[at] = b } else { bytes.insert(b, at: at) }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if !expected { invalid += 1 }
+            let r = SIMDUTF8ValidatorTests.simd(bytes)
+            if SIMDUTF8ValidatorTests.hasAVX2 { #expect(r != -1) }
+            if r != -1 { #expect((r == 1) == expected, "round \(round): \(bytes)") }
+            // The chunked validator, which gives the C one each chunk's middle, cut anywhere.
+            let cut = Int(rng.next() % UInt64(bytes.count + 1))
+            var v = EncodingSniffer.UTF8Validator()
+            v.feed(Array(bytes[..<cut]))
+            v.feed(Array(bytes[cut...]))
+            #expect(v.complete == expected, "round \(round): \(bytes) cut at \(cut)")
+        }
+        #expect(invalid > 2000 && invalid < 5000)   // both verdicts well tried
     }
 }
