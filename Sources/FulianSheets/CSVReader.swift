@@ -63,8 +63,9 @@ public final class CSVReader: SpreadsheetReader {
             if e == .utf8 || e == .utf8BOM {
                 try file.rewind()
                 var v = EncodingSniffer.UTF8Validator()
+                var c: [UInt8] = []   // one buffer for the whole file
                 while v.valid {
-                    let c = try file.next()
+                    try file.next(into: &c)
                     if c.isEmpty { break }
                     v.feed(c)
                 }
@@ -243,6 +244,8 @@ struct CSVParser {
     private var quotedCR = false
     /// Recent long fields by column (see ``FieldCache``).
     private var fieldCache = FieldCache()
+    /// Whether short fields may become strings through ``SmallString`` (asked once, not per field).
+    private let smallStrings = SmallString.matchesStandardLibrary
     /// The bytes fed so far, checked a chunk at a time as they come (before their fields are cut).
     private var utf8 = EncodingSniffer.UTF8Validator()
     /// Whether every byte fed so far, the chunk being parsed included, is valid UTF-8: a field then needs
@@ -313,7 +316,7 @@ struct CSVParser {
         if bytes.count >= FieldCache.minLength && bytes.count <= FieldCache.maxLength {
             return fieldCache.text(bytes, column: cells.count, valid: knownValid)
         }
-        return FieldCache.make(bytes, valid: knownValid)
+        return FieldCache.make(bytes, valid: knownValid, small: smallStrings)
     }
 
     /// Ends the record; returns the callback's verdict (true = go on).
@@ -466,25 +469,69 @@ struct FieldCache {
     /// How many look-ups a column gets before its hit rate decides whether it keeps the cache.
     private static let trial = 512
 
-    private var entries: [String?] = []
-    /// Per column: look-ups and hits during the trial; `hits < 0` = the cache is off for that column.
-    private var lookups: [Int32] = []
-    private var hits: [Int32] = []
+    /// The cache's memory, made at the first long field and never grown: each slot's string, the bytes it
+    /// was made from and their count (0: empty), and per column the look-ups and hits of the trial
+    /// (`hits < 0`: the cache is off for that column). Plain memory, so a look-up pays no copy-on-write
+    /// checks (issue #17: they were a third of its cost). A copy of the parser shares it: whoever adds an
+    /// entry adds a right one.
+    private final class Storage {
+        let strings: UnsafeMutablePointer<String>
+        let bytes: UnsafeMutablePointer<UInt8>
+        let lengths: UnsafeMutablePointer<UInt8>
+        let lookups: UnsafeMutablePointer<Int32>
+        let hits: UnsafeMutablePointer<Int32>
+
+        init() {
+            let n = FieldCache.columns * FieldCache.slots
+            strings = .allocate(capacity: n)
+            strings.initialize(repeating: "", count: n)
+            bytes = .allocate(capacity: n * FieldCache.maxLength)
+            lengths = .allocate(capacity: n)
+            lengths.initialize(repeating: 0, count: n)
+            lookups = .allocate(capacity: FieldCache.columns)
+            lookups.initialize(repeating: 0, count: FieldCache.columns)
+            hits = .allocate(capacity: FieldCache.columns)
+            hits.initialize(repeating: 0, count: FieldCache.columns)
+        }
+
+        deinit {
+            strings.deinitialize(count: FieldCache.columns * FieldCache.slots)
+            strings.deallocate()
+            bytes.deallocate()
+            lengths.deallocate()
+            lookups.deallocate()
+            hits.deallocate()
+        }
+    }
+
+    /// Keeps the memory alive; the look-ups go through the pointers below, which cost no retain.
+    private var storage: Storage?
+    private var strings: UnsafeMutablePointer<String>?
+    private var bytes: UnsafeMutablePointer<UInt8>?
+    private var lengths: UnsafeMutablePointer<UInt8>?
+    private var lookups: UnsafeMutablePointer<Int32>?
+    private var hits: UnsafeMutablePointer<Int32>?
 
     /// The text of `bytes` as `String(decoding:as: UTF8.self)` makes it, checked once: ASCII and valid UTF-8
     /// become a string without a second check (flagged ASCII when they are, as the standard library does),
     /// anything else decodes repaired. `valid`: the bytes are known to be valid UTF-8, only whether they
-    /// are ASCII is left to find.
+    /// are ASCII is left to find. `small`: ``SmallString/matchesStandardLibrary``, for a short text.
     @inline(__always)
-    static func make(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool) -> String {
+    static func make(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool, small: Bool = false) -> String {
+        let ascii: Bool
         if valid {
-            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII(bytes)))
+            ascii = isASCII(bytes)
+        } else {
+            switch EncodingSniffer.UTF8Validator.check(bytes) {
+            case .ascii: ascii = true
+            case .valid: ascii = false
+            case .invalid: return String(decoding: bytes, as: UTF8.self)
+            }
         }
-        switch EncodingSniffer.UTF8Validator.check(bytes) {
-        case .ascii: return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: true))
-        case .valid: return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: false))
-        case .invalid: return String(decoding: bytes, as: UTF8.self)
+        if small && bytes.count <= SmallString.capacity {
+            return SmallString.make(bytes, ascii: ascii)
         }
+        return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: ascii))
     }
 
     /// Whether every byte is below 0x80, eight at a time.
@@ -512,11 +559,11 @@ struct FieldCache {
     /// column `column` had the same bytes recently.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, valid: Bool) -> String {
         guard column < FieldCache.columns else { return FieldCache.make(bytes, valid: valid) }
-        if entries.isEmpty {
-            entries = Array(repeating: nil, count: FieldCache.columns * FieldCache.slots)
-            lookups = Array(repeating: 0, count: FieldCache.columns)
-            hits = Array(repeating: 0, count: FieldCache.columns)
+        if storage == nil {
+            let st = Storage()
+            (storage, strings, self.bytes, lengths, lookups, hits) = (st, st.strings, st.bytes, st.lengths, st.lookups, st.hits)
         }
+        let strings = strings!, lengths = lengths!, lookups = lookups!, hits = hits!
         let h = hits[column]
         if h < 0 { return FieldCache.make(bytes, valid: valid) }
         let n = bytes.count, p = UnsafeRawPointer(bytes.baseAddress!)
@@ -531,20 +578,90 @@ struct FieldCache {
             lookups[column] = l + 1
             if h < FieldCache.trial / 2 {   // fewer than half found: not worth the look-up
                 hits[column] = -1
-                for k in 0..<FieldCache.slots { entries[column * FieldCache.slots + k] = nil }
+                let first = column * FieldCache.slots
+                for k in first..<(first + FieldCache.slots) {
+                    strings[k] = ""
+                    lengths[k] = 0
+                }
                 return FieldCache.make(bytes, valid: valid)
             }
         }
-        if var s = entries[slot], s.utf8.count == n {
-            let same = s.withUTF8 { memcmp($0.baseAddress!, p, n) == 0 }
-            if same {
-                if l < FieldCache.trial { hits[column] = h + 1 }
-                return s
-            }
+        let kept = UnsafeMutableRawPointer(self.bytes! + slot * FieldCache.maxLength)
+        if Int(lengths[slot]) == n && FieldCache.equal(kept, p, n) {
+            if l < FieldCache.trial { hits[column] = h + 1 }
+            return strings[slot]
         }
         let s = FieldCache.make(bytes, valid: valid)
-        entries[slot] = s
+        strings[slot] = s
+        kept.copyMemory(from: p, byteCount: n)
+        lengths[slot] = UInt8(n)
         return s
+    }
+
+    /// Whether `n` bytes (at least eight) are the same at `x` and `y`, a word at a time, the last word
+    /// ending at the end.
+    @inline(__always)
+    private static func equal(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 < n {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+}
+
+/// Strings of up to 15 bytes made the way the standard library makes them, inside the `String` value itself,
+/// without its general path (issue #17: ~120 instructions a field, most of a CSV file's fields being short).
+///
+/// On 64-bit platforms a small string's 16 bytes are its UTF-8 bytes, then one byte holding its count and
+/// flags (`0xE0 | count` for ASCII, `0xA0 | count` otherwise): the layout the Swift ABI fixes. It is checked
+/// once, against strings the standard library made, before it is ever used.
+enum SmallString {
+    /// The longest string that fits.
+    static let capacity = 15
+
+    /// Whether strings made here equal, bit for bit, what the standard library makes (checked once).
+    static let matchesStandardLibrary: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        for sample in ["", "a", "2024-03-05", "123456789012345", "中", "郑霞萍", "东湖7社区", "a中b"] {
+            let bytes = Array(sample.utf8)
+            let standard = String(decoding: bytes, as: UTF8.self)
+            // Only the bits are compared: a string made with a wrong layout must not be used even once.
+            let made = bytes.withUnsafeBufferPointer { words($0, ascii: bytes.allSatisfy { $0 < 0x80 }) }
+            guard made == unsafeBitCast(standard, to: (UInt64, UInt64).self) else { return false }
+        }
+        return true
+    }()
+
+    /// The string of `bytes` (valid UTF-8, at most ``capacity`` of them; `ascii`: every byte below 0x80).
+    @inline(__always)
+    static func make(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+        unsafeBitCast(words(bytes, ascii: ascii), to: String.self)
+    }
+
+    /// The two words of the small string of `bytes` (at most ``capacity``).
+    @inline(__always)
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> (UInt64, UInt64) {
+        let n = bytes.count
+        precondition(n <= capacity)
+        var low: UInt64 = 0, high: UInt64 = 0
+        // Little-endian loads that stay within the bytes: overlapping where there are fewer than a word's.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            if n >= 8 {
+                low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                if n > 8 { high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) >> (UInt64(16 - n) * 8) }
+            } else if n >= 4 {
+                let a = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+                let b = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+                low = a | b << (UInt64(n - 4) * 8)
+            } else if n > 0 {
+                low = UInt64(base[0]) | UInt64(base[n / 2]) << (UInt64(n / 2) * 8) | UInt64(base[n - 1]) << (UInt64(n - 1) * 8)
+            }
+        }
+        high |= ((ascii ? 0xE0 : 0xA0) | UInt64(n)) << 56
+        return (low, high)
     }
 }
 

@@ -473,8 +473,9 @@ enum EncodingSniffer {
         if let b = bom(head) { return .encoding(b.0, bomLength: b.1) }
         var v = UTF8Validator()
         try file.rewind()
+        var chunk: [UInt8] = []   // one buffer for the whole file
         while v.valid {
-            let chunk = try file.next()
+            try file.next(into: &chunk)
             if chunk.isEmpty { break }
             v.feed(chunk)
         }

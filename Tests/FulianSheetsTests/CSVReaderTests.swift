@@ -624,3 +624,35 @@ struct ValidatedUTF8Tests {
         }
     }
 }
+
+/// Short fields made into strings in place (``SmallString``): bit for bit what the standard library makes.
+struct SmallStringTests {
+    @Test func theLayoutCheckPassesOnThisPlatform() {
+        // 64-bit Linux and Apple platforms share the layout; were it ever to change, the reader falls back
+        // to the standard library's path and this test says so.
+        #expect(SmallString.matchesStandardLibrary)
+    }
+
+    @Test func everyLengthAndKindOfTextIsTheStandardLibrarysString() {
+        var rng = SplitMix(seed: 15)
+        let pieces = ["a", "7", "-", " ", "é", "中", "社", "𠀀", "\u{7F}", "\u{80}", "\u{FFFF}"].map { Array($0.utf8) }
+        var lengths = Set<Int>()
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = []
+            let target = Int(rng.next() % 16)
+            while true {
+                let p = pieces[Int(rng.next() % UInt64(pieces.count))]
+                if bytes.count + p.count > target { break }
+                bytes += p
+            }
+            lengths.insert(bytes.count)
+            let standard = String(decoding: bytes, as: UTF8.self)
+            let made = bytes.withUnsafeBufferPointer { SmallString.make($0, ascii: bytes.allSatisfy { $0 < 0x80 }) }
+            #expect(unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(standard, to: (UInt64, UInt64).self),
+                    "\(bytes)")
+            #expect(made == standard && Array(made.utf8) == bytes && made.count == standard.count)
+            #expect(made.hashValue == standard.hashValue && made.unicodeScalars.elementsEqual(standard.unicodeScalars))
+        }
+        #expect(lengths == Set(0...15))
+    }
+}
