@@ -22,7 +22,7 @@ final class BatchWriter {
     /// Program names exactly as written → id, so the fold runs once per spelling, not once per row.
     @exclusivity(unchecked) private var programIdsAsWritten: [ExactText: Int64] = [:]
     /// Persons met in this batch by ID number (its ``IDNumber/digits``), and (without an ID) by `name@orgId`.
-    @exclusivity(unchecked) var personByID: [Int64: Int64] = [:]
+    @exclusivity(unchecked) var personByID = PersonsByNumber()
     /// Whether the store held any person when the batch began: if not, a person not met in this
     /// batch is new, and no lookup is needed.
     private let storeHadPersons: Bool
