@@ -33,7 +33,7 @@ let package = Package(
             name: "CPostgreSQL", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
 
-        // UTF-8 validation with AVX2 where the processor has it (C: Swift does not reach its byte shuffles).
+        // UTF-8 validation and CSV field stops with AVX2 or SSE2 (C: Swift does not reach byte shuffles and masks).
         .target(name: "CTextSIMD"),
 
         // file → cells → records → store → indicators → workbook

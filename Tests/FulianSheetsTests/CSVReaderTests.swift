@@ -1,3 +1,4 @@
+import CTextSIMD
 import Foundation
 import FulianCore
 @testable import FulianSheets
@@ -654,5 +655,43 @@ struct SmallStringTests {
             #expect(made.hashValue == standard.hashValue && made.unicodeScalars.elementsEqual(standard.unicodeScalars))
         }
         #expect(lengths == Set(0...15))
+    }
+}
+
+/// The CSV stop marks (`fulian_csv_stops`, C) in each instruction set against a plain Swift reference.
+struct CSVStopMarksTests {
+    static func reference(_ bytes: [UInt8], _ delimiter: UInt8, _ quote: UInt8) -> ([UInt64], [UInt64]) {
+        var f = [UInt64](repeating: 0, count: (bytes.count + 63) / 64), q = f
+        for (i, b) in bytes.enumerated() {
+            let line = b == 10 || b == 13
+            if line || b == delimiter { f[i / 64] |= 1 << UInt64(i % 64) }
+            if line || b == quote { q[i / 64] |= 1 << UInt64(i % 64) }
+        }
+        return (f, q)
+    }
+
+    @Test func everyInstructionSetMarksWhatThePlainLoopMarks() {
+        var rng = SplitMix(seed: 64)
+        let pool: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D, 0x09, 0x3B, 0x41, 0x00, 0xE4, 0xB8, 0xAD, 0xFF, 0x7C]
+        var used = Set<Int32>()
+        for round in 0..<3000 {
+            let n = round < 200 ? round : Int(rng.next() % 700)
+            let bytes = (0..<n).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            // The delimiters a file may be read with, and any byte at all.
+            let delimiter: UInt8 = round % 5 == 4 ? UInt8(truncatingIfNeeded: rng.next()) : [0x2C, 0x09, 0x3B, 0x7C][round % 4]
+            let (f, q) = CSVStopMarksTests.reference(bytes, delimiter, 0x22)
+            for isa: Int32 in [0, 1, 2] {
+                // One word more than needed, to see that nothing is written past the marks.
+                var gf = [UInt64](repeating: 0xDEAD, count: f.count + 1), gq = gf
+                let got = bytes.withUnsafeBufferPointer { b in
+                    fulian_csv_stops_using(isa, b.baseAddress ?? UnsafePointer(bitPattern: 1)!, n, delimiter, 0x22, &gf, &gq)
+                }
+                used.insert(got)
+                #expect(Array(gf.prefix(f.count)) == f && Array(gq.prefix(q.count)) == q, "round \(round) isa \(isa): \(bytes)")
+                #expect(gf.last == 0xDEAD && gq.last == 0xDEAD)
+            }
+        }
+        #expect(used.contains(0) && used.contains(1))
+        if SIMDUTF8ValidatorTests.hasAVX2 { #expect(used.contains(2)) }
     }
 }

@@ -11,4 +11,16 @@
 /// than one instruction per byte" (2021).
 int fulian_utf8_validate(const uint8_t *bytes, size_t count);
 
+/// Marks where a CSV parser must stop in `bytes[0..<count]`, 64 bytes a word (bit k of word w is byte
+/// 64w + k; bits past `count` are 0): `fieldStops` has the bytes equal to `delimiter`, LF or CR (the end of
+/// an unquoted field), `quotedStops` those equal to `quote`, LF or CR (what a quoted field must look at).
+/// Each array needs (count + 63) / 64 words. AVX2 where the processor has it, else SSE2, else plain C.
+void fulian_csv_stops(const uint8_t *bytes, size_t count, uint8_t delimiter, uint8_t quote,
+                      uint64_t *fieldStops, uint64_t *quotedStops);
+
+/// ``fulian_csv_stops`` with a chosen instruction set, for tests: 0 plain C, 1 SSE2, 2 AVX2 (each falls
+/// back to the one below where the processor lacks it); returns the one used.
+int fulian_csv_stops_using(int instructions, const uint8_t *bytes, size_t count, uint8_t delimiter, uint8_t quote,
+                           uint64_t *fieldStops, uint64_t *quotedStops);
+
 #endif

@@ -1,9 +1,27 @@
+// Text scans with the processor's vector instructions, for FulianSheets' CSV reader.
+//
 // UTF-8 validation 32 bytes at a time with AVX2, after John Keiser and Daniel Lemire, "Validating UTF-8 in
 // less than one instruction per byte", Software: Practice and Experience 51(5), 2021 (the "lookup"
 // algorithm): every error of a two-, three- or four-byte sequence shows in the first 12 bits of the byte
 // pair it spans, so three 16-entry tables indexed by nibbles, ANDed, flag it; a separate test that the
 // third and fourth bytes of long sequences are continuations completes the check.
 #include "CTextSIMD.h"
+
+/// The stop masks in plain C (any processor).
+static void csv_stops_plain(const uint8_t *bytes, size_t count, uint8_t delimiter, uint8_t quote,
+                            uint64_t *fieldStops, uint64_t *quotedStops) {
+    for (size_t w = 0; w * 64 < count; w++) {
+        uint64_t f = 0, q = 0;
+        for (size_t k = 0; k < 64 && w * 64 + k < count; k++) {
+            uint8_t b = bytes[w * 64 + k];
+            int line = b == '\n' || b == '\r';
+            if (line || b == delimiter) f |= 1ULL << k;
+            if (line || b == quote) q |= 1ULL << k;
+        }
+        fieldStops[w] = f;
+        quotedStops[w] = q;
+    }
+}
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -129,7 +147,7 @@ __attribute__((target("avx2"))) static int validate_avx2(const uint8_t *p, size_
     return _mm256_testz_si256(error, error) ? 1 : 0;
 }
 
-int fulian_utf8_validate(const uint8_t *bytes, size_t count) {
+static int has_avx2(void) {
     static int known = -1;   // -1 not asked yet; every thread that asks stores the same answer
     int avx2 = __atomic_load_n(&known, __ATOMIC_RELAXED);
     if (avx2 < 0) {
@@ -137,9 +155,91 @@ int fulian_utf8_validate(const uint8_t *bytes, size_t count) {
         avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
         __atomic_store_n(&known, avx2, __ATOMIC_RELAXED);
     }
-    if (!avx2) return -1;
+    return avx2;
+}
+
+int fulian_utf8_validate(const uint8_t *bytes, size_t count) {
+    if (!has_avx2()) return -1;
     if (count == 0) return 1;
     return validate_avx2(bytes, count);
+}
+
+// MARK: CSV stops
+
+/// The two stop masks of one 64-byte block.
+__attribute__((target("avx2"))) static inline void stops_avx2(const uint8_t *p, __m256i d, __m256i q, __m256i lf,
+    __m256i cr, uint64_t *field, uint64_t *quoted) {
+    __m256i lo = _mm256_loadu_si256((const __m256i *)p), hi = _mm256_loadu_si256((const __m256i *)(p + 32));
+    __m256i lineLo = _mm256_or_si256(_mm256_cmpeq_epi8(lo, lf), _mm256_cmpeq_epi8(lo, cr));
+    __m256i lineHi = _mm256_or_si256(_mm256_cmpeq_epi8(hi, lf), _mm256_cmpeq_epi8(hi, cr));
+    uint64_t fLo = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(lineLo, _mm256_cmpeq_epi8(lo, d)));
+    uint64_t fHi = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(lineHi, _mm256_cmpeq_epi8(hi, d)));
+    uint64_t qLo = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(lineLo, _mm256_cmpeq_epi8(lo, q)));
+    uint64_t qHi = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(lineHi, _mm256_cmpeq_epi8(hi, q)));
+    *field = fLo | fHi << 32;
+    *quoted = qLo | qHi << 32;
+}
+
+__attribute__((target("avx2"))) static void csv_stops_avx2(const uint8_t *p, size_t n, uint8_t delimiter, uint8_t quote,
+    uint64_t *field, uint64_t *quoted) {
+    const __m256i d = _mm256_set1_epi8((char)delimiter), q = _mm256_set1_epi8((char)quote);
+    const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    size_t w = 0;
+    for (; (w + 1) * 64 <= n; w++) stops_avx2(p + w * 64, d, q, lf, cr, &field[w], &quoted[w]);
+    if (w * 64 < n) {
+        uint8_t last[64] = {0};
+        size_t left = n - w * 64;
+        memcpy(last, p + w * 64, left);
+        stops_avx2(last, d, q, lf, cr, &field[w], &quoted[w]);
+        uint64_t keep = ~0ULL >> (64 - left);
+        field[w] &= keep;
+        quoted[w] &= keep;
+    }
+}
+
+/// The same with SSE2, which every x86-64 processor has.
+static void csv_stops_sse2(const uint8_t *p, size_t n, uint8_t delimiter, uint8_t quote, uint64_t *field, uint64_t *quoted) {
+    const __m128i d = _mm_set1_epi8((char)delimiter), q = _mm_set1_epi8((char)quote);
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    size_t words = (n + 63) / 64;
+    for (size_t w = 0; w < words; w++) {
+        uint8_t last[64];
+        const uint8_t *b = p + w * 64;
+        size_t left = n - w * 64;
+        if (left < 64) {
+            memset(last, 0, sizeof last);
+            memcpy(last, b, left);
+            b = last;
+        }
+        uint64_t f = 0, qq = 0;
+        for (int k = 0; k < 4; k++) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * k));
+            __m128i line = _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr));
+            f |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(line, _mm_cmpeq_epi8(v, d))) << (16 * k);
+            qq |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(line, _mm_cmpeq_epi8(v, q))) << (16 * k);
+        }
+        if (left < 64) {
+            uint64_t keep = ~0ULL >> (64 - left);
+            f &= keep;
+            qq &= keep;
+        }
+        field[w] = f;
+        quoted[w] = qq;
+    }
+}
+
+int fulian_csv_stops_using(int instructions, const uint8_t *bytes, size_t count, uint8_t delimiter, uint8_t quote,
+                           uint64_t *fieldStops, uint64_t *quotedStops) {
+    if (instructions >= 2 && has_avx2()) {
+        if (count > 0) csv_stops_avx2(bytes, count, delimiter, quote, fieldStops, quotedStops);
+        return 2;
+    }
+    if (instructions >= 1) {
+        csv_stops_sse2(bytes, count, delimiter, quote, fieldStops, quotedStops);
+        return 1;
+    }
+    csv_stops_plain(bytes, count, delimiter, quote, fieldStops, quotedStops);
+    return 0;
 }
 
 #else
@@ -150,4 +250,16 @@ int fulian_utf8_validate(const uint8_t *bytes, size_t count) {
     return -1;
 }
 
+int fulian_csv_stops_using(int instructions, const uint8_t *bytes, size_t count, uint8_t delimiter, uint8_t quote,
+                           uint64_t *fieldStops, uint64_t *quotedStops) {
+    (void)instructions;
+    csv_stops_plain(bytes, count, delimiter, quote, fieldStops, quotedStops);
+    return 0;
+}
+
 #endif
+
+void fulian_csv_stops(const uint8_t *bytes, size_t count, uint8_t delimiter, uint8_t quote,
+                      uint64_t *fieldStops, uint64_t *quotedStops) {
+    (void)fulian_csv_stops_using(2, bytes, count, delimiter, quote, fieldStops, quotedStops);
+}
