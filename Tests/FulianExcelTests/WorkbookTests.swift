@@ -151,6 +151,10 @@ struct CellValueTests {
         let long = excelError { try s.write(row: 1, col: 0, .text(String(repeating: "x", count: 32_768))) }
         #expect(long?.kind == .stringTooLong)
         #expect(long?.message.text(.en) == "text is 32768 characters (UTF-16 units); Excel allows at most 32767")
+        // 32,767 Chinese characters are 98,301 UTF-8 bytes but 32,767 UTF-16 units: allowed.
+        try s.write(row: 0, col: 3, .text(String(repeating: "社", count: 32_767)))
+        #expect(excelError { try s.write(row: 1, col: 0, .text(String(repeating: "社", count: 32_768))) }?.kind == .stringTooLong)
+        #expect(excelError { try s.write(row: 1, col: 0, .text(String(repeating: "社", count: 20_000) + "\u{0}")) }?.kind == .embeddedNul)
         // 16,384 emoji are 16,384 characters to the C library but 32,768 UTF-16 units to Excel.
         #expect(excelError { try s.write(row: 1, col: 0, .text(String(repeating: "😀", count: 16_384))) }?.kind == .stringTooLong)
         #expect(excelError { try s.write(row: 1, col: 0, .text("a\u{0}b")) }?.kind == .embeddedNul)
