@@ -61,18 +61,8 @@ public final class CSVReader: SpreadsheetReader {
                 e = b
                 skip = n
             }
-            if e == .utf8 || e == .utf8BOM {
-                try file.rewind()
-                var v = EncodingSniffer.UTF8Validator()
-                var c: [UInt8] = []   // one buffer for the whole file
-                while v.valid {
-                    try file.next(into: &c)
-                    if c.isEmpty { break }
-                    v.feed(c)
-                }
-                if !v.complete {
-                    throw SheetError(.encoding, file: fileName, .notUTF8AsForced)
-                }
+            if e == .utf8 || e == .utf8BOM, try !EncodingSniffer.isUTF8(file) {
+                throw SheetError(.encoding, file: fileName, .notUTF8AsForced)
             }
             encoding = e
             bomLength = skip
@@ -222,9 +212,9 @@ public final class CSVReader: SpreadsheetReader {
 /// The RFC 4180 state machine over UTF-8 bytes, fed chunk by chunk.
 ///
 /// Speed (issue #17): the bytes where a field may end are marked for the whole chunk at once, with vector
-/// instructions (``StopMarks``), and the parser goes from mark to mark; a field
-/// that lies within one chunk with no `""` in it becomes its cell straight from the chunk; only a field
-/// split across chunks or holding an escaped quote is gathered in `field` first. The row's cell array is
+/// instructions (``StopMarks``), and the parser goes from mark to mark; a field that lies within one chunk
+/// with no `""` in it becomes its cell straight from the chunk; only a field split across chunks or holding
+/// an escaped quote is gathered in `field` first. The row's cell array is
 /// reused when the consumer does not keep the row. Each chunk is checked as UTF-8 as a whole before it is
 /// cut (``EncodingSniffer/UTF8Validator``, AVX2 where there is AVX2); while every byte so far was valid, a
 /// field's text is made after an ASCII test alone, else after its own check (bad bytes become U+FFFD).

@@ -304,12 +304,9 @@ enum EncodingSniffer {
                 let raw = UnsafeRawPointer(base)
                 let n = p.count
                 var i = 0
-                // A sequence carried over from the last chunk: finished by the loop below first.
+                // A sequence carried over from the last chunk, finished first.
                 while need > 0 && i < n {
-                    let b = base[i]
-                    guard b >= lowerBound && b <= upperBound else { valid = false; return }
-                    lowerBound = 0x80; upperBound = 0xBF
-                    need -= 1
+                    guard carry(base[i]) else { return }
                     i += 1
                 }
                 if need == 0 && n - i >= 64 {
@@ -352,10 +349,7 @@ enum EncodingSniffer {
                         // Split at the chunk's end: carry the state over.
                         need = more; lowerBound = lower; upperBound = upper
                     } else {
-                        let b = base[i]
-                        guard b >= lowerBound && b <= upperBound else { valid = false; return }
-                        lowerBound = 0x80; upperBound = 0xBF
-                        need -= 1
+                        guard carry(base[i]) else { return }
                     }
                     i += 1
                 }
@@ -364,6 +358,16 @@ enum EncodingSniffer {
 
         /// Valid and not stopped inside a sequence.
         var complete: Bool { valid && need == 0 }
+
+        /// Takes the next byte of a sequence begun in an earlier chunk; false (and no longer valid) when it
+        /// is not the continuation byte due.
+        @inline(__always)
+        private mutating func carry(_ b: UInt8) -> Bool {
+            guard b >= lowerBound && b <= upperBound else { valid = false; return false }
+            lowerBound = 0x80; upperBound = 0xBF
+            need -= 1
+            return true
+        }
 
         /// Where `base[from..<to]` stops being whole sequences: the start of a sequence cut by `to` (its
         /// lead within the last three bytes), else `to`.
@@ -467,20 +471,26 @@ enum EncodingSniffer {
     /// How much of a file is weighed for GB18030 plausibility.
     static let plausibilitySample = 4 << 20
 
-    /// Reads the file once to tell UTF-8 (every byte valid; stops at the first invalid one) from GB18030,
-    /// weighing GB18030's plausibility on the first 4 MiB.
-    static func detect(_ file: ChunkedFile, head: [UInt8]) throws -> Detected {
-        if let b = bom(head) { return .encoding(b.0, bomLength: b.1) }
+    /// Whether every byte of the file, from its start, is valid UTF-8 with no sequence cut at the end: read
+    /// through one buffer, up to the first invalid byte. The file is left at its start.
+    static func isUTF8(_ file: ChunkedFile) throws -> Bool {
         var v = UTF8Validator()
         try file.rewind()
-        var chunk: [UInt8] = []   // one buffer for the whole file
+        var chunk: [UInt8] = []
         while v.valid {
             try file.next(into: &chunk)
             if chunk.isEmpty { break }
             v.feed(chunk)
         }
         try file.rewind()
-        if v.complete { return .encoding(.utf8, bomLength: 0) }
+        return v.complete
+    }
+
+    /// Reads the file once to tell UTF-8 (every byte valid; stops at the first invalid one) from GB18030,
+    /// weighing GB18030's plausibility on the first 4 MiB.
+    static func detect(_ file: ChunkedFile, head: [UInt8]) throws -> Detected {
+        if let b = bom(head) { return .encoding(b.0, bomLength: b.1) }
+        if try isUTF8(file) { return .encoding(.utf8, bomLength: 0) }
         // Not UTF-8 (the rarer case): only now weigh the file's first bytes as GB18030.
         var gb = GB18030Plausibility()
         var weighed = 0
