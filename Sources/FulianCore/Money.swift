@@ -36,12 +36,153 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses an amount written the way clerks write it.
     ///
-    /// Accepts `1234.5`, `1,234.50`, `¥1234.5` / `￥`, `1234.5元`, `0.12万元`, `-5`, `(5)` is not accepted.
+    /// Accepts `1234.5`, `1,234.50`, `¥1234.5` / `￥`, `1234.5元`, `0.12万元`, `-5`, `1000元整`, and a payee's
+    /// own rate `1000元/人`, `每户500元`; `(5)` is not accepted, nor `500元/月` (a rate, not a payment).
     /// Full-width digits must already be folded (see ``TextNormalizer``). A `万元`/`万` suffix switches the
     /// unit to ``Unit/wanYuan`` whatever `unit` says; `unit` is the column's unit (a header `金额（万元）`).
+    ///
+    /// Amounts in Chinese numerals are read too, as written on receipts and 发放表 (`壹仟贰佰元整`,
+    /// `人民币伍佰元`, `两千元`, `1万2千元`, `叁拾元伍角`); see ``parseNumerals(_:unit:)``.
     public static func parse(_ text: String, unit: Unit = .yuan) -> Result<Money, ParseError> {
         var text = text
-        return text.withUTF8 { parse(utf8: $0, unit: unit) }
+        let digits = text.withUTF8 { parse(utf8: $0, unit: unit) }
+        guard digits == .failure(.notANumber), text.utf8.contains(where: { $0 >= 0xE4 }) else { return digits }
+        return parseNumerals(text, unit: unit) ?? digits
+    }
+
+    /// The value of a Chinese numeral digit (小写 and 大写), nil for anything else.
+    private static func numeralDigit(_ u: Unicode.Scalar) -> Int64? {
+        switch u {
+        case "零", "〇": 0
+        case "一", "壹", "幺": 1
+        case "二", "贰", "貳", "两", "兩": 2
+        case "三", "叁", "參": 3
+        case "四", "肆": 4
+        case "五", "伍": 5
+        case "六", "陆", "陸": 6
+        case "七", "柒": 7
+        case "八", "捌": 8
+        case "九", "玖": 9
+        default: nil
+        }
+    }
+
+    /// The multiplier of a unit within a 万 section: 十/拾, 百/佰, 千/仟.
+    private static func numeralUnit(_ u: Unicode.Scalar) -> Int64? {
+        switch u {
+        case "十", "拾": 10
+        case "百", "佰": 100
+        case "千", "仟", "阡": 1000
+        default: nil
+        }
+    }
+
+    /// Reads an amount written in Chinese numerals, alone or mixed with digits: `壹仟贰佰叁拾肆元伍角陆分`,
+    /// `人民币贰万元整`, `十五元`, `两千元`, `1万2千元`, `一百零五元`, `伍角`.
+    ///
+    /// 万 and 亿 inside the numeral are part of the number (`贰拾万元` is 200,000 yuan). Without 元, 角 or 分
+    /// the amount is in `unit`, the column's unit. Nil when the text is not such an amount (the caller keeps
+    /// its own error); an amount past 64-bit fen is ``ParseError/tooLarge``.
+    public static func parseNumerals(_ text: String, unit: Unit = .yuan) -> Result<Money, ParseError>? {
+        var t = Substring(TextNormalizer.compact(text))
+        for p in ["每人", "每户", "人民币", "¥", "￥", "RMB"] where t.hasPrefix(p) { t = t.dropFirst(p.count) }
+        for p in ["/人", "/户"] where t.hasSuffix(p) {
+            t = t.dropLast(p.count)
+            break
+        }
+        let s = Array(t.unicodeScalars)
+        var i = 0
+        var overflow = false
+        func add(_ a: Int64, _ b: Int64) -> Int64 {
+            let (r, o) = a.addingReportingOverflow(b)
+            overflow = overflow || o
+            return r
+        }
+        func mul(_ a: Int64, _ b: Int64) -> Int64 {
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            overflow = overflow || o
+            return r
+        }
+        func isZero(_ k: Int) -> Bool { k < s.count && (s[k] == "零" || s[k] == "〇") }
+        func isASCIIDigit(_ k: Int) -> Bool { k < s.count && s[k].value >= 48 && s[k].value <= 57 }
+        func isSubunit(_ k: Int) -> Bool { k < s.count && (s[k] == "角" || s[k] == "毛" || s[k] == "分") }
+        /// A digit at `i` (one numeral other than 零, or a run of ASCII digits), consumed.
+        func digit() -> Int64? {
+            if i < s.count, !isZero(i), let d = numeralDigit(s[i]) {
+                i += 1
+                return d
+            }
+            var v: Int64 = 0, n = 0
+            while isASCIIDigit(i) {
+                v = add(mul(v, 10), Int64(s[i].value - 48))
+                i += 1
+                n += 1
+            }
+            return n > 0 ? v : nil
+        }
+        /// A section below 万 at `i` (`三千零五`, `十五`, `1千2百`), consumed; nil if there is none.
+        func section() -> Int64? {
+            var total: Int64 = 0, lastUnit: Int64 = 10_000, any = false
+            while i < s.count {
+                if isZero(i) {
+                    i += 1
+                    any = true
+                    continue
+                }
+                let start = i
+                let d = digit()
+                if i < s.count, let u = numeralUnit(s[i]), u < lastUnit {
+                    // 十五, 一百十: a 十 without its digit stands for 一十; other units need one.
+                    guard d != nil || u == 10 else { return nil }
+                    i += 1
+                    total = add(total, mul(d ?? 1, u))
+                    lastUnit = u
+                    any = true
+                } else if let d, !isSubunit(i) {
+                    // The ones, which end the section (一百零五, a bare 伍).
+                    total = add(total, d)
+                    any = true
+                    break
+                } else {
+                    // Nothing more, or the digit of 伍角, which is not this section's.
+                    i = start
+                    break
+                }
+            }
+            return any ? total : nil
+        }
+        // Sections up to 亿, then up to 万, then the rest: 一亿二千万 is 1×10⁸ + 2000×10⁴.
+        var yuan: Int64 = 0, lastBig = Int64.max
+        while let v = section() {
+            guard i < s.count, s[i] == "亿" || s[i] == "万" || s[i] == "萬" else {
+                yuan = add(yuan, v)
+                break
+            }
+            let big: Int64 = s[i] == "亿" ? 100_000_000 : 10_000
+            guard big < lastBig else { return nil }
+            lastBig = big
+            i += 1
+            yuan = add(yuan, mul(v, big))
+        }
+        let integerEnd = i
+        var fen: Int64 = 0, explicitYuan = false, subunits = false
+        if i < s.count, s[i] == "元" || s[i] == "圆" || s[i] == "块" {
+            explicitYuan = true
+            i += 1
+        }
+        // 角 and 分 after the yuan, or alone (伍角); a 零 may stand before them (壹佰元零伍分).
+        if integerEnd > 0, isZero(i) { i += 1 }
+        for (marks, fenPer) in [(["角", "毛"] as [Unicode.Scalar], Int64(10)), (["分"], 1)] where i + 1 < s.count && marks.contains(s[i + 1]) {
+            guard let d = isASCIIDigit(i) ? Int64(s[i].value - 48) : numeralDigit(s[i]) else { return nil }
+            fen += d * fenPer
+            i += 2
+            explicitYuan = true
+            subunits = true
+        }
+        if i < s.count, s[i] == "整" || s[i] == "正" { i += 1 }
+        guard i == s.count, integerEnd > 0 || subunits else { return nil }
+        let total = add(mul(yuan, explicitYuan || unit == .yuan ? 100 : 1_000_000), fen)
+        return overflow ? .failure(.tooLarge) : .success(Money(fen: total))
     }
 
     /// The byte length of a space (of any kind ``TextNormalizer/isSpace(_:)`` knows) starting at `i`, 0 if none.
@@ -74,8 +215,12 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return hasPrefix(b, hi - p.count, hi, p)
     }
 
-    private static let prefixes: [[UInt8]] = ["¥", "￥", "RMB", "人民币"].map { Array($0.utf8) }
-    private static let wanYuanSuffix = Array("万元".utf8), wanSuffix = Array("万".utf8), yuanSuffix = Array("元".utf8)
+    private static let prefixes: [[UInt8]] = ["每人", "每户", "¥", "￥", "RMB", "人民币"].map { Array($0.utf8) }
+    private static let wanYuanSuffix = Array("万元".utf8), wanSuffix = Array("万".utf8)
+    private static let yuanSuffixes: [[UInt8]] = ["元", "圆"].map { Array($0.utf8) }
+    /// What may follow an amount and says nothing of its value: 整/正 (exactly: `1000元整`), and a per-payee
+    /// rate on a payee's own row (`1000元/人`, `500元/户`; 每人 and 每户 come first, among the prefixes).
+    private static let closingSuffixes: [[UInt8]] = ["整", "正", "/人", "/户"].map { Array($0.utf8) }
 
     /// ``parse(_:unit:)`` over UTF-8 bytes, without building a string or an array.
     static func parse(utf8 b: UnsafeBufferPointer<UInt8>, unit: Unit) -> Result<Money, ParseError> {
@@ -87,14 +232,19 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         trim()
         var unit = unit
         for p in prefixes where hasPrefix(b, lo, hi, p) { lo += p.count }
+        for p in closingSuffixes where hasSuffix(b, lo, hi, p) {
+            hi -= p.count
+            trim()
+            break
+        }
         if hasSuffix(b, lo, hi, wanYuanSuffix) {
             hi -= wanYuanSuffix.count
             unit = .wanYuan
         } else if hasSuffix(b, lo, hi, wanSuffix) {
             hi -= wanSuffix.count
             unit = .wanYuan
-        } else if hasSuffix(b, lo, hi, yuanSuffix) {
-            hi -= yuanSuffix.count
+        } else if let y = yuanSuffixes.first(where: { hasSuffix(b, lo, hi, $0) }) {
+            hi -= y.count
         }
         trim()
         var negative = false

@@ -34,6 +34,11 @@ import Testing
         #expect(try CellParsing.money(.text("0.12万元"), unit: .yuan)?.fen == 120_000)
         #expect(try CellParsing.money(.number(0.0625), unit: .wanYuan)?.fen == 62_500)
         #expect(try CellParsing.money(.text("１，２００"), unit: .yuan)?.fen == 120_000)
+        // As written on 发放表 and receipts: in words, 整 after 元, a payee's own rate, a full-width slash.
+        #expect(try CellParsing.money(.text("人民币 壹仟贰佰元整"), unit: .yuan)?.fen == 120_000)
+        #expect(try CellParsing.money(.text("１０００元／人"), unit: .yuan)?.fen == 100_000)
+        #expect(try CellParsing.money(.text("贰拾"), unit: .wanYuan)?.fen == 20_000_000)
+        expectProblem("bad-amount", en: "500元/月 is not an amount", zh: "500元/月 不是金额") { try CellParsing.money(.text("500元/月"), unit: .yuan) }
         expectProblem("bad-amount", en: "待定 is not an amount", zh: "待定 不是金额") { try CellParsing.money(.text("待定"), unit: .yuan) }
     }
 
