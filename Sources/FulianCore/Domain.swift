@@ -91,9 +91,35 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Reads a 职务/身份 cell, accepting common longer forms (妇联主席, 巾帼志愿者, 执行委员 …) and the
     /// qualifiers offices add: 主席（兼）, 副主席(兼职) and 兼副主席 (兼职副主席), 专职/挂职/常务副主席 (副主席),
-    /// 执委委员 (执委), 常委委员 (常委); a village's 妇女主任 or 妇代会主任 is its federation's chair.
+    /// 执委委员 (执委), 常委委员 (常委); a village's 妇女主任 or 妇代会主任 is its federation's chair (副主任: vice chair).
+    ///
+    /// The unit may come first, named or by its kind: 村妇联主席, 社区妇联副主席（兼职）, 红叶社区妇联执委,
+    /// 社区妇女主任, 村妇代会副主任. A bare 主任 or 副主任 is no role: it may be the 居委会's.
     public init?(label: String) {
         let s = TextNormalizer.compact(label)
+        if let exact = Role(rawValue: s) { self = exact; return }
+        if let role = Role(bareLabel: s) { self = role; return }
+        // The unit before the federation's name: what follows its last 妇联 (妇女联合会) is the role.
+        for name in ["妇联", "妇女联合会"] {
+            if let r = s.range(of: name, options: .backwards), r.upperBound < s.endIndex, r.lowerBound > s.startIndex,
+               let role = Role(bareLabel: String(s[r.upperBound...])) {
+                self = role
+                return
+            }
+        }
+        // The unit's kind before a village's or community's own title: 社区妇女主任, 村妇代会副主任.
+        for kind in ["社区", "村", "居委会", "街道", "镇", "乡"] where s.hasPrefix(kind) {
+            let rest = String(s.dropFirst(kind.count))
+            if rest.hasPrefix("妇女") || rest.hasPrefix("妇代会"), let role = Role(bareLabel: rest) {
+                self = role
+                return
+            }
+        }
+        return nil
+    }
+
+    /// ``init(label:)`` without a unit before the role.
+    private init?(bareLabel s: String) {
         if let exact = Role(rawValue: s) { self = exact; return }
         var stripped = s.replacingOccurrences(of: "妇联", with: "").replacingOccurrences(of: "妇女联合会", with: "")
         if let r = Role(rawValue: stripped) ?? Role.alias(stripped) { self = r; return }
@@ -138,6 +164,7 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         case "常务委员", "常委会委员", "常委委员": .standingMember
         case "巾帼志愿者", "志愿服务者", "volunteer": .volunteer
         case "妇女主任", "妇代会主任", "村妇女主任": .chair
+        case "妇女副主任", "妇代会副主任": .viceChair
         case "chair": .chair
         case "vice_chair", "vicechair": .viceChair
         case "member": .member

@@ -13,12 +13,16 @@ import Testing
         ("执委会委员", .executiveMember), ("执委（兼）", .executiveMember),
         ("常委", .standingMember), ("常委委员", .standingMember), ("常务委员", .standingMember),
         ("委员", .committeeMember), ("会员", .member), ("巾帼志愿者", .volunteer), ("志愿者", .volunteer),
+        ("妇代会副主任", .viceChair), ("妇女副主任", .viceChair),
+        // The unit first, by kind or by name.
+        ("村妇联主席", .chair), ("社区妇联副主席（兼职）", .partTimeViceChair), ("红叶社区妇联执委", .executiveMember),
+        ("街道妇联常务副主席", .viceChair), ("枫林街道妇女联合会主席", .chair), ("社区妇女主任", .chair), ("村妇代会副主任", .viceChair),
     ])
     func rolesAsWritten(label: String, role: Role) {
         #expect(Role(label: label) == role)
     }
 
-    @Test(arguments: ["", "秘书长", "兼", "(兼)", "主任", "副主任", "常务", "书记"])
+    @Test(arguments: ["", "秘书长", "兼", "(兼)", "主任", "副主任", "常务", "书记", "妇联", "社区主任", "居委会主任", "村主任", "社区妇联", "妇联秘书长"])
     func notARole(label: String) {
         #expect(Role(label: label) == nil)
     }
