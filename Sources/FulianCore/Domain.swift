@@ -193,13 +193,15 @@ public enum ActivityKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// 其他
     case other
 
-    /// Reads an 活动类型 cell: 招聘会, 讲座, 讲堂, 培训, 维权, 法律咨询, 志愿服务, 慰问, 其他 (or the codes).
+    /// Reads an 活动类型 cell: 招聘会, 讲座, 讲堂, 培训, 维权, 法律咨询, 志愿服务, 慰问, 其他 (or the codes), and the
+    /// texts that contain one of them; 普法宣传, 法治宣传 and 反家暴 are 维权.
     public init?(label: String) {
         let s = TextNormalizer.compact(label).lowercased()
         if let k = ActivityKind(rawValue: s) { self = k; return }
         let table: [(String, ActivityKind)] = [
             ("招聘", .jobFair), ("就业", .jobFair), ("讲座", .lecture), ("讲堂", .lecture), ("宣讲", .lecture),
-            ("培训", .training), ("维权", .rights), ("法律", .rights), ("咨询", .rights), ("志愿", .volunteer),
+            ("培训", .training), ("维权", .rights), ("法律", .rights), ("咨询", .rights), ("普法", .rights), ("法治", .rights),
+            ("家暴", .rights), ("志愿", .volunteer),
             ("慰问", .visit), ("走访", .visit), ("其他", .other), ("其它", .other),
         ]
         for (key, kind) in table where s.contains(key) { self = kind; return }

@@ -49,7 +49,9 @@ public enum CellParsing {
             if let sp = cleaned.utf8.firstIndex(of: UInt8(ascii: " ")), cleaned.utf8[sp...].contains(UInt8(ascii: ":")) {
                 cleaned = String(cleaned[..<sp])
             }
-            let s = withoutTimeOfDay(TextNormalizer.compact(cleaned))
+            let compacted = TextNormalizer.compact(cleaned)
+            if let span = daySpan(compacted) { return span }
+            let s = withoutTimeOfDay(compacted)
             if s.isEmpty { return nil }
             return try dateValue(text: s)
         }
@@ -402,6 +404,45 @@ public enum CellParsing {
         }
     }
 
+    /// A span of days written in one text cell (already compacted), as an event's 举办时间 often is:
+    /// `2024.4.20—4.21`, `2024年4月13日-14日`, `2024年5月10日至12日`, `2024-04-20~2024-04-22`,
+    /// `2024.12.30-1.2` (the end in the next year). Its first day is the date, with a `date-span` warning.
+    /// Nil unless the text is a full date, one of -, —, –, ~, ～, 至, 到, and a later day, month-day or
+    /// date within a year.
+    static func daySpan(_ s: String) -> DateValue? {
+        // A plain date has at most three numbers; a time (14:30) is no span.
+        var groups = 0, inDigits = false
+        for b in s.utf8 {
+            if b == UInt8(ascii: ":") { return nil }
+            let digit = b >= 48 && b <= 57
+            if digit && !inDigits { groups += 1 }
+            inDigits = digit
+        }
+        guard groups >= 4 else { return nil }
+        let separators: Set<Character> = ["-", "—", "–", "~", "～", "至", "到", "－"]
+        for i in s.indices where separators.contains(s[i]) {
+            var left = Substring(s[..<i]), right = Substring(s[s.index(after: i)...])
+            // 13日-14日, 4月20日至21日 (also 号); 2024.4.20—4.21.
+            while let last = right.last, last == "日" || last == "号" { right = right.dropLast() }
+            while let last = left.last, last == "日" || last == "号" { left = left.dropLast() }
+            guard !left.isEmpty, !right.isEmpty, let startValue = ((try? dateValue(text: String(left))) ?? nil),
+                  startValue.precision == .day else { continue }
+            let start = startValue.date
+            var end: CivilDate?
+            if let full = ((try? dateValue(text: String(right))) ?? nil), full.precision == .day, full.date.year >= 1000 {
+                end = full.date
+            } else if let md = monthDay(.text(String(right))) {
+                end = CivilDate(year: start.year, month: md.month, day: md.day)
+                if let e = end, e <= start, md.month < start.month { end = CivilDate(year: start.year + 1, month: md.month, day: md.day) }
+            } else if right.count <= 2, let d = Int(right) {
+                end = CivilDate(year: start.year, month: start.month, day: d)
+            }
+            guard let end, end > start, end.daysSince1970 - start.daysSince1970 <= 366 else { continue }
+            return DateValue(spanFrom: start, to: end, written: s)
+        }
+        return nil
+    }
+
     /// A term written as a span in one text cell: 2021.3-2026.3, 2021年3月—2026年3月, 2021-03-01至2026-02-28,
     /// 2021年3月至今 (ongoing: no end). Nil when the text is not two dates (or a date and 至今) around one
     /// of -, —, –, ~, ～, 至, 到.
@@ -530,14 +571,24 @@ public struct DateValue: Sendable, Hashable {
     public var date: CivilDate
     /// How much of it was written.
     public var precision: DatePrecision
-    /// The text as written (compacted), for the `partial-date` warning; empty for full dates.
+    /// The text as written (compacted), for the `partial-date` and `date-span` warnings; empty for full dates.
     public var written: String
+    /// The last day, when the cell gave a span of days (2024.4.20—4.21); ``date`` is then its first.
+    public var spanEnd: CivilDate?
 
     /// A full date.
     public init(_ date: CivilDate) {
         self.date = date
         precision = .day
         written = ""
+    }
+
+    /// The first day of a span of days written in one cell, and its last.
+    public init(spanFrom start: CivilDate, to end: CivilDate, written: String) {
+        date = start
+        precision = .day
+        self.written = written
+        spanEnd = end
     }
 
     /// A date of the given precision, as written.
@@ -547,11 +598,11 @@ public struct DateValue: Sendable, Hashable {
         self.written = written
     }
 
-    /// The `partial-date` warning for a month or year alone (`2018年6月 is a month only; taken as
-    /// 2018-06-01`); nil for a full date.
-    public var partialWarning: ValueProblem? {
+    /// The warning for what the date was taken from: `partial-date` for a month or year alone (`2018年6月 is
+    /// a month only; taken as 2018-06-01`), `date-span` for a span of days; nil for a full date.
+    public var warning: ValueProblem? {
         switch precision {
-        case .day: nil
+        case .day: spanEnd.map { ValueProblem("date-span", .daySpan(written: written, start: date.iso, end: $0.iso)) }
         case .month: ValueProblem("partial-date", .monthOnly(written: written, taken: date.iso))
         case .year: ValueProblem("partial-date", .yearOnly(written: written, taken: date.iso))
         }

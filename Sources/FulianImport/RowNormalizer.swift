@@ -297,7 +297,7 @@ final class RowNormalizer {
                 }
                 gender = id.gender
                 birth = id.birthDate
-            } else if let w = stated?.partialWarning {
+            } else if let w = stated?.warning {
                 report(.warning, "birth", w.category, w.message)
             }
             if let gender, has("gender") { set("gender", gender.label) }
@@ -311,7 +311,7 @@ final class RowNormalizer {
                 return sd.date
             }
             guard let value = dateValue(key) else { return nil }
-            if let w = value.partialWarning { report(.warning, key, w.category, w.message) }
+            if let w = value.warning { report(.warning, key, w.category, w.message) }
             return value.date
         }
 
@@ -350,7 +350,7 @@ final class RowNormalizer {
             for k in [key, key + FieldSpec.companionSuffix] where k == key || has(k) {
                 let system = normalizer.dateSystem
                 guard let v = parse(k, { (c) throws(ValueProblem) in try CellParsing.flagDateValue(c, system: system) }) else { continue }
-                if let d = v.date, let w = d.partialWarning { report(.warning, k, w.category, w.message) }
+                if let d = v.date, let w = d.warning { report(.warning, k, w.category, w.message) }
                 flags.append(v.flag)
             }
             let flag = flags.first { if case .date = $0 { true } else { false } }

@@ -27,3 +27,21 @@ import Testing
         #expect(Role(label: label) == nil)
     }
 }
+
+/// 活动类型 cells as ledgers write them.
+@Suite struct ActivityKindLabelTests {
+    @Test(arguments: [
+        ("招聘会", ActivityKind.jobFair), ("春风行动专场招聘会", .jobFair), ("就业援助", .jobFair), ("job_fair", .jobFair),
+        ("讲座", .lecture), ("巾帼大讲堂", .lecture), ("政策宣讲", .lecture), ("技能培训", .training),
+        ("维权", .rights), ("法律咨询", .rights), ("普法宣传", .rights), ("法治宣传", .rights), ("反家暴宣传", .rights),
+        ("志愿服务", .volunteer), ("走访慰问", .visit), ("其它", .other),
+    ])
+    func kindsAsWritten(label: String, kind: ActivityKind) {
+        #expect(ActivityKind(label: label) == kind)
+    }
+
+    @Test(arguments: ["义诊", "座谈会", "文艺演出", ""])
+    func notAKind(label: String) {
+        #expect(ActivityKind(label: label) == nil)
+    }
+}

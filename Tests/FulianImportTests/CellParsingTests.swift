@@ -104,10 +104,38 @@ import Testing
 
     @Test func partialDateWarnings() throws {
         let month = try #require(try CellParsing.dateValue(.text("2018年6月"), system: .system1900))
-        expectProblem(month.partialWarning, "partial-date", en: "2018年6月 is a month only; taken as 2018-06-01", zh: "2018年6月 只写了年月，按 2018-06-01 计")
+        expectProblem(month.warning, "partial-date", en: "2018年6月 is a month only; taken as 2018-06-01", zh: "2018年6月 只写了年月，按 2018-06-01 计")
         let year = try #require(try CellParsing.dateValue(.text("2018年"), system: .system1900))
-        expectProblem(year.partialWarning, "partial-date", en: "2018年 is a year only; taken as 2018-01-01", zh: "2018年 只写了年份，按 2018-01-01 计")
-        #expect(try CellParsing.dateValue(.text("2024-01-05"), system: .system1900)?.partialWarning == nil)
+        expectProblem(year.warning, "partial-date", en: "2018年 is a year only; taken as 2018-01-01", zh: "2018年 只写了年份，按 2018-01-01 计")
+        #expect(try CellParsing.dateValue(.text("2024-01-05"), system: .system1900)?.warning == nil)
+    }
+
+    /// An event's days in one cell: the first is the date, the last is kept for the `date-span` warning.
+    @Test(arguments: [
+        ("2024.4.20—4.21", "2024-04-20", "2024-04-21"), ("2024年4月13日-14日", "2024-04-13", "2024-04-14"),
+        ("2024年5月10日至12日", "2024-05-10", "2024-05-12"), ("2024-04-20~2024-04-22", "2024-04-20", "2024-04-22"),
+        ("2024-04-20-22", "2024-04-20", "2024-04-22"), ("2024年4月30日到5月2日", "2024-04-30", "2024-05-02"),
+        ("2024.12.30-1.2", "2024-12-30", "2025-01-02"), ("2024/4/20 – 2024/4/21", "2024-04-20", "2024-04-21"),
+        ("2024年4月13号～15号", "2024-04-13", "2024-04-15"),
+    ])
+    func daySpans(text: String, start: String, end: String) throws {
+        let v = try #require(try CellParsing.dateValue(.text(text), system: .system1900))
+        #expect(v.date.iso == start)
+        #expect(v.spanEnd?.iso == end)
+        #expect(v.precision == .day)
+    }
+
+    @Test func daySpanWarningAndWhatIsNoSpan() throws {
+        let v = try #require(try CellParsing.dateValue(.text("2024.4.20—4.21"), system: .system1900))
+        expectProblem(v.warning, "date-span", en: "2024.4.20—4.21 is a span of days (2024-04-20 to 2024-04-21); taken as its first day, 2024-04-20",
+                      zh: "2024.4.20—4.21 是起止日期（2024-04-20 至 2024-04-21），按开始日 2024-04-20 计")
+        // A time, a part of the day, or an end before the start (or more than a year after it) is no span.
+        #expect(try CellParsing.dateValue(.text("2024-03-28 14:30"), system: .system1900)?.spanEnd == nil)
+        #expect(try CellParsing.dateValue(.text("2024年3月8日14:30"), system: .system1900)?.date.iso == "2024-03-08")
+        #expect(try CellParsing.dateValue(.text("2024年3月8日上午9点"), system: .system1900)?.spanEnd == nil)
+        for text in ["2024.4.20—4.19", "2024.4.20-2026.4.20", "2024.4.20—4.31", "2024.4—2024.6"] {
+            #expect(throws: ValueProblem.self, "\(text)") { try CellParsing.dateValue(.text(text), system: .system1900) }
+        }
     }
 
     /// Number cells: a serial, except a year (1900–2100), yyyymm and yyyymmdd numbers, and yyyy.mm.
@@ -122,7 +150,7 @@ import Testing
         #expect(try value(20240105)! == ("2024-01-05", .day))
         #expect(try value(45321)! == ("2024-01-30", .day))
         #expect(try value(1899)! == ("1905-03-13", .day))
-        let warning = try CellParsing.dateValue(.number(2018), system: .system1900)?.partialWarning
+        let warning = try CellParsing.dateValue(.number(2018), system: .system1900)?.warning
         expectProblem(warning, "partial-date", en: "2018 is a year only; taken as 2018-01-01", zh: "2018 只写了年份，按 2018-01-01 计")
         expectProblem("bad-date", en: "2021.1 is ambiguous: 2021年1月 or 2021年10月 (Excel drops the 0 of 2021.10 typed as a number); type the month as text, e.g. 2021年10月", zh: "2021.1 有歧义：可能是 2021年1月，也可能是 2021年10月（把 2021.10 当数字输入时 Excel 会去掉末尾的 0）；请把月份写成文本，如 2021年10月") {
             try CellParsing.dateValue(.number(2021.1), system: .system1900)

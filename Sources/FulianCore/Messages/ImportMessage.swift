@@ -33,7 +33,7 @@ public indirect enum ImportMessage: Localized, Hashable {
     /// A file the importer cannot take: the file (and sheet) and what is wrong.
     case fileError(file: String, sheet: String?, Message)
 
-    // MARK: Values (bad-date, bad-flag, bad-amount, bad-number, bad-phone, bad-id, lost-digits, partial-date, approximate-number)
+    // MARK: Values (bad-date, bad-flag, bad-amount, bad-number, bad-phone, bad-id, lost-digits, partial-date, date-span, approximate-number)
 
     /// A value that is no date (`下周一`, a 是/否 cell in a date column).
     case notADate(written: String)
@@ -86,6 +86,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     /// A day and month without a year (3月12日), and the day it is taken as in the year of the period the
     /// file states (its words).
     case noYear(written: String, taken: String, period: String)
+    /// A span of days in one date cell (2024.4.20—4.21): its first and last day; the first is taken.
+    case daySpan(written: String, start: String, end: String)
     /// An approximate count (约200, 50余, 300多), and the number it is taken as.
     case approximateNumber(written: String, taken: Int64)
     /// A term written as a span in one cell (2021.3-2026.3, 2021年3月至今): its start, and its end when the
@@ -297,6 +299,9 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .noYear(let s, let taken, let period):
             Wording("\(s) 没有写年份，按文件所属期间（\(period)）计为 \(taken)",
                     "\(s) has no year; taken as \(taken), in the period the file states (\(period))")
+        case .daySpan(let s, let start, let end):
+            Wording("\(s) 是起止日期（\(start) 至 \(end)），按开始日 \(start) 计",
+                    "\(s) is a span of days (\(start) to \(end)); taken as its first day, \(start)")
         case .approximateNumber(let s, let taken):
             Wording("\(s) 是约数，按 \(taken) 计", "\(s) is approximate; taken as \(taken)")
         case .termSpan(let s, let start, let end?):
