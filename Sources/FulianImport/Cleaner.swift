@@ -149,6 +149,7 @@ public struct Cleaner {
             var options = ImportOptions(dataset: self.dataset, headerMap: headerMap, read: read, valueMap: valueMap)
             options.progress = progress
             options.scope = scope
+            options.register = register
             let importer = try SheetImporter(path: path, options: options)
             // One place per data sheet: a row's place is its file and sheet.
             let fileOrdinal = Int32(places.count)

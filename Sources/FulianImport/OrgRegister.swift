@@ -256,11 +256,17 @@ public struct OrgRegister: Sendable {
     /// town whose name it contains, a name shared by several places decided by the other names it
     /// contains (江北区城关镇…); nil when it names none, or none unambiguously.
     public func unit(namedIn text: String) -> Unit? {
+        unit(namedIn: text, kinds: [.city, .district, .street, .town])
+    }
+
+    /// The deepest unit of one of `kinds` a text names (see ``unit(namedIn:)``): with every kind, a
+    /// community or village a sheet title names (红叶社区2024年二季度两癌救助发放明细 → 红叶社区).
+    public func unit(namedIn text: String, kinds: Set<OrgKind>) -> Unit? {
         let t = OrgRegister.fold(text)
         var found: [Int] = []
-        for (i, u) in units.enumerated() where u.kind == .city || u.kind == .district || u.kind == .street || u.kind == .town {
+        for (i, u) in units.enumerated() where kinds.contains(u.kind) {
             let core = OrgRegister.split(OrgRegister.fold(u.name)).core
-            if t.contains(OrgRegister.fold(u.name)) || (core.count >= 2 && u.kind != .district && u.kind != .city && t.contains(core + "街道")) {
+            if t.contains(OrgRegister.fold(u.name)) || (core.count >= 2 && (u.kind == .street || u.kind == .town) && t.contains(core + "街道")) {
                 found.append(i)
             }
         }

@@ -24,6 +24,8 @@ final class RowNormalizer {
     var sheetDate: (key: String, date: CivilDate?, hint: ImportMessage?)?
     /// The programme of every row of an aid sheet without a programme column (`--program`, the title …).
     var sheetProgram: String?
+    /// The unit of every row of a sheet without a unit column (its sheet name, title or file name names it).
+    var sheetUnit: OrgRegister.Unit?
     /// The unit the last group heading row named (一、城南街道): the street of the rows under it, or their
     /// parent in a register.
     var section: String?
@@ -226,6 +228,14 @@ final class RowNormalizer {
                     case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: normalizer.scope,
                                                                           for: normalizer) {
                 rowScope = street.id
+            }
+            if typed == nil, let u = normalizer.sheetUnit {
+                set("org", u.name)
+                if let w = normalizer.writable, !w.allows(u.id) {
+                    report(.error, key, "outside-scope", w.refusal(of: u, in: normalizer.register))
+                    return nil
+                }
+                return u.id
             }
             guard let typed else {
                 report(.error, has("org") ? "org" : "street", "missing-field", .unitEmpty)

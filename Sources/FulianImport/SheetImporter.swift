@@ -30,6 +30,9 @@ public struct ImportOptions: Sendable {
     /// The programme of every row of an aid sheet without a programme column (`--program`); nil: the
     /// programme the title, sheet name or file name names, if one.
     public var program: String?
+    /// The register a sheet without a unit column looks its unit up in: a workbook with one sheet per
+    /// community (sheet 红叶社区), or a title or file name that names the unit. Nil: such a sheet lacks a column.
+    public var register: OrgRegister?
     /// The units the import may write (a shared store's login, bound by its access rights): a row of
     /// any other unit is rejected (`outside-scope`). Nil: every unit.
     public var writable: WritableUnits?
@@ -182,6 +185,23 @@ public struct SheetProgram: Sendable, Hashable {
     }
 }
 
+/// The unit of every row of a sheet without a unit column, and where it comes from.
+public struct SheetUnit: Sendable, Hashable {
+    /// The register's unit.
+    public var unit: OrgRegister.Unit
+    /// Its path in the register (青溪区/枫林街道/红叶社区), as summaries name it.
+    public var path: String
+    /// Where it comes from (the sheet name, the title, the file name).
+    public var source: Message
+
+    /// Creates a sheet unit.
+    public init(unit: OrgRegister.Unit, path: String, source: Message) {
+        self.unit = unit
+        self.path = path
+        self.source = source
+    }
+}
+
 /// Where the rows of a sheet without a date column get their date.
 public struct SheetDate: Sendable, Hashable {
     /// The date every row takes.
@@ -212,6 +232,8 @@ public struct DataSheet: Sendable {
     public var missingDateField: FieldSpec?
     /// The programme of every row, for an aid sheet without a programme column.
     public var program: SheetProgram?
+    /// The unit of every row, for a sheet without a unit column whose name, title or file name names one.
+    public var unit: SheetUnit?
 }
 
 /// Reads one file as a dataset: finds its data sheets and their headers, fills merged cells, skips
@@ -263,6 +285,34 @@ public final class SheetImporter {
         return nil
     }
 
+    /// The unit a sheet without a unit column states for all its rows: its sheet name as a unit name (a
+    /// workbook with one sheet per community: 红叶社区, or 红叶 alone), else the deepest unit its title, sheet
+    /// name or file name names. Nil when none names one, or when an unbound column's header looks like a
+    /// unit column (所在网格, 居委): that column is then the one to map, not the sheet's name.
+    static func statedUnit(_ options: ImportOptions, labels: [String], detector: LayoutDetector, titles: [String], sheet: SheetInfo,
+                           csv: Bool, fileName: String) -> SheetUnit? {
+        guard options.dataset != .orgs, let register = options.register else { return nil }
+        let unitWords = ["社区", "村", "居", "单位", "街道", "镇", "乡", "网格", "小区", "组织"]
+        for l in labels where !l.isEmpty && detector.field(forHeader: l) == nil {
+            if unitWords.contains(where: { l.contains($0) }) { return nil }
+        }
+        // A sheet named 白沙 in 东湖街道's workbook is 东湖街道's 白沙社区, not 西岭镇's 白沙村.
+        let fileBase = (fileName as NSString).deletingPathExtension
+        let scope = options.scope ?? (titles + [fileBase]).lazy.compactMap { register.unit(namedIn: $0)?.id }.first
+        func within(_ u: OrgRegister.Unit) -> Bool { scope.map { u.id == $0 || register.isWithin(u.id, $0) } ?? true }
+        if !csv, case .success(let u) = register.resolve(TextNormalizer.compact(sheet.name), within: scope), within(u) {
+            return SheetUnit(unit: u, path: register.path(of: u), source: .importing(.inSheetName))
+        }
+        let all = Set(OrgKind.allCases)
+        var texts: [(String, ImportMessage)] = titles.map { ($0, .inTitle) }
+        if !csv { texts.append((sheet.name, .inSheetName)) }
+        texts.append((fileBase, .inFileName))
+        for (text, source) in texts {
+            if let u = register.unit(namedIn: text, kinds: all), within(u) { return SheetUnit(unit: u, path: register.path(of: u), source: .importing(source)) }
+        }
+        return nil
+    }
+
     /// Words in a sheet name that mark a summary or pivot sheet beside the data sheets.
     static let summaryWords = ["汇总", "统计", "合计", "总计", "总表", "透视", "小计", "summary", "pivot", "total"]
 
@@ -291,6 +341,7 @@ public final class SheetImporter {
             var missing: [FieldSpec]
             var titles: [String]
             var program: SheetProgram?
+            var unit: SheetUnit?
         }
         var found: [Found] = []
         var noHeader: [SheetInfo] = []
@@ -316,7 +367,14 @@ public final class SheetImporter {
                     program = p
                     missing.removeAll { $0.key == "program" }
                 }
-                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles, program: program))
+                // One sheet per community, or a list whose title names its unit: no unit column.
+                var unit: SheetUnit? = nil
+                if missing.contains(where: { $0.key == "org" }),
+                   let u = SheetImporter.statedUnit(options, labels: c.labels, detector: detector, titles: titles, sheet: sheet, csv: csv, fileName: fileName) {
+                    unit = u
+                    missing.removeAll { $0.key == "org" }
+                }
+                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles, program: program, unit: unit))
             } catch let e as SheetError {
                 throw ImportError(e)
             }
@@ -353,6 +411,7 @@ public final class SheetImporter {
             let layout = detector.layout(sheet: f.sheet, candidate: f.candidate)
             var data = DataSheet(layout: layout, titles: f.titles)
             if layout.binding("program") == nil { data.program = f.program }
+            if layout.binding("org") == nil && layout.binding("street") == nil { data.unit = f.unit }
             var periodSource: ImportMessage?
             if let p = options.period {
                 data.statedPeriod = Period.Stated(period: p, words: p.label)
@@ -472,6 +531,7 @@ public final class SheetImporter {
                 ?? options.writable.flatMap { $0.granted.count == 1 ? $0.granted[0] : nil }
         }
         normalizer.sheetProgram = data.program?.name
+        normalizer.sheetUnit = data.unit?.unit
         normalizer.statedPeriod = data.statedPeriod
         if let field = data.missingDateField {
             normalizer.sheetDate = (field.key, data.date?.date, data.date == nil ? .noDateColumn(header: field.names.header) : nil)

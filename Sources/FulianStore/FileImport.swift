@@ -162,6 +162,8 @@ public struct SheetResult: Sendable {
     public var statedPeriod: String?
     /// The programme its rows took, for an aid sheet without a programme column.
     public var program: SheetProgram? = nil
+    /// The unit its rows took, for a sheet without a unit column.
+    public var unit: SheetUnit? = nil
 }
 
 /// An import batch as `--replace` and its refusals name it.
@@ -268,6 +270,8 @@ extension Store {
         }
         if let from = request.from, dataset != .orgs { options.scope = try scopeUnit(from, fileName: fileName) }
 
+        // A sheet without a unit column may name its unit (one sheet per community): looked up in the register.
+        if dataset != .orgs { options.register = try read { c in try BatchWriter.loadRegister(c) } }
         let importer = try SheetImporter(path: request.path, options: options)
         result.sheet = importer.diagnosticSheet
         result.format = importer.reader.format
@@ -279,7 +283,8 @@ extension Store {
         let sheetNames = importer.dataSheets.indices.map { importer.diagnosticSheet($0) }
         result.sheets = importer.dataSheets.map { d in
             SheetResult(name: d.layout.sheet.name, headerRows: d.layout.headerRowsLabel, tally: SheetTally(), date: d.date,
-                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource?.text() ?? ""))" }, program: d.program)
+                        statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource?.text() ?? ""))" }, program: d.program,
+                        unit: d.unit)
         }
         let district = dataset == .orgs ? try districtChoice(request, importer: importer) : nil
 

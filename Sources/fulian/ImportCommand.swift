@@ -139,6 +139,7 @@ enum ImportSummary {
             }
             if let d = s.date { lines.append("  " + t(.noDateColumn(sheet: multi ? s.name : nil, date: d.date.iso, source: "\(d.source)"))) }
             if let p = s.program { lines.append("  " + t(.noProgramColumn(sheet: multi ? s.name : nil, program: p.name, source: "\(p.source)"))) }
+            if let u = s.unit { lines.append("  " + t(.noUnitColumn(sheet: multi ? s.name : nil, unit: u.path, source: "\(u.source)"))) }
         }
         lines.append("  " + counts(r, language))
         for s in r.skippedSheets { lines.append("  " + t(.sheetSkipped(sheet: s.name, reason: "\(s.message)"))) }
@@ -213,6 +214,7 @@ enum ImportSummary {
                              ("date", .optional(s.date?.date.iso)), ("date_source", .optional(s.date?.source.text())),
                              ("stated_period", .optional(s.statedPeriod)),
                              ("program", .optional(s.program?.name)), ("program_source", .optional(s.program?.source.text())),
+                             ("unit", .optional(s.unit?.path)), ("unit_source", .optional(s.unit?.source.text())),
                              ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
                 ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),

@@ -276,6 +276,50 @@ import TestSupport
         }
     }
 
+    /// No unit column: a sheet per community names it (in full, or by its core, decided under the street the
+    /// file name names), else the sheet's title does, else the file name; summary and instruction sheets skipped.
+    @Test func aListWithoutAUnitColumnTakesTheUnitItsSheetTitleOrFileNameNames() throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.path("东湖街道两癌救助发放表（分社区）.xlsx"), options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected, r.duplicates, r.warnings) == (4, 4, 0, 0, 0))
+        #expect(r.sheets.map(\.name) == ["东湖社区", "白沙", "Sheet3"])
+        #expect(r.sheets.map { $0.unit?.path } == ["兰江区/东湖街道/东湖社区", "兰江区/东湖街道/白沙社区", "兰江区/东湖街道/桥头社区"])
+        #expect(r.sheets.map { $0.unit?.source.text(.zh) } == ["工作表名", "工作表名", "表格标题"])
+        #expect(r.sheets.map { $0.unit?.source.text(.en) } == ["the sheet name", "the sheet name", "the title"])
+        #expect(r.skippedSheets.map(\.name) == ["填表说明", "汇总"])
+        let csv = try store.importFile(FileImportRequest(path: Self.path("白沙村2024年春蕾计划资助名单.csv"), options: ImportOptions(dataset: .aid)))
+        #expect((csv.rows, csv.loaded) == (2, 2))
+        #expect(csv.sheets[0].unit?.path == "兰江区/西岭镇/白沙村" && csv.sheets[0].unit?.source == .importing(.inFileName))
+        #expect(try rows(store, """
+            SELECT o.name, p.name, COUNT(*), SUM(d.amountFen) FROM disbursement d JOIN org o ON o.id = d.orgId
+            JOIN program p ON p.id = d.programId GROUP BY d.orgId, d.programId ORDER BY MIN(d.id)
+            """) == ["东湖社区 “两癌”救助 2 650000", "白沙社区 “两癌”救助 1 300000", "桥头社区 “两癌”救助 1 300000", "白沙村 春蕾计划 2 220000"])
+    }
+
+    /// A column that looks like a unit column but binds no field (所在网格) is the one to map: the file name's
+    /// unit is not taken for its rows, and the column stays missing; so it does for a name no unit bears.
+    @Test func aUnitLikeColumnOrANameOfNoUnitStillNeedsTheUnitColumn() throws {
+        let (store, _) = try storeWithRegister()
+        let dir = try Self.tempDirectory()
+        let lines = try String(contentsOfFile: Self.path("白沙村2024年春蕾计划资助名单.csv"), encoding: .utf8).split(separator: "\r\n")
+        let grid = dir.appendingPathComponent("白沙村2024年春蕾计划资助名单.csv")
+        try (["姓名,身份证号,所在网格,发放日期,金额(元)"] + lines.dropFirst().map { l -> String in
+            var f = l.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            f.insert("一网格", at: 2)
+            return f.joined(separator: ",")
+        }).joined(separator: "\r\n").write(to: grid, atomically: true, encoding: .utf8)
+        let unknown = dir.appendingPathComponent("白石村2024年春蕾计划资助名单.csv")
+        try FileManager.default.copyItem(atPath: Self.path("白沙村2024年春蕾计划资助名单.csv"), toPath: unknown.path)
+        for url in [grid, unknown] {
+            #expect {
+                try store.importFile(FileImportRequest(path: url.path, options: ImportOptions(dataset: .aid)))
+            } throws: { error in
+                (error as? ImportError)?.message.text(.en).hasPrefix("required column missing: 所属社区 (one of: 所属社区, 所在社区") == true
+            }
+        }
+        #expect(try rows(store, "SELECT COUNT(*) FROM disbursement") == ["0"])
+    }
+
     /// A title names one national programme, the longer of two it contains, or none when it names two.
     @Test func theProgrammeATitleNames() {
         #expect(ProgramNames.named(in: "青溪区2024年第二季度贫困母亲救助资金发放花名册") == "贫困母亲救助")

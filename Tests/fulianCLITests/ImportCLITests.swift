@@ -121,4 +121,31 @@ import TestSupport
         #expect(members.status == 64)
         #expect(members.stderr.hasPrefix("Error: --program applies to aid files (the programme of rows without a programme column), not to members."))
     }
+
+    @Test func aUnitFromTheSheetNameOrTheFileNameIsShownInBothLanguages() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = "fixtures/import/sheets/"
+        _ = try CLIRunner.run(["import", "orgs", s + "兰江区社区名册.xlsx"], in: dir)
+        let en = try CLIRunner.run(["import", "aid", s + "东湖街道两癌救助发放表（分社区）.xlsx", "--dry-run"], in: dir, environment: ["FULIAN_LANG": "en"])
+        #expect(en.status == 0)
+        let lines = en.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains("no unit column") } == [
+            "  sheet 东湖社区: no unit column: every row's unit is 兰江区/东湖街道/东湖社区, from the sheet name",
+            "  sheet 白沙: no unit column: every row's unit is 兰江区/东湖街道/白沙社区, from the sheet name",
+            "  sheet Sheet3: no unit column: every row's unit is 兰江区/东湖街道/桥头社区, from the title",
+        ])
+        let zh = try CLIRunner.run(["import", "aid", s + "白沙村2024年春蕾计划资助名单.csv"], in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(zh.stdout == """
+            白沙村2024年春蕾计划资助名单.csv：aid，UTF-8，表头第 1 行
+              没有救助项目列：各行项目均为 春蕾计划（依据 文件名）
+              没有单位列：各行单位均为 兰江区/西岭镇/白沙村（依据 文件名）
+              共 2 行：入库 2 行，退回 0 行，重复 0 行，警告 0 条；跳过表头 1 行（工作表共 3 行）
+
+            """)
+        let json = try CLIRunner.run(["import", "aid", s + "东湖街道两癌救助发放表（分社区）.xlsx", "--format", "json"], in: dir)
+        let sheets = (((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["files"] as! [[String: Any]])[0])["sheets"] as! [[String: Any]]
+        #expect(sheets.map { $0["unit"] as? String } == ["兰江区/东湖街道/东湖社区", "兰江区/东湖街道/白沙社区", "兰江区/东湖街道/桥头社区"])
+        #expect(sheets.map { $0["unit_source"] as? String } == ["the sheet name", "the sheet name", "the title"])
+    }
 }

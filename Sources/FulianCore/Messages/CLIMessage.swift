@@ -71,6 +71,8 @@ public indirect enum CLIMessage: Localized, Hashable {
     case noDateColumn(sheet: String?, date: String, source: String)
     /// An aid sheet without a programme column whose rows all took one programme, and where it came from.
     case noProgramColumn(sheet: String?, program: String, source: String)
+    /// A sheet without a unit column: the unit every row took (its register path), and where it comes from.
+    case noUnitColumn(sheet: String?, unit: String, source: String)
     /// A sheet not imported, and why.
     case sheetSkipped(sheet: String, reason: String)
     /// Columns bound by their header's meaning.
@@ -211,6 +213,9 @@ public indirect enum CLIMessage: Localized, Hashable {
         case .noDateColumn(let sheet, let date, let source):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有日期列：各行日期均取 \(date)（依据 \(source)）",
                     (sheet.map { "sheet \($0): " } ?? "") + "no date column: every row dated \(date), from \(source)")
+        case .noUnitColumn(let sheet, let unit, let source):
+            Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有单位列：各行单位均为 \(unit)（依据 \(source)）",
+                    (sheet.map { "sheet \($0): " } ?? "") + "no unit column: every row's unit is \(unit), from \(source)")
         case .noProgramColumn(let sheet, let program, let source):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有救助项目列：各行项目均为 \(program)（依据 \(source)）",
                     (sheet.map { "sheet \($0): " } ?? "") + "no programme column: every row's programme is \(program), from \(source)")
