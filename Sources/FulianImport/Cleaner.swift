@@ -163,6 +163,7 @@ public struct Cleaner {
                                            sheet: sheetNames.compactMap { $0 }.isEmpty ? nil : sheetNames.compactMap { $0 }.joined(separator: ", "),
                                            headerRows: importer.dataSheets.map(\.layout.headerRowsLabel).joined(separator: ", "))
             summary.skipped = importer.skippedSheets.map { .importing(.skippedSheet(name: $0.name, $0.message)) }
+            summary.skippedSheetReasons = importer.skippedSheets
             // Where a row's unit and program are typed, for the spelling clusters.
             let orgColumns = ["org", "street"].compactMap { importer.layout.binding($0)?.column }
             let programColumns = ["program"].compactMap { importer.layout.binding($0)?.column }
@@ -520,6 +521,8 @@ public struct CleanFileSummary: Sendable {
     public var mergedCellsFilled = 0
     /// Sheets not taken: each its name and why.
     public var skipped: [Message] = []
+    /// Sheets not taken, with the reason (for the terminal's summary).
+    public var skippedSheetReasons: [SkippedSheet] = []
     /// Sheets not taken, in the current language.
     public var skippedSheets: [String] { skipped.map { $0.text() } }
 }

@@ -31,7 +31,8 @@ public struct ImportOptions: Sendable {
     /// programme the title, sheet name or file name names, if one.
     public var program: String?
     /// The register a sheet without a unit column looks its unit up in: a workbook with one sheet per
-    /// community (sheet 红叶社区), or a title or file name that names the unit. Nil: such a sheet lacks a column.
+    /// community (sheet 红叶社区), or a title or file name that names the unit. Nil (a cleanup run without a
+    /// register): only a sheet named as a unit (红叶社区, 西岭镇) gives its rows their unit, as written.
     public var register: OrgRegister?
     /// The units the import may write (a shared store's login, bound by its access rights): a row of
     /// any other unit is rejected (`outside-scope`). Nil: every unit.
@@ -288,13 +289,18 @@ public final class SheetImporter {
     /// The unit a sheet without a unit column states for all its rows: its sheet name as a unit name (a
     /// workbook with one sheet per community: 红叶社区, or 红叶 alone), else the deepest unit its title, sheet
     /// name or file name names. Nil when none names one, or when an unbound column's header looks like a
-    /// unit column (所在网格, 居委): that column is then the one to map, not the sheet's name.
-    static func statedUnit(_ options: ImportOptions, labels: [String], detector: LayoutDetector, titles: [String], sheet: SheetInfo,
+    /// unit column (所在网格, 所在居委): that column is then the one to map, not the sheet's name.
+    static func statedUnit(_ options: ImportOptions, unboundHeaders: [String], titles: [String], sheet: SheetInfo,
                            csv: Bool, fileName: String) -> SheetUnit? {
-        guard options.dataset != .orgs, let register = options.register else { return nil }
-        let unitWords = ["社区", "村", "居", "单位", "街道", "镇", "乡", "网格", "小区", "组织"]
-        for l in labels where !l.isEmpty && detector.field(forHeader: l) == nil {
-            if unitWords.contains(where: { l.contains($0) }) { return nil }
+        guard options.dataset != .orgs else { return nil }
+        // 工作单位及职务 is a member's workplace, not a unit column: 单位 alone does not stop it.
+        let unitWords = ["社区", "村", "居委", "街道", "镇", "乡", "网格", "小区", "片区"]
+        if unboundHeaders.contains(where: { h in unitWords.contains { h.contains($0) } }) { return nil }
+        guard let register = options.register else {
+            // A cleanup run without a register: a sheet named as a unit (红叶社区, 西岭镇) is taken as written.
+            let name = OrgRegister.fold(TextNormalizer.compact(sheet.name))
+            guard !csv, let kind = OrgRegister.kind(ofName: name) else { return nil }
+            return SheetUnit(unit: OrgRegister.Unit(id: 0, name: name, kind: kind, parentId: nil), path: name, source: .importing(.inSheetName))
         }
         // A sheet named 白沙 in 东湖街道's workbook is 东湖街道's 白沙社区, not 西岭镇's 白沙村.
         let fileBase = (fileName as NSString).deletingPathExtension
@@ -370,7 +376,8 @@ public final class SheetImporter {
                 // One sheet per community, or a list whose title names its unit: no unit column.
                 var unit: SheetUnit? = nil
                 if missing.contains(where: { $0.key == "org" }),
-                   let u = SheetImporter.statedUnit(options, labels: c.labels, detector: detector, titles: titles, sheet: sheet, csv: csv, fileName: fileName) {
+                   let u = SheetImporter.statedUnit(options, unboundHeaders: detector.layout(sheet: sheet, candidate: c).unknownColumns.map(\.header),
+                                                    titles: titles, sheet: sheet, csv: csv, fileName: fileName) {
                     unit = u
                     missing.removeAll { $0.key == "org" }
                 }

@@ -121,6 +121,7 @@ struct CleanCommand: ParsableCommand {
         }
         for f in result.files {
             print(CLIMessage.cleanFile(file: f.file, rows: f.rowsRead, clean: f.clean, withIssues: f.withIssues, duplicates: f.duplicates).text())
+            for s in f.skippedSheetReasons { print("  " + CLIMessage.sheetSkipped(sheet: s.name, reason: "\(s.message)").text()) }
         }
         print(CLIMessage.cleanTotals(rows: result.rowCount, issues: result.issues.count,
                                      byCategory: result.issueCounts.map { "\($0.category) \($0.count)" },

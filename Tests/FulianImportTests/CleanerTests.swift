@@ -38,6 +38,25 @@ struct CleanerTests {
         #expect(result.files.first?.rowsRead == 4)
     }
 
+    /// A workbook with one sheet per community and no unit column: with a register the sheets' units are
+    /// found (Sheet3 by its title); 白沙 stays ambiguous (白沙社区, 白沙村) in a register file that lists the
+    /// streets only as parents, so its sheet is skipped. Without a register, only a sheet named as a unit
+    /// gives its rows a unit, and the other sheets are skipped and listed.
+    @Test func aSheetPerCommunityGivesItsRowsTheirUnit() throws {
+        let path = FixturePaths.fixture("import/sheets/东湖街道两癌救助发放表（分社区）.xlsx").path
+        let register = FixturePaths.fixture("import/sheets/兰江区社区名册.xlsx").path
+        let with = try Cleaner(dataset: .aid, registerPath: register).run(files: [path])
+        #expect(with.rows.map { "\($0.sheet ?? "") \($0.fields["org"] ?? "") \($0.status.rawValue)" } == [
+            "东湖社区 东湖社区 clean", "东湖社区 东湖社区 clean", "Sheet3 桥头社区 clean",
+        ])
+        #expect(with.files.first?.skippedSheetReasons.map(\.name) == ["填表说明", "白沙", "汇总"])
+        let without = try Cleaner(dataset: .aid).run(files: [path])
+        #expect(without.rows.map { "\($0.sheet ?? "") \($0.fields["org"] ?? "")" } == ["东湖社区 东湖社区", "东湖社区 东湖社区"])
+        #expect(without.files.first?.skippedSheetReasons.map { "\($0.name) \($0.reason.rawValue)" } == [
+            "填表说明 no-header", "白沙 missing-column", "Sheet3 missing-column", "汇总 summary",
+        ])
+    }
+
     /// Rows handed over as they come are the rows a kept run returns, with final statuses; groups
     /// name their members' places either way.
     @Test func streamedRowsEqualKeptRows() throws {
