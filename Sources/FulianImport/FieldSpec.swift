@@ -194,7 +194,14 @@ public enum DatasetFields {
     /// ASCII, lower-cased (for English headers).
     public static func headerKey(_ text: String) -> String {
         // Full-width brackets （） are among the forms compact folds to ASCII.
-        TextNormalizer.compact(text).lowercased()
+        var key = TextNormalizer.compact(text).lowercased()
+        // A template's marks of a required column: *姓名, 姓名*, ※身份证号, ★金额.
+        let marks: Set<Character> = ["*", "※", "★", "☆", "●"]
+        if key.contains(where: { marks.contains($0) }) {
+            while let f = key.first, marks.contains(f) { key.removeFirst() }
+            while let l = key.last, marks.contains(l) { key.removeLast() }
+        }
+        return key
     }
 
     /// Whether a header names an amount in 万元.

@@ -675,7 +675,9 @@ enum RowClassifier {
 
     static let totalWords = ["合计", "总计", "共计", "总合计"]
     static let subtotalWords = ["小计"]
-    static let noteWords = ["填表人", "审核人", "联系电话", "联系人", "制表", "填报", "填表", "负责人", "统计人", "审核", "注：", "注:", "说明：", "说明:", "备注：", "备注:", "单位负责人", "报送"]
+    static let noteWords = ["填表人", "审核人", "联系电话", "联系人", "制表", "填报", "填表", "负责人", "统计人", "审核", "注：", "注:", "说明：", "说明:", "备注：", "备注:", "单位负责人", "报送",
+                            // A printed form's end marker, alone in its row.
+                            "以下空白", "以下无", "以下为空", "(以下空白)", "此处空白"]
 
     /// The words' UTF-8, for byte-wise prefix tests (these run on every row).
     static let totalBytes = totalWords.map { Array($0.utf8) }

@@ -138,6 +138,29 @@ public struct LayoutDetector: Sendable {
         var sheetUnit: Money.Unit? = nil
     }
 
+    /// A header cell typed on several lines (Alt+Enter: `身份证\n号码`, `发放金额（元）\n（保留两位小数）`) as one
+    /// line: the break dropped between Chinese characters, a space where it parts two Latin words.
+    static func joinedLines(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var out = ""
+        var pendingBreak = false
+        for ch in text {
+            if ch == "\n" || ch == "\r" || ch == "\r\n" {
+                pendingBreak = true
+                continue
+            }
+            if pendingBreak {
+                while out.last == " " { out.removeLast() }
+                if let last = out.last, last.isASCII, last.isLetter || last.isNumber, ch.isASCII, ch.isLetter || ch.isNumber { out.append(" ") }
+                pendingBreak = false
+                if ch == " " { continue }
+            }
+            if ch == " ", out.isEmpty { continue }
+            out.append(ch)
+        }
+        return out
+    }
+
     /// Scores one row of labels.
     func score(_ labels: [String]) -> (Int, [FieldSpec]) {
         var seen = Set<String>()
@@ -159,7 +182,7 @@ public struct LayoutDetector: Sendable {
         // Only text can label a column: numbers, dates and booleans of data rows are not matched.
         let labels = top.map { row in
             (0..<row.cells.count).map { c -> String in
-                if case .text = row[c] { return CellParsing.text(row[c]) ?? "" }
+                if case .text = row[c] { return LayoutDetector.joinedLines(CellParsing.text(row[c]) ?? "") }
                 return ""
             }
         }

@@ -75,6 +75,21 @@ import Testing
                                                              firstRows: rows.enumerated().map { row($0.offset + 1, $0.element) }))
     }
 
+    /// A form's header: required columns marked with *, ※ or ★, labels typed on two lines (Alt+Enter).
+    @Test func markedAndMultiLineHeadersBindExactly() throws {
+        let d = LayoutDetector(dataset: .aid)
+        for header in ["*姓名", "姓名*", "※身份证号", "★ 发放金额", "＊所属社区"] {
+            #expect(d.match(forHeader: header)?.isInferred == false, "\(header)")
+        }
+        let l = try layout(.aid, [
+            ["序号", "*姓名", "身份证\n号码", "所属\r\n社区", "项目名称", "发放日期\n（年月日）", "发放金额（元）\n（保留两位小数）", "Remark\nline"],
+        ])
+        #expect(l.bindings.map(\.field.key) == ["name", "id_number", "org", "program", "paid_on", "amount"])
+        #expect(l.bindings.map(\.header) == ["*姓名", "身份证号码", "所属社区", "项目名称", "发放日期 (年月日)", "发放金额(元) (保留两位小数)"])
+        #expect(l.inferred.isEmpty)
+        #expect(l.unknownColumns.map(\.header) == ["Remark line"])
+    }
+
     @Test func inferredBindingsAreListedAndNeverClaimAFieldTwice() throws {
         let l = try layout(.activities, [
             ["活动名称", "活动类型", "举办单位", "活动日期", "求职人数", "进场人数", "参会单位数", "达成意向人数", "活动地点"],

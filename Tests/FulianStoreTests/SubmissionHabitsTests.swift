@@ -320,6 +320,35 @@ import TestSupport
         #expect(try rows(store, "SELECT COUNT(*) FROM disbursement") == ["0"])
     }
 
+    /// A printed form: required columns marked *, labels on two lines, 以下空白 after the rows, 总计 and the
+    /// signatures below: every row accounted for, the marker and signatures as notes, nothing rejected.
+    @Test func aPrintedFormWithMarkedTwoLineHeadersAndItsEndMarker() throws {
+        let (store, _) = try storeWithRegister()
+        let csv = """
+            东湖街道2024年第一季度春蕾计划发放表,,,,,
+            序号,*姓名,"身份证
+            号码","*所属
+            社区","发放日期
+            （年月日）","发放金额（元）
+            （保留两位小数）"
+            1,王秀英,439951800302001,东湖社区,2024-03-01,1000.00
+            2,李桂兰,439951750611002,白沙社区,2024-03-02,1000.00
+            以下空白,,,,,
+            总计,,,,,2000.00
+            填表人：李华,,,审核人：张明,,
+            """
+        let path = try TempFile.write(Array(csv.utf8), name: "东湖街道春蕾计划发放表.csv")
+        let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected, r.warnings) == (2, 2, 0, 0))
+        #expect(r.inferredColumns.isEmpty)
+        let t = try #require(r.sheets.first?.tally)
+        let counts: [Int] = [t.sheetRows, t.titleRows, t.headerRows, t.dataRows, t.footerRows.count, t.noteRows.count]
+        #expect(counts == [7, 1, 1, 2, 1, 2])
+        #expect(try rows(store, "SELECT o.name, d.amountFen FROM disbursement d JOIN org o ON o.id = d.orgId ORDER BY d.id") == [
+            "东湖社区 100000", "白沙社区 100000",
+        ])
+    }
+
     /// A title names one national programme, the longer of two it contains, or none when it names two.
     @Test func theProgrammeATitleNames() {
         #expect(ProgramNames.named(in: "青溪区2024年第二季度贫困母亲救助资金发放花名册") == "贫困母亲救助")
