@@ -198,14 +198,24 @@ public enum ActivityKind: String, Sendable, Hashable, Codable, CaseIterable {
     public init?(label: String) {
         let s = TextNormalizer.compact(label).lowercased()
         if let k = ActivityKind(rawValue: s) { self = k; return }
-        let table: [(String, ActivityKind)] = [
-            ("招聘", .jobFair), ("就业", .jobFair), ("讲座", .lecture), ("讲堂", .lecture), ("宣讲", .lecture),
-            ("培训", .training), ("维权", .rights), ("法律", .rights), ("咨询", .rights), ("普法", .rights), ("法治", .rights),
-            ("家暴", .rights), ("志愿", .volunteer),
-            ("慰问", .visit), ("走访", .visit), ("其他", .other), ("其它", .other),
-        ]
-        for (key, kind) in table where s.contains(key) { self = kind; return }
+        for (key, kind) in ActivityKind.words where s.contains(key) { self = kind; return }
         return nil
+    }
+
+    /// The words that name a kind inside a longer text, in the order they are tried.
+    static let words: [(String, ActivityKind)] = [
+        ("招聘", .jobFair), ("就业", .jobFair), ("讲座", .lecture), ("讲堂", .lecture), ("宣讲", .lecture),
+        ("培训", .training), ("维权", .rights), ("法律", .rights), ("咨询", .rights), ("普法", .rights), ("法治", .rights),
+        ("家暴", .rights), ("志愿", .volunteer),
+        ("慰问", .visit), ("走访", .visit), ("其他", .other), ("其它", .other),
+    ]
+
+    /// The one kind a title, sheet name or file name names for all its rows (红叶社区2024年招聘会台账 → 招聘会);
+    /// nil when it names none, only 其他, or two (2024年培训及招聘会台账).
+    public static func named(in text: String) -> ActivityKind? {
+        let s = TextNormalizer.compact(text).lowercased()
+        let kinds = Set(words.filter { s.contains($0.0) && $0.1 != .other }.map(\.1))
+        return kinds.count == 1 ? kinds.first : nil
     }
 
     /// The Chinese label used in reports.

@@ -26,6 +26,8 @@ final class RowNormalizer {
     var sheetProgram: String?
     /// The unit of every row of a sheet without a unit column (its sheet name, title or file name names it).
     var sheetUnit: OrgRegister.Unit?
+    /// The activity type of the rows of a sheet without a type column (``SheetKind``).
+    var sheetKind: SheetKind?
     /// The unit the last group heading row named (一、城南街道): the street of the rows under it, or their
     /// parent in a register.
     var section: String?
@@ -548,6 +550,21 @@ final class RowNormalizer {
                 kind = .other
                 ctx.set("kind", ActivityKind.other.label)
             }
+        } else if binding("kind") == nil, let stated = sheetKind {
+            // No type column: the sheet's one kind, else the row's own name (春风行动专场招聘会), else 其他.
+            if let k = stated.kind {
+                kind = k
+            } else if let t = ctx.text("title") {
+                kind = ActivityKind(label: t)
+                if kind == nil {
+                    ctx.report(.warning, "title", "bad-kind", .noKindInName(name: t))
+                    kind = .other
+                }
+            } else {
+                // Neither a type column nor a name: the name is what is missing.
+                _ = ctx.required("title", nil as String?)
+            }
+            if let kind { ctx.set("kind", kind.label) }
         } else {
             _ = ctx.required("kind", kind)
         }

@@ -186,6 +186,20 @@ public struct SheetProgram: Sendable, Hashable {
     }
 }
 
+/// The activity type of the rows of a sheet without a type column, and where it comes from.
+public struct SheetKind: Sendable, Hashable {
+    /// The type every row takes; nil: each row's 活动名称 says it (春风行动专场招聘会 is a 招聘会), 其他 when it names none.
+    public var kind: ActivityKind?
+    /// Where the type comes from (the title, the sheet name, the file name); nil when each row's name says it.
+    public var source: Message?
+
+    /// Creates a sheet kind.
+    public init(kind: ActivityKind?, source: Message?) {
+        self.kind = kind
+        self.source = source
+    }
+}
+
 /// The unit of every row of a sheet without a unit column, and where it comes from.
 public struct SheetUnit: Sendable, Hashable {
     /// The register's unit.
@@ -235,6 +249,8 @@ public struct DataSheet: Sendable {
     public var program: SheetProgram?
     /// The unit of every row, for a sheet without a unit column whose name, title or file name names one.
     public var unit: SheetUnit?
+    /// The activity type of the rows, for an activities sheet without a type column.
+    public var kind: SheetKind?
 }
 
 /// Reads one file as a dataset: finds its data sheets and their headers, fills merged cells, skips
@@ -319,6 +335,18 @@ public final class SheetImporter {
         return nil
     }
 
+    /// The activity type of an activities sheet without a type column: the one its title, sheet name or file
+    /// name names (红叶社区2024年招聘会台账), else each row's own 活动名称 when the sheet has that column; nil
+    /// (the column is missing) when it has neither.
+    static func statedKind(_ options: ImportOptions, titles: [String], sheet: SheetInfo, csv: Bool, fileName: String,
+                           hasTitleColumn: Bool) -> SheetKind? {
+        guard options.dataset == .activities else { return nil }
+        if let k = titles.lazy.compactMap(ActivityKind.named(in:)).first { return SheetKind(kind: k, source: .importing(.inTitle)) }
+        if !csv, let k = ActivityKind.named(in: sheet.name) { return SheetKind(kind: k, source: .importing(.inSheetName)) }
+        if let k = ActivityKind.named(in: (fileName as NSString).deletingPathExtension) { return SheetKind(kind: k, source: .importing(.inFileName)) }
+        return hasTitleColumn ? SheetKind(kind: nil, source: nil) : nil
+    }
+
     /// Words in a sheet name that mark a summary or pivot sheet beside the data sheets.
     static let summaryWords = ["汇总", "统计", "合计", "总计", "总表", "透视", "小计", "summary", "pivot", "total"]
 
@@ -348,6 +376,7 @@ public final class SheetImporter {
             var titles: [String]
             var program: SheetProgram?
             var unit: SheetUnit?
+            var kind: SheetKind?
         }
         var found: [Found] = []
         var noHeader: [SheetInfo] = []
@@ -381,7 +410,15 @@ public final class SheetImporter {
                     unit = u
                     missing.removeAll { $0.key == "org" }
                 }
-                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles, program: program, unit: unit))
+                // A ledger of one kind of activity (招聘会台账), or names that say each row's kind.
+                var kind: SheetKind? = nil
+                if missing.contains(where: { $0.key == "kind" }),
+                   let k = SheetImporter.statedKind(options, titles: titles, sheet: sheet, csv: csv, fileName: fileName,
+                                                    hasTitleColumn: c.labels.contains { detector.field(forHeader: $0)?.key == "title" }) {
+                    kind = k
+                    missing.removeAll { $0.key == "kind" }
+                }
+                found.append(Found(sheet: sheet, candidate: c, missing: missing, titles: titles, program: program, unit: unit, kind: kind))
             } catch let e as SheetError {
                 throw ImportError(e)
             }
@@ -419,6 +456,7 @@ public final class SheetImporter {
             var data = DataSheet(layout: layout, titles: f.titles)
             if layout.binding("program") == nil { data.program = f.program }
             if layout.binding("org") == nil && layout.binding("street") == nil { data.unit = f.unit }
+            if layout.binding("kind") == nil { data.kind = f.kind }
             var periodSource: ImportMessage?
             if let p = options.period {
                 data.statedPeriod = Period.Stated(period: p, words: p.label)
@@ -539,6 +577,7 @@ public final class SheetImporter {
         }
         normalizer.sheetProgram = data.program?.name
         normalizer.sheetUnit = data.unit?.unit
+        normalizer.sheetKind = data.kind
         normalizer.statedPeriod = data.statedPeriod
         if let field = data.missingDateField {
             normalizer.sheetDate = (field.key, data.date?.date, data.date == nil ? .noDateColumn(header: field.names.header) : nil)

@@ -164,6 +164,8 @@ public struct SheetResult: Sendable {
     public var program: SheetProgram? = nil
     /// The unit its rows took, for a sheet without a unit column.
     public var unit: SheetUnit? = nil
+    /// The activity type its rows took, for an activities sheet without a type column.
+    public var kind: SheetKind? = nil
 }
 
 /// An import batch as `--replace` and its refusals name it.
@@ -284,7 +286,7 @@ extension Store {
         result.sheets = importer.dataSheets.map { d in
             SheetResult(name: d.layout.sheet.name, headerRows: d.layout.headerRowsLabel, tally: SheetTally(), date: d.date,
                         statedPeriod: d.statedPeriod.map { "\($0.words) (\(d.statedPeriodSource?.text() ?? ""))" }, program: d.program,
-                        unit: d.unit)
+                        unit: d.unit, kind: d.kind)
         }
         let district = dataset == .orgs ? try districtChoice(request, importer: importer) : nil
 

@@ -140,6 +140,13 @@ enum ImportSummary {
             if let d = s.date { lines.append("  " + t(.noDateColumn(sheet: multi ? s.name : nil, date: d.date.iso, source: "\(d.source)"))) }
             if let p = s.program { lines.append("  " + t(.noProgramColumn(sheet: multi ? s.name : nil, program: p.name, source: "\(p.source)"))) }
             if let u = s.unit { lines.append("  " + t(.noUnitColumn(sheet: multi ? s.name : nil, unit: u.path, source: "\(u.source)"))) }
+            if let k = s.kind {
+                if let kind = k.kind, let source = k.source {
+                    lines.append("  " + t(.noKindColumn(sheet: multi ? s.name : nil, kind: kind.label, source: "\(source)")))
+                } else {
+                    lines.append("  " + t(.kindFromNames(sheet: multi ? s.name : nil)))
+                }
+            }
         }
         lines.append("  " + counts(r, language))
         for s in r.skippedSheets { lines.append("  " + t(.sheetSkipped(sheet: s.name, reason: "\(s.message)"))) }
@@ -215,6 +222,7 @@ enum ImportSummary {
                              ("stated_period", .optional(s.statedPeriod)),
                              ("program", .optional(s.program?.name)), ("program_source", .optional(s.program?.source.text())),
                              ("unit", .optional(s.unit?.path)), ("unit_source", .optional(s.unit?.source.text())),
+                             ("kind", .optional(s.kind.map { $0.kind?.rawValue ?? "by-name" })), ("kind_source", .optional(s.kind?.source?.text())),
                              ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
                 ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),

@@ -44,4 +44,14 @@ import Testing
     func notAKind(label: String) {
         #expect(ActivityKind(label: label) == nil)
     }
+
+    /// The one kind a ledger's title or file name names, none when it names two or only 其他.
+    @Test func theKindALedgerNames() {
+        #expect(ActivityKind.named(in: "红叶社区2024年招聘会台账") == .jobFair)
+        #expect(ActivityKind.named(in: "2024年春风行动就业招聘活动统计") == .jobFair)
+        #expect(ActivityKind.named(in: "巾帼家政培训班台账") == .training)
+        #expect(ActivityKind.named(in: "2024年培训及招聘会台账") == nil)
+        #expect(ActivityKind.named(in: "妇女之家活动台账") == nil)
+        #expect(ActivityKind.named(in: "其他活动") == nil)
+    }
 }

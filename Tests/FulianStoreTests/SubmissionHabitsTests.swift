@@ -349,6 +349,45 @@ import TestSupport
         ])
     }
 
+    /// An activities ledger without a type column: a ledger of one kind (its file name says 招聘会) gives every
+    /// row that type; else each row's name says its type, 其他 (warned) when it names none, and a row with
+    /// neither is rejected for its missing name. With no name column either, the type column is missing.
+    @Test func aLedgerWithoutATypeColumnTakesTheTypeItsNameOrEachRowsNameSays() throws {
+        let (store, _) = try storeWithRegister()
+        let dir = try Self.tempDirectory()
+        let fairs = dir.appendingPathComponent("东湖社区2024年招聘会台账.csv")
+        try "活动名称,举办日期,参会企业数,提供岗位数,求职人次,达成就业意向人数\r\n春风行动专场招聘会,2024-03-01,30,200,500,80\r\n女性就业专场,2024-03-15,12,90,210,35\r\n"
+            .write(to: fairs, atomically: true, encoding: .utf8)
+        let f = try store.importFile(FileImportRequest(path: fairs.path, options: ImportOptions(dataset: .activities)))
+        #expect((f.rows, f.loaded, f.warnings) == (2, 2, 0))
+        #expect(f.sheets[0].kind == SheetKind(kind: .jobFair, source: .importing(.inFileName)))
+        #expect(f.sheets[0].unit?.path == "兰江区/东湖街道/东湖社区")
+        let named = dir.appendingPathComponent("一季度活动.csv")
+        try "活动名称,举办单位,举办日期,参加人数\r\n家庭教育讲座,白沙社区,2024-03-05,50\r\n三八节座谈会,桥头社区,2024-03-08,30\r\n,桥头社区,2024-03-09,30\r\n"
+            .write(to: named, atomically: true, encoding: .utf8)
+        let n = try store.importFile(FileImportRequest(path: named.path, options: ImportOptions(dataset: .activities)))
+        #expect((n.rows, n.loaded, n.rejected, n.warnings) == (3, 2, 1, 1))
+        #expect(n.sheets[0].kind == SheetKind(kind: nil, source: nil))
+        #expect(n.issues.map { $0.text(.en) } == [
+            "一季度活动.csv:R3C1: warning [bad-kind] 活动名称: no activity type column, and the name 三八节座谈会 names no type; counted as 其他",
+            "一季度活动.csv:R4C1: error [missing-field] 活动名称: 活动名称 is empty",
+        ])
+        #expect(n.issues.map { $0.text(.zh) } == [
+            "一季度活动.csv 第 3 行第 1 列：警告 [bad-kind] 活动名称：没有活动类型列，活动名称 三八节座谈会 也看不出类型，按“其他”计",
+            "一季度活动.csv 第 4 行第 1 列：错误 [missing-field] 活动名称：活动名称未填写",
+        ])
+        #expect(try rows(store, "SELECT a.title, a.kind, o.name, a.placements FROM activity a JOIN org o ON o.id = a.orgId ORDER BY a.id") == [
+            "春风行动专场招聘会 job_fair 东湖社区 80", "女性就业专场 job_fair 东湖社区 35", "家庭教育讲座 lecture 白沙社区 -", "三八节座谈会 other 桥头社区 -",
+        ])
+        let bare = dir.appendingPathComponent("活动.csv")
+        try "举办单位,举办日期,参加人数\r\n白沙社区,2024-03-05,50\r\n".write(to: bare, atomically: true, encoding: .utf8)
+        #expect {
+            try store.importFile(FileImportRequest(path: bare.path, options: ImportOptions(dataset: .activities)))
+        } throws: { error in
+            (error as? ImportError)?.message.text(.en).hasPrefix("required column missing: 活动类型") == true
+        }
+    }
+
     /// A title names one national programme, the longer of two it contains, or none when it names two.
     @Test func theProgrammeATitleNames() {
         #expect(ProgramNames.named(in: "青溪区2024年第二季度贫困母亲救助资金发放花名册") == "贫困母亲救助")

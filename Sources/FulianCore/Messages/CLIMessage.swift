@@ -71,6 +71,10 @@ public indirect enum CLIMessage: Localized, Hashable {
     case noDateColumn(sheet: String?, date: String, source: String)
     /// An aid sheet without a programme column whose rows all took one programme, and where it came from.
     case noProgramColumn(sheet: String?, program: String, source: String)
+    /// An activities sheet without a type column: the type every row took, and where it comes from.
+    case noKindColumn(sheet: String?, kind: String, source: String)
+    /// An activities sheet without a type column whose rows took the type their 活动名称 names.
+    case kindFromNames(sheet: String?)
     /// A sheet without a unit column: the unit every row took (its register path), and where it comes from.
     case noUnitColumn(sheet: String?, unit: String, source: String)
     /// A sheet not imported, and why.
@@ -213,6 +217,12 @@ public indirect enum CLIMessage: Localized, Hashable {
         case .noDateColumn(let sheet, let date, let source):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有日期列：各行日期均取 \(date)（依据 \(source)）",
                     (sheet.map { "sheet \($0): " } ?? "") + "no date column: every row dated \(date), from \(source)")
+        case .noKindColumn(let sheet, let kind, let source):
+            Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有活动类型列：各行类型均为 \(kind)（依据 \(source)）",
+                    (sheet.map { "sheet \($0): " } ?? "") + "no activity type column: every row's type is \(kind), from \(source)")
+        case .kindFromNames(let sheet):
+            Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有活动类型列：各行类型按活动名称认定（看不出类型的按“其他”计）",
+                    (sheet.map { "sheet \($0): " } ?? "") + "no activity type column: each row's type is the one its name names (其他 when it names none)")
         case .noUnitColumn(let sheet, let unit, let source):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有单位列：各行单位均为 \(unit)（依据 \(source)）",
                     (sheet.map { "sheet \($0): " } ?? "") + "no unit column: every row's unit is \(unit), from \(source)")

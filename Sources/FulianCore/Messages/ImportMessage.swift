@@ -86,6 +86,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     /// A day and month without a year (3月12日), and the day it is taken as in the year of the period the
     /// file states (its words).
     case noYear(written: String, taken: String, period: String)
+    /// No activity type column, and an activity's name that names no type: counted as 其他.
+    case noKindInName(name: String)
     /// A span of days in one date cell (2024.4.20—4.21): its first and last day; the first is taken.
     case daySpan(written: String, start: String, end: String)
     /// An approximate count (约200, 50余, 300多), and the number it is taken as.
@@ -299,6 +301,9 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .noYear(let s, let taken, let period):
             Wording("\(s) 没有写年份，按文件所属期间（\(period)）计为 \(taken)",
                     "\(s) has no year; taken as \(taken), in the period the file states (\(period))")
+        case .noKindInName(let name):
+            Wording("没有活动类型列，活动名称 \(name) 也看不出类型，按“其他”计",
+                    "no activity type column, and the name \(name) names no type; counted as 其他")
         case .daySpan(let s, let start, let end):
             Wording("\(s) 是起止日期（\(start) 至 \(end)），按开始日 \(start) 计",
                     "\(s) is a span of days (\(start) to \(end)); taken as its first day, \(start)")

@@ -32,6 +32,8 @@ extension CLIMessage {
         .sheetCounts(sheet: "东湖街道", headerRows: "2", counts: .rowCounts(rows: 4, loaded: 4, rejected: 0, duplicates: 0, warnings: 0, skipped: nil)),
         .noDateColumn(sheet: "东湖街道", date: "2024-03-31", source: "标题"),
         .noProgramColumn(sheet: nil, program: "春蕾计划", source: "表格标题"),
+        .noKindColumn(sheet: nil, kind: "招聘会", source: "文件名"),
+        .kindFromNames(sheet: "2024年一季度"),
         .noUnitColumn(sheet: "红叶社区", unit: "青溪区/枫林街道/红叶社区", source: "工作表名"),
         .sheetSkipped(sheet: "汇总", reason: "汇总表"),
         .inferredColumns(["求职人数 → seekers"]),

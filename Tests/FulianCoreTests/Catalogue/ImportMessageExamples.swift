@@ -32,6 +32,7 @@ extension ImportMessage {
         .monthOnly(written: "2018年6月", taken: "2018-06-01"),
         .yearOnly(written: "2018年", taken: "2018-01-01"),
         .noYear(written: "3月12日", taken: "2024-03-12", period: "2024年第一季度"),
+        .noKindInName(name: "家庭教育座谈会"),
         .daySpan(written: "2024.4.20—4.21", start: "2024-04-20", end: "2024-04-21"),
         .approximateNumber(written: "约200", taken: 200),
         .termSpan(written: "2021.3-2026.3", start: "2021-03-01", end: "2026-03-01"),
