@@ -15,6 +15,38 @@ extension Period {
         }
     }
 
+    /// A month or quarter a sheet name states without its year, in `year`: `1月`, `01月份`, `十二月`,
+    /// `一季度`, `第二季度`, `Q3`, also with words after it (`3月发放`); nil for anything else.
+    public static func stated(withoutYearIn text: String, year: Int) -> Stated? {
+        let s = Array(TextNormalizer.compact(text).uppercased())
+        let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+        var i = 0
+        if i < s.count, s[i] == "第" { i += 1 }
+        // The number: ASCII digits, or 一 … 十二.
+        var n = 0, digits = 0
+        while i < s.count, let d = s[i].wholeNumberValue, s[i].isASCII, digits < 2 { n = n * 10 + d; digits += 1; i += 1 }
+        if digits == 0 {
+            while i < s.count, let v = numerals[s[i]], digits < 2 {
+                n = digits == 0 ? v : (n == 10 ? 10 + v : n * 10 + v)
+                digits += 1
+                i += 1
+            }
+        }
+        // Q3 (the number after the tag).
+        if digits == 0, i + 1 < s.count, s[i] == "Q", let d = s[i + 1].wholeNumberValue, (1...4).contains(d), i + 2 == s.count || !s[i + 2].isNumber {
+            return (try? Period(parsing: "\(year)Q\(d)")).map { Stated(period: $0, words: String(s[0..<(i + 2)])) }
+        }
+        guard digits > 0, i < s.count else { return nil }
+        if s[i] == "月", (1...12).contains(n), s.first != "第" {
+            let first = CivilDate(year: year, month: n, day: 1)!
+            return Stated(period: Period(kind: .month, start: first, end: first.lastOfMonth), words: String(s[0...i]))
+        }
+        if s[i] == "季", i + 1 < s.count, s[i + 1] == "度", (1...4).contains(n) {
+            return (try? Period(parsing: "\(year)Q\(n)")).map { Stated(period: $0, words: String(s[0...(i + 1)])) }
+        }
+        return nil
+    }
+
     /// Finds the period stated in a title, sheet name or file name: `2024年第一季度`, `2024年一季度`,
     /// `2024年1季度`, `2024Q1`, `2024年上半年`, `2024年1-3月`, `2024年3月`, `2024年度`, `2024年`
     /// or a single day `2024年3月5日` (the most specific one a text holds; nil when it holds no year). A year needs 年, 年度 or a

@@ -471,6 +471,15 @@ public final class SheetImporter {
                 data.statedPeriod = t
                 periodSource = .inFileName
             }
+            // A sheet per month or quarter (1月, 2月 …; 一季度) under a title or file name that states the year:
+            // the sheet's own period, when it lies within that one.
+            if options.period == nil, !csv, periodSource != .inSheetName, let broad = data.statedPeriod,
+               broad.period.start.year == broad.period.end.year,
+               let own = Period.stated(in: f.sheet.name) ?? Period.stated(withoutYearIn: f.sheet.name, year: broad.period.start.year),
+               own.period != broad.period, broad.period.contains(own.period.start), broad.period.contains(own.period.end) {
+                data.statedPeriod = own
+                periodSource = .inSheetName
+            }
             if let periodSource { data.statedPeriodSource = .importing(periodSource) }
             if let spec = SheetImporter.dateField(of: options.dataset), layout.binding(spec.key) == nil {
                 data.missingDateField = spec

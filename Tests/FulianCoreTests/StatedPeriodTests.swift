@@ -32,3 +32,22 @@ import Testing
         #expect(Period.stated(in: text) == nil)
     }
 }
+
+/// Sheet names that state a month or quarter without its year.
+@Suite struct YearlessPeriodTests {
+    @Test(arguments: [
+        ("1月", "2024-01-01", "2024-01-31"), ("01月份", "2024-01-01", "2024-01-31"), ("十二月", "2024-12-01", "2024-12-31"),
+        ("十一月", "2024-11-01", "2024-11-30"), ("3月发放", "2024-03-01", "2024-03-31"), ("一季度", "2024-01-01", "2024-03-31"),
+        ("第二季度", "2024-04-01", "2024-06-30"), ("Q3", "2024-07-01", "2024-09-30"), ("4季度", "2024-10-01", "2024-12-31"),
+    ])
+    func monthsAndQuarters(text: String, start: String, end: String) throws {
+        let s = try #require(Period.stated(withoutYearIn: text, year: 2024))
+        #expect(s.period.start.iso == start)
+        #expect(s.period.end.iso == end)
+    }
+
+    @Test(arguments: ["13月", "东湖社区", "五季度", "第3月", "Q5", "", "Q12", "十三月"])
+    func notAPeriod(text: String) {
+        #expect(Period.stated(withoutYearIn: text, year: 2024) == nil)
+    }
+}

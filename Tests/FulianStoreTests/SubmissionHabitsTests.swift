@@ -208,6 +208,18 @@ import TestSupport
         #expect(r.encoding == .gb18030)
     }
 
+    /// A sheet per month named without its year (1月 …) under a file name that states the quarter: each
+    /// sheet's rows take the last day of its own month, not of the quarter.
+    @Test func aSheetPerMonthTakesItsOwnMonthWithinTheYearTheFileNameStates() throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.path("西岭镇2024年一季度春蕾计划发放表（分月）.xlsx"), options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded) == (3, 3))
+        #expect(r.sheets.map { $0.date?.date.iso } == ["2024-01-31", "2024-02-29", "2024-03-31"])
+        #expect(r.sheets.map { $0.date?.source.text(.zh) } == ["工作表名（1月，取期末一天）", "工作表名（2月，取期末一天）", "工作表名（3月，取期末一天）"])
+        #expect(r.sheets.map { $0.date?.source.text(.en) } == ["the sheet name (1月, the period's last day)", "the sheet name (2月, the period's last day)", "the sheet name (3月, the period's last day)"])
+        #expect(try rows(store, "SELECT d.paidOn, d.amountFen FROM disbursement d ORDER BY d.id") == ["2024-01-31 50000", "2024-02-29 100000", "2024-03-31 150000"])
+    }
+
     @Test func theDateOptionWinsAndWithoutAnySourceRowsAreRejectedWithTheHint() throws {
         let (store, _) = try storeWithRegister()
         let file = Self.path("2024年第一季度春蕾计划发放名单.csv")
