@@ -39,12 +39,12 @@ public final class Workbook {
 
     let handle: UnsafeMutablePointer<lxw_workbook>
     /// True once ``close()`` has run; every handle derived from the workbook is invalid then.
-    private(set) var isClosed = false
+    @exclusivity(unchecked) private(set) var isClosed = false
     let strings = CStringPool()
-    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    @exclusivity(unchecked) private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     /// The last few styles looked up: a row of a detail sheet cycles through a handful, and comparing
     /// them is far cheaper than hashing a style for every cell.
-    private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
+    @exclusivity(unchecked) private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
 
     /// Opens a workbook for writing at `path` (nothing is written before ``close()``).
     ///
@@ -229,6 +229,27 @@ public final class Workbook {
         formats[style] = f
         remember(style, f)
         return f
+    }
+
+    /// The default formats a date or money cell without a style takes (``CellStyle/date``, ``CellStyle/money``),
+    /// looked up once per workbook instead of once per cell.
+    enum DefaultFormat { case date, money }
+    @exclusivity(unchecked) private var dateFormat: UnsafeMutablePointer<lxw_format>?
+    @exclusivity(unchecked) private var moneyFormat: UnsafeMutablePointer<lxw_format>?
+
+    /// The format of ``DefaultFormat``, made on first use.
+    @inline(__always)
+    func defaultFormat(_ which: DefaultFormat, sheet: String?, cell: @autoclosure () -> String?) throws -> UnsafeMutablePointer<lxw_format>? {
+        switch which {
+        case .date:
+            if let f = dateFormat { return f }
+            dateFormat = try format(for: .date, sheet: sheet, cell: cell())
+            return dateFormat
+        case .money:
+            if let f = moneyFormat { return f }
+            moneyFormat = try format(for: .money, sheet: sheet, cell: cell())
+            return moneyFormat
+        }
     }
 
     private func remember(_ style: CellStyle, _ f: UnsafeMutablePointer<lxw_format>) {

@@ -29,15 +29,18 @@ public final class Worksheet {
 
     let handle: UnsafeMutablePointer<lxw_worksheet>
     /// Widest text per column, for ``autoFitColumns(minWidth:maxWidth:)``.
-    public private(set) var columnWidths = ColumnWidths()
+    ///
+    /// The properties touched for every cell are `@exclusivity(unchecked)`: a sheet is written from one
+    /// thread, and the run-time access checks were ~1 % of a million-row write (issue #17).
+    @exclusivity(unchecked) public private(set) var columnWidths = ColumnWidths()
     /// Rows below this (zero-based) are not measured for ``autoFitColumns(minWidth:maxWidth:)``: the first
     /// 10,000 rows decide the widths, so a million-row detail sheet does not pay for width bookkeeping on
     /// every cell (it was a third of the writing time). Set it higher before writing to measure more.
-    public var widthSampleRows = 10_000
+    @exclusivity(unchecked) public var widthSampleRows = 10_000
     private var fixedColumns: Set<Int> = []
     private var filterColumns: ClosedRange<Int>?
     /// The highest row written so far (-1 before any); enforced as a floor in constant-memory mode.
-    public private(set) var lastRowWritten = -1
+    @exclusivity(unchecked) public private(set) var lastRowWritten = -1
     private var merged: [(r0: Int, c0: Int, r1: Int, c1: Int)] = []
     var screenGridlines = true
     var printGridlines = false
@@ -81,15 +84,24 @@ public final class Worksheet {
         var cell: String { excelCellName(row: row, col: col) }  // built only when an error needs it
         try checkWritable(row: row, col: col, cell: cell)
         var style = style
+        let format: UnsafeMutablePointer<lxw_format>?
         switch value {
+        case .date where style == nil:
+            // The common case of a detail sheet: the default date and money formats, made once per workbook.
+            format = try workbook.defaultFormat(.date, sheet: name, cell: cell)
+            if row < widthSampleRows { style = .date }
+        case .money where style == nil:
+            format = try workbook.defaultFormat(.money, sheet: name, cell: cell)
+            if row < widthSampleRows { style = .money }
         case .date where style?.numberFormat == nil:
-            style = style.map { $0.with { $0.numberFormat = CellStyle.dateFormat } } ?? .date
+            style = style.map { $0.with { $0.numberFormat = CellStyle.dateFormat } }
+            format = try workbook.format(for: style, sheet: name, cell: cell)
         case .money where style?.numberFormat == nil:
-            style = style.map { $0.with { $0.numberFormat = CellStyle.moneyFormat } } ?? .money
+            style = style.map { $0.with { $0.numberFormat = CellStyle.moneyFormat } }
+            format = try workbook.format(for: style, sheet: name, cell: cell)
         default:
-            break
+            format = try workbook.format(for: style, sheet: name, cell: cell)
         }
-        let format = try workbook.format(for: style, sheet: name, cell: cell)
         let r = lxw_row_t(row), c = lxw_col_t(col)
         let err: lxw_error
         switch value {
@@ -101,7 +113,7 @@ public final class Worksheet {
             err = worksheet_write_blank(handle, r, c, format)
         case .text(let s):
             try checkText(s, limit: Worksheet.maxTextLength, what: .text, cell: cell)
-            err = worksheet_write_string(handle, r, c, s, format)
+            err = Worksheet.withCString(s) { worksheet_write_string(handle, r, c, $0, format) }
         case .number(let x):
             try checkFinite(x, cell: cell)
             err = worksheet_write_number(handle, r, c, x, format)
@@ -413,6 +425,23 @@ public final class Worksheet {
     private func checkExact(_ i: Int64, what: ExcelMessage.Part, cell: @autoclosure () -> String) throws {
         guard i.magnitude <= UInt64(Worksheet.maxExactInteger) else {
             throw error(.numberNotExact, cell: cell(), .notExact(what, digits: String(i.magnitude).count))
+        }
+    }
+
+    /// A text as a NUL-terminated C string for the library. A string of 15 bytes or fewer lives inside its
+    /// value, with no terminator to point at: the standard bridging then allocates a copy each time (most
+    /// names and units of a detail sheet); here it is copied to the stack instead.
+    @inline(__always)
+    static func withCString<R>(_ s: String, _ body: (UnsafePointer<CChar>) -> R) -> R {
+        var s = s
+        let count = s.utf8.count
+        guard count < 16 else { return s.withCString(body) }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 16) { buffer in
+            s.withUTF8 { utf8 in
+                for i in 0..<count { buffer[i] = CChar(bitPattern: utf8[i]) }
+            }
+            buffer[count] = 0
+            return body(UnsafePointer(buffer.baseAddress!))
         }
     }
 

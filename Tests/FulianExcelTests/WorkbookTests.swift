@@ -139,6 +139,26 @@ struct CellValueTests {
         }
     }
 
+    /// Texts of every length around the 15 bytes a string keeps inside its value (copied to the stack for
+    /// the library) and past it, ASCII and Chinese: each cell holds exactly its text.
+    @Test("short and long texts reach the library whole")
+    func textsOfEveryLength() throws {
+        let dir = try ScratchDirectory()
+        let url = dir.file("texts.xlsx")
+        let wb = try Workbook(path: url.path, constantMemory: true)
+        let s = try wb.addWorksheet(name: "T")
+        var texts: [String] = []
+        for n in 1...20 { texts.append(String((0..<n).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })) }
+        for n in 1...7 { texts.append(String(repeating: "社", count: n) + "a") }   // 4 … 22 bytes
+        for (r, t) in texts.enumerated() { try s.write(row: r, col: 0, .text(t)) }
+        try wb.close()
+        let sheet = try #require(try XLSXParts.read(url)["xl/worksheets/sheet1.xml"])
+        for (r, t) in texts.enumerated() {
+            let cell = try #require(XLSXParts.cell("A\(r + 1)", in: sheet))
+            #expect(cell.contains("<t>\(t)</t>"), "\(t): \(cell)")
+        }
+    }
+
     @Test("booleans, integers and limits")
     func limits() throws {
         let dir = try ScratchDirectory()
