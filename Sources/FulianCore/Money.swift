@@ -67,6 +67,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a scalar is a numeral digit, a unit within a section, or 万/亿.
+    static func isNumeral(_ u: Unicode.Scalar) -> Bool {
+        numeralDigit(u) != nil || numeralUnit(u) != nil || u == "万" || u == "萬" || u == "亿"
+    }
+
     /// The multiplier of a unit within a 万 section: 十/拾, 百/佰, 千/仟.
     private static func numeralUnit(_ u: Unicode.Scalar) -> Int64? {
         switch u {
@@ -356,4 +361,17 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
     public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
+}
+
+/// Whole numbers written in Chinese numerals, as counts are in ledgers (五十人, 一百二十, 两千, 1万2千).
+public enum ChineseNumber {
+    /// The value of a whole number in numerals (小写 or 大写, digits mixed in: `五十`, `壹佰零伍`, `1万2千`);
+    /// nil for anything else, and for plain digits (they are no numerals).
+    public static func value(of text: String) -> Int64? {
+        let scalars = text.unicodeScalars
+        guard !scalars.isEmpty, scalars.contains(where: { $0.value >= 0x80 }),
+              scalars.allSatisfy({ ($0.value >= 48 && $0.value <= 57) || Money.isNumeral($0) }),
+              case .success(let m)? = Money.parseNumerals(text + "元") else { return nil }
+        return m.fen / 100
+    }
 }

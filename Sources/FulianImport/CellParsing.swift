@@ -296,13 +296,14 @@ public enum CellParsing {
         }
     }
 
-    /// A whole number ≥ 0 from a number cell or text (`1,200`, full-width digits).
+    /// A whole number ≥ 0 from a number cell or text (`1,200`, full-width digits, `50人`, `30名`, `五十人`,
+    /// `50人（其中妇女40人）`).
     public static func count(_ cell: Cell) throws(ValueProblem) -> Int64? {
         try countValue(cell).value
     }
 
-    /// ``count(_:)`` that also reads an approximate count (约200, 大约50人, 近300, 50余人, 200多人, 200人左右,
-    /// 300人以上) as its number, saying so.
+    /// ``count(_:)`` that also reads an approximate count (约200, 大约50人, 近300, 50余人, 30余名, 200多人,
+    /// 200人左右, 300人以上, 100+, 100-120人: its lower end) as its number, saying so.
     public static func countValue(_ cell: Cell) throws(ValueProblem) -> (value: Int64?, approximate: Bool) {
         do {
             return (try exactCount(cell), false)
@@ -315,9 +316,20 @@ public enum CellParsing {
                 marked = true
                 break
             }
-            for suffix in ["左右", "以上", "余人次", "余人", "余次", "多人次", "多人", "多次", "余", "多"] where s.hasSuffix(suffix) {
+            for suffix in ["左右", "以上", "余人次", "余人", "余名", "余位", "余次", "多人次", "多人", "多名", "多位", "多次", "余", "多", "+"]
+            where s.hasSuffix(suffix) {
                 s.removeLast(suffix.count)
                 marked = true
+                break
+            }
+            // 100-120人: a range, taken as its lower end.
+            for sep in ["-", "~", "～", "—", "至", "到"] {
+                guard let r = s.range(of: sep), r.lowerBound > s.startIndex else { continue }
+                let low = String(s[..<r.lowerBound]), high = String(s[r.upperBound...])
+                if let a = (try? exactCount(.text(low))) ?? nil, let b = (try? exactCount(.text(high))) ?? nil, a < b {
+                    s = low
+                    marked = true
+                }
                 break
             }
             guard marked, !s.isEmpty, let v = try? exactCount(.text(s)) else { throw error }
@@ -336,14 +348,21 @@ public enum CellParsing {
         case .text(let t):
             var s = TextNormalizer.compact(t)
             if s.utf8.contains(UInt8(ascii: ",")) { s.removeAll { $0 == "," } }
-            for suffix in ["人次", "人", "个", "家", "户", "次"] where s.utf8.count > 0 && s.utf8.last! >= 0x80 && s.hasSuffix(suffix) {
+            // 50人（其中妇女40人）, 50人，其中妇女40人: the count, then its breakdown.
+            if s.utf8.count > 6, let r = s.range(of: "其中"), r.lowerBound > s.startIndex {
+                s = String(s[..<r.lowerBound])
+                while let last = s.last, "(（,，;；:：".contains(last) { s.removeLast() }
+            }
+            for suffix in ["人次", "人", "名", "位", "个", "家", "户", "次", "场"] where s.utf8.count > 0 && s.utf8.last! >= 0x80 && s.hasSuffix(suffix) {
                 s.removeLast(suffix.count)
                 break
             }
             if s.isEmpty { return nil }
             if let v = Int64(s), v >= 0 { return v }
             if let d = Double(s), d == d.rounded(), d >= 0, d < 1e15 { return Int64(d) }
-            throw ValueProblem("bad-number", .notAWholeNumber(written: s))
+            // 五十人, 一百二十: a count in numerals.
+            if let v = ChineseNumber.value(of: s) { return v }
+            throw ValueProblem("bad-number", .notAWholeNumber(written: TextNormalizer.compact(t)))
         default:
             throw ValueProblem("bad-number", .notAWholeNumber(written: cell.displayText))
         }

@@ -85,6 +85,22 @@ import Testing
         #expect(try CellParsing.count(.text("1,200人")) == 1200)
         #expect(try CellParsing.count(.number(38)) == 38)
         expectProblem("bad-number", en: "2.5 is not a whole number", zh: "2.5 不是整数") { try CellParsing.count(.number(2.5)) }
+        // Ledger habits: other measure words, numerals, a breakdown after the count.
+        #expect(try CellParsing.count(.text("30名")) == 30)
+        #expect(try CellParsing.count(.text("12位")) == 12)
+        #expect(try CellParsing.count(.text("五十人")) == 50)
+        #expect(try CellParsing.count(.text("一百二十人次")) == 120)
+        #expect(try CellParsing.count(.text("两千")) == 2000)
+        #expect(try CellParsing.count(.text("50人（其中妇女40人）")) == 50)
+        #expect(try CellParsing.count(.text("50人，其中妇女40人")) == 50)
+        expectProblem("bad-number", en: "五十元 is not a whole number", zh: "五十元 不是整数") { try CellParsing.count(.text("五十元")) }
+        expectProblem("bad-number", en: "其中40人 is not a whole number", zh: "其中40人 不是整数") { try CellParsing.count(.text("其中40人")) }
+        // Approximate: the number, said so; a range is its lower end.
+        for (text, value) in [("30余名", Int64(30)), ("100+", 100), ("约100-120人", 100), ("80~100", 80), ("20多位", 20)] {
+            let v = try CellParsing.countValue(.text(text))
+            #expect(v.value == value && v.approximate, "\(text)")
+        }
+        expectProblem("bad-number", en: "120-100 is not a whole number", zh: "120-100 不是整数") { try CellParsing.countValue(.text("120-100")) }
     }
 
     // Habit 3: months and years alone are their first day, with the precision for the warning.
