@@ -529,10 +529,12 @@ public final class SheetImporter {
                     message: .importing(.unknownColumn(header: u.header, dataset: what, mayBe: u.mayBe?.names))))
             }
             for m in layout.inferred where !inferredColumns.contains(m.description) { inferredColumns.append(m.description) }
-            for d in layout.duplicateColumns {
+            for (i, d) in layout.duplicateColumns.enumerated() {
+                let message: ImportMessage = layout.keptInstead[i].map { .unpaidAmountColumn(header: d.header, kept: $0) }
+                    ?? .duplicateColumn(header: d.header, field: d.field)
                 fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                     row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",
-                    message: .importing(.duplicateColumn(header: d.header, field: d.field))))
+                    message: .importing(message)))
             }
         }
     }

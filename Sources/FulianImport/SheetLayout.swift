@@ -55,6 +55,9 @@ public struct SheetLayout: Sendable {
     public var unknownColumns: [UnknownColumn]
     /// Columns whose field is already bound by an earlier column.
     public var duplicateColumns: [(column: Int, header: String, field: String)]
+    /// Of several amount columns (应发 | 实发), the one paid was kept over an earlier one: its header, by the
+    /// dropped column's index in ``duplicateColumns``.
+    public var keptInstead: [Int: String] = [:]
     /// The bindings made by meaning rather than by synonym, in sheet order (also in ``bindings``).
     public var inferred: [InferredColumn]
     /// The 1-based row under the header that only states units (`（单位：元）`, or 元 / 人 under each
@@ -299,12 +302,20 @@ public struct LayoutDetector: Sendable {
             if text.unit == nil && DatasetFields.isWanYuan(label) { unit = .wanYuan }
             bindings.append(ColumnBinding(column: c, header: label, field: f, unit: unit))
         }
+        var keptInstead: [Int: String] = [:]
         for (c, label) in candidate.labels.enumerated() where !label.isEmpty {
             switch match(forHeader: label) {
             case .exact(let f)?:
                 if !bound.contains(f.key) { bind(c, label, f) }
                 else if f.kind == .dateOrFlag && !bound.contains(f.companion.key) { bind(c, label, f.companion) }
-                else { dupes.append((c, label, f.key)) }
+                else if f.key == "amount", let i = bindings.firstIndex(where: { $0.field.key == "amount" }),
+                        LayoutDetector.paidRank(label) > LayoutDetector.paidRank(bindings[i].header) {
+                    // 应发 | 实发 under one 发放金额: the amount paid is the one stored.
+                    let earlier = bindings.remove(at: i)
+                    keptInstead[dupes.count] = label
+                    dupes.append((earlier.column, earlier.header, f.key))
+                    bind(c, label, f)
+                } else { dupes.append((c, label, f.key)) }
             case .inferred(let f)?:
                 pending.append((c, label, f))
             case nil:
@@ -316,6 +327,15 @@ public struct LayoutDetector: Sendable {
         for (c, label, f) in pending {
             if bound.contains(f.key) && f.kind == .dateOrFlag && !bound.contains(f.companion.key) {
                 bind(c, label, f.companion)
+                inferred.append(InferredColumn(column: c, header: label, field: f))
+            } else if bound.contains(f.key), f.key == "amount", let i = bindings.firstIndex(where: { $0.field.key == "amount" }),
+                      LayoutDetector.paidRank(label) > LayoutDetector.paidRank(bindings[i].header) {
+                // 应发金额 | 实发金额: the amount paid is the one stored.
+                let earlier = bindings.remove(at: i)
+                inferred.removeAll { $0.column == earlier.column }
+                keptInstead[dupes.count] = label
+                dupes.append((earlier.column, earlier.header, f.key))
+                bind(c, label, f)
                 inferred.append(InferredColumn(column: c, header: label, field: f))
             } else if bound.contains(f.key) {
                 unknown.append(UnknownColumn(column: c, header: label, mayBe: f))
@@ -329,9 +349,20 @@ public struct LayoutDetector: Sendable {
         }
         bindings.sort { $0.column < $1.column }
         unknown.sort { $0.column < $1.column }
-        return SheetLayout(sheet: sheet, dataset: dataset, headerRows: candidate.rows, bindings: bindings,
-                           unknownColumns: unknown, duplicateColumns: dupes, inferred: inferred,
-                           unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit)
+        var layout = SheetLayout(sheet: sheet, dataset: dataset, headerRows: candidate.rows, bindings: bindings,
+                                 unknownColumns: unknown, duplicateColumns: dupes, inferred: inferred,
+                                 unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit)
+        layout.keptInstead = keptInstead
+        return layout
+    }
+
+    /// How surely an amount column is what was paid: 2 for 实发, 实际发放, 实领, 实付, 已发; 0 for what was
+    /// due or planned (应发, 标准, 应付, 应领, 计划, 预算, 申请); 1 for any other.
+    public static func paidRank(_ header: String) -> Int {
+        let h = DatasetFields.headerKey(header)
+        if ["实发", "实际发放", "实际金额", "实领", "实付", "已发", "到账"].contains(where: { h.contains($0) }) { return 2 }
+        if ["应发", "标准", "应付", "应领", "计划", "预算", "申请"].contains(where: { h.contains($0) }) { return 0 }
+        return 1
     }
 }
 

@@ -90,6 +90,27 @@ import Testing
         #expect(l.unknownColumns.map(\.header) == ["Remark line"])
     }
 
+    /// Two amount columns, one due and one paid (应发 | 实发, under one 发放金额 or side by side): the paid one is
+    /// stored, whichever comes first, and the other is named as not stored.
+    @Test func ofTwoAmountColumnsThePaidOneIsStored() throws {
+        func amount(_ rows: [[String?]]) throws -> (bound: String?, dropped: [String], kept: [String]) {
+            let l = try layout(.aid, rows)
+            return (l.binding("amount")?.header, l.duplicateColumns.map(\.header), l.keptInstead.values.sorted())
+        }
+        let grouped = try amount([["姓名", "身份证号", "所属社区", "救助项目", "发放日期", "发放金额（元）", "发放金额（元）"],
+                                  [nil, nil, nil, nil, nil, "应发", "实发"]])
+        #expect(grouped.bound == "发放金额(元)（实发）")
+        #expect(grouped.dropped == ["发放金额(元)（应发）"])
+        #expect(grouped.kept == [grouped.bound!])
+        let flat = try amount([["姓名", "身份证号", "所属社区", "救助项目", "发放日期", "应发金额", "实发金额"]])
+        #expect(flat.bound == "实发金额" && flat.dropped == ["应发金额"] && flat.kept == ["实发金额"])
+        let paidFirst = try amount([["姓名", "身份证号", "所属社区", "救助项目", "发放日期", "实发金额", "应发金额"]])
+        #expect(paidFirst.bound == "实发金额" && paidFirst.kept.isEmpty)
+        let standard = try amount([["姓名", "身份证号", "所属社区", "救助项目", "发放日期", "救助标准（元）", "发放金额（元）"]])
+        #expect(standard.bound == "发放金额(元)" && standard.kept.isEmpty)
+        #expect(LayoutDetector.paidRank("实际发放金额") == 2 && LayoutDetector.paidRank("金额") == 1 && LayoutDetector.paidRank("应发金额") == 0)
+    }
+
     @Test func inferredBindingsAreListedAndNeverClaimAFieldTwice() throws {
         let l = try layout(.activities, [
             ["活动名称", "活动类型", "举办单位", "活动日期", "求职人数", "进场人数", "参会单位数", "达成意向人数", "活动地点"],

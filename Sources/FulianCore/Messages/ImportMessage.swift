@@ -133,6 +133,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     case unknownColumn(header: String, dataset: String, mayBe: ColumnNames?)
     /// A column meaning a field an earlier column already gives.
     case duplicateColumn(header: String, field: String)
+    /// An amount column not stored because a later one says it is what was paid (应发 | 实发).
+    case unpaidAmountColumn(header: String, kept: String)
     /// Required columns missing from the best header.
     case requiredColumnsMissing([ColumnNames])
     /// The only matching sheet is hidden.
@@ -354,6 +356,9 @@ public indirect enum ImportMessage: Localized, Hashable {
                         + "it may be \(mayBe.key) (\(mayBe.header)): name it with --map if so")
         case .unknownColumn(let header, let dataset, nil):
             Wording("“\(header)”列不是 \(dataset) 的字段，不保存", "column \(header) is not a field of \(dataset); it is not stored")
+        case .unpaidAmountColumn(let header, let kept):
+            Wording("“\(header)”列和“\(kept)”列都是金额：按实发的“\(kept)”列入库，此列不保存",
+                    "columns \(header) and \(kept) both give the amount: the amount paid, \(kept), is stored; this one is not")
         case .duplicateColumn(let header, let field):
             Wording("“\(header)”列也表示 \(field)，前面已有一列给出，不保存",
                     "column \(header) also means \(field), which an earlier column already gives; it is not stored")

@@ -53,6 +53,7 @@ extension ImportMessage {
         .footerMismatch(stated: "3000.00", header: "发放金额", actual: "2800.00"),
         .unknownColumn(header: "备用", dataset: "aid", mayBe: ColumnNames(key: "note", synonyms: ["备注"])),
         .duplicateColumn(header: "金额（元）", field: "amount"),
+        .unpaidAmountColumn(header: "发放金额（元）（应发）", kept: "发放金额（元）（实发）"),
         .requiredColumnsMissing([ColumnNames(key: "amount", synonyms: ["发放金额", "金额"])]),
         .onlySheetHidden(dataset: "aid", sheet: "名单"),
         .noHeaderRow(dataset: "aid", expected: [ColumnNames(key: "name", synonyms: ["姓名", "名字"])]),
