@@ -264,11 +264,32 @@ public enum CellParsing {
     }
 
     /// ``flagDate(_:system:)`` with the date as written (its precision), nil for 是/否/blank.
+    ///
+    /// A yes with its date is read too: `是（2019年）`, `已建(2019.6)`, `2020.5建成`, `2019年6月建立`.
     public static func flagDateValue(_ cell: Cell, system: ExcelDateSystem) throws(ValueProblem) -> (flag: FlagDate, date: DateValue?) {
         if case .text(let t) = cell, let b = try? flag(.text(t)) { return (b ? .yesUnknownDate : .none, nil) }
         if case .bool(let b) = cell { return (b ? .yesUnknownDate : .none, nil) }
+        if case .text(let t) = cell, let d = datedYes(TextNormalizer.compact(t), system: system) { return (.date(d.date), d) }
         guard let d = try dateValue(cell, system: system) else { return (.none, nil) }
         return (.date(d.date), d)
+    }
+
+    /// A yes written with its date: the date in brackets after a yes (`是（2019年）`), or before the word
+    /// for building it (`2020.5建成`, `2019年6月建立`, `2018年成立`); nil for anything else.
+    static func datedYes(_ s: String, system: ExcelDateSystem) -> DateValue? {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return nil }
+        var inner: Substring? = nil
+        if s.last == ")", let open = s.firstIndex(of: "("), open != s.startIndex,
+           (try? flag(.text(String(s[..<open])))) == true {
+            inner = s[s.index(after: open)..<s.index(before: s.endIndex)]
+        } else {
+            for word in ["已建成", "建成", "已建立", "建立", "已成立", "成立", "组建", "挂牌", "建"] where s.hasSuffix(word) && s.count > word.count {
+                inner = s.dropLast(word.count)
+                break
+            }
+        }
+        guard let inner, !inner.isEmpty, let d = (try? dateValue(.text(String(inner)), system: system)) ?? nil else { return nil }
+        return d
     }
 
     /// Money in fen, from a number cell or text (`1,234.50`, `¥1234.5`, `1234.5元`, `0.12万元`).

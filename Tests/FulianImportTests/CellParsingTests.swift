@@ -64,6 +64,15 @@ import Testing
         #expect(try CellParsing.flagDate(.text("否"), system: .system1900) == FlagDate.none)
         #expect(try CellParsing.flagDate(.empty, system: .system1900) == FlagDate.none)
         #expect(try CellParsing.flagDate(.text("2021-04-07"), system: .system1900) == .date(CivilDate(year: 2021, month: 4, day: 7)!))
+        // A yes with its date.
+        for (text, iso, precision) in [("是（2019年）", "2019-01-01", DatePrecision.year), ("已建(2019.6)", "2019-06-01", .month),
+                                       ("2020.5建成", "2020-05-01", .month), ("2019年6月建立", "2019-06-01", .month),
+                                       ("2018年3月8日挂牌", "2018-03-08", .day), ("2018年成立", "2018-01-01", .year)] {
+            let v = try CellParsing.flagDateValue(.text(text), system: .system1900)
+            #expect(v.flag == .date(CivilDate(iso: iso)!) && v.date?.precision == precision, "\(text)")
+        }
+        #expect(throws: ValueProblem.self) { try CellParsing.flagDate(.text("否（2019年）"), system: .system1900) }
+        #expect(throws: ValueProblem.self) { try CellParsing.flagDate(.text("待定建立"), system: .system1900) }
         #expect(try CellParsing.flag(.text("是")) == true)
         // The ways registers say it.
         for yes in ["有", "已建", "已建立", "建立", "已成立", "已组建", "建成", "√", "✓", "✔", "Y", "１"] {
