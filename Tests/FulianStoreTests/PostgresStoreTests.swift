@@ -71,4 +71,37 @@ struct PostgresStoreTests {
         // A quarter of 2024 lands in the 2024 partition.
         #expect(try store.read { c in try c.fetchInt("SELECT COUNT(*) FROM disbursement_2024") } == Int64(ok.loaded))
     }
+
+    /// Files without a unit or a type column (a sheet per community, a ledger of job fairs) store on
+    /// PostgreSQL the rows SQLite stores: the same units, kinds and amounts.
+    @Test func sheetUnitsAndLedgerKindsAsOnSQLite() throws {
+        let db = try PostgresTestServer.database()
+        defer { db.drop() }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-pg-units-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = dir.appendingPathComponent("东湖社区2024年招聘会台账.csv")
+        try "活动名称,举办日期,求职人次,达成就业意向人数\r\n春风行动专场招聘会,2024-03-01,500,80\r\n".write(to: ledger, atomically: true, encoding: .utf8)
+        let sheets = "import/sheets/"
+        func load(_ store: Store) throws -> [String] {
+            for (path, dataset) in [(FixturePaths.fixture(sheets + "兰江区社区名册.xlsx").path, Dataset.orgs),
+                                    (FixturePaths.fixture(sheets + "东湖街道两癌救助发放表（分社区）.xlsx").path, .aid),
+                                    (FixturePaths.fixture(sheets + "白沙村2024年春蕾计划资助名单.csv").path, .aid), (ledger.path, .activities)] {
+                let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: dataset)))
+                // The register's one rejected row is its typo of a street (东胡街道), on both engines.
+                #expect(r.rejected == (dataset == .orgs ? 1 : 0), "\(path)")
+            }
+            return try store.read { c in
+                try c.fetchAll("""
+                    SELECT o.name, d.amountFen FROM disbursement d JOIN org o ON o.id = d.orgId ORDER BY o.name, d.amountFen
+                    """, []).map { "\($0.text("name") ?? "") \($0.int("amountFen") ?? 0)" }
+                + c.fetchAll("SELECT a.kind, o.name FROM activity a JOIN org o ON o.id = a.orgId", []).map { "\($0.text("kind") ?? "") \($0.text("name") ?? "")" }
+            }
+        }
+        let pg = try load(try Store(path: db.uri))
+        let lite = try load(try Store(path: dir.appendingPathComponent("store.sqlite").path))
+        #expect(pg == lite)
+        #expect(pg == ["东湖社区 300000", "东湖社区 350000", "桥头社区 300000", "白沙村 100000", "白沙村 120000", "白沙社区 300000",
+                       "job_fair 东湖社区"])
+    }
 }
