@@ -559,7 +559,18 @@ public final class SheetImporter {
         for index in dataSheets.indices {
             file.sheets.append(try run(sheet: index, register: register, resolveOrgs: resolveOrgs, keepDetails: keepDetails, body))
         }
-        fileDiagnostics.append(contentsOf: reader.warnings)
+        // A short title, footer or note row of a CSV (东湖街道…发放表,,,) is counted as such: its field count is
+        // no news. Only a data row's is warned about.
+        var notData = Set<Int>()
+        if reader.format == .csv, let t = file.sheets.first, let layout = dataSheets.first?.layout {
+            notData.formUnion(1...layout.headerRows.upperBound)
+            notData.formUnion(t.footerRows)
+            notData.formUnion(t.noteRows)
+            notData.formUnion(t.sectionRows)
+        }
+        fileDiagnostics.append(contentsOf: reader.warnings.filter { d in
+            !(d.category == "ragged-row" && d.row.map(notData.contains) == true)
+        })
         return file
     }
 

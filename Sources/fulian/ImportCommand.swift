@@ -130,7 +130,9 @@ enum ImportSummary {
         if r.status == .alreadyImported { return t(.alreadyImported(file: r.file, batch: r.batchId ?? 0)) }
         let multi = r.sheets.count > 1
         var lines = [heading(r, language)]
-        for b in r.replacedBatches { lines.append("  " + t(.replacedBatch(b.message))) }
+        // A dry run, or a strict run that failed, stored nothing and removed nothing.
+        let storedNothing = r.status == .dryRun || r.status == .strictFailed
+        for b in r.replacedBatches { lines.append("  " + t(storedNothing ? .wouldReplaceBatch(b.message) : .replacedBatch(b.message))) }
         for s in r.sheets {
             if multi {
                 lines.append("  " + t(.sheetCounts(sheet: s.name, headerRows: s.headerRows, counts: .rowCounts(

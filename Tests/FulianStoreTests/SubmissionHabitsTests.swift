@@ -400,6 +400,26 @@ import TestSupport
         }
     }
 
+    /// A CSV whose title, 合计 and signature rows have fewer fields than its header: only a data row's field
+    /// count is warned about (the others are counted as title, footer and note rows).
+    @Test func shortTitleAndFooterRowsOfACSVAreNoRaggedRows() throws {
+        let (store, _) = try storeWithRegister()
+        let csv = """
+            东湖街道2024年第一季度春蕾计划发放表
+            姓名,身份证号,所属社区,项目名称,发放日期,金额
+            王秀英,439951800302001,东湖社区,春蕾计划,2024-03-01,1000
+            李桂兰,439951750611002,白沙社区,春蕾计划,2024-03-02,1000,补发
+            合计,2000
+            填表人：李华
+            """
+        let path = try TempFile.write(Array(csv.utf8), name: "东湖街道春蕾计划.csv")
+        let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded) == (2, 2))
+        #expect(r.issues.filter { $0.category == "ragged-row" }.map { $0.text(.en) } == [
+            "东湖街道春蕾计划.csv:R4: warning [ragged-row] line 4 has 7 fields where the file's rows have 6",
+        ])
+    }
+
     /// A title names one national programme, the longer of two it contains, or none when it names two.
     @Test func theProgrammeATitleNames() {
         #expect(ProgramNames.named(in: "青溪区2024年第二季度贫困母亲救助资金发放花名册") == "贫困母亲救助")

@@ -166,6 +166,10 @@ import TestSupport
         let without = try CLIRunner.run(["import", "aid", "fixtures/city/aid/南岸区/一季度救助发放表.csv", "--replace", "--dry-run",
                                          "--db", "city.sqlite"], in: dir)
         #expect(without.stdout.contains("3 rows: 1 loaded, 2 rejected"))
+        // A dry run replaces nothing, and says so of the batch it would replace.
+        #expect(without.stdout.contains(": nothing was stored, and its rows and issues were not removed\n"))
+        #expect(without.stdout.contains("  would replace batch "))
+        #expect(!without.stdout.contains("replaced batch"))
         #expect(without.stdout.contains("一季度救助发放表.csv:R2C3: error [ambiguous-org] 所属社区: unit 幸福社区 matches 3 units of the register"))
         let wrong = try CLIRunner.run(["import", "orgs", "--from", "江北区", "fixtures/city/registers/江北区社区名册.csv", "--db", "city.sqlite"], in: dir)
         #expect(wrong.status == 64)

@@ -61,6 +61,8 @@ public indirect enum CLIMessage: Localized, Hashable {
                      status: String)
     /// An earlier batch `--replace` removed (its ``StoreMessage/batch(id:path:rows:importedAt:)``).
     case replacedBatch(StoreMessage)
+    /// A batch `--replace` would have replaced, in a run that stored nothing (`--dry-run`, `--strict` failed).
+    case wouldReplaceBatch(StoreMessage)
     /// Rows of a file or sheet: read, loaded, rejected, duplicates, warnings, and the other rows skipped.
     case rowCounts(rows: Int, loaded: Int, rejected: Int, duplicates: Int, warnings: Int, skipped: CLIMessage?)
     /// The rows of a sheet that are not data: title, header, blank, footer and note rows, of `sheetRows` in the sheet.
@@ -207,6 +209,9 @@ public indirect enum CLIMessage: Localized, Hashable {
             Self.fileHeading(file, dataset, sheetCount, sheet, encoding, headerRows, status)
         case .replacedBatch(let b):
             Wording("已替换\(b.text(.zh))：其数据行和问题记录已删除", "replaced \(b.text(.en)): its rows and issues were removed")
+        case .wouldReplaceBatch(let b):
+            Wording("将替换\(b.text(.zh))：本次未入库，它的数据行和问题记录也未删除",
+                    "would replace \(b.text(.en)): nothing was stored, and its rows and issues were not removed")
         case .rowCounts(let rows, let loaded, let rejected, let duplicates, let warnings, let skipped):
             Wording("共 \(rows) 行：入库 \(loaded) 行，退回 \(rejected) 行，重复 \(duplicates) 行，警告 \(warnings) 条" + (skipped?.text(.zh) ?? ""),
                     "\(rows) rows: \(loaded) loaded, \(rejected) rejected, \(duplicates) duplicates, \(warnings) warnings" + (skipped?.text(.en) ?? ""))

@@ -26,6 +26,7 @@ extension CLIMessage {
         .alreadyImported(file: "一季度.csv", batch: 2),
         .fileHeading(file: "一季度.csv", dataset: "aid", sheetCount: 1, sheet: nil, encoding: "UTF-8", headerRows: "2", status: "dry-run"),
         .replacedBatch(.batch(id: 3, path: "东湖/一季度.csv", rows: 40, importedAt: "2026-12-01T08:00:00Z")),
+        .wouldReplaceBatch(.batch(id: 3, path: "东湖/一季度.csv", rows: 40, importedAt: "2026-12-01T08:00:00Z")),
         .rowCounts(rows: 7, loaded: 3, rejected: 3, duplicates: 1, warnings: 1, skipped: nil),
         .skippedRows(title: 1, header: 1, blank: 0, footer: 1, note: 1, sheetRows: 11),
         .skippedRows(title: 1, header: 1, blank: 0, footer: 0, note: 0, section: 2, sheetRows: 8),
