@@ -515,9 +515,14 @@ public enum CellParsing {
         return first == UInt8(ascii: "=") ? s : String(s.dropFirst())
     }
 
+    /// What clerks type into an ID cell they leave empty.
+    static let idPlaceholders: Set<String> = ["无", "暂无", "没有", "/", "//", "—", "——", "--", "未提供", "不详", "无证", "无身份证", "空", "待补"]
+
     /// An ID number typed as text (see ``idNumber(_:)``).
     static func idNumber(text t: String) throws(ValueProblem) -> IDNumber? {
         var s = withoutTextMark(TextNormalizer.compact(t))
+        // 无, 暂无, /: the clerk's way of leaving the cell empty (a person without an ID number on file).
+        if s.utf8.count <= 12, idPlaceholders.contains(s) { return nil }
         // 110101900307001.0: a number written out by a program that read it as a float.
         if s.utf8.count > 2, s.hasSuffix(".0"), s.utf8.dropLast(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             s.removeLast(2)

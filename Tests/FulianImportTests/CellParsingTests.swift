@@ -57,6 +57,13 @@ import Testing
         expectProblem("lost-digits", en: "the ID number 439921********4000 ends in 000 and fails its check digit: Excel stored it as a number and lost its last digits", zh: "身份证号 439921********4000 以 000 结尾且校验位不符：Excel 曾以数字格式保存，丢失了末几位数字") {
             try CellParsing.idNumber(.text("439921198712144000"))
         }
+        // A cell left empty in words is empty: no ID number, not a wrong one.
+        for empty in ["无", "暂无", "/", "—", "未提供", " 无 "] {
+            #expect(try CellParsing.idNumber(.text(empty)) == nil, "\(empty)")
+        }
+        expectProblem("bad-id", en: "the ID number 无效 has 2 characters, expected 18 (or 15 for an old number)", zh: "身份证号 无效 有 2 位，应为 18 位（旧号码为 15 位）") {
+            try CellParsing.idNumber(.text("无效"))
+        }
     }
 
     @Test func flagsAndFlagDates() throws {
