@@ -50,38 +50,6 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return parseNumerals(text, unit: unit) ?? digits
     }
 
-    /// The value of a Chinese numeral digit (小写 and 大写), nil for anything else.
-    private static func numeralDigit(_ u: Unicode.Scalar) -> Int64? {
-        switch u {
-        case "零", "〇": 0
-        case "一", "壹", "幺": 1
-        case "二", "贰", "貳", "两", "兩": 2
-        case "三", "叁", "參": 3
-        case "四", "肆": 4
-        case "五", "伍": 5
-        case "六", "陆", "陸": 6
-        case "七", "柒": 7
-        case "八", "捌": 8
-        case "九", "玖": 9
-        default: nil
-        }
-    }
-
-    /// Whether a scalar is a numeral digit, a unit within a section, or 万/亿.
-    static func isNumeral(_ u: Unicode.Scalar) -> Bool {
-        numeralDigit(u) != nil || numeralUnit(u) != nil || u == "万" || u == "萬" || u == "亿"
-    }
-
-    /// The multiplier of a unit within a 万 section: 十/拾, 百/佰, 千/仟.
-    private static func numeralUnit(_ u: Unicode.Scalar) -> Int64? {
-        switch u {
-        case "十", "拾": 10
-        case "百", "佰": 100
-        case "千", "仟", "阡": 1000
-        default: nil
-        }
-    }
-
     /// Reads an amount written in Chinese numerals, alone or mixed with digits: `壹仟贰佰叁拾肆元伍角陆分`,
     /// `人民币贰万元整`, `十五元`, `两千元`, `1万2千元`, `一百零五元`, `伍角`.
     ///
@@ -90,104 +58,33 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// its own error); an amount past 64-bit fen is ``ParseError/tooLarge``.
     public static func parseNumerals(_ text: String, unit: Unit = .yuan) -> Result<Money, ParseError>? {
         var t = Substring(TextNormalizer.compact(text))
-        for p in ["每人", "每户", "人民币", "¥", "￥", "RMB"] where t.hasPrefix(p) { t = t.dropFirst(p.count) }
-        for p in ["/人", "/户"] where t.hasSuffix(p) {
+        for p in prefixWords where t.hasPrefix(p) { t = t.dropFirst(p.count) }
+        for p in closingWords where t.hasSuffix(p) {
             t = t.dropLast(p.count)
             break
         }
         let s = Array(t.unicodeScalars)
         var i = 0
         var overflow = false
-        func add(_ a: Int64, _ b: Int64) -> Int64 {
-            let (r, o) = a.addingReportingOverflow(b)
-            overflow = overflow || o
-            return r
-        }
-        func mul(_ a: Int64, _ b: Int64) -> Int64 {
-            let (r, o) = a.multipliedReportingOverflow(by: b)
-            overflow = overflow || o
-            return r
-        }
-        func isZero(_ k: Int) -> Bool { k < s.count && (s[k] == "零" || s[k] == "〇") }
-        func isASCIIDigit(_ k: Int) -> Bool { k < s.count && s[k].value >= 48 && s[k].value <= 57 }
-        func isSubunit(_ k: Int) -> Bool { k < s.count && (s[k] == "角" || s[k] == "毛" || s[k] == "分") }
-        /// A digit at `i` (one numeral other than 零, or a run of ASCII digits), consumed.
-        func digit() -> Int64? {
-            if i < s.count, !isZero(i), let d = numeralDigit(s[i]) {
-                i += 1
-                return d
-            }
-            var v: Int64 = 0, n = 0
-            while isASCIIDigit(i) {
-                v = add(mul(v, 10), Int64(s[i].value - 48))
-                i += 1
-                n += 1
-            }
-            return n > 0 ? v : nil
-        }
-        /// A section below 万 at `i` (`三千零五`, `十五`, `1千2百`), consumed; nil if there is none.
-        func section() -> Int64? {
-            var total: Int64 = 0, lastUnit: Int64 = 10_000, any = false
-            while i < s.count {
-                if isZero(i) {
-                    i += 1
-                    any = true
-                    continue
-                }
-                let start = i
-                let d = digit()
-                if i < s.count, let u = numeralUnit(s[i]), u < lastUnit {
-                    // 十五, 一百十: a 十 without its digit stands for 一十; other units need one.
-                    guard d != nil || u == 10 else { return nil }
-                    i += 1
-                    total = add(total, mul(d ?? 1, u))
-                    lastUnit = u
-                    any = true
-                } else if let d, !isSubunit(i) {
-                    // The ones, which end the section (一百零五, a bare 伍).
-                    total = add(total, d)
-                    any = true
-                    break
-                } else {
-                    // Nothing more, or the digit of 伍角, which is not this section's.
-                    i = start
-                    break
-                }
-            }
-            return any ? total : nil
-        }
-        // Sections up to 亿, then up to 万, then the rest: 一亿二千万 is 1×10⁸ + 2000×10⁴.
-        var yuan: Int64 = 0, lastBig = Int64.max
-        while let v = section() {
-            guard i < s.count, s[i] == "亿" || s[i] == "万" || s[i] == "萬" else {
-                yuan = add(yuan, v)
-                break
-            }
-            let big: Int64 = s[i] == "亿" ? 100_000_000 : 10_000
-            guard big < lastBig else { return nil }
-            lastBig = big
-            i += 1
-            yuan = add(yuan, mul(v, big))
-        }
-        let integerEnd = i
+        let integer = ChineseNumber.integer(s, at: &i, overflow: &overflow)
         var fen: Int64 = 0, explicitYuan = false, subunits = false
         if i < s.count, s[i] == "元" || s[i] == "圆" || s[i] == "块" {
             explicitYuan = true
             i += 1
         }
         // 角 and 分 after the yuan, or alone (伍角); a 零 may stand before them (壹佰元零伍分).
-        if integerEnd > 0, isZero(i) { i += 1 }
+        if integer != nil, i < s.count, ChineseNumber.isZero(s[i]) { i += 1 }
         for (marks, fenPer) in [(["角", "毛"] as [Unicode.Scalar], Int64(10)), (["分"], 1)] where i + 1 < s.count && marks.contains(s[i + 1]) {
-            guard let d = isASCIIDigit(i) ? Int64(s[i].value - 48) : numeralDigit(s[i]) else { return nil }
+            guard let d = ChineseNumber.digit(s[i]) else { return nil }
             fen += d * fenPer
             i += 2
             explicitYuan = true
             subunits = true
         }
-        if i < s.count, s[i] == "整" || s[i] == "正" { i += 1 }
-        guard i == s.count, integerEnd > 0 || subunits else { return nil }
-        let total = add(mul(yuan, explicitYuan || unit == .yuan ? 100 : 1_000_000), fen)
-        return overflow ? .failure(.tooLarge) : .success(Money(fen: total))
+        guard i == s.count, integer != nil || subunits else { return nil }
+        let (scaled, o1) = (integer ?? 0).multipliedReportingOverflow(by: explicitYuan || unit == .yuan ? 100 : 1_000_000)
+        let (total, o2) = scaled.addingReportingOverflow(fen)
+        return overflow || o1 || o2 ? .failure(.tooLarge) : .success(Money(fen: total))
     }
 
     /// The byte length of a space (of any kind ``TextNormalizer/isSpace(_:)`` knows) starting at `i`, 0 if none.
@@ -220,12 +117,15 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return hasPrefix(b, hi - p.count, hi, p)
     }
 
-    private static let prefixes: [[UInt8]] = ["每人", "每户", "¥", "￥", "RMB", "人民币"].map { Array($0.utf8) }
+    /// What may come before an amount: a currency mark, or a per-payee rate on the payee's own row (每人500元).
+    private static let prefixWords = ["每人", "每户", "¥", "￥", "RMB", "人民币"]
+    /// What may follow an amount and says nothing of its value: 整/正 (exactly: `1000元整`), and a per-payee
+    /// rate on a payee's own row (`1000元/人`, `500元/户`).
+    private static let closingWords = ["整", "正", "/人", "/户"]
+    private static let prefixes: [[UInt8]] = prefixWords.map { Array($0.utf8) }
+    private static let closingSuffixes: [[UInt8]] = closingWords.map { Array($0.utf8) }
     private static let wanYuanSuffix = Array("万元".utf8), wanSuffix = Array("万".utf8)
     private static let yuanSuffixes: [[UInt8]] = ["元", "圆"].map { Array($0.utf8) }
-    /// What may follow an amount and says nothing of its value: 整/正 (exactly: `1000元整`), and a per-payee
-    /// rate on a payee's own row (`1000元/人`, `500元/户`; 每人 and 每户 come first, among the prefixes).
-    private static let closingSuffixes: [[UInt8]] = ["整", "正", "/人", "/户"].map { Array($0.utf8) }
 
     /// ``parse(_:unit:)`` over UTF-8 bytes, without building a string or an array.
     static func parse(utf8 b: UnsafeBufferPointer<UInt8>, unit: Unit) -> Result<Money, ParseError> {
@@ -363,15 +263,123 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
 }
 
-/// Whole numbers written in Chinese numerals, as counts are in ledgers (五十人, 一百二十, 两千, 1万2千).
+/// Whole numbers written in Chinese numerals (小写 and 大写, ASCII digits mixed in), as amounts and counts
+/// are in ledgers and on receipts: 五十, 一百零五, 壹仟贰佰, 两千, 1万2千, 一亿二千万.
 public enum ChineseNumber {
-    /// The value of a whole number in numerals (小写 or 大写, digits mixed in: `五十`, `壹佰零伍`, `1万2千`);
-    /// nil for anything else, and for plain digits (they are no numerals).
+    /// The value of a text that is one whole number in numerals (`五十`, `壹佰零伍`, `1万2千`); nil for anything
+    /// else, for plain ASCII digits (no numerals), and past 64 bits.
     public static func value(of text: String) -> Int64? {
-        let scalars = text.unicodeScalars
-        guard !scalars.isEmpty, scalars.contains(where: { $0.value >= 0x80 }),
-              scalars.allSatisfy({ ($0.value >= 48 && $0.value <= 57) || Money.isNumeral($0) }),
-              case .success(let m)? = Money.parseNumerals(text + "元") else { return nil }
-        return m.fen / 100
+        let s = Array(text.unicodeScalars)
+        guard s.contains(where: { $0.value >= 0x80 }) else { return nil }
+        var i = 0, overflow = false
+        guard let v = integer(s, at: &i, overflow: &overflow), i == s.count, !overflow else { return nil }
+        return v
+    }
+
+    /// The value of a numeral digit (零 … 玖, 两) or an ASCII digit; nil for anything else.
+    static func digit(_ u: Unicode.Scalar) -> Int64? {
+        switch u {
+        case "0"..."9": Int64(u.value - 48)
+        case "零", "〇": 0
+        case "一", "壹", "幺": 1
+        case "二", "贰", "貳", "两", "兩": 2
+        case "三", "叁", "參": 3
+        case "四", "肆": 4
+        case "五", "伍": 5
+        case "六", "陆", "陸": 6
+        case "七", "柒": 7
+        case "八", "捌": 8
+        case "九", "玖": 9
+        default: nil
+        }
+    }
+
+    /// Whether a scalar is 零 or 〇 (a place left empty: 一百零五).
+    static func isZero(_ u: Unicode.Scalar) -> Bool { u == "零" || u == "〇" }
+
+    /// The multiplier of a unit within a 万 section: 十/拾, 百/佰, 千/仟.
+    static func unit(_ u: Unicode.Scalar) -> Int64? {
+        switch u {
+        case "十", "拾": 10
+        case "百", "佰": 100
+        case "千", "仟", "阡": 1000
+        default: nil
+        }
+    }
+
+    /// Reads the whole number at `i` (sections up to 亿, then up to 万, then the rest: 一亿二千万 is
+    /// 1×10⁸ + 2000×10⁴), leaving `i` after it; nil, with `i` unmoved, when there is none. A digit followed
+    /// by 角, 毛 or 分 is not read (it is the fen part of an amount: 伍角). `overflow` is set past 64 bits.
+    static func integer(_ s: [Unicode.Scalar], at i: inout Int, overflow: inout Bool) -> Int64? {
+        func add(_ a: Int64, _ b: Int64) -> Int64 {
+            let (r, o) = a.addingReportingOverflow(b)
+            overflow = overflow || o
+            return r
+        }
+        func mul(_ a: Int64, _ b: Int64) -> Int64 {
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            overflow = overflow || o
+            return r
+        }
+        /// A digit at `i` (one numeral other than 零, or a run of ASCII digits), consumed.
+        func number() -> Int64? {
+            if i < s.count, !isZero(s[i]), s[i].value >= 0x80, let d = digit(s[i]) {
+                i += 1
+                return d
+            }
+            var v: Int64 = 0, n = 0
+            while i < s.count, s[i].isASCII, let d = digit(s[i]) {
+                v = add(mul(v, 10), d)
+                i += 1
+                n += 1
+            }
+            return n > 0 ? v : nil
+        }
+        /// A section below 万 (`三千零五`, `十五`, `1千2百`), consumed; nil if there is none.
+        func section() -> Int64? {
+            var total: Int64 = 0, lastUnit: Int64 = 10_000, any = false
+            while i < s.count {
+                if isZero(s[i]) {
+                    i += 1
+                    any = true
+                    continue
+                }
+                let start = i
+                let d = number()
+                if i < s.count, let u = unit(s[i]), u < lastUnit {
+                    // 十五, 一百十: a 十 without its digit stands for 一十; other units need one.
+                    guard d != nil || u == 10 else { i = start; return nil }
+                    i += 1
+                    total = add(total, mul(d ?? 1, u))
+                    lastUnit = u
+                    any = true
+                } else if let d, !(i < s.count && (s[i] == "角" || s[i] == "毛" || s[i] == "分")) {
+                    // The ones, which end the section (一百零五, a bare 伍).
+                    total = add(total, d)
+                    any = true
+                    break
+                } else {
+                    // Nothing more, or the digit of 伍角, which is not this section's.
+                    i = start
+                    break
+                }
+            }
+            return any ? total : nil
+        }
+        let begin = i
+        var value: Int64 = 0, lastBig = Int64.max, any = false
+        while let v = section() {
+            any = true
+            guard i < s.count, s[i] == "亿" || s[i] == "万" || s[i] == "萬" else {
+                value = add(value, v)
+                break
+            }
+            let big: Int64 = s[i] == "亿" ? 100_000_000 : 10_000
+            guard big < lastBig else { i = begin; return nil }
+            lastBig = big
+            i += 1
+            value = add(value, mul(v, big))
+        }
+        return any ? value : nil
     }
 }

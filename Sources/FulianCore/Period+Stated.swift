@@ -18,31 +18,24 @@ extension Period {
     /// A month or quarter a sheet name states without its year, in `year`: `1月`, `01月份`, `十二月`,
     /// `一季度`, `第二季度`, `Q3`, also with words after it (`3月发放`); nil for anything else.
     public static func stated(withoutYearIn text: String, year: Int) -> Stated? {
-        let s = Array(TextNormalizer.compact(text).uppercased())
-        let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
-        var i = 0
-        if i < s.count, s[i] == "第" { i += 1 }
-        // The number: ASCII digits, or 一 … 十二.
-        var n = 0, digits = 0
-        while i < s.count, let d = s[i].wholeNumberValue, s[i].isASCII, digits < 2 { n = n * 10 + d; digits += 1; i += 1 }
-        if digits == 0 {
-            while i < s.count, let v = numerals[s[i]], digits < 2 {
-                n = digits == 0 ? v : (n == 10 ? 10 + v : n * 10 + v)
-                digits += 1
-                i += 1
-            }
-        }
+        let s = Array(TextNormalizer.compact(text).uppercased().unicodeScalars)
+        func words(_ end: Int) -> String { String(String.UnicodeScalarView(s[0..<end])) }
         // Q3 (the number after the tag).
-        if digits == 0, i + 1 < s.count, s[i] == "Q", let d = s[i + 1].wholeNumberValue, (1...4).contains(d), i + 2 == s.count || !s[i + 2].isNumber {
-            return (try? Period(parsing: "\(year)Q\(d)")).map { Stated(period: $0, words: String(s[0..<(i + 2)])) }
+        if s.count >= 2, s[0] == "Q", let d = ChineseNumber.digit(s[1]), s[1].isASCII, (1...4).contains(d),
+           s.count == 2 || ChineseNumber.digit(s[2]) == nil {
+            return (try? Period(parsing: "\(year)Q\(d)")).map { Stated(period: $0, words: words(2)) }
         }
-        guard digits > 0, i < s.count else { return nil }
-        if s[i] == "月", (1...12).contains(n), s.first != "第" {
-            let first = CivilDate(year: year, month: n, day: 1)!
-            return Stated(period: Period(kind: .month, start: first, end: first.lastOfMonth), words: String(s[0...i]))
+        // 第二季度, 12月, 十二月: the number (digits or numerals), then 月 or 季度.
+        let ordinal = s.first == "第"
+        var i = ordinal ? 1 : 0
+        var overflow = false
+        guard let n = ChineseNumber.integer(s, at: &i, overflow: &overflow), !overflow, i < s.count else { return nil }
+        if s[i] == "月", !ordinal, (1...12).contains(n) {
+            let first = CivilDate(year: year, month: Int(n), day: 1)!
+            return Stated(period: Period(kind: .month, start: first, end: first.lastOfMonth), words: words(i + 1))
         }
         if s[i] == "季", i + 1 < s.count, s[i + 1] == "度", (1...4).contains(n) {
-            return (try? Period(parsing: "\(year)Q\(n)")).map { Stated(period: $0, words: String(s[0...(i + 1)])) }
+            return (try? Period(parsing: "\(year)Q\(n)")).map { Stated(period: $0, words: words(i + 2)) }
         }
         return nil
     }

@@ -231,25 +231,32 @@ public final class Workbook {
         return f
     }
 
-    /// The default formats a date or money cell without a style takes (``CellStyle/date``, ``CellStyle/money``),
-    /// looked up once per workbook instead of once per cell.
-    enum DefaultFormat { case date, money }
-    @exclusivity(unchecked) private var dateFormat: UnsafeMutablePointer<lxw_format>?
-    @exclusivity(unchecked) private var moneyFormat: UnsafeMutablePointer<lxw_format>?
+    /// The style a date or money cell takes without one of its own (``CellStyle/date``, ``CellStyle/money``),
+    /// whose format is looked up once per workbook instead of once per cell.
+    enum DefaultFormat: Int {
+        case date, money
 
-    /// The format of ``DefaultFormat``, made on first use.
+        /// The kind of `value` that has a default format; nil for the others.
+        init?(_ value: ExcelValue) {
+            switch value {
+            case .date: self = .date
+            case .money: self = .money
+            default: return nil
+            }
+        }
+
+        /// The style.
+        var style: CellStyle { self == .date ? .date : .money }
+    }
+    @exclusivity(unchecked) private var defaultFormats: [UnsafeMutablePointer<lxw_format>?] = [nil, nil]
+
+    /// The format of a ``DefaultFormat``, made on first use.
     @inline(__always)
     func defaultFormat(_ which: DefaultFormat, sheet: String?, cell: @autoclosure () -> String?) throws -> UnsafeMutablePointer<lxw_format>? {
-        switch which {
-        case .date:
-            if let f = dateFormat { return f }
-            dateFormat = try format(for: .date, sheet: sheet, cell: cell())
-            return dateFormat
-        case .money:
-            if let f = moneyFormat { return f }
-            moneyFormat = try format(for: .money, sheet: sheet, cell: cell())
-            return moneyFormat
-        }
+        if let f = defaultFormats[which.rawValue] { return f }
+        let f = try format(for: which.style, sheet: sheet, cell: cell())
+        defaultFormats[which.rawValue] = f
+        return f
     }
 
     private func remember(_ style: CellStyle, _ f: UnsafeMutablePointer<lxw_format>) {

@@ -85,21 +85,15 @@ public final class Worksheet {
         try checkWritable(row: row, col: col, cell: cell)
         var style = style
         let format: UnsafeMutablePointer<lxw_format>?
-        switch value {
-        case .date where style == nil:
-            // The common case of a detail sheet: the default date and money formats, made once per workbook.
-            format = try workbook.defaultFormat(.date, sheet: name, cell: cell)
-            if row < widthSampleRows { style = .date }
-        case .money where style == nil:
-            format = try workbook.defaultFormat(.money, sheet: name, cell: cell)
-            if row < widthSampleRows { style = .money }
-        case .date where style?.numberFormat == nil:
-            style = style.map { $0.with { $0.numberFormat = CellStyle.dateFormat } }
-            format = try workbook.format(for: style, sheet: name, cell: cell)
-        case .money where style?.numberFormat == nil:
-            style = style.map { $0.with { $0.numberFormat = CellStyle.moneyFormat } }
-            format = try workbook.format(for: style, sheet: name, cell: cell)
-        default:
+        let standard = Workbook.DefaultFormat(value)
+        if let standard, style == nil {
+            // The common case of a detail sheet: the default date or money format, made once per workbook
+            // (the style itself is needed only where column widths are measured).
+            format = try workbook.defaultFormat(standard, sheet: name, cell: cell)
+            if row < widthSampleRows { style = standard.style }
+        } else {
+            // A date or money cell whose style sets no number format takes the default one.
+            if let standard, style?.numberFormat == nil { style = style?.with { $0.numberFormat = standard.style.numberFormat } }
             format = try workbook.format(for: style, sheet: name, cell: cell)
         }
         let r = lxw_row_t(row), c = lxw_col_t(col)

@@ -344,14 +344,12 @@ public enum CellParsing {
                 break
             }
             // 100-120人: a range, taken as its lower end.
-            for sep in ["-", "~", "～", "—", "至", "到"] {
-                guard let r = s.range(of: sep), r.lowerBound > s.startIndex else { continue }
-                let low = String(s[..<r.lowerBound]), high = String(s[r.upperBound...])
+            if let r = s.dropFirst().firstIndex(where: spanSeparators.contains) {
+                let low = String(s[..<r]), high = String(s[s.index(after: r)...])
                 if let a = (try? exactCount(.text(low))) ?? nil, let b = (try? exactCount(.text(high))) ?? nil, a < b {
                     s = low
                     marked = true
                 }
-                break
             }
             guard marked, !s.isEmpty, let v = try? exactCount(.text(s)) else { throw error }
             return (v, true)
@@ -444,6 +442,10 @@ public enum CellParsing {
         }
     }
 
+    /// What stands between the two ends of a span: of days (2024.4.20—4.21), of a term (2021.3-2026.3), of a
+    /// count (100-120人).
+    static let spanSeparators: Set<Character> = ["-", "—", "–", "~", "～", "至", "到", "－"]
+
     /// A span of days written in one text cell (already compacted), as an event's 举办时间 often is:
     /// `2024.4.20—4.21`, `2024年4月13日-14日`, `2024年5月10日至12日`, `2024-04-20~2024-04-22`,
     /// `2024.12.30-1.2` (the end in the next year). Its first day is the date, with a `date-span` warning.
@@ -459,8 +461,7 @@ public enum CellParsing {
             inDigits = digit
         }
         guard groups >= 4 else { return nil }
-        let separators: Set<Character> = ["-", "—", "–", "~", "～", "至", "到", "－"]
-        for i in s.indices where separators.contains(s[i]) {
+        for i in s.indices where spanSeparators.contains(s[i]) {
             var left = Substring(s[..<i]), right = Substring(s[s.index(after: i)...])
             // 13日-14日, 4月20日至21日 (also 号); 2024.4.20—4.21.
             while let last = right.last, last == "日" || last == "号" { right = right.dropLast() }
@@ -488,14 +489,13 @@ public enum CellParsing {
     /// of -, —, –, ~, ～, 至, 到.
     public static func termSpan(_ text: String) -> (start: DateValue, end: DateValue?)? {
         var s = TextNormalizer.compact(text)
-        let separators: [Character] = ["-", "—", "–", "~", "～", "至", "到", "－"]
         for ongoing in ["至今", "到今", "今"] where s.hasSuffix(ongoing) {
             s.removeLast(ongoing.count)
-            while let last = s.last, separators.contains(last) { s.removeLast() }
+            while let last = s.last, spanSeparators.contains(last) { s.removeLast() }
             guard let start = ((try? dateValue(text: s)) ?? nil) else { return nil }
             return (start, nil)
         }
-        for i in s.indices where separators.contains(s[i]) {
+        for i in s.indices where spanSeparators.contains(s[i]) {
             let left = String(s[..<i]), right = String(s[s.index(after: i)...])
             guard !left.isEmpty, !right.isEmpty, let start = ((try? dateValue(text: left)) ?? nil),
                   let end = ((try? dateValue(text: right)) ?? nil) else { continue }

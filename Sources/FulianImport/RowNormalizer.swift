@@ -231,7 +231,8 @@ final class RowNormalizer {
                                                                           for: normalizer) {
                 rowScope = street.id
             }
-            if typed == nil, let u = normalizer.sheetUnit {
+            /// A unit found: stored by name, refused when the login may not write it.
+            func accept(_ u: OrgRegister.Unit) -> Int64? {
                 set("org", u.name)
                 if let w = normalizer.writable, !w.allows(u.id) {
                     report(.error, key, "outside-scope", w.refusal(of: u, in: normalizer.register))
@@ -239,6 +240,7 @@ final class RowNormalizer {
                 }
                 return u.id
             }
+            if typed == nil, let u = normalizer.sheetUnit { return accept(u) }
             guard let typed else {
                 report(.error, has("org") ? "org" : "street", "missing-field", .unitEmpty)
                 return nil
@@ -255,12 +257,7 @@ final class RowNormalizer {
             }
             switch result {
             case .success(let u):
-                set("org", u.name)
-                if let w = normalizer.writable, !w.allows(u.id) {
-                    report(.error, key, "outside-scope", w.refusal(of: u, in: normalizer.register))
-                    return nil
-                }
-                return u.id
+                return accept(u)
             case .failure(.unknown(let suggestion)):
                 report(.error, key, "unknown-org", .unknownOrg(name: Masking.scrub(typed), suggestion: suggestion), suggestion: suggestion)
             case .failure(.ambiguous(let names)):

@@ -294,11 +294,17 @@ public final class SheetImporter {
     static func statedProgram(_ options: ImportOptions, titles: [String], sheet: SheetInfo, csv: Bool, fileName: String) -> SheetProgram? {
         guard options.dataset == .aid else { return nil }
         if let p = options.program { return SheetProgram(name: p, source: .importing(.programOption)) }
-        if let p = titles.lazy.compactMap(ProgramNames.named(in:)).first { return SheetProgram(name: p, source: .importing(.inTitle)) }
-        if !csv, let p = ProgramNames.named(in: sheet.name) { return SheetProgram(name: p, source: .importing(.inSheetName)) }
-        if let p = ProgramNames.named(in: (fileName as NSString).deletingPathExtension) {
-            return SheetProgram(name: p, source: .importing(.inFileName))
-        }
+        return firstNamed(titles: titles, sheet: sheet, csv: csv, fileName: fileName, ProgramNames.named(in:))
+            .map { SheetProgram(name: $0.value, source: .importing($0.source)) }
+    }
+
+    /// What the first of a sheet's titles, its sheet name (not a CSV's) or its file name names, with where
+    /// it was found: the order every sheet-wide statement (programme, activity type, unit) is looked for in.
+    static func firstNamed<T>(titles: [String], sheet: SheetInfo, csv: Bool, fileName: String,
+                              _ named: (String) -> T?) -> (value: T, source: ImportMessage)? {
+        if let v = titles.lazy.compactMap(named).first { return (v, .inTitle) }
+        if !csv, let v = named(sheet.name) { return (v, .inSheetName) }
+        if let v = named((fileName as NSString).deletingPathExtension) { return (v, .inFileName) }
         return nil
     }
 
@@ -326,13 +332,9 @@ public final class SheetImporter {
             return SheetUnit(unit: u, path: register.path(of: u), source: .importing(.inSheetName))
         }
         let all = Set(OrgKind.allCases)
-        var texts: [(String, ImportMessage)] = titles.map { ($0, .inTitle) }
-        if !csv { texts.append((sheet.name, .inSheetName)) }
-        texts.append((fileBase, .inFileName))
-        for (text, source) in texts {
-            if let u = register.unit(namedIn: text, kinds: all), within(u) { return SheetUnit(unit: u, path: register.path(of: u), source: .importing(source)) }
-        }
-        return nil
+        return firstNamed(titles: titles, sheet: sheet, csv: csv, fileName: fileName) { text in
+            register.unit(namedIn: text, kinds: all).flatMap { within($0) ? $0 : nil }
+        }.map { SheetUnit(unit: $0.value, path: register.path(of: $0.value), source: .importing($0.source)) }
     }
 
     /// The activity type of an activities sheet without a type column: the one its title, sheet name or file
@@ -341,9 +343,9 @@ public final class SheetImporter {
     static func statedKind(_ options: ImportOptions, titles: [String], sheet: SheetInfo, csv: Bool, fileName: String,
                            hasTitleColumn: Bool) -> SheetKind? {
         guard options.dataset == .activities else { return nil }
-        if let k = titles.lazy.compactMap(ActivityKind.named(in:)).first { return SheetKind(kind: k, source: .importing(.inTitle)) }
-        if !csv, let k = ActivityKind.named(in: sheet.name) { return SheetKind(kind: k, source: .importing(.inSheetName)) }
-        if let k = ActivityKind.named(in: (fileName as NSString).deletingPathExtension) { return SheetKind(kind: k, source: .importing(.inFileName)) }
+        if let k = firstNamed(titles: titles, sheet: sheet, csv: csv, fileName: fileName, ActivityKind.named(in:)) {
+            return SheetKind(kind: k.value, source: .importing(k.source))
+        }
         return hasTitleColumn ? SheetKind(kind: nil, source: nil) : nil
     }
 
@@ -529,8 +531,8 @@ public final class SheetImporter {
                     message: .importing(.unknownColumn(header: u.header, dataset: what, mayBe: u.mayBe?.names))))
             }
             for m in layout.inferred where !inferredColumns.contains(m.description) { inferredColumns.append(m.description) }
-            for (i, d) in layout.duplicateColumns.enumerated() {
-                let message: ImportMessage = layout.keptInstead[i].map { .unpaidAmountColumn(header: d.header, kept: $0) }
+            for d in layout.duplicateColumns {
+                let message: ImportMessage = d.keptInstead.map { .unpaidAmountColumn(header: d.header, kept: $0) }
                     ?? .duplicateColumn(header: d.header, field: d.field)
                 fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName,
                     row: layout.headerRows.upperBound, column: d.column + 1, category: "unknown-column",

@@ -53,11 +53,11 @@ public struct SheetLayout: Sendable {
     /// Columns with a header that no field claims (reported once, kept out of the store), with the
     /// field each may be.
     public var unknownColumns: [UnknownColumn]
-    /// Columns whose field is already bound by an earlier column.
-    public var duplicateColumns: [(column: Int, header: String, field: String)]
-    /// Of several amount columns (应发 | 实发), the one paid was kept over an earlier one: its header, by the
-    /// dropped column's index in ``duplicateColumns``.
-    public var keptInstead: [Int: String] = [:]
+    /// Columns whose field another column gives, kept out of the store.
+    ///
+    /// `keptInstead` names the later column stored in its place when both are amounts and that one is
+    /// what was paid (应发 | 实发); nil when the earlier column was kept.
+    public var duplicateColumns: [(column: Int, header: String, field: String, keptInstead: String?)]
     /// The bindings made by meaning rather than by synonym, in sheet order (also in ``bindings``).
     public var inferred: [InferredColumn]
     /// The 1-based row under the header that only states units (`（单位：元）`, or 元 / 人 under each
@@ -185,7 +185,8 @@ public struct LayoutDetector: Sendable {
         // Only text can label a column: numbers, dates and booleans of data rows are not matched.
         let labels = top.map { row in
             (0..<row.cells.count).map { c -> String in
-                if case .text = row[c] { return LayoutDetector.joinedLines(CellParsing.text(row[c]) ?? "") }
+                // Lines joined before the text is cleaned, which would make a break a space.
+                if case .text(let t) = row[c] { return CellParsing.text(.text(LayoutDetector.joinedLines(t))) ?? "" }
                 return ""
             }
         }
@@ -290,7 +291,7 @@ public struct LayoutDetector: Sendable {
     func layout(sheet: SheetInfo, candidate: Candidate) -> SheetLayout {
         var bindings: [ColumnBinding] = []
         var unknown: [UnknownColumn] = []
-        var dupes: [(Int, String, String)] = []
+        var dupes: [(column: Int, header: String, field: String, keptInstead: String?)] = []
         var inferred: [InferredColumn] = []
         var bound = Set<String>()
         var pending: [(Int, String, FieldSpec)] = []
@@ -302,20 +303,23 @@ public struct LayoutDetector: Sendable {
             if text.unit == nil && DatasetFields.isWanYuan(label) { unit = .wanYuan }
             bindings.append(ColumnBinding(column: c, header: label, field: f, unit: unit))
         }
-        var keptInstead: [Int: String] = [:]
+        /// Of two amount columns (应发 | 实发, 应发金额 | 实发金额), the one paid is stored: binds `label` in place of
+        /// the bound amount column when it is surer to be what was paid; false when it is not.
+        func replacesAmount(_ c: Int, _ label: String, _ f: FieldSpec) -> Bool {
+            guard f.key == "amount", let i = bindings.firstIndex(where: { $0.field.key == "amount" }),
+                  LayoutDetector.paidRank(label) > LayoutDetector.paidRank(bindings[i].header) else { return false }
+            let earlier = bindings.remove(at: i)
+            inferred.removeAll { $0.column == earlier.column }
+            dupes.append((earlier.column, earlier.header, f.key, label))
+            bind(c, label, f)
+            return true
+        }
         for (c, label) in candidate.labels.enumerated() where !label.isEmpty {
             switch match(forHeader: label) {
             case .exact(let f)?:
                 if !bound.contains(f.key) { bind(c, label, f) }
                 else if f.kind == .dateOrFlag && !bound.contains(f.companion.key) { bind(c, label, f.companion) }
-                else if f.key == "amount", let i = bindings.firstIndex(where: { $0.field.key == "amount" }),
-                        LayoutDetector.paidRank(label) > LayoutDetector.paidRank(bindings[i].header) {
-                    // 应发 | 实发 under one 发放金额: the amount paid is the one stored.
-                    let earlier = bindings.remove(at: i)
-                    keptInstead[dupes.count] = label
-                    dupes.append((earlier.column, earlier.header, f.key))
-                    bind(c, label, f)
-                } else { dupes.append((c, label, f.key)) }
+                else if !replacesAmount(c, label, f) { dupes.append((c, label, f.key, nil)) }
             case .inferred(let f)?:
                 pending.append((c, label, f))
             case nil:
@@ -328,14 +332,7 @@ public struct LayoutDetector: Sendable {
             if bound.contains(f.key) && f.kind == .dateOrFlag && !bound.contains(f.companion.key) {
                 bind(c, label, f.companion)
                 inferred.append(InferredColumn(column: c, header: label, field: f))
-            } else if bound.contains(f.key), f.key == "amount", let i = bindings.firstIndex(where: { $0.field.key == "amount" }),
-                      LayoutDetector.paidRank(label) > LayoutDetector.paidRank(bindings[i].header) {
-                // 应发金额 | 实发金额: the amount paid is the one stored.
-                let earlier = bindings.remove(at: i)
-                inferred.removeAll { $0.column == earlier.column }
-                keptInstead[dupes.count] = label
-                dupes.append((earlier.column, earlier.header, f.key))
-                bind(c, label, f)
+            } else if bound.contains(f.key), replacesAmount(c, label, f) {
                 inferred.append(InferredColumn(column: c, header: label, field: f))
             } else if bound.contains(f.key) {
                 unknown.append(UnknownColumn(column: c, header: label, mayBe: f))
@@ -349,11 +346,9 @@ public struct LayoutDetector: Sendable {
         }
         bindings.sort { $0.column < $1.column }
         unknown.sort { $0.column < $1.column }
-        var layout = SheetLayout(sheet: sheet, dataset: dataset, headerRows: candidate.rows, bindings: bindings,
-                                 unknownColumns: unknown, duplicateColumns: dupes, inferred: inferred,
-                                 unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit)
-        layout.keptInstead = keptInstead
-        return layout
+        return SheetLayout(sheet: sheet, dataset: dataset, headerRows: candidate.rows, bindings: bindings,
+                           unknownColumns: unknown, duplicateColumns: dupes, inferred: inferred,
+                           unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit)
     }
 
     /// How surely an amount column is what was paid: 2 for 实发, 实际发放, 实领, 实付, 已发; 0 for what was

@@ -58,7 +58,10 @@ final class BatchWriter {
     /// Each unit's district id (``district(of:)``), worked out once per unit.
     private var districtOf: [Int64: Int64] = [:]
 
-    init(conn: any StoreConnection, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false) throws {
+    /// `register` is the org register when the caller has just read it (a data file's import, before its
+    /// transaction); nil reads it here.
+    init(conn: any StoreConnection, batchId: Int64, file: String, sheets: [String?], bulkAid: Bool = false,
+         register: OrgRegister? = nil) throws {
         self.conn = conn
         sqlite = (conn as? SQLiteStoreConnection)?.db
         postgres = (conn as? PostgresStoreConnection)?.connection
@@ -68,7 +71,7 @@ final class BatchWriter {
         self.sheets = sheets
         self.bulkAid = bulkAid
         storeHadPersons = try conn.fetchInt("SELECT EXISTS (SELECT 1 FROM person)").map { $0 != 0 } ?? true
-        register = try BatchWriter.loadRegister(conn)
+        self.register = try register ?? BatchWriter.loadRegister(conn)
         for row in try conn.fetchAll("SELECT id, name FROM program", []) {
             if let name = row.text("name"), let id = row.int("id") { programIds[ProgramNames.key(name)] = id }
         }

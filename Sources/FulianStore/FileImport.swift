@@ -322,7 +322,8 @@ extension Store {
                               .text(importer.dataSheets.map(\.layout.sheet.name).joined(separator: ", ")),
                               .text(importer.layout.headerRowsLabel), .text(Store.timestamp()), .text(request.path)])
                     result.batchId = batchId
-                    let writer = try BatchWriter(conn: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk)
+                    let writer = try BatchWriter(conn: db, batchId: batchId, file: fileName, sheets: sheetNames, bulkAid: bulk,
+                                                 register: options.register)
                     let sheetIndexByName = Dictionary(sheetNames.enumerated().compactMap { i, n in n.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
                     func sheetIndex(_ d: Diagnostic) -> Int { d.sheet.flatMap { sheetIndexByName[$0] } ?? 0 }
                     var rowIssues: [Diagnostic] = []
