@@ -16,6 +16,20 @@ public enum TextNormalizer {
         }
     }
 
+    /// Whether a scalar is an invisible format character that text copied out of web pages and other
+    /// systems carries (zero-width space and joiners, direction marks and overrides such as the
+    /// U+202D…U+202C pair around pasted ID numbers, word joiners, a byte-order mark inside the text,
+    /// soft hyphens): never content, so folding removes it wherever it stands.
+    @inlinable
+    public static func isInvisible(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// What a byte scan of a string's UTF-8 found: lead bytes of anything that may fold (U+0080…U+00BF,
     /// U+2000…U+3FFF, U+F000…U+FFFF: the non-ASCII spaces and the full-width forms) and ASCII spaces.
     /// Most cells have neither, and are then returned as they are without decoding a scalar.
@@ -34,11 +48,19 @@ public enum TextNormalizer {
         return done == nil ? (true, true) : (fold, space)
     }
 
-    /// Folds full-width ASCII variants (U+FF01…U+FF5E) to ASCII and every kind of space to U+0020.
+    /// Whether ``clean(_:)`` or ``compact(_:)`` may change the text (it has spaces, non-ASCII spaces,
+    /// full-width forms or invisible characters): a byte scan, no scalar decoded.
+    public static func mayChange(_ s: String) -> Bool {
+        let found = scan(s)
+        return found.mayFold || found.asciiSpace
+    }
+
+    /// Folds full-width ASCII variants (U+FF01…U+FF5E) to ASCII and every kind of space to U+0020, and
+    /// removes invisible format characters (``isInvisible(_:)``).
     public static func foldWidth(_ s: String) -> String {
         guard scan(s).mayFold else { return s }
         var needs = false
-        for u in s.unicodeScalars where (u.value >= 0xFF01 && u.value <= 0xFF5E) || (u.value > 0x7F && isSpace(u)) {
+        for u in s.unicodeScalars where (u.value >= 0xFF01 && u.value <= 0xFF5E) || (u.value > 0x7F && (isSpace(u) || isInvisible(u))) {
             needs = true
             break
         }
@@ -47,6 +69,8 @@ public enum TextNormalizer {
         for u in s.unicodeScalars {
             if u.value >= 0xFF01 && u.value <= 0xFF5E {
                 out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            } else if isInvisible(u) {
+                continue
             } else if isSpace(u) {
                 out.append(" ")
             } else {

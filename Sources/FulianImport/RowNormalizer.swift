@@ -225,7 +225,7 @@ final class RowNormalizer {
             var typed = text("org")
             var rowScope: Int64? = nil
             if typed == nil, let s = text("street") ?? normalizer.section { typed = s; key = has("street") ? "street" : "org" }
-            else if typed != nil, normalizer.repeatedNames, normalizer.resolveOrgs,
+            else if typed != nil, normalizer.repeatedNames || normalizer.section != nil, normalizer.resolveOrgs,
                     let s = (has("street") ? CellParsing.text(cell("street")) : nil) ?? normalizer.section,
                     case .success(let street) = normalizer.streets.resolve(s, levels: RowNormalizer.streetLevels, scope: normalizer.scope,
                                                                           for: normalizer) {

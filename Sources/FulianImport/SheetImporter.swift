@@ -105,6 +105,12 @@ public struct SheetTally: Sendable, Hashable {
     public var noteRows: [Int] = []
     /// Rows heading a group of rows (一、城南街道): the unit the rows under them belong to (1-based numbers).
     public var sectionRows: [Int] = []
+    /// The header repeated below the data (sheets pasted one under another, a printout's header on every
+    /// page), 1-based; counted in ``headerRows`` too.
+    public var repeatedHeaderRows: [Int] = []
+    /// A title among the data (石马河街道2024年第一季度救助发放名单 heading the next pasted block), 1-based;
+    /// counted in ``titleRows`` too.
+    public var innerTitleRows: [Int] = []
     /// Cells filled from a merged range.
     public var mergedCellsFilled = 0
     /// The report measures the sheet has no column for (`seekers`), with the rows each stays empty on.
@@ -569,6 +575,8 @@ public final class SheetImporter {
             notData.formUnion(t.footerRows)
             notData.formUnion(t.noteRows)
             notData.formUnion(t.sectionRows)
+            notData.formUnion(t.repeatedHeaderRows)
+            notData.formUnion(t.innerTitleRows)
         }
         fileDiagnostics.append(contentsOf: reader.warnings.filter { d in
             !(d.category == "ragged-row" && d.row.map(notData.contains) == true)
@@ -591,9 +599,10 @@ public final class SheetImporter {
         normalizer.keepDetails = keepDetails
         normalizer.valueMap = options.valueMap
         normalizer.writable = options.writable
-        if resolveOrgs, register.hasRepeatedNames {
-            // Only a register with names in several places needs a scope (a district's never does).
-            // A login given one unit writes under it: names are looked for there first.
+        if resolveOrgs {
+            // A name several units answer to (白沙 for 白沙社区 and 白沙村, or a city's two 城关镇) is looked
+            // for in the street the title, sheet or file name names. A login given one unit writes under
+            // it: names are looked for there first.
             normalizer.scope = options.scope
                 ?? (data.titles + [layout.sheet.name, (fileName as NSString).deletingPathExtension]).lazy
                     .compactMap { register.unit(namedIn: $0)?.id }.first
@@ -611,6 +620,8 @@ public final class SheetImporter {
         let checkPeriod = stated != nil && dateKey.map { layout.binding($0) != nil } == true
         var filler = MergeFiller(try wrap { try reader.mergedRanges(in: layout.sheet) }.filter { $0.lastRow > layout.headerRows.upperBound })
         let summed = layout.bindings.filter(\.field.summed)
+        let ignoredColumns = Set(layout.ignoredColumns)
+        let repeatedHeader = RepeatedHeader(layout)
         let unitColumns = Set(layout.bindings.filter { ["name", "org", "street", "parent"].contains($0.field.key) }.map(\.column))
         var footerChecks: [(row: Int, values: [(ColumnBinding, Int64)])] = []
         let headerEnd = layout.headerRows.upperBound
@@ -637,6 +648,10 @@ public final class SheetImporter {
                     tally.mergedCellsFilled += row.cells.filter { !$0.isBlank }.count - before
                 }
                 if row.isBlank { return true }
+                // A printed form numbered in advance: 序号 filled in, nothing else, is a blank row.
+                if !ignoredColumns.isEmpty, row.cells.indices.allSatisfy({
+                    row.cells[$0].isBlank || (ignoredColumns.contains($0) && RowClassifier.isSerialNumber(row.cells[$0]))
+                }) { return true }
                 switch RowClassifier.classify(row) {
                 case .footer(let isTotal):
                     tally.footerRows.append(row.number)
@@ -656,6 +671,19 @@ public final class SheetImporter {
                 if let unit = RowClassifier.section(row, unitColumns: unitColumns) {
                     tally.sectionRows.append(row.number)
                     normalizer.section = unit
+                    return true
+                }
+                // Blocks pasted one under another: each block's header again, often under its own title.
+                if repeatedHeader.matches(row) {
+                    tally.repeatedHeaderRows.append(row.number)
+                    return true
+                }
+                if let title = RowClassifier.innerTitle(row) {
+                    tally.innerTitleRows.append(row.number)
+                    // 石马河街道…名单: the rows of the block under it are that street's.
+                    if let street = register.unit(namedIn: title, kinds: [.street, .town]) {
+                        normalizer.section = OrgRegister.fold(street.name)
+                    }
                     return true
                 }
                 tally.dataRows += 1
@@ -679,7 +707,9 @@ public final class SheetImporter {
         // Every row of the sheet is accounted for: rows a workbook leaves out below the header are blank.
         tally.sheetRows = reader.format == .csv ? headerEnd + recordsAfterHeader : lastRow
         tally.blankRows = tally.sheetRows - headerEnd - tally.dataRows - tally.footerRows.count - tally.noteRows.count
-            - tally.sectionRows.count
+            - tally.sectionRows.count - tally.repeatedHeaderRows.count - tally.innerTitleRows.count
+        tally.headerRows += tally.repeatedHeaderRows.count
+        tally.titleRows += tally.innerTitleRows.count
         tally.missingMeasures = missing.filter { $0.rows > 0 }
         for check in footerChecks {
             for (b, stated) in check.values {
@@ -826,6 +856,45 @@ enum RowClassifier {
         return RowNormalizer.kind(fromName: OrgRegister.fold(name)) == .other ? nil : OrgRegister.fold(name)
     }
 
+    /// Whether a cell of a 序号 column holds only a row number (8, "08", "8.", "（8）"): what a form printed
+    /// with its rows numbered in advance has on the rows nobody filled in. Text such as 一、东湖街道 or a
+    /// note typed into that column is no row number.
+    static func isSerialNumber(_ cell: Cell) -> Bool {
+        switch cell {
+        case .number(let v): return v >= 0 && v < 1_000_000 && v == v.rounded()
+        case .text(let t):
+            var digits = 0
+            for u in TextNormalizer.compact(t).unicodeScalars {
+                if u.value >= 0x30 && u.value <= 0x39 { digits += 1; continue }
+                guard "().、（）".unicodeScalars.contains(u) else { return false }
+            }
+            return digits > 0 && digits <= 6
+        default: return false
+        }
+    }
+
+    /// Words a sheet's title ends on or contains: the name of the form.
+    static let titleWords = ["名单", "花名册", "名册", "统计表", "登记表", "发放表", "明细表", "明细", "一览表", "台账", "汇总表",
+                             "情况表", "信息表", "申报表", "审批表", "清册", "清单", "报表"]
+
+    /// The title of a block of rows among the data (石马河街道2024年第一季度救助发放名单): one text, alone or
+    /// repeated by a merge across the row, that names a form (``titleWords``). No record is one text.
+    static func innerTitle(_ row: Row) -> String? {
+        var text: String? = nil
+        for cell in row.cells where !cell.isBlank {
+            guard case .text(let t) = cell else { return nil }
+            if let text {
+                if t.utf8.count != text.utf8.count || !t.utf8.elementsEqual(text.utf8) { return nil }
+            } else {
+                text = t
+            }
+        }
+        guard let text else { return nil }
+        let s = TextNormalizer.compact(text)
+        guard s.count >= 4, titleWords.contains(where: { s.contains($0) }) else { return nil }
+        return s
+    }
+
     static func classify(_ row: Row) -> Kind {
         var first: String? = nil, second: String? = nil
         var texts = 0
@@ -855,6 +924,38 @@ enum RowClassifier {
             }
         }
         return .data
+    }
+}
+
+/// The header of a sheet seen again among its data rows: at least two bound columns, and at least half of
+/// the row's filled cells, hold their column's header or another name of its field.
+struct RepeatedHeader {
+    /// Per bound column, the texts that name its field: as typed in the header, and every synonym.
+    let names: [(column: Int, exact: Set<ExactText>, keys: Set<String>)]
+
+    init(_ layout: SheetLayout) {
+        names = layout.bindings.map { b in
+            var keys = Set(b.field.synonyms.map(DatasetFields.headerKey))
+            keys.insert(DatasetFields.headerKey(b.header))
+            keys.insert(b.field.key)
+            return (b.column, Set([ExactText(b.header)] + b.field.synonyms.map(ExactText.init)), keys)
+        }
+    }
+
+    /// Whether the header at `n`'s column: exactly as typed (one hash of a few bytes, what nearly every
+    /// data row is decided by), else in its canonical form when the text has spaces or full-width forms.
+    func names(_ t: String, _ n: (column: Int, exact: Set<ExactText>, keys: Set<String>)) -> Bool {
+        if n.exact.contains(ExactText(t)) { return true }
+        guard TextNormalizer.mayChange(t) || t.utf8.contains(where: { $0 == 0x2A || ($0 >= 0x41 && $0 <= 0x5A) }) else { return false }
+        return n.keys.contains(DatasetFields.headerKey(t))
+    }
+
+    func matches(_ row: Row) -> Bool {
+        guard names.count >= 2, let first = names.first, case .text(let t) = row[first.column], names(t, first) else { return false }
+        var matched = 1
+        for n in names.dropFirst() { if case .text(let t) = row[n.column], names(t, n) { matched += 1 } }
+        let filled = row.cells.reduce(0) { $0 + ($1.isBlank ? 0 : 1) }
+        return matched >= 2 && matched * 2 >= filled
     }
 }
 

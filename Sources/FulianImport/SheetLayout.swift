@@ -66,6 +66,10 @@ public struct SheetLayout: Sendable {
     /// The money unit stated for the whole sheet (`单位：万元` in a title or units row), nil if none.
     /// Amount columns whose header names no unit take it.
     public var statedMoneyUnit: Money.Unit?
+    /// The 0-based columns left out without a word because their header says they hold no data
+    /// (序号, 编号, 行号 …). A row with nothing but these filled in (a printed form numbered 1–50 in
+    /// advance) is a blank row.
+    public var ignoredColumns: [Int] = []
 
     /// `2` or `2-3`.
     public var headerRowsLabel: String {
@@ -296,6 +300,7 @@ public struct LayoutDetector: Sendable {
         var bound = Set<String>()
         var pending: [(Int, String, FieldSpec)] = []
         var unmatched: [(Int, String)] = []
+        var ignored: [Int] = []
         func bind(_ c: Int, _ label: String, _ f: FieldSpec) {
             bound.insert(f.key)
             let text = HeaderText(label)
@@ -325,7 +330,8 @@ public struct LayoutDetector: Sendable {
             case nil:
                 // A 单位：万元 cell in the header row states a unit; it is no column.
                 if HeaderText.unitStatement(label) != nil && label.contains("单位") { continue }
-                if !DatasetFields.ignoredHeaders.contains(DatasetFields.headerKey(label)) { unmatched.append((c, label)) }
+                if DatasetFields.ignoredHeaders.contains(DatasetFields.headerKey(label)) { ignored.append(c) }
+                else { unmatched.append((c, label)) }
             }
         }
         for (c, label, f) in pending {
@@ -348,7 +354,7 @@ public struct LayoutDetector: Sendable {
         unknown.sort { $0.column < $1.column }
         return SheetLayout(sheet: sheet, dataset: dataset, headerRows: candidate.rows, bindings: bindings,
                            unknownColumns: unknown, duplicateColumns: dupes, inferred: inferred,
-                           unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit)
+                           unitsRow: candidate.unitsRow, statedMoneyUnit: candidate.sheetUnit, ignoredColumns: ignored)
     }
 
     /// How surely an amount column is what was paid: 2 for 实发, 实际发放, 实领, 实付, 已发; 0 for what was

@@ -165,6 +165,10 @@ enum ImportSummary {
                 }
             }
         }
+        for s in r.sheets where !s.tally.repeatedHeaderRows.isEmpty || !s.tally.innerTitleRows.isEmpty {
+            lines.append("  " + t(.repeatedHeader(sheet: multi ? s.name : nil, headerRows: s.tally.repeatedHeaderRows,
+                                                  titleRows: s.tally.innerTitleRows)))
+        }
         if !r.createdUnits.isEmpty {
             let byParent = Dictionary(grouping: r.createdUnits.filter { $0.kind != .district }, by: { $0.parent ?? "" })
             for d in r.createdUnits where d.kind == .district {
@@ -225,6 +229,8 @@ enum ImportSummary {
                              ("program", .optional(s.program?.name)), ("program_source", .optional(s.program?.source.text())),
                              ("unit", .optional(s.unit?.path)), ("unit_source", .optional(s.unit?.source.text())),
                              ("kind", .optional(s.kind.map { $0.kind?.rawValue ?? "by-name" })), ("kind_source", .optional(s.kind?.source?.text())),
+                             ("repeated_header_rows", .array(s.tally.repeatedHeaderRows.map(JSONOutput.int))),
+                             ("inner_title_rows", .array(s.tally.innerTitleRows.map(JSONOutput.int))),
                              ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
                 ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),

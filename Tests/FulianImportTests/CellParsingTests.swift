@@ -242,6 +242,24 @@ import Testing
         #expect(try CellParsing.idNumber(.text(text))?.value == "43995119900307002X")
     }
 
+    // Values copied out of web systems and PDFs carry invisible format characters: direction overrides
+    // around an ID (U+202D … U+202C), zero-width spaces, a byte-order mark, soft hyphens. None is content.
+    @Test(arguments: ["\u{202D}43995119900307002X\u{202C}", "43995119900307002X\u{200B}", "\u{FEFF}43995119900307002X",
+                      "4399511990\u{00AD}0307002X", "\u{2066}43995119900307002X\u{2069}", "'\u{202D}43995119900307002X\u{202C}"])
+    func idNumbersWithInvisibleCharacters(text: String) throws {
+        #expect(try CellParsing.idNumber(.text(text))?.value == "43995119900307002X")
+    }
+
+    @Test func invisibleCharactersAreRemovedFromEveryValue() throws {
+        #expect(TextNormalizer.foldWidth("\u{202D}王秀英\u{200B}\u{202C}") == "王秀英")
+        #expect(TextNormalizer.clean(" 东湖\u{200D}社区\u{FEFF} ") == "东湖社区")
+        #expect(TextNormalizer.mayChange("\u{200B}") && !TextNormalizer.mayChange("东湖社区"))
+        #expect(try CellParsing.money(.text("\u{202D}1,200.00\u{202C}"), unit: .yuan)?.fen == 120_000)
+        #expect(try CellParsing.phone(.text("\u{202D}13900001234\u{202C}")) == "13900001234")
+        // A visible character of the same blocks stays: — (U+2014) and … (U+2026).
+        #expect(TextNormalizer.foldWidth("东湖—白沙…") == "东湖—白沙…")
+    }
+
     @Test func phonesAndCodesMarkedAsText() throws {
         #expect(try CellParsing.phone(.text("'13900001234")) == "13900001234")
         #expect(try CellParsing.phone(.text("=\"13900001234\"")) == "13900001234")

@@ -140,6 +140,15 @@ import Testing
         #expect(l.missingMeasures.isEmpty)
     }
 
+    @Test func serialNumberColumnsAreIgnoredAndNamed() throws {
+        let l = try layout(.aid, [
+            ["序号", "姓名", "编号", "所属社区", "救助项目", "发放日期", "金额"],
+            ["1", "张三", "A-01", "东湖社区", "春蕾计划", "2024-01-05", "100"],
+        ])
+        #expect(l.ignoredColumns == [0, 2])
+        #expect(l.unknownColumns.isEmpty)
+    }
+
     @Test func unitsPerColumnAndInTheTitle() throws {
         let perColumn = try layout(.aid, [
             ["姓名", "所属社区", "救助项目", "发放日期", "金额", "户数"],

@@ -261,6 +261,20 @@ import TestSupport
         #expect(tally.dataRows == 3)
     }
 
+    /// A form printed with its rows numbered in advance: the rows nobody filled in hold only their 序号
+    /// (8, 08, 8., （8）) and are blank rows; a heading, a note or a name typed into that column is not.
+    @Test func rowsWithNothingButTheirNumberAreBlank() throws {
+        let csv = "序号,单位名称,是否建立妇联\n一、东湖街道,,\n1,东湖社区,是\n2,西湖社区,否\n3,,\n04,,\n5.,,\n（6）,,\n7,北湖社区,\n填表人：李华,,\n"
+        let path = try TempFile.write(Array(csv.utf8), name: "名册.csv")
+        let importer = try SheetImporter(path: path, options: ImportOptions(dataset: .orgs))
+        var records: [OrgRecord] = []
+        let tally = try importer.run(register: OrgRegister()) { row in if case .org(let o)? = row.record { records.append(o) } }
+        let t = try #require(tally.sheets.first)
+        #expect(records.map(\.name) == ["东湖社区", "西湖社区", "北湖社区"])
+        #expect([t.dataRows, t.blankRows, t.sectionRows.count, t.noteRows.count] == [3, 4, 1, 1])
+        #expect(t.sectionRows == [2] && t.noteRows == [10])
+    }
+
     @Test func daysWrittenWith号() throws {
         #expect(try CellParsing.dateValue(.text("2024年3月12号"), system: .system1900)?.date.iso == "2024-03-12")
         #expect(try CellParsing.dateValue(.text("2024年3月12号下午"), system: .system1900)?.date.iso == "2024-03-12")

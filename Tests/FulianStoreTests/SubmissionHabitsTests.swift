@@ -147,6 +147,48 @@ import TestSupport
         #expect(try rows(store, "SELECT name, sectionRows FROM importSheet ORDER BY batchId") == ["名册 2", "发放 2"])
     }
 
+    /// Two streets' lists pasted one under another in one sheet, each under its own title and header (the
+    /// second header typed with padding spaces), the printed form's numbered empty rows below, and ID
+    /// numbers copied with invisible direction marks: every record is stored, under the street its block's
+    /// title names (白沙 is 东湖街道's 白沙社区 above and 西岭镇's 白沙村 below).
+    @Test func blocksPastedOneUnderAnotherTakeTheStreetOfTheirTitle() throws {
+        let (store, _) = try storeWithRegister()
+        let r = try store.importFile(FileImportRequest(path: Self.path("兰江区春蕾计划发放名单（各街道合并）.xlsx"),
+                                                       options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected, r.warnings) == (5, 5, 0, 0))
+        #expect(r.issues.isEmpty)
+        let t = try #require(r.sheets.first?.tally)
+        #expect(t.repeatedHeaderRows == [6] && t.innerTitleRows == [5])
+        #expect([Int]([t.sheetRows, t.titleRows, t.headerRows, t.dataRows, t.blankRows, t.footerRows.count]) == [20, 2, 2, 5, 10, 1])
+        #expect(try rows(store, """
+            SELECT o.name, p.name, d.amountFen, d.paidOn, d.sourceRow, ps.idNumber FROM disbursement d
+            JOIN org o ON o.id = d.orgId JOIN org p ON p.id = o.parentId JOIN person ps ON ps.id = d.personId ORDER BY d.id
+            """) == [
+            "东湖社区 东湖街道 60000 2024-03-01 3 43995119800302001X",
+            "白沙社区 东湖街道 60000 2024-03-02 4 439951197506110020",
+            "白沙村 西岭镇 60000 2024-03-03 7 439951196801050054",
+            "上塘村 西岭镇 60000 2024-03-04 8 439951198807230063",
+            "白沙村 西岭镇 60000 2024-03-05 9 439951199508170077",
+        ])
+    }
+
+    /// A header seen again needs two of its columns, and a row of data that happens to hold a header word
+    /// (a person named 姓名 does not occur; a note column reading 身份证号 does) stays data.
+    @Test func aRowWithOneHeaderWordIsStillData() throws {
+        let (store, _) = try storeWithRegister()
+        let csv = """
+            姓名,身份证号,所属社区,项目名称,发放日期,金额,备注
+            王秀英,439951800302001,东湖社区,春蕾计划,2024-03-01,1000,身份证号
+            姓名,身份证号,所属社区,项目名称,发放日期,金额,备注
+            李桂兰,439951750611002,白沙社区,春蕾计划,2024-03-02,1000,
+            """
+        let path = try TempFile.write(Array(csv.utf8), name: "东湖街道春蕾计划.csv")
+        let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected) == (2, 2, 0))
+        #expect(r.sheets.first?.tally.repeatedHeaderRows == [3])
+        #expect(r.sheets.first?.tally.headerRows == 2)
+    }
+
     @Test func theDistrictComesFromTheOptionBeforeTheTitle() throws {
         let store = try Store(inMemory: ())
         var request = FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs))

@@ -122,6 +122,31 @@ import TestSupport
         #expect(members.stderr.hasPrefix("Error: --program applies to aid files (the programme of rows without a programme column), not to members."))
     }
 
+    @Test func blocksPastedOneUnderAnotherAreShownInBothLanguages() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = "fixtures/import/sheets/"
+        _ = try CLIRunner.run(["import", "orgs", s + "兰江区社区名册.xlsx"], in: dir)
+        let file = s + "兰江区春蕾计划发放名单（各街道合并）.xlsx"
+        let zh = try CLIRunner.run(["import", "aid", file, "--dry-run"], in: dir, environment: ["FULIAN_LANG": "zh"])
+        #expect(zh.status == 0)
+        #expect(zh.stdout == """
+            兰江区春蕾计划发放名单（各街道合并）.xlsx：aid，工作表“发放名单”，表头第 2 行（试运行：未入库）
+              没有救助项目列：各行项目均为 春蕾计划（依据 表格标题）
+              共 5 行：入库 5 行，退回 0 行，重复 0 行，警告 0 条；跳过标题 2 行、表头 2 行、空行 10 行、合计行 1 行（工作表共 20 行）
+              第 6 行重复了表头，第 5 行是其下一段的标题（几张表上下相接），不是数据
+
+            """)
+        let text = try CLIRunner.run(["import", "aid", file, "--dry-run"], in: dir, environment: ["FULIAN_LANG": "en"])
+        #expect(text.stdout.split(separator: "\n").last == "  row 6 repeats the header, row 5 is the title of the rows below (tables pasted one under another); not data")
+        let en = try CLIRunner.run(["import", "aid", file, "--format", "json"], in: dir, environment: ["FULIAN_LANG": "en"])
+        #expect(en.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(en.stdout.utf8)) as! [String: Any]
+        let sheet = (((json["files"] as! [[String: Any]])[0])["sheets"] as! [[String: Any]])[0]
+        #expect(sheet["repeated_header_rows"] as? [Int] == [6])
+        #expect(sheet["inner_title_rows"] as? [Int] == [5])
+    }
+
     @Test func aUnitFromTheSheetNameOrTheFileNameIsShownInBothLanguages() throws {
         let dir = try CLIRunner.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -85,6 +85,9 @@ public indirect enum CLIMessage: Localized, Hashable {
     case inferredColumns([String])
     /// A measure with no column: it stays empty for `rows` rows (job fairs when `jobFairs`).
     case missingMeasure(sheet: String?, header: String, field: String, rows: Int, jobFairs: Bool)
+    /// Tables pasted one under another: the rows below the header that repeat it, and the titles of the
+    /// blocks, neither of them data (row numbers 1-based, at most ten shown).
+    case repeatedHeader(sheet: String?, headerRows: [Int], titleRows: [Int])
     /// A register fact with no column, in a register that updated stored units: new units leave it empty,
     /// the `kept` stored units keep theirs.
     case missingRegisterColumn(sheet: String?, header: String, field: String, rows: Int, kept: Int)
@@ -150,6 +153,23 @@ public indirect enum CLIMessage: Localized, Hashable {
     case fromNeedsOrgs
     /// `--by` names no level.
     case unknownLevel(String)
+
+    /// The wording of ``repeatedHeader(sheet:headerRows:titleRows:)``.
+    static func repeatedHeader(sheet: String?, headerRows: [Int], titleRows: [Int]) -> Wording {
+        func list(_ rows: [Int], _ zh: Bool) -> String {
+            let shown = rows.prefix(10).map(String.init).joined(separator: zh ? "、" : ", ")
+            return rows.count > 10 ? shown + (zh ? " 等 \(rows.count) 行" : " and \(rows.count - 10) more") : shown
+        }
+        let zhHeader = headerRows.isEmpty ? nil : "第 \(list(headerRows, true)) 行重复了表头"
+        let zhTitle = titleRows.isEmpty ? nil : "第 \(list(titleRows, true)) 行是其下一段的标题"
+        let enHeader = headerRows.isEmpty ? nil : headerRows.count == 1 ? "row \(headerRows[0]) repeats the header" : "rows \(list(headerRows, false)) repeat the header"
+        let enTitle = titleRows.isEmpty ? nil : "\(titleRows.count == 1 ? "row" : "rows") \(list(titleRows, false)) "
+            + (titleRows.count == 1 ? "is the title" : "are the titles") + " of the rows below"
+        return Wording((sheet.map { "工作表“\($0)”：" } ?? "") + [zhHeader, zhTitle].compactMap { $0 }.joined(separator: "，")
+                           + "（几张表上下相接），不是数据",
+                       (sheet.map { "sheet \($0): " } ?? "") + [enHeader, enTitle].compactMap { $0 }.joined(separator: ", ")
+                           + " (tables pasted one under another); not data")
+    }
 
     public func wording() -> Wording {
         switch self {
@@ -242,6 +262,8 @@ public indirect enum CLIMessage: Localized, Hashable {
         case .missingMeasure(let sheet, let header, let field, let rows, let jobFairs):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有“\(header)”列：\(rows) \(jobFairs ? "场招聘会" : "行")的 \(field) 留空",
                     (sheet.map { "sheet \($0): " } ?? "") + "no \(header) column: \(field) stays empty for \(rows) \(jobFairs ? "job fairs" : "rows")")
+        case .repeatedHeader(let sheet, let headerRows, let titleRows):
+            Self.repeatedHeader(sheet: sheet, headerRows: headerRows, titleRows: titleRows)
         case .missingRegisterColumn(let sheet, let header, let field, let rows, let kept):
             Wording((sheet.map { "工作表“\($0)”：" } ?? "") + "没有“\(header)”列：" + (rows > kept ? "新单位 \(rows - kept) 行的 \(field) 留空，" : "")
                         + "已在库的 \(kept) 个单位保留原有的 \(field)",

@@ -39,6 +39,7 @@ extension CLIMessage {
         .sheetSkipped(sheet: "汇总", reason: "汇总表"),
         .inferredColumns(["求职人数 → seekers"]),
         .missingMeasure(sheet: nil, header: "求职人数", field: "seekers", rows: 5, jobFairs: true),
+        .repeatedHeader(sheet: "东湖街道", headerRows: [12, 25], titleRows: [11]),
         .missingRegisterColumn(sheet: nil, header: "妇联组建时间", field: "federation", rows: 7, kept: 4),
         .createdDistrict(name: "兰江区", source: .districtSource("the title")),
         .createdUnits(units: ["东湖街道（街道）"], parent: "兰江区", source: .districtSource("the title")),
