@@ -277,7 +277,7 @@ public enum ChineseNumber {
     }
 
     /// The value of a numeral digit (零 … 玖, 两) or an ASCII digit; nil for anything else.
-    static func digit(_ u: Unicode.Scalar) -> Int64? {
+    public static func digit(_ u: Unicode.Scalar) -> Int64? {
         switch u {
         case "0"..."9": Int64(u.value - 48)
         case "零", "〇": 0

@@ -163,6 +163,8 @@ public enum CellParsing {
     /// Parses a date written as text (already compacted), with its precision: full dates, months
     /// (2018年6月, 2021.11, 2021-11, 2021/11, 202111) and years (2018年, 2018).
     public static func dateValue(text s: String) throws(ValueProblem) -> DateValue? {
+        if s.unicodeScalars.contains(where: { $0.value >= 0x3000 }) || s.contains("Q") || s.contains("q"),
+           let v = try wordedDate(s) { return v }
         // At most three numbers are kept; a fourth makes the text something other than a date.
         var parts = (0, 0, 0)
         var count = 0
@@ -234,6 +236,55 @@ public enum CellParsing {
             throw ValueProblem("bad-date", .notACalendarDate(written: s))
         }
         return DateValue(d)
+    }
+
+    /// A date written with words rather than digits alone: in numerals (二〇二四年三月八日, 二零二四年十二月
+    /// 三十一日, 2024年三月), a quarter (2024年一季度, 2024年第1季度, 2024Q1), or a third of a month (2024年3月上旬,
+    /// 中旬, 下旬); nil when the text is none of these (the digit parser then decides).
+    static func wordedDate(_ s: String) throws(ValueProblem) -> DateValue? {
+        // A quarter alone: the whole text is the quarter a title would state.
+        if s.contains("季") || s.uppercased().contains("Q"), let stated = Period.stated(in: s), stated.period.kind == .quarter,
+           stated.words == TextNormalizer.compact(s).uppercased() {
+            return DateValue(stated.period.start, precision: .quarter, written: s)
+        }
+        for (word, day) in [("上旬", 1), ("中旬", 11), ("下旬", 21)] where s.hasSuffix(word) {
+            guard let month = try dateValue(text: String(s.dropLast(word.count))), month.precision == .month else {
+                throw ValueProblem("bad-date", .notADateLike(written: s))
+            }
+            return DateValue(CivilDate(year: month.date.year, month: month.date.month, day: day)!, precision: .tenDays, written: s)
+        }
+        guard let digits = numeralDate(s) else { return nil }
+        var v = try dateValue(text: digits)
+        if v?.precision != .day { v?.written = s }
+        return v
+    }
+
+    /// 二〇二四年三月八日 in digits (2024年3月8日): the year digit by digit (〇, ○ and 零 are 0), month and day as
+    /// numbers (十二, 三十一); nil when the text has no numeral or is not 年/月/日 parts of numerals and digits.
+    static func numeralDate(_ s: String) -> String? {
+        let scalars = Array(s.unicodeScalars)
+        guard scalars.contains(where: { $0.value >= 0x3000 && ($0 == "○" || $0 == "十" || ChineseNumber.digit($0) != nil) }) else { return nil }
+        var out = "", part: [Unicode.Scalar] = [], field = 0
+        for u in scalars {
+            guard u == "年" || u == "月" || u == "日" || u == "号" else { part.append(u); continue }
+            guard !part.isEmpty else { return nil }
+            if field == 0 && u == "年" {
+                // The year digit by digit: 二〇二四.
+                var year = ""
+                for d in part {
+                    guard let v = d == "○" ? 0 : ChineseNumber.digit(d) else { return nil }
+                    year += String(v)
+                }
+                out += year + "年"
+            } else {
+                let text = String(String.UnicodeScalarView(part))
+                guard let v = part.allSatisfy({ $0.isASCII }) ? Int64(text) : ChineseNumber.value(of: text) else { return nil }
+                out += String(v) + String(u)
+            }
+            field += 1
+            part = []
+        }
+        return part.isEmpty && field > 0 ? out : nil
     }
 
     /// A date from an Excel serial number in a General cell.
@@ -608,6 +659,10 @@ public enum DatePrecision: Sendable, Hashable {
     case month
     /// A year alone (2018年): taken as 1 January.
     case year
+    /// A quarter (2024年一季度, 2024年第1季度, 2024Q1): taken as its first day.
+    case quarter
+    /// A third of a month (2024年3月上旬, 中旬, 下旬): taken as its first day (the 1st, 11th or 21st).
+    case tenDays
 }
 
 /// A date as read from a cell, with the precision it was written in.
@@ -650,6 +705,8 @@ public struct DateValue: Sendable, Hashable {
         case .day: spanEnd.map { ValueProblem("date-span", .daySpan(written: written, start: date.iso, end: $0.iso)) }
         case .month: ValueProblem("partial-date", .monthOnly(written: written, taken: date.iso))
         case .year: ValueProblem("partial-date", .yearOnly(written: written, taken: date.iso))
+        case .quarter: ValueProblem("partial-date", .quarterOnly(written: written, taken: date.iso))
+        case .tenDays: ValueProblem("partial-date", .tenDaysOnly(written: written, taken: date.iso))
         }
     }
 }

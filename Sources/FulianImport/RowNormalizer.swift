@@ -453,6 +453,8 @@ final class RowNormalizer {
         case .day: v.date == d
         case .month: v.date.year == d.year && v.date.month == d.month
         case .year: v.date.year == d.year
+        case .quarter: v.date.year == d.year && (v.date.month - 1) / 3 == (d.month - 1) / 3
+        case .tenDays: v.date.year == d.year && v.date.month == d.month && min((d.day - 1) / 10, 2) == (v.date.day - 1) / 10
         }
     }
 

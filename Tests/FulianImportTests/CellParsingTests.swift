@@ -203,6 +203,38 @@ import Testing
         }
     }
 
+    /// Dates written in numerals, as on letters and certificates: a full date, no warning.
+    @Test(arguments: [("二〇二四年三月八日", "2024-03-08"), ("二零二四年十二月三十一日", "2024-12-31"), ("二○二四年十月一日", "2024-10-01"),
+                      ("2024年三月八日", "2024-03-08"), ("二〇二四年3月8号", "2024-03-08"), ("二〇二四年二月二十九日", "2024-02-29")])
+    func datesInNumerals(text: String, iso: String) throws {
+        let v = try #require(try CellParsing.dateValue(.text(text), system: .system1900))
+        #expect(v.date.iso == iso && v.precision == .day && v.warning == nil)
+    }
+
+    /// A quarter or a third of a month where a date belongs: its first day, with a `partial-date` warning.
+    @Test(arguments: [("2024年一季度", "2024-01-01", DatePrecision.quarter), ("2024年第1季度", "2024-01-01", .quarter),
+                      ("2024年第三季度", "2024-07-01", .quarter), ("2024Q4", "2024-10-01", .quarter), ("2024年4季度", "2024-10-01", .quarter),
+                      ("2024年3月上旬", "2024-03-01", .tenDays), ("2024年3月中旬", "2024-03-11", .tenDays), ("2024.3下旬", "2024-03-21", .tenDays),
+                      ("二〇二四年三月", "2024-03-01", .month)])
+    func quartersAndThirdsOfAMonth(text: String, iso: String, precision: DatePrecision) throws {
+        let v = try #require(try CellParsing.dateValue(.text(text), system: .system1900))
+        #expect(v.date.iso == iso && v.precision == precision)
+        #expect(v.warning?.category == "partial-date")
+    }
+
+    @Test func quarterAndTenDaysWarningsAndWhatIsNoDate() throws {
+        let q = try #require(try CellParsing.dateValue(.text("2024年一季度"), system: .system1900))
+        expectProblem(q.warning, "partial-date", en: "2024年一季度 is a quarter only; taken as 2024-01-01", zh: "2024年一季度 只写了季度，按 2024-01-01 计")
+        let t = try #require(try CellParsing.dateValue(.text("2024年3月下旬"), system: .system1900))
+        expectProblem(t.warning, "partial-date", en: "2024年3月下旬 is a third of a month (上旬, 中旬 or 下旬) only; taken as 2024-03-21",
+                      zh: "2024年3月下旬 只写了上、中、下旬，按 2024-03-21 计")
+        let numerals = try #require(try CellParsing.dateValue(.text("二〇二四年三月"), system: .system1900))
+        expectProblem(numerals.warning, "partial-date", en: "二〇二四年三月 is a month only; taken as 2024-03-01", zh: "二〇二四年三月 只写了年月，按 2024-03-01 计")
+        for text in ["2024年第五季度", "2024年13月上旬", "二〇二四年十三月一日", "二〇二四年二月三十日", "上旬", "2024年上半年"] {
+            #expect(throws: ValueProblem.self, "\(text)") { try CellParsing.dateValue(.text(text), system: .system1900) }
+        }
+    }
+
     @Test func flagDatesKeepThePrecision() throws {
         let v = try CellParsing.flagDateValue(.text("2015年"), system: .system1900)
         #expect(v.flag == .date(CivilDate(year: 2015, month: 1, day: 1)!))

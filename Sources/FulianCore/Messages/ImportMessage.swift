@@ -83,6 +83,10 @@ public indirect enum ImportMessage: Localized, Hashable {
     case monthOnly(written: String, taken: String)
     /// A date written as a year alone, and the day it is taken as.
     case yearOnly(written: String, taken: String)
+    /// A date written as a quarter alone (2024年一季度), and the day it is taken as.
+    case quarterOnly(written: String, taken: String)
+    /// A date written as a third of a month (2024年3月上旬), and the day it is taken as.
+    case tenDaysOnly(written: String, taken: String)
     /// A day and month without a year (3月12日), and the day it is taken as in the year of the period the
     /// file states (its words).
     case noYear(written: String, taken: String, period: String)
@@ -300,6 +304,10 @@ public indirect enum ImportMessage: Localized, Hashable {
             Wording("\(s) 只写了年月，按 \(taken) 计", "\(s) is a month only; taken as \(taken)")
         case .yearOnly(let s, let taken):
             Wording("\(s) 只写了年份，按 \(taken) 计", "\(s) is a year only; taken as \(taken)")
+        case .quarterOnly(let s, let taken):
+            Wording("\(s) 只写了季度，按 \(taken) 计", "\(s) is a quarter only; taken as \(taken)")
+        case .tenDaysOnly(let s, let taken):
+            Wording("\(s) 只写了上、中、下旬，按 \(taken) 计", "\(s) is a third of a month (上旬, 中旬 or 下旬) only; taken as \(taken)")
         case .noYear(let s, let taken, let period):
             Wording("\(s) 没有写年份，按文件所属期间（\(period)）计为 \(taken)",
                     "\(s) has no year; taken as \(taken), in the period the file states (\(period))")

@@ -31,6 +31,8 @@ extension ImportMessage {
         .idNotDigits(masked: "*************1234"),
         .monthOnly(written: "2018年6月", taken: "2018-06-01"),
         .yearOnly(written: "2018年", taken: "2018-01-01"),
+        .quarterOnly(written: "2024年一季度", taken: "2024-01-01"),
+        .tenDaysOnly(written: "2024年3月下旬", taken: "2024-03-21"),
         .noYear(written: "3月12日", taken: "2024-03-12", period: "2024年第一季度"),
         .noKindInName(name: "家庭教育座谈会"),
         .daySpan(written: "2024.4.20—4.21", start: "2024-04-20", end: "2024-04-21"),
