@@ -9,6 +9,8 @@ public enum SheetFormat: String, Sendable, Hashable, Codable {
     case xlsx
     /// Excel 97–2003 BIFF workbook (OLE2 compound file).
     case xls
+    /// A web page holding HTML tables: what web systems' “导出 Excel” writes as a `.xls`.
+    case html
 }
 
 /// Whether a sheet is shown in Excel's tab bar.
