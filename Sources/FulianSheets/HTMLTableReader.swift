@@ -11,7 +11,8 @@ import FulianCore
 ///   `<caption>`; else, with one table, after the file (as ``CSVReader`` names its sheet); else the page's
 ///   `<title>` for the first and `Sheet1`, `Sheet2` … for the others. Names are kept unique.
 /// - `colspan`/`rowspan` put cells at the columns Excel puts them and are reported by ``mergedRanges(in:)``;
-///   spans are capped at 1,000 columns and 65,536 rows (a warning says so).
+///   spans are capped at 1,000 columns and 65,536 rows (a warning says so), and a page whose spans spread out
+///   to more cells than 4 Mi plus 8 a byte is refused (so a small page cannot take gigabytes).
 /// - Cells are text (as in CSV: the importer parses them), `.empty` when blank; `x:num` makes a number (its
 ///   value, or the cell's text without thousands separators), `x:bool` a boolean; `x:str` and
 ///   `mso-number-format:'\@'` keep text.
@@ -85,7 +86,7 @@ public final class HTMLTableReader: SpreadsheetReader {
             text = out
         }
 
-        var parser = HTMLTableParser(limits: options.limits)
+        var parser = HTMLTableParser(limits: options.limits, maxCells: HTMLTableParser.cellBudget(bytes: text.count))
         let parsed: HTMLTableParser.Outcome
         do {
             parsed = try parser.parse(text)
@@ -95,6 +96,8 @@ public final class HTMLTableReader: SpreadsheetReader {
                 throw SheetError(.tooLarge, file: fileName, .columnBeyondLimit(column: c, limit: options.limits.maxColumns))
             case .tooManyRows(let r):
                 throw SheetError(.tooLarge, file: fileName, .rowBeyondLimit(row: r, limit: options.limits.maxRows))
+            case .tooManyCells(let limit):
+                throw SheetError(.tooLarge, file: fileName, .pageCellsTooMany(limit: limit))
             case .cellTooLong(let r):
                 throw SheetError(.tooLarge, file: fileName, row: r, .cellTooLong(limit: options.limits.maxCellBytes))
             }
@@ -278,6 +281,7 @@ struct HTMLTableParser {
     enum Failure: Error {
         case tooManyColumns(Int)
         case tooManyRows(Int)
+        case tooManyCells(limit: Int)
         case cellTooLong(row: Int)
     }
 
@@ -312,7 +316,19 @@ struct HTMLTableParser {
     private var title: HTMLTextCollector?
     private var titleText: String?
 
-    init(limits: ReadLimits) { self.limits = limits }
+    /// The most cells the page's tables may hold once spans are spread out (so a small page of huge spans
+    /// cannot take gigabytes).
+    let maxCells: Int
+    private var cells = 0
+
+    init(limits: ReadLimits, maxCells: Int = .max) {
+        self.limits = limits
+        self.maxCells = maxCells
+    }
+
+    /// The cell budget of a page of `bytes` UTF-8 bytes: 4 Mi cells, and 8 more per byte (a real export
+    /// spends far more than a byte on each cell).
+    static func cellBudget(bytes: Int) -> Int { (4 << 20) + 8 * bytes }
 
     // MARK: Tokens
 
@@ -573,6 +589,8 @@ struct HTMLTableParser {
         guard rowOpen, table != nil else { return }
         rowOpen = false
         while let l = row.last, case .empty = l { row.removeLast() }
+        cells += row.count
+        if cells > maxCells { throw Failure.tooManyCells(limit: maxCells) }
         table!.rows.append(row)
         row = []
         column = 0

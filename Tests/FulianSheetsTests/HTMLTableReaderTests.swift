@@ -104,6 +104,19 @@ struct HTMLTableReaderTests {
         }
     }
 
+    @Test func spansCannotBlowASmallPageUp() throws {
+        var parser = HTMLTableParser(limits: ReadLimits(), maxCells: 100)
+        let html = "<table>" + String(repeating: "<tr><td colspan=60></td><td>x</td></tr>", count: 2) + "</table>"
+        #expect(throws: HTMLTableParser.Failure.self) { _ = try parser.parse(Array(html.utf8)) }
+        // Spans are capped at 1000 columns each: sixteen of them fill a row up to Excel's 16,384 columns.
+        let row = "<tr>" + String(repeating: "<td colspan=1000></td>", count: 16) + "<td>x</td></tr>"
+        let page = "<table>" + String(repeating: row, count: 400) + "</table>"
+        #expect(HTMLTableParser.cellBudget(bytes: page.utf8.count) < 16_001 * 400)
+        expectSheetError(.tooLarge, file: "spans.xls", "hold more than \(HTMLTableParser.cellBudget(bytes: page.utf8.count)) cells") {
+            _ = try TempFile.open(Array(page.utf8), name: "spans.xls")
+        }
+    }
+
     @Test func aLongRowAndDeepNestingAreLinear() throws {
         let row = "<table><tr>" + String(repeating: "<td>x</td>", count: 16_000) + "</tr></table>"
         let deep = "<table><tr><td>" + String(repeating: "<table><tr><td>", count: 20_000) + "深" + "</table>"

@@ -52,6 +52,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
     case spanCapped(row: Int, attribute: String, given: Int, limit: Int)
     /// The page ends inside a table: the rows read so far are all there is (a warning).
     case pageCutShort(rows: Int)
+    /// A page whose tables, spans spread out, hold more cells than the limit for its size.
+    case pageCellsTooMany(limit: Int)
 
     // MARK: XLSX
 
@@ -284,6 +286,9 @@ public indirect enum SheetsMessage: Localized, Hashable {
         case .pageCutShort(let rows):
             return Wording("网页在表格结束之前就结束了（文件可能不完整）：只读到 \(rows) 行",
                            "the web page ends inside a table (the file may be cut short): only \(rows) rows were read")
+        case .pageCellsTooMany(let limit):
+            return Wording("网页中的表格展开合并单元格（colspan/rowspan）后超过 \(limit) 个单元格：文件是否被改动过？",
+                           "the web page's tables, their colspan/rowspan spread out, hold more than \(limit) cells: has the file been tampered with?")
         case .damagedZip(let reason):
             return Wording("不是可读取的 XLSX 文件：zip 容器不完整或已损坏（\(reason.text(.zh))）",
                            "not a readable XLSX file: the zip container is truncated or damaged (\(reason.text(.en)))")

@@ -18,7 +18,7 @@ extension SheetsMessage {
         .moreRaggedRows(count: 10, usual: 3),
         .webArchive, .noTable,
         .spanCapped(row: 3, attribute: "colspan", given: 100_000, limit: 1000),
-        .pageCutShort(rows: 12),
+        .pageCutShort(rows: 12), .pageCellsTooMany(limit: 12_000_000),
         .damagedZip(reason: .noEndRecord),
         .emptyZip, .openDocument, .binaryWorkbook,
         .noWorkbookPart(part: "xl/workbook.xml"),
