@@ -1,7 +1,7 @@
 import Foundation
 
 /// Opens any spreadsheet file, choosing the reader by content: zip → ``XLSXReader``, OLE2 → ``XLSReader``,
-/// anything else → ``CSVReader``.
+/// a web page (an HTML table, or an MHT archive to refuse) → ``HTMLTableReader``, anything else → ``CSVReader``.
 ///
 /// ```swift
 /// let reader = try openSpreadsheet(at: "春蕾计划.xlsx")
@@ -11,6 +11,7 @@ public func openSpreadsheet(at path: String, options: ReadOptions = ReadOptions(
     switch try FormatDetection.format(ofFileAt: path) {
     case .xlsx: return try XLSXReader(path: path, options: options)
     case .xls: return try XLSReader(path: path, options: options)
+    case .html: return try HTMLTableReader(path: path, options: options)
     case .csv: return try CSVReader(path: path, options: options)
     }
 }

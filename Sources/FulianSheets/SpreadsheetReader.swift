@@ -9,6 +9,8 @@ public enum SheetFormat: String, Sendable, Hashable, Codable {
     case xlsx
     /// Excel 97–2003 BIFF workbook (OLE2 compound file).
     case xls
+    /// A web page holding HTML tables: what web systems' “导出 Excel” writes as a `.xls`.
+    case html
 }
 
 /// Whether a sheet is shown in Excel's tab bar.
@@ -23,7 +25,8 @@ public enum SheetVisibility: String, Sendable, Hashable, Codable {
 
 /// What a reader knows about one sheet before reading its rows.
 public struct SheetInfo: Hashable, Sendable {
-    /// The sheet name (`Sheet1`, `发放名单`); for CSV the file name without extension.
+    /// The sheet name (`Sheet1`, `发放名单`); for CSV, and a web page's only table without a caption, the file
+    /// name without extension.
     public var name: String
     /// 0-based position in the workbook's tab order.
     public var index: Int
@@ -97,7 +100,8 @@ public struct ReadLimits: Sendable, Hashable {
 
 /// How to open a file.
 public struct ReadOptions: Sendable, Hashable {
-    /// Force a text encoding for CSV (otherwise detected: BOM, then UTF-8, then GB18030).
+    /// Force a text encoding for CSV and HTML pages (otherwise detected: BOM, then for HTML the page's `charset`,
+    /// then UTF-8, then GB18030).
     public var encoding: TextEncoding?
     /// Force a delimiter for CSV (otherwise sniffed among comma, tab and semicolon).
     public var delimiter: UInt8?

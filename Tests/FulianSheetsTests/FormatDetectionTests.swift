@@ -19,6 +19,37 @@ struct FormatDetectionTests {
         #expect(FormatDetection.format(ofHead: head) == format)
     }
 
+    @Test(arguments: [
+        ("<!DOCTYPE html><html><body>", SheetFormat.html),
+        ("  \r\n<HTML xmlns:x=\"urn:schemas-microsoft-com:office:excel\">", .html),
+        ("<table border=1><tr><td>姓名</td></tr>", .html),
+        ("<meta http-equiv=\"Content-Type\" content=\"application/vnd.ms-excel; charset=gb2312\">", .html),
+        ("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", .html),
+        ("<!-- 导出 -->\n<style>td{}</style>\n<table>", .html),
+        ("\u{FEFF}<html>", .html),
+        ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n", .html),
+        ("姓名,备注\n张三,<table>\n", .csv),                                   // markup later in a cell
+        ("<b>姓名</b>,备注\n张三,<table>\n", .csv),                             // a CSV line before the tag
+        ("<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Table>", .csv),
+        ("姓名,金额\n", .csv),
+    ] as [(String, SheetFormat)])
+    func webPagesAreToldFromTheirFirstKilobyte(head: String, format: SheetFormat) {
+        #expect(FormatDetection.format(ofHead: Array(head.utf8)) == format)
+    }
+
+    @Test func aUTF16WebPageIsHTML() {
+        let le: [UInt8] = [0xFF, 0xFE] + "<html><body><table>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(FormatDetection.format(ofHead: le) == .html)
+        #expect(FormatDetection.isMHT(Array("From: <由 Microsoft Excel 保存>\nMIME-Version: 1.0\nContent-Type: multipart/related;".utf8)))
+        #expect(!FormatDetection.isMHT(Array("姓名,MIME-Version:\n".utf8)))
+    }
+
+    @Test func aWebPageNamedXLSOpensAsHTML() throws {
+        #expect(try FormatDetection.format(ofFileAt: Fixture.sheets("html/系统导出-春蕾计划.xls")) == .html)
+        let reader = try openSpreadsheet(at: Fixture.sheets("html/系统导出-春蕾计划.xls"))
+        #expect(reader.format == .html && reader is HTMLTableReader)
+    }
+
     @Test func formatOfFilesIgnoresTheExtension() throws {
         #expect(try FormatDetection.format(ofFileAt: Fixture.sheets("parity.xlsx")) == .xlsx)
         #expect(try FormatDetection.format(ofFileAt: Fixture.sheets("parity.xls")) == .xls)

@@ -44,6 +44,8 @@ struct HostileInputTests {
         Case(file: "filepass.xls", kind: .encrypted, phrase: "the workbook is password-protected; open it in Excel or WPS", atOpen: true),
         Case(file: "unterminated-quote.csv", kind: .corrupt, phrase: "a quoted field that starts on line 3 is never closed", atOpen: false),
         Case(file: "empty.csv", kind: .empty, phrase: "the file is empty", atOpen: true),
+        Case(file: "html-no-table.xls", kind: .corrupt, phrase: "the file is a web page (HTML) but contains no table (<table>)", atOpen: true),
+        Case(file: "html-mht.xls", kind: .corrupt, phrase: "the file is a single-file web page (MHT/MHTML", atOpen: true),
         // Found by bench/fuzz (and the same overflow elsewhere in review): ZIP64 values near Int64.max.
         Case(file: "zip64-cd-overflow.xlsx", kind: .corrupt, phrase: "the zip container is truncated or damaged (its central directory lies outside the file)", atOpen: true),
         Case(file: "zip64-locator-overflow.xlsx", kind: .corrupt, phrase: "the zip container is truncated or damaged (the ZIP64 end record lies outside the file)", atOpen: true),
@@ -52,7 +54,7 @@ struct HostileInputTests {
     ]
 
     /// The files that are extreme but legal, each with its own test below.
-    static let readable = ["header-only.csv", "huge-dimension.xlsx", "huge-duration.xls", "last-cell.xlsx", "stray-cell-close.xlsx"]
+    static let readable = ["header-only.csv", "html-truncated.xls", "html-huge-span.xls", "huge-dimension.xlsx", "huge-duration.xls", "last-cell.xlsx", "stray-cell-close.xlsx"]
 
     @Test(arguments: HostileInputTests.cases)
     func refusedWithACleanError(c: Case) throws {
@@ -175,5 +177,33 @@ struct HostileInputTests {
 
     @Test func aHeaderOnlyCSVIsOneRow() throws {
         #expect(try readRows(Fixture.hostile("header-only.csv")) == [Row(number: 1, cells: [t("姓名"), t("身份证号"), t("金额")])])
+    }
+
+    @Test func aWebPageCutShortReadsItsRowsWithAWarning() throws {
+        let reader = try openSpreadsheet(at: Fixture.hostile("html-truncated.xls"))
+        #expect(reader.format == .html)
+        #expect(try reader.rows(in: reader.sheets[0]) == [
+            Row(number: 1, cells: [t("姓名"), t("金额")]),
+            Row(number: 2, cells: [t("王秀英"), .number(600)]),
+            Row(number: 3, cells: [t("李桂兰")]),
+        ])
+        #expect(reader.warnings.map(\.category) == ["truncated"])
+        #expect(reader.warnings.map { $0.message.text(.en) } == ["the web page ends inside a table (the file may be cut short): only 3 rows were read"])
+    }
+
+    @Test func hugeSpansAreCappedAndClipped() throws {
+        let reader = try openSpreadsheet(at: Fixture.hostile("html-huge-span.xls"))
+        let sheet = reader.sheets[0]
+        let rows = try reader.rows(in: sheet)
+        #expect(rows == [
+            Row(number: 1, cells: [t("标题")]),
+            Row(number: 2, cells: [t("甲"), t("乙")]),
+            Row(number: 3, cells: [.empty, t("丙")]),
+        ])
+        #expect(try reader.mergedRanges(in: sheet).map(\.description) == ["A1:ALL1", "A2:A3"])
+        #expect(reader.warnings.map { $0.message.text(.en) } == [
+            "row 1 has a cell with colspan=1000000000, over the limit of 1000: read as 1000",
+            "row 2 has a cell with rowspan=99999999, over the limit of 65536: read as 65536",
+        ])
     }
 }

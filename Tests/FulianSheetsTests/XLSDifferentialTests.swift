@@ -22,6 +22,8 @@ struct XLSDifferentialTests {
             for case let f as String in e where f.hasSuffix(".xls") {
                 let name = (f as NSString).lastPathComponent
                 if name.hasPrefix("refuse-") || name.hasPrefix("damaged-") { continue }
+                // Web pages named .xls (HTMLTableReader) are compared with LibreOffice in HTMLTableReaderTests.
+                if f.hasPrefix("html/") { continue }
                 out.append("\(dir)/\(f)")
             }
         }

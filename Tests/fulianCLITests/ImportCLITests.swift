@@ -4,6 +4,25 @@ import TestSupport
 
 /// End-to-end: the real binary, exact stdout/stderr and exit codes.
 @Suite struct ImportCLITests {
+    /// A web system's “导出 Excel” (a GB2312 web page named .xls) imports like a workbook; JSON says format html.
+    @Test func aWebPageExportPrintsItsEncodingAndFormat() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["import", "orgs", "fixtures/import/sheets/兰江区社区名册.xlsx"], in: dir).status == 0)
+        let aid = try CLIRunner.run(["import", "aid", "fixtures/sheets/html/系统导出-春蕾计划.xls"], in: dir)
+        #expect(aid.status == 0)
+        #expect(aid.stdout == """
+            系统导出-春蕾计划.xls: aid, sheet 系统导出-春蕾计划, GB18030, header row 2
+              no programme column: every row's programme is 春蕾计划, from the title
+              5 rows: 5 loaded, 0 rejected, 0 duplicates, 0 warnings; skipped 1 title, 1 header, 1 footer (8 rows in the sheet)
+
+            """)
+        let json = try CLIRunner.run(["import", "aid", "fixtures/sheets/html/系统导出-春蕾计划.xls", "--replace", "--format", "json"], in: dir)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let file = try #require((doc["files"] as? [[String: Any]])?.first)
+        #expect(file["format"] as? String == "html" && file["encoding"] as? String == "GB18030")
+    }
+
     @Test func importPrintsAnExactSummary() throws {
         let dir = try CLIRunner.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }

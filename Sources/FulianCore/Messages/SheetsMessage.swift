@@ -42,6 +42,19 @@ public indirect enum SheetsMessage: Localized, Hashable {
     /// More such lines beyond those listed (a warning).
     case moreRaggedRows(count: Int, usual: Int)
 
+    // MARK: Web pages
+
+    /// A single-file web page (MHT): a MIME archive, not a table fulian reads.
+    case webArchive
+    /// A web page (an HTML “Excel” export) with no `<table>`.
+    case noTable
+    /// A `colspan`/`rowspan` larger than the cap, read as the cap (a warning).
+    case spanCapped(row: Int, attribute: String, given: Int, limit: Int)
+    /// The page ends inside a table: the rows read so far are all there is (a warning).
+    case pageCutShort(rows: Int)
+    /// A page whose tables, spans spread out, hold more cells than the limit for its size.
+    case pageCellsTooMany(limit: Int)
+
     // MARK: XLSX
 
     /// The zip container cannot be read.
@@ -260,6 +273,22 @@ public indirect enum SheetsMessage: Localized, Hashable {
         case .moreRaggedRows(let count, let usual):
             return Wording("另有 \(count) 行的字段数不是 \(usual)", "\(count) more rows have a field count other than \(usual)")
 
+        case .webArchive:
+            return Wording("文件是“单个文件网页”（MHT/MHTML，Excel 另存为“单个文件网页”得到的格式），不是可读取的表格："
+                               + "请在 Excel 或 WPS 中打开并另存为 .xlsx",
+                           "the file is a single-file web page (MHT/MHTML, what Excel saves as “Single File Web Page”), "
+                               + "not a table fulian reads: open it in Excel or WPS and save as .xlsx")
+        case .noTable:
+            return Wording("文件是网页（HTML），但其中没有表格（<table>）", "the file is a web page (HTML) but contains no table (<table>)")
+        case .spanCapped(let row, let attribute, let given, let limit):
+            return Wording("第 \(row) 行有单元格 \(attribute)=\(given)，超过上限 \(limit)，按 \(limit) 读取",
+                           "row \(row) has a cell with \(attribute)=\(given), over the limit of \(limit): read as \(limit)")
+        case .pageCutShort(let rows):
+            return Wording("网页在表格结束之前就结束了（文件可能不完整）：只读到 \(rows) 行",
+                           "the web page ends inside a table (the file may be cut short): only \(rows) rows were read")
+        case .pageCellsTooMany(let limit):
+            return Wording("网页中的表格展开合并单元格（colspan/rowspan）后超过 \(limit) 个单元格：文件是否被改动过？",
+                           "the web page's tables, their colspan/rowspan spread out, hold more than \(limit) cells: has the file been tampered with?")
         case .damagedZip(let reason):
             return Wording("不是可读取的 XLSX 文件：zip 容器不完整或已损坏（\(reason.text(.zh))）",
                            "not a readable XLSX file: the zip container is truncated or damaged (\(reason.text(.en)))")
