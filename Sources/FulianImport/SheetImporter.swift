@@ -578,8 +578,10 @@ public final class SheetImporter {
             notData.formUnion(t.repeatedHeaderRows)
             notData.formUnion(t.innerTitleRows)
         }
+        // A sheet that is not imported (a summary adding up the others) is no concern of its formulas'.
+        let imported = Set(dataSheets.map(\.layout.sheet.name))
         fileDiagnostics.append(contentsOf: reader.warnings.filter { d in
-            !(d.category == "ragged-row" && d.row.map(notData.contains) == true)
+            !(d.category == "ragged-row" && d.row.map(notData.contains) == true) && (d.sheet.map(imported.contains) ?? true)
         })
         return file
     }

@@ -26,7 +26,12 @@ public final class XLSXReader: SpreadsheetReader {
     public private(set) var dateSystem: ExcelDateSystem = .system1900
     public var textEncoding: TextEncoding? { nil }
     public var delimiter: UInt8? { nil }
-    public var warnings: [Diagnostic] { [] }
+    /// Problems met while reading sheets: formulas fulian computed, or could not compute, for want of a
+    /// saved result (the latest read of each sheet).
+    public var warnings: [Diagnostic] { sheetWarnings.keys.sorted().flatMap { sheetWarnings[$0]! } }
+    /// Whether the workbook asks for its formulas to be recalculated when opened (`<calcPr fullCalcOnLoad="1"/>`,
+    /// as XlsxWriter, libxlsxwriter and openpyxl write): the results it saved, if any, are placeholders.
+    public private(set) var recalculatesOnLoad = false
 
     private let fileName: String
     private let limits: ReadLimits
@@ -36,6 +41,11 @@ public final class XLSXReader: SpreadsheetReader {
     private var sharedStrings: [String] = []
     private var styleKinds: [NumberFormatKind] = []
     private var mergeCache: [Int: [CellRange]] = [:]
+    private var sheetWarnings: [Int: [Diagnostic]] = [:]
+    private var formulaScan: [Int: Bool] = [:]
+    /// Sheets read row by row that had formulas without a result reading other rows: read again, the
+    /// whole sheet's formulas are computed first.
+    private var resultsMissing = Set<Int>()
 
     /// Opens a workbook: reads the workbook, relationships, styles and shared strings; sheets are read
     /// on demand. Throws ``SheetError`` for a damaged, encrypted or oversized file.
@@ -83,6 +93,11 @@ public final class XLSXReader: SpreadsheetReader {
             if sc.isName(t, "workbookPr") {
                 let v = sc.attributeString(t, "date1904")
                 if v == "1" || v == "true" { dateSystem = .system1904 }
+            } else if sc.isName(t, "calcPr") {
+                for a: StaticString in ["fullCalcOnLoad", "forceFullCalc"] {
+                    let v = sc.attributeString(t, a)
+                    if v == "1" || v == "true" { recalculatesOnLoad = true }
+                }
             } else if sc.isName(t, "sheet") {
                 let name = sc.attributeString(t, "name") ?? "Sheet\(index + 1)"
                 let state = sc.attributeString(t, "state")
@@ -535,7 +550,21 @@ public final class XLSXReader: SpreadsheetReader {
 
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         let i = try partIndex(sheet)
+        if recalculatesOnLoad ? try hasFormulas(i, sheet: sheet.name) : resultsMissing.contains(i) {
+            try forEachRecalculatedRow(i, sheet: sheet, stale: recalculatesOnLoad, body)
+            return
+        }
         var state = SheetState(reader: self, sheet: sheet.name, limits: limits)
+        defer {
+            sheetWarnings[i] = state.formulas.warnings(file: fileName, sheet: sheet.name, stale: false)
+            // Read again, the sheet's formulas without a result are computed from the whole sheet.
+            if state.formulas.failed.count > 0 { resultsMissing.insert(i) }
+        }
+        try read(i, sheet: sheet, &state, body)
+    }
+
+    /// Streams sheet `i` through `state`, which calls `body` with each row.
+    private func read(_ i: Int, sheet: SheetInfo, _ state: inout SheetState, _ body: (Row) throws -> Bool) throws {
         var sc = XMLScanner(maxTokenBytes: tokenLimit)
         var xmlFailure: XMLScanner.Failure?
         let found = try stream(sheetParts[i], sheet: sheet.name) { data in
@@ -558,6 +587,122 @@ public final class XLSXReader: SpreadsheetReader {
         }
     }
 
+    /// Whether sheet `i` has any formula: a byte scan of its XML for an `<f>` tag (with or without a
+    /// prefix), done once per sheet and only for workbooks asking for recalculation.
+    private func hasFormulas(_ i: Int, sheet: String) throws -> Bool {
+        if let known = formulaScan[i] { return known }
+        var found = false
+        var tail: [UInt8] = []
+        _ = try stream(sheetParts[i], sheet: sheet) { data in
+            func scan(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+                let n = p.count
+                var k = 0
+                while k < n, let hit = memchr(p.baseAddress! + k, Int32(UInt8(ascii: "<")), n - k) {
+                    var j = p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    k = j
+                    // <f>, <f …, <x:f>; a name of up to 16 bytes before ':'.
+                    var m = j
+                    while m < n, m - j < 16, p[m] != UInt8(ascii: ":"), p[m] != UInt8(ascii: ">"), p[m] != 32, p[m] != UInt8(ascii: "/") { m += 1 }
+                    if m < n, p[m] == UInt8(ascii: ":") { j = m + 1 }
+                    if j + 1 < n, p[j] == UInt8(ascii: "f"), [UInt8(ascii: ">"), 32, 9, 10, 13, UInt8(ascii: "/")].contains(p[j + 1]) { return true }
+                }
+                return false
+            }
+            // The last bytes of the previous chunk go in front, so a tag split across chunks is seen.
+            let joined = tail + Array(data)
+            if joined.withUnsafeBufferPointer(scan) { found = true; throw Stop() }
+            tail = Array(joined.suffix(24))
+        }
+        formulaScan[i] = found
+        return found
+    }
+
+    /// Reads a sheet with its formulas computed: its formulas, then the cells they read, then its rows with
+    /// each formula's result in place (``SheetFormulas``). With `stale` (a workbook asking for recalculation)
+    /// every formula is computed; otherwise only those without a saved result.
+    private func forEachRecalculatedRow(_ i: Int, sheet: SheetInfo, stale: Bool, _ body: (Row) throws -> Bool) throws {
+        var first = SheetState(reader: self, sheet: sheet.name, limits: limits)
+        first.formulas.mode = .collect
+        try read(i, sheet: sheet, &first) { _ in true }
+        let lastRow = max(first.formulas.lastRow, first.rowNumber)
+        var entries: [Int: FormulaBook.Entry] = [:]
+        entries.reserveCapacity(first.formulas.found.count)
+        for (key, f) in first.formulas.found {
+            if !stale, f.saved != .empty { continue }
+            entries[key] = FormulaBook.Entry(f.text)
+        }
+
+        // The cells the formulas read, as row intervals per column, merged.
+        var intervals: [Int: [(Int, Int)]] = [:]
+        for e in entries.values {
+            guard case .success(let f) = e.parsed else { continue }
+            for r in f.references {
+                switch r {
+                case .ref(let a): intervals[a.column, default: []].append((a.row, a.row))
+                case .range(let a, let b, let whole):
+                    guard b.column - a.column < 16_384 else { continue }
+                    for c in a.column...b.column { intervals[c, default: []].append(whole ? (1, lastRow) : (a.row, b.row)) }
+                default: break
+                }
+            }
+        }
+        for (c, list) in intervals {
+            var merged: [(Int, Int)] = []
+            for iv in list.sorted(by: { $0.0 < $1.0 }) {
+                if let last = merged.last, iv.0 <= last.1 + 1 { merged[merged.count - 1].1 = max(last.1, iv.1) } else { merged.append(iv) }
+            }
+            intervals[c] = merged
+        }
+        func needed(_ row: Int, _ column: Int) -> Bool {
+            guard let list = intervals[column] else { return false }
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid].1 < row { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < list.count && list[lo].0 <= row
+        }
+        var values: [Int: Cell] = [:]
+        if !intervals.isEmpty {
+            var second = SheetState(reader: self, sheet: sheet.name, limits: limits)
+            second.formulas.mode = .collect
+            try read(i, sheet: sheet, &second) { row in
+                for (k, c) in row.cells.enumerated() {
+                    if case .empty = c { continue }
+                    if needed(row.number, k + 1) { values[SheetFormulas.key(row: row.number, column: k + 1)] = c }
+                }
+                return true
+            }
+        }
+
+        let book = FormulaBook(entries: entries, lastRow: lastRow, dateSystem: dateSystem) { values[$0] }
+        var tally = SheetFormulas()
+        var overrides: [Int: Cell] = [:]
+        overrides.reserveCapacity(entries.count)
+        for key in entries.keys.sorted() {
+            let f = first.formulas.found[key]!
+            let row = key >> 14, column = (key & 0x3FFF) + 1
+            switch book.result(key) {
+            case .success(let v):
+                tally.computed.add(row: row, column: column, formula: f.text)
+                overrides[key] = SheetFormulas.cell(v, style: f.style, styleKinds: styleKinds, dateSystem: dateSystem)
+            case .failure(let u):
+                if !stale || SheetFormulas.isPlaceholder(f.saved) {
+                    tally.failed.add(row: row, column: column, formula: f.text, reason: u.problem)
+                    overrides[key] = .error("=" + f.text)
+                } else {
+                    tally.kept.add(row: row, column: column, formula: f.text, reason: u.problem)
+                }
+            }
+        }
+        sheetWarnings[i] = tally.warnings(file: fileName, sheet: sheet.name, stale: stale)
+
+        var last = SheetState(reader: self, sheet: sheet.name, limits: limits)
+        last.formulas.mode = .substitute
+        last.formulas.overrides = overrides
+        try read(i, sheet: sheet, &last, body)
+    }
+
     /// The per-sheet state machine: rows and cells as tokens arrive.
     private struct SheetState {
         unowned let reader: XLSXReader
@@ -576,6 +721,14 @@ public final class XLSXReader: SpreadsheetReader {
         /// Inside a `<c>` of the current row: only then do `<v>`, `<t>` and `</c>` make a cell (a stray
         /// `</c>` or `<v>` elsewhere is ignored, never written at column 0).
         var inCell = false
+        /// The current cell has an `<f>`; its text so far (inside `<f>` while `inF`), and its shared index.
+        var hasFormula = false, inF = false
+        var formulaBytes: [UInt8] = []
+        var sharedIndex: Int?
+        /// The first cell of each shared formula: its text and place.
+        var sharedMasters: [Int: (text: String, row: Int, column: Int)] = [:]
+        /// What becomes of formula cells, and what was found (``SheetFormulas``).
+        var formulas = SheetFormulas()
 
         /// The reader's shared strings, styles and date system, read once (not through `reader` per cell).
         let sharedStrings: [String]
@@ -635,6 +788,12 @@ public final class XLSXReader: SpreadsheetReader {
                         if type == UInt8(ascii: "i") { value.removeAll(keepingCapacity: true); hasValue = false }
                     } else if sc.isName(t, "rPh") {
                         inRPh = !empty
+                    } else if sc.isName(t, "f") {
+                        guard inCell else { continue }
+                        hasFormula = true
+                        inF = !empty
+                        formulaBytes.removeAll(keepingCapacity: true)
+                        sharedIndex = sc.attributeString(t, "t") == "shared" ? sc.attributeString(t, "si").flatMap { Int($0) } : nil
                     } else if sc.isName(t, "row") {
                         guard inSheetData else { continue }
                         let r = sc.attributeInt(t, "r") ?? (rowNumber + 1)
@@ -662,9 +821,12 @@ public final class XLSXReader: SpreadsheetReader {
                         inIS = false
                     } else if sc.isName(t, "rPh") {
                         inRPh = false
+                    } else if sc.isName(t, "f") {
+                        inF = false
                     } else if sc.isName(t, "row") {
                         inRow = false
                         inCell = false
+                        if formulas.hasPending { try formulas.resolvePending(row: rowNumber, &cells, dateSystem: dateSystem, styleKinds: styleKinds) }
                         if !cells.isEmpty {
                             if try !body(Row(number: rowNumber, cells: cells)) {
                                 stopped = true
@@ -677,6 +839,10 @@ public final class XLSXReader: SpreadsheetReader {
                     }
                 case .text:
                     if capture { try appendValue(sc, t.body) }
+                    else if inF {
+                        formulaBytes.append(contentsOf: sc.buffer[t.body])
+                        if formulaBytes.count > limits.maxCellBytes { throw cellTooLong() }
+                    }
                 case .cdata:
                     if capture {
                         value.append(contentsOf: Array(String(decoding: sc.buffer[t.body], as: UTF8.self)
@@ -709,6 +875,8 @@ public final class XLSXReader: SpreadsheetReader {
             }
             if !value.isEmpty { value.removeAll(keepingCapacity: true) }
             hasValue = false
+            hasFormula = false
+            inF = false
             inCell = true
         }
 
@@ -723,7 +891,32 @@ public final class XLSXReader: SpreadsheetReader {
             capture = false
             inCell = false
             guard column >= 1 else { return }
-            place(try value.withUnsafeBufferPointer { try makeCell($0) })
+            let cell = try value.withUnsafeBufferPointer { try makeCell($0) }
+            if hasFormula {
+                hasFormula = false
+                inF = false
+                guard let text = formulaText() else { place(cell); return }
+                guard let c = formulas.cell(row: rowNumber, column: column, formula: text, style: style, saved: cell) else { return }
+                place(c)
+                return
+            }
+            place(cell)
+        }
+
+        /// The current cell's formula as written, a shared formula's follower filled from its first cell;
+        /// nil when there is none to be had (a follower whose first cell is not in the sheet).
+        mutating func formulaText() -> String? {
+            let own = XMLScanner.decode(formulaBytes).map { XLSXReader.unescapeOOXML($0) }
+            if let si = sharedIndex {
+                if let own, !own.isEmpty {
+                    sharedMasters[si] = (own, rowNumber, column)
+                    return own
+                }
+                guard let m = sharedMasters[si] else { return nil }
+                return Formula.shift(m.text, rows: rowNumber - m.row, columns: column - m.column)
+            }
+            guard let own, !own.isEmpty else { return nil }
+            return own
         }
 
         /// The same for a cell whose value is the bytes `v` of the scanner's buffer, within the cell size limit.

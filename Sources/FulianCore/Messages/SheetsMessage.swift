@@ -55,6 +55,26 @@ public indirect enum SheetsMessage: Localized, Hashable {
     /// A page whose tables, spans spread out, hold more cells than the limit for its size.
     case pageCellsTooMany(limit: Int)
 
+    // MARK: Formulas
+
+    /// Formulas without a usable saved result that fulian computed (a warning: the figures are fulian's);
+    /// `stale` when the workbook asks for recalculation on opening (its saved results are placeholders).
+    case formulasComputed(count: Int, cell: String, formula: String, stale: Bool)
+    /// Formulas without a usable saved result that fulian cannot compute: read as errors.
+    case formulasNotComputed(count: Int, cell: String, formula: String, reason: SheetsMessage)
+    /// Formulas of a workbook asking for recalculation that fulian cannot compute: their saved results are read.
+    case formulasKeptAsSaved(count: Int, cell: String, formula: String, reason: SheetsMessage)
+    /// Why a formula is not computed: a function fulian does not compute.
+    case formulaFunction(name: String)
+    /// Why a formula is not computed: something written fulian does not compute (`Sheet2!`, `{1,2}`).
+    case formulaWritten(text: String)
+    /// Why a formula is not computed: it needs its own result.
+    case formulaCircular
+    /// Why a formula is not computed: it reads other rows, in a workbook read row by row.
+    case formulaOtherRows
+    /// Why a formula is not computed: its ranges hold too many cells.
+    case formulaRangesTooLarge
+
     // MARK: XLSX
 
     /// The zip container cannot be read.
@@ -289,6 +309,29 @@ public indirect enum SheetsMessage: Localized, Hashable {
         case .pageCellsTooMany(let limit):
             return Wording("网页中的表格展开合并单元格（colspan/rowspan）后超过 \(limit) 个单元格：文件是否被改动过？",
                            "the web page's tables, their colspan/rowspan spread out, hold more than \(limit) cells: has the file been tampered with?")
+        case .formulasComputed(let count, let cell, let formula, let stale):
+            if stale {
+                return Wording("文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：\(count) 个公式已由 fulian 按公式重新算出（如 \(cell)：=\(formula)）",
+                               "the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated \(count) formulas (e.g. \(cell): =\(formula))")
+            }
+            return Wording("\(count) 个公式没有保存计算结果，已由 fulian 按公式算出（如 \(cell)：=\(formula)）",
+                           "\(count) formulas have no saved result and were computed by fulian (e.g. \(cell): =\(formula))")
+        case .formulasNotComputed(let count, let cell, let formula, let reason):
+            return Wording("\(count) 个公式没有可用的计算结果，fulian 也无法计算（如 \(cell)：=\(formula)，\(reason.text(.zh))）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+                           "\(count) formulas have no usable saved result and fulian cannot compute them (e.g. \(cell): =\(formula): \(reason.text(.en))): these cells are read as errors; open the file in Excel or WPS, save it and import it again")
+        case .formulasKeptAsSaved(let count, let cell, let formula, let reason):
+            return Wording("\(count) 个公式 fulian 无法重新计算（如 \(cell)：=\(formula)，\(reason.text(.zh))），按文件中保存的结果读取；如有疑问，请在 Excel 或 WPS 中打开文件、保存后再导入",
+                           "fulian cannot recalculate \(count) formulas (e.g. \(cell): =\(formula): \(reason.text(.en))), so the results saved in the file are read; if in doubt, open the file in Excel or WPS, save it and import it again")
+        case .formulaFunction(let name):
+            return Wording("fulian 不计算函数 \(name)", "fulian does not compute the function \(name)")
+        case .formulaWritten(let text):
+            return Wording("fulian 不计算“\(text)”这样的写法", "fulian does not compute “\(text)”")
+        case .formulaCircular:
+            return Wording("公式引用了自己的结果（循环引用）", "the formula refers to its own result (a circular reference)")
+        case .formulaOtherRows:
+            return Wording("公式引用了其他行", "it refers to other rows")
+        case .formulaRangesTooLarge:
+            return Wording("引用的范围太大", "its ranges are too large to compute")
         case .damagedZip(let reason):
             return Wording("不是可读取的 XLSX 文件：zip 容器不完整或已损坏（\(reason.text(.zh))）",
                            "not a readable XLSX file: the zip container is truncated or damaged (\(reason.text(.en)))")

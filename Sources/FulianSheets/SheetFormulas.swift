@@ -1,0 +1,234 @@
+import FulianCore
+
+/// What a worksheet read does with formula cells whose saved result cannot be used, and what it found.
+///
+/// A workbook written by Excel, WPS or LibreOffice saves every formula's result, and that result is read.
+/// Two kinds of file do not:
+/// - a formula with no result (`<f>D3*E3</f>` alone, or `<v/>` as openpyxl writes): read row by row
+///   (``Mode/saved``), it is computed from the cells of its own row, and one that reads other rows is read
+///   as an error cell;
+/// - a workbook asking to be recalculated on opening (`fullCalcOnLoad`, XlsxWriter's `0` placeholders): the
+///   sheet is read three times, formulas first (``Mode/collect``), then the cells they read, then the rows with
+///   every formula computed (``Mode/substitute``).
+///
+/// A formula fulian cannot compute becomes `.error("=formula")`, so the importer names it where it is used
+/// (or, in a workbook asking for recalculation, its saved result when that is no placeholder); the counts
+/// and a first example become the sheet's warnings.
+struct SheetFormulas {
+    enum Mode { case saved, collect, substitute }
+    var mode = Mode.saved
+
+    /// A formula found by ``Mode/collect``.
+    struct Found {
+        var text: String
+        var style: Int
+        var saved: Cell
+    }
+    /// The formulas of the sheet, by ``key(row:column:)``, in ``Mode/collect``.
+    var found: [Int: Found] = [:]
+    /// The last row seen.
+    var lastRow = 0
+    /// The cells to put in place of formula cells, in ``Mode/substitute``.
+    var overrides: [Int: Cell] = [:]
+
+    private var pending: [(column: Int, text: String, style: Int)] = []
+    var hasPending: Bool { !pending.isEmpty }
+
+    /// What became of formulas: computed, not computed (read as errors), saved result kept.
+    struct Tally {
+        var count = 0
+        var first: (cell: String, formula: String, reason: SheetsMessage?)?
+
+        mutating func add(row: Int, column: Int, formula: String, reason: SheetsMessage? = nil) {
+            count += 1
+            if first == nil { first = ("\(ColumnName.letters(column))\(row)", String(formula.prefix(60)), reason) }
+        }
+    }
+    var computed = Tally(), failed = Tally(), kept = Tally()
+
+    /// The key of a cell in ``found`` and ``overrides``.
+    static func key(row: Int, column: Int) -> Int { row << 14 | (column - 1) }
+
+    /// The cell to place for a formula cell now, or nil when it is computed at the end of its row.
+    mutating func cell(row: Int, column: Int, formula: String, style: Int, saved: Cell) -> Cell? {
+        lastRow = max(lastRow, row)
+        switch mode {
+        case .saved:
+            if case .empty = saved {
+                pending.append((column, formula, style))
+                return nil
+            }
+            return saved
+        case .collect:
+            found[SheetFormulas.key(row: row, column: column)] = Found(text: formula, style: style, saved: saved)
+            return saved
+        case .substitute:
+            return overrides[SheetFormulas.key(row: row, column: column)] ?? saved
+        }
+    }
+
+    /// Computes the formulas of `row` that have no saved result from the row's own cells and places them.
+    mutating func resolvePending(row: Int, _ cells: inout [Cell], dateSystem: ExcelDateSystem, styleKinds: [NumberFormatKind]) throws {
+        defer { pending.removeAll(keepingCapacity: true) }
+        var entries: [Int: FormulaBook.Entry] = [:]
+        for p in pending { entries[SheetFormulas.key(row: row, column: p.column)] = FormulaBook.Entry(p.text) }
+        let current = cells
+        let book = FormulaBook(entries: entries, lastRow: row, rowOnly: row, dateSystem: dateSystem) { key in
+            let c = key & 0x3FFF
+            return c < current.count ? current[c] : nil
+        }
+        for p in pending {
+            let cell: Cell
+            switch book.result(SheetFormulas.key(row: row, column: p.column)) {
+            case .success(let v):
+                computed.add(row: row, column: p.column, formula: p.text)
+                cell = SheetFormulas.cell(v, style: p.style, styleKinds: styleKinds, dateSystem: dateSystem)
+            case .failure(let u):
+                failed.add(row: row, column: p.column, formula: p.text, reason: u.problem)
+                cell = .error("=" + p.text)
+            }
+            if case .empty = cell { continue }
+            if cells.count < p.column { cells.append(contentsOf: repeatElement(Cell.empty, count: p.column - cells.count)) }
+            cells[p.column - 1] = cell
+        }
+    }
+
+    /// A computed value as the cell the reader gives: numbers in a date or time format as dates or times,
+    /// empty text as no value, a formula reading a blank as 0 (as Excel shows it).
+    static func cell(_ v: FormulaValue, style: Int, styleKinds: [NumberFormatKind], dateSystem: ExcelDateSystem) -> Cell {
+        switch v {
+        case .number(let d): return style < styleKinds.count ? styleKinds[style].cell(serial: d, dateSystem: dateSystem) : .number(d)
+        case .text(let s): return s.isEmpty ? .empty : .text(s)
+        case .bool(let b): return .bool(b)
+        case .error(let e): return .error(e)
+        case .empty: return .number(0)
+        }
+    }
+
+    /// A saved result as a writer asking for recalculation leaves it when it computed nothing: none, 0 or "".
+    static func isPlaceholder(_ c: Cell) -> Bool {
+        switch c {
+        case .empty: return true
+        case .number(let d): return d == 0
+        case .text(let s): return s.isEmpty
+        default: return false
+        }
+    }
+
+    /// The sheet's warnings: what was computed, not computed, or read as saved.
+    func warnings(file: String, sheet: String, stale: Bool) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func place(_ cell: String) -> (row: Int?, column: Int?) {
+            let letters = cell.prefix { $0.isLetter }
+            return (Int(cell.dropFirst(letters.count)), ColumnName.number(letters))
+        }
+        if let f = computed.first {
+            let (r, c) = place(f.cell)
+            out.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: r, column: c, category: "formula-computed",
+                                  message: .sheets(.formulasComputed(count: computed.count, cell: f.cell, formula: f.formula, stale: stale))))
+        }
+        if let f = failed.first {
+            let (r, c) = place(f.cell)
+            out.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: r, column: c, category: "formula-not-computed",
+                                  message: .sheets(.formulasNotComputed(count: failed.count, cell: f.cell, formula: f.formula,
+                                                                        reason: f.reason ?? .formulaCircular))))
+        }
+        if let f = kept.first {
+            let (r, c) = place(f.cell)
+            out.append(Diagnostic(severity: .warning, file: file, sheet: sheet, row: r, column: c, category: "formula-not-computed",
+                                  message: .sheets(.formulasKeptAsSaved(count: kept.count, cell: f.cell, formula: f.formula,
+                                                                        reason: f.reason ?? .formulaCircular))))
+        }
+        return out
+    }
+}
+
+/// The formulas of a sheet (or of one row) and the cells they read, computed on demand with each result
+/// kept: a formula reading another formula's cell gets that cell's result, a loop is found, not followed.
+final class FormulaBook {
+    /// One formula, parsed once.
+    struct Entry {
+        let text: String
+        let parsed: Result<Formula, Formula.Unsupported>
+
+        init(_ text: String) {
+            self.text = text
+            do { parsed = .success(try Formula(text)) } catch let u as Formula.Unsupported { parsed = .failure(u) } catch {
+                parsed = .failure(Formula.Unsupported(what: text))
+            }
+        }
+    }
+
+    /// The most cells one formula's ranges may cover, and all formulas' lookups together.
+    static let maxRangeCells = 4 << 20, maxLookups = 64 << 20
+
+    let entries: [Int: Entry]
+    let lastRow: Int
+    let rowOnly: Int?
+    let dateSystem: ExcelDateSystem
+    private let saved: (Int) -> Cell?
+    private var results: [Int: Result<FormulaValue, Formula.Unsupported>] = [:]
+    private var active = Set<Int>()
+    private var lookups = 0
+
+    /// `saved` gives the cell at a key that holds no formula (nil when blank); `rowOnly` limits what the
+    /// formulas may read to one row.
+    init(entries: [Int: Entry], lastRow: Int, rowOnly: Int? = nil, dateSystem: ExcelDateSystem, saved: @escaping (Int) -> Cell?) {
+        self.entries = entries
+        self.lastRow = lastRow
+        self.rowOnly = rowOnly
+        self.dateSystem = dateSystem
+        self.saved = saved
+    }
+
+    /// The number of cells a formula's ranges cover (whole columns to the sheet's last row).
+    static func rangeCells(_ f: Formula, lastRow: Int) -> Int {
+        var n = 0
+        for r in f.references {
+            if case .range(let a, let b, let whole) = r {
+                let rows = whole ? lastRow : b.row - a.row + 1
+                n += rows * (b.column - a.column + 1)
+            }
+        }
+        return n
+    }
+
+    /// The result of the formula at `key`.
+    func result(_ key: Int) -> Result<FormulaValue, Formula.Unsupported> {
+        if let r = results[key] { return r }
+        guard let e = entries[key] else { return .success(.empty) }
+        guard !active.contains(key) else { return .failure(Formula.Unsupported(.formulaCircular)) }
+        guard active.count < 4096 else { return .failure(Formula.Unsupported(.formulaRangesTooLarge)) }
+        let r: Result<FormulaValue, Formula.Unsupported>
+        switch e.parsed {
+        case .failure(let u):
+            r = .failure(u)
+        case .success(let f):
+            if FormulaBook.rangeCells(f, lastRow: lastRow) > FormulaBook.maxRangeCells {
+                r = .failure(Formula.Unsupported(.formulaRangesTooLarge))
+                break
+            }
+            active.insert(key)
+            let evaluator = FormulaEvaluator(cell: { try self.lookup($0) }, lastRow: lastRow, dateSystem: dateSystem)
+            do {
+                r = .success(try evaluator.evaluate(f))
+            } catch let u as Formula.Unsupported {
+                r = .failure(u)
+            } catch {
+                r = .failure(Formula.Unsupported(what: e.text))
+            }
+            active.remove(key)
+        }
+        results[key] = r
+        return r
+    }
+
+    private func lookup(_ ref: Formula.Ref) throws -> FormulaValue {
+        lookups += 1
+        if lookups > FormulaBook.maxLookups { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        if let only = rowOnly, ref.row != only { throw Formula.Unsupported(.formulaOtherRows) }
+        let key = SheetFormulas.key(row: ref.row, column: ref.column)
+        if entries[key] != nil { return try result(key).get() }
+        return saved(key).map { FormulaValue($0, dateSystem: dateSystem) } ?? .empty
+    }
+}
