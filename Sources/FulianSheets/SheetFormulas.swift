@@ -4,7 +4,8 @@ import FulianCore
 ///
 /// A workbook written by Excel, WPS or LibreOffice saves every formula's result, and that result is read.
 /// Two kinds of file do not:
-/// - a formula with no result (`<f>D3*E3</f>` alone, or `<v/>` as openpyxl writes): read row by row
+/// - a formula with no result (`<f>D3*E3</f>` alone, or `<v/>` as openpyxl writes; `<v></v>` is a saved
+///   empty text): read row by row
 ///   (``Mode/saved``), it is computed from the cells of its own row, and one that reads other rows is read
 ///   as an error cell;
 /// - a workbook asking to be recalculated on opening (`fullCalcOnLoad`, XlsxWriter's `0` placeholders): the
@@ -23,6 +24,8 @@ struct SheetFormulas {
         var text: String
         var style: Int
         var saved: Cell
+        /// Whether the cell had a `<v>` (an empty one is a saved empty text, as Excel writes `=""`).
+        var hasResult: Bool
     }
     /// The formulas of the sheet, by ``key(row:column:)``, in ``Mode/collect``.
     var found: [Int: Found] = [:]
@@ -50,17 +53,17 @@ struct SheetFormulas {
     static func key(row: Int, column: Int) -> Int { row << 14 | (column - 1) }
 
     /// The cell to place for a formula cell now, or nil when it is computed at the end of its row.
-    mutating func cell(row: Int, column: Int, formula: String, style: Int, saved: Cell) -> Cell? {
+    mutating func cell(row: Int, column: Int, formula: String, style: Int, saved: Cell, hasResult: Bool) -> Cell? {
         lastRow = max(lastRow, row)
         switch mode {
         case .saved:
-            if case .empty = saved {
+            if !hasResult {
                 pending.append((column, formula, style))
                 return nil
             }
             return saved
         case .collect:
-            found[SheetFormulas.key(row: row, column: column)] = Found(text: formula, style: style, saved: saved)
+            found[SheetFormulas.key(row: row, column: column)] = Found(text: formula, style: style, saved: saved, hasResult: hasResult)
             return saved
         case .substitute:
             return overrides[SheetFormulas.key(row: row, column: column)] ?? saved
@@ -103,6 +106,13 @@ struct SheetFormulas {
         case .error(let e): return .error(e)
         case .empty: return .number(0)
         }
+    }
+
+    /// Whether a computed cell is the saved one (numbers equal to 12 significant digits: a writer may save
+    /// 17 where the result keeps 15).
+    static func same(_ a: Cell, _ b: Cell) -> Bool {
+        if case .number(let x) = a, case .number(let y) = b { return abs(x - y) <= 1e-12 * max(1, abs(x)) }
+        return a == b
     }
 
     /// A saved result as a writer asking for recalculation leaves it when it computed nothing: none, 0 or "".

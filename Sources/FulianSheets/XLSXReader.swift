@@ -16,6 +16,10 @@ import FulianCore
 /// phantom leap day, or 1904); negative serials stay numbers. Cells without `r=` take the next column;
 /// rows without `r=` the next row.
 ///
+/// Formulas: the result saved in the file is read. A formula without one, or every formula of a workbook
+/// asking to be recalculated on opening (``recalculatesOnLoad``), is computed (``SheetFormulas``,
+/// ``FormulaEvaluator``), with a warning in ``warnings``.
+///
 /// Containers as real tools write them: zip entry names with `\` separators, a duplicated part name (the
 /// first is read), parts in UTF-16 (converted). OpenDocument (.ods) and binary (.xlsb) workbooks are
 /// refused with what to do.
@@ -628,7 +632,7 @@ public final class XLSXReader: SpreadsheetReader {
         var entries: [Int: FormulaBook.Entry] = [:]
         entries.reserveCapacity(first.formulas.found.count)
         for (key, f) in first.formulas.found {
-            if !stale, f.saved != .empty { continue }
+            if !stale, f.hasResult { continue }
             entries[key] = FormulaBook.Entry(f.text)
         }
 
@@ -684,8 +688,11 @@ public final class XLSXReader: SpreadsheetReader {
             let row = key >> 14, column = (key & 0x3FFF) + 1
             switch book.result(key) {
             case .success(let v):
-                tally.computed.add(row: row, column: column, formula: f.text)
-                overrides[key] = SheetFormulas.cell(v, style: f.style, styleKinds: styleKinds, dateSystem: dateSystem)
+                let cell = SheetFormulas.cell(v, style: f.style, styleKinds: styleKinds, dateSystem: dateSystem)
+                // Counted (and warned about) where the figure is not the one saved: a workbook that saved
+                // its true results (fulian's own, libxlsxwriter with results given) reads without a warning.
+                if !f.hasResult || !SheetFormulas.same(cell, f.saved) { tally.computed.add(row: row, column: column, formula: f.text) }
+                overrides[key] = cell
             case .failure(let u):
                 if !stale || SheetFormulas.isPlaceholder(f.saved) {
                     tally.failed.add(row: row, column: column, formula: f.text, reason: u.problem)
@@ -896,7 +903,8 @@ public final class XLSXReader: SpreadsheetReader {
                 hasFormula = false
                 inF = false
                 guard let text = formulaText() else { place(cell); return }
-                guard let c = formulas.cell(row: rowNumber, column: column, formula: text, style: style, saved: cell) else { return }
+                guard let c = formulas.cell(row: rowNumber, column: column, formula: text, style: style, saved: cell,
+                                            hasResult: hasValue) else { return }
                 place(c)
                 return
             }

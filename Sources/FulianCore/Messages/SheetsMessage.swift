@@ -242,6 +242,9 @@ public indirect enum SheetsMessage: Localized, Hashable {
     /// The file ends early.
     case endsEarly
 
+    /// “1 formula”, “2 formulas”.
+    private static func formulas(_ n: Int) -> String { n == 1 ? "1 formula" : "\(n) formulas" }
+
     public func wording() -> Wording {
         switch self {
         case .placed(let file, let sheet, let row, let m):
@@ -312,16 +315,16 @@ public indirect enum SheetsMessage: Localized, Hashable {
         case .formulasComputed(let count, let cell, let formula, let stale):
             if stale {
                 return Wording("文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：\(count) 个公式已由 fulian 按公式重新算出（如 \(cell)：=\(formula)）",
-                               "the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated \(count) formulas (e.g. \(cell): =\(formula))")
+                               "the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated \(SheetsMessage.formulas(count)) (e.g. \(cell): =\(formula))")
             }
             return Wording("\(count) 个公式没有保存计算结果，已由 fulian 按公式算出（如 \(cell)：=\(formula)）",
-                           "\(count) formulas have no saved result and were computed by fulian (e.g. \(cell): =\(formula))")
+                           "\(SheetsMessage.formulas(count)) \(count == 1 ? "has" : "have") no saved result and \(count == 1 ? "was" : "were") computed by fulian (e.g. \(cell): =\(formula))")
         case .formulasNotComputed(let count, let cell, let formula, let reason):
             return Wording("\(count) 个公式没有可用的计算结果，fulian 也无法计算（如 \(cell)：=\(formula)，\(reason.text(.zh))）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
-                           "\(count) formulas have no usable saved result and fulian cannot compute them (e.g. \(cell): =\(formula): \(reason.text(.en))): these cells are read as errors; open the file in Excel or WPS, save it and import it again")
+                           "\(SheetsMessage.formulas(count)) \(count == 1 ? "has" : "have") no usable saved result and fulian cannot compute \(count == 1 ? "it" : "them") (e.g. \(cell): =\(formula): \(reason.text(.en))): \(count == 1 ? "the cell is" : "these cells are") read as errors; open the file in Excel or WPS, save it and import it again")
         case .formulasKeptAsSaved(let count, let cell, let formula, let reason):
             return Wording("\(count) 个公式 fulian 无法重新计算（如 \(cell)：=\(formula)，\(reason.text(.zh))），按文件中保存的结果读取；如有疑问，请在 Excel 或 WPS 中打开文件、保存后再导入",
-                           "fulian cannot recalculate \(count) formulas (e.g. \(cell): =\(formula): \(reason.text(.en))), so the results saved in the file are read; if in doubt, open the file in Excel or WPS, save it and import it again")
+                           "fulian cannot recalculate \(SheetsMessage.formulas(count)) (e.g. \(cell): =\(formula): \(reason.text(.en))), so the results saved in the file are read; if in doubt, open the file in Excel or WPS, save it and import it again")
         case .formulaFunction(let name):
             return Wording("fulian 不计算函数 \(name)", "fulian does not compute the function \(name)")
         case .formulaWritten(let text):

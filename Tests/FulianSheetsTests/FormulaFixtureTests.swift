@@ -1,0 +1,152 @@
+import Foundation
+import FulianCore
+@testable import FulianSheets
+import Testing
+import TestSupport
+
+/// Workbooks whose formulas have no usable saved result (`fixtures/sheets/formulas/`, written by
+/// `make_formulas.py` with XlsxWriter, openpyxl and by hand), read cell by cell.
+struct FormulaFixtureTests {
+    static func path(_ name: String) -> String { Fixture.sheets("formulas/" + name) }
+
+    /// Columns F–I of rows 3–8 of a 春蕾计划 list: 人数, 发放金额 (=ROUND(E*F,2)), 发放日期, 备注 (=IF(G>=1000,"足额","")).
+    static func computed(_ rows: [Row]) -> [[Cell]] {
+        rows.filter { $0.number >= 3 }.map { r in (5..<9).map { $0 < r.cells.count ? r.cells[$0] : .empty } }
+    }
+
+    static let expected: [[Cell]] = [
+        [n(2), n(1000), date(2024, 3, 8), t("足额")],
+        [n(1), n(600), date(2024, 3, 8), .empty],
+        [n(2), n(901), date(2024, 3, 1), .empty],
+        [n(1), n(1200), date(2024, 3, 31), t("足额")],
+        [n(3), n(999.99), date(2024, 1, 15), .empty],
+        [n(9), n(4700.99), .empty, .empty],
+    ]
+
+    @Test(arguments: ["春蕾计划发放表-xlsxwriter.xlsx", "春蕾计划发放表-openpyxl.xlsx"])
+    func aWorkbookAskingToBeRecalculatedHasEveryFormulaComputed(file: String) throws {
+        let reader = try openSpreadsheet(at: Self.path(file))
+        #expect(Self.computed(try reader.rows(in: reader.sheets[0])) == Self.expected)
+        #expect(reader.warnings.map(\.category) == ["formula-computed"])
+        let w = try #require(reader.warnings.first)
+        #expect((w.row, w.column) == (3, 7))
+        #expect(w.text(.zh) == "\(file) 工作表“发放表” 第 3 行第 7 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：17 个公式已由 fulian 按公式重新算出（如 G3：=ROUND(E3*F3,2)）")
+        #expect(w.text(.en) == "\(file):发放表!R3C7: warning [formula-computed] the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated 17 formulas (e.g. G3: =ROUND(E3*F3,2))")
+    }
+
+    /// Excel's filled-down columns: one formula in the first cell, `si` in the others; each date the one above + 1.
+    @Test func sharedFormulasAreFilledFromTheirFirstCell() throws {
+        let reader = try openSpreadsheet(at: Self.path("春蕾计划发放表-共享公式.xlsx"))
+        let rows = Self.computed(try reader.rows(in: reader.sheets[0]))
+        #expect(rows.map { $0[1] } == [n(1000), n(600), n(901), n(1200), n(999.99), n(4700.99)])
+        #expect(rows.map { $0[2] } == (1...5).map { date(2024, 3, $0) } + [.empty])
+        #expect(rows.map { $0[3] } == [t("足额"), .empty, .empty, t("足额"), .empty, .empty])
+    }
+
+    /// No saved result and no request to recalculate (Apache POI and other generators): read row by row, a
+    /// formula is computed from its own row, and the 合计 row's SUM over the rows above is an error cell with
+    /// a warning; the importer reads each sheet again, and then the whole sheet's formulas are computed.
+    @Test func formulasWithoutAResultAreComputedFromTheirRowThenFromTheSheet() throws {
+        let file = "春蕾计划发放表-无结果.xlsx"
+        let reader = try openSpreadsheet(at: Self.path(file))
+        let first = Self.computed(try reader.rows(in: reader.sheets[0]))
+        #expect(Array(first.prefix(5)) == Array(Self.expected.prefix(5)))
+        #expect(first[5] == [.error("=SUM(F3:F7)"), .error("=SUM(G3:G7)"), .empty, .empty])
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "\(file) 工作表“发放表” 第 3 行第 7 列：警告 [formula-computed] 15 个公式没有保存计算结果，已由 fulian 按公式算出（如 G3：=ROUND(E3*F3,2)）",
+            "\(file) 工作表“发放表” 第 8 行第 6 列：警告 [formula-not-computed] 2 个公式没有可用的计算结果，fulian 也无法计算（如 F8：=SUM(F3:F7)，公式引用了其他行）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+        ])
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "\(file):发放表!R3C7: warning [formula-computed] 15 formulas have no saved result and were computed by fulian (e.g. G3: =ROUND(E3*F3,2))",
+            "\(file):发放表!R8C6: warning [formula-not-computed] 2 formulas have no usable saved result and fulian cannot compute them (e.g. F8: =SUM(F3:F7): it refers to other rows): these cells are read as errors; open the file in Excel or WPS, save it and import it again",
+        ])
+        #expect(Self.computed(try reader.rows(in: reader.sheets[0])) == Self.expected)
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "\(file) 工作表“发放表” 第 3 行第 7 列：警告 [formula-computed] 17 个公式没有保存计算结果，已由 fulian 按公式算出（如 G3：=ROUND(E3*F3,2)）",
+        ])
+    }
+
+    /// A formula with a saved result is read as saved, in a workbook that does not ask for recalculation.
+    @Test func savedResultsAreRead() throws {
+        let reader = try openSpreadsheet(at: Fixture.sheets("handmade.xlsx"))
+        let rows = try reader.rows(in: try reader.sheet(named: "类型"))
+        // =CONCAT("公","式"), =1+1, ="" (saved as <v></v>: an empty text, not a missing result), =NA()
+        #expect(rows.first { $0.number == 2 }?.cells == [t("公式"), n(2)])
+        #expect(rows.first { $0.number == 3 }?.cells.count ?? 0 >= 4)
+        #expect(rows.first { $0.number == 3 }?.cells[3] == .error("#N/A"))
+        #expect(reader.warnings.isEmpty)
+    }
+
+    /// The evaluator's rules, one formula a row (column B of sheet 计算), as fulian computes them.
+    static let cases: [Cell] = [
+        n(450), n(0.3), n(4), n(150), t("合计300元"), n(6), n(1), n(428.5), n(140.5), n(298.5), n(46), n(3), n(2), n(2),
+        n(1), n(420), n(300), t("高"), .bool(true), t("除零"), .error("#DIV/0!"), n(2), n(-32), n(2.68),
+        n(0.00999999999999979), n(1200), n(13), t("兰江区东湖街道"), n(4), t("东湖 社区"), n(1235.5), n(45689), n(20240308),
+        n(1), n(2), n(603), n(301.5), t("东湖120号"), .bool(false), n(428.5),
+    ]
+
+    @Test func theEvaluatorsRulesCellByCell() throws {
+        let reader = try openSpreadsheet(at: Self.path("公式计算.xlsx"))
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.map { $0.cells[1] } == Self.cases)
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "公式计算.xlsx:计算!R1C2: warning [formula-computed] the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated 40 formulas (e.g. B1: =ROUND(D1*D2,2))",
+        ])
+    }
+
+    @Test func whatIsNotComputedIsAnErrorCellOrTheResultSavedAndSaysWhy() throws {
+        let file = "公式计算.xlsx"
+        let reader = try openSpreadsheet(at: Self.path(file))
+        let rows = try reader.rows(in: try reader.sheet(named: "不计算"))
+        #expect(rows.map { $0.cells[0] } == [.error("=VLOOKUP(D1,D1:E2,2,0)"), n(42), .error("=计算!B1*2"),
+                                             .error("=A5+1"), .error("=A4+1"), .error("#VALUE!")])
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "\(file) 工作表“不计算” 第 6 行第 1 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：1 个公式已由 fulian 按公式重新算出（如 A6：=D1*2）",
+            "\(file) 工作表“不计算” 第 1 行第 1 列：警告 [formula-not-computed] 4 个公式没有可用的计算结果，fulian 也无法计算（如 A1：=VLOOKUP(D1,D1:E2,2,0)，fulian 不计算函数 VLOOKUP）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+            "\(file) 工作表“不计算” 第 2 行第 1 列：警告 [formula-not-computed] 1 个公式 fulian 无法重新计算（如 A2：=VLOOKUP(D2,D1:E2,2,0)，fulian 不计算函数 VLOOKUP），按文件中保存的结果读取；如有疑问，请在 Excel 或 WPS 中打开文件、保存后再导入",
+        ])
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "\(file):不计算!R6C1: warning [formula-computed] the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated 1 formula (e.g. A6: =D1*2)",
+            "\(file):不计算!R1C1: warning [formula-not-computed] 4 formulas have no usable saved result and fulian cannot compute them (e.g. A1: =VLOOKUP(D1,D1:E2,2,0): fulian does not compute the function VLOOKUP): these cells are read as errors; open the file in Excel or WPS, save it and import it again",
+            "\(file):不计算!R2C1: warning [formula-not-computed] fulian cannot recalculate 1 formula (e.g. A2: =VLOOKUP(D2,D1:E2,2,0): fulian does not compute the function VLOOKUP), so the results saved in the file are read; if in doubt, open the file in Excel or WPS, save it and import it again",
+        ])
+        // The circular pair, named in English too.
+        #expect(SheetsMessage.formulaCircular.text(.zh) == "公式引用了自己的结果（循环引用）")
+    }
+
+    // MARK: LibreOffice
+
+    static let hasLibreOffice: Bool =
+        (try? CLIRunner.shell("command -v soffice", in: FileManager.default.temporaryDirectory))?.status == 0
+
+    /// LibreOffice, told to recalculate every formula on loading, computes what fulian computes on sheet
+    /// 计算 (numbers equal to 12 significant digits: LibreOffice writes 0.00999999999999979 in full too).
+    @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"))
+    func libreOfficeComputesTheSame() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-formula-lo-\(UUID().uuidString)")
+        let profile = dir.appendingPathComponent("home/.config/libreoffice/4/user")
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // OOXMLRecalcMode 0: always recalculate an .xlsx on loading (LibreOffice's default keeps the 0 placeholders).
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """.write(to: profile.appendingPathComponent("registrymodifications.xcu"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Self.path("公式计算.xlsx"), toPath: dir.appendingPathComponent("cases.xlsx").path)
+        let out = try CLIRunner.shell("HOME=$PWD/home soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir csv cases.xlsx",
+                                      in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let theirs = try readRows(dir.appendingPathComponent("csv/cases.csv").path, options: ReadOptions(encoding: .utf8))
+            .map { $0.cells.count > 1 ? $0.cells[1].displayText : "" }
+        #expect(theirs.count == Self.cases.count)
+        for (mine, lo) in zip(Self.cases, theirs) {
+            if case .number(let d) = mine, let l = Double(lo) {
+                #expect(abs(d - l) <= 1e-12 * max(1, abs(d)), "fulian \(d) · LibreOffice \(lo)")
+            } else {
+                #expect(mine.displayText == lo, "fulian \(mine.displayText) · LibreOffice \(lo)")
+            }
+        }
+    }
+}
