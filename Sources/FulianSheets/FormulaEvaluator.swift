@@ -53,7 +53,7 @@ struct FormulaEvaluator {
     static func stored(_ d: Double) -> FormulaValue {
         guard d.isFinite else { return .error("#NUM!") }
         if d == 0 { return .number(0) }
-        return .number(Double(String(format: "%.15g", d)) ?? d)
+        return .number(significant15(d))
     }
 
     // MARK: Values
@@ -139,7 +139,7 @@ struct FormulaEvaluator {
     /// A value as text for `&` and the text functions: numbers as Excel's General format shows them.
     static func text(_ v: FormulaValue) -> String {
         switch v {
-        case .number(let d): return Cell.format(number: Double(String(format: "%.15g", d)) ?? d)
+        case .number(let d): return Cell.format(number: significant15(d))
         case .text(let s): return s
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e
@@ -576,14 +576,26 @@ struct FormulaEvaluator {
         }
     }
 
+    /// `d` rounded to 15 significant digits (the decimal Excel shows and keeps); whole numbers below 2^53
+    /// as they are, others through `%.15g` and back, on the stack.
+    static func significant15(_ d: Double) -> Double {
+        if d == d.rounded(.towardZero), abs(d) < 9_007_199_254_740_992 { return d }
+        guard d.isFinite else { return d }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buf in
+            let n = withVaList([d]) { vsnprintf(buf.baseAddress!, 32, "%.15g", $0) }
+            guard n > 0, n < 32 else { return d }
+            return strtod(buf.baseAddress!, nil)
+        }
+    }
+
     /// Excel's ROUND family: `x` at `digits` decimals (negative: tens, hundreds …), taken on the decimal
     /// value Excel shows (15 significant digits), so ROUND(2.675, 2) is 2.68 as in Excel.
     static func round(_ x: Double, _ digits: Int, _ rule: FloatingPointRoundingRule) -> Double {
         guard x.isFinite, abs(digits) <= 15 else { return x }
-        let shown = Double(String(format: "%.15g", x)) ?? x
+        let shown = significant15(x)
         let scale = Foundation.pow(10.0, Double(abs(digits)))
         let scaled = digits >= 0 ? shown * scale : shown / scale
-        let snapped = Double(String(format: "%.15g", scaled)) ?? scaled
+        let snapped = significant15(scaled)
         let r = snapped.rounded(rule)
         return digits >= 0 ? r / scale : r * scale
     }

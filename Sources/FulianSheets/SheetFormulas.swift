@@ -8,15 +8,22 @@ import FulianCore
 ///   empty text): read row by row
 ///   (``Mode/saved``), it is computed from the cells of its own row, and one that reads other rows is read
 ///   as an error cell;
-/// - a workbook asking to be recalculated on opening (`fullCalcOnLoad`, XlsxWriter's `0` placeholders): the
-///   sheet is read three times, formulas first (``Mode/collect``), then the cells they read, then the rows with
-///   every formula computed (``Mode/substitute``).
+/// - a workbook asking to be recalculated on opening (`fullCalcOnLoad`, XlsxWriter's `0` placeholders): read
+///   as it is up to its first formula (``Mode/watch``); from there the sheet is read three more times, formulas
+///   first (``Mode/collect``), then the cells they read, then the rows from that formula's on with every
+///   formula computed (``Mode/substitute``).
 ///
 /// A formula fulian cannot compute becomes `.error("=formula")`, so the importer names it where it is used
 /// (or, in a workbook asking for recalculation, its saved result when that is no placeholder); the counts
 /// and a first example become the sheet's warnings.
 struct SheetFormulas {
-    enum Mode { case saved, collect, substitute }
+    /// ``Mode/watch``: a workbook asking for recalculation, until its first formula (``FormulaMet``).
+    enum Mode { case saved, watch, collect, substitute }
+
+    /// Thrown by a ``Mode/watch`` read at the first formula: the rows above it were read as they are.
+    struct FormulaMet: Error {
+        var row: Int
+    }
     var mode = Mode.saved
 
     /// A formula found by ``Mode/collect``.
@@ -62,7 +69,7 @@ struct SheetFormulas {
                 return nil
             }
             return saved
-        case .collect:
+        case .watch, .collect:
             found[SheetFormulas.key(row: row, column: column)] = Found(text: formula, style: style, saved: saved, hasResult: hasResult)
             return saved
         case .substitute:

@@ -46,7 +46,6 @@ public final class XLSXReader: SpreadsheetReader {
     private var styleKinds: [NumberFormatKind] = []
     private var mergeCache: [Int: [CellRange]] = [:]
     private var sheetWarnings: [Int: [Diagnostic]] = [:]
-    private var formulaScan: [Int: Bool] = [:]
     /// Sheets read row by row that had formulas without a result reading other rows: read again, the
     /// whole sheet's formulas are computed first.
     private var resultsMissing = Set<Int>()
@@ -554,11 +553,23 @@ public final class XLSXReader: SpreadsheetReader {
 
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         let i = try partIndex(sheet)
-        if recalculatesOnLoad ? try hasFormulas(i, sheet: sheet.name) : resultsMissing.contains(i) {
-            try forEachRecalculatedRow(i, sheet: sheet, stale: recalculatesOnLoad, body)
+        if !recalculatesOnLoad, resultsMissing.contains(i) {
+            try forEachRecalculatedRow(i, sheet: sheet, stale: false, from: 1, body)
             return
         }
         var state = SheetState(reader: self, sheet: sheet.name, limits: limits)
+        if recalculatesOnLoad {
+            // Rows before the first formula are read as they are; from the row holding it, the sheet is read
+            // with every formula computed. (A sheet without formulas costs nothing more.)
+            state.formulas.mode = .watch
+            sheetWarnings[i] = []
+            do {
+                try read(i, sheet: sheet, &state, body)
+            } catch let met as SheetFormulas.FormulaMet {
+                try forEachRecalculatedRow(i, sheet: sheet, stale: true, from: met.row, body)
+            }
+            return
+        }
         defer {
             sheetWarnings[i] = state.formulas.warnings(file: fileName, sheet: sheet.name, stale: false)
             // Read again, the sheet's formulas without a result are computed from the whole sheet.
@@ -591,40 +602,11 @@ public final class XLSXReader: SpreadsheetReader {
         }
     }
 
-    /// Whether sheet `i` has any formula: a byte scan of its XML for an `<f>` tag (with or without a
-    /// prefix), done once per sheet and only for workbooks asking for recalculation.
-    private func hasFormulas(_ i: Int, sheet: String) throws -> Bool {
-        if let known = formulaScan[i] { return known }
-        var found = false
-        var tail: [UInt8] = []
-        _ = try stream(sheetParts[i], sheet: sheet) { data in
-            func scan(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-                let n = p.count
-                var k = 0
-                while k < n, let hit = memchr(p.baseAddress! + k, Int32(UInt8(ascii: "<")), n - k) {
-                    var j = p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                    k = j
-                    // <f>, <f …, <x:f>; a name of up to 16 bytes before ':'.
-                    var m = j
-                    while m < n, m - j < 16, p[m] != UInt8(ascii: ":"), p[m] != UInt8(ascii: ">"), p[m] != 32, p[m] != UInt8(ascii: "/") { m += 1 }
-                    if m < n, p[m] == UInt8(ascii: ":") { j = m + 1 }
-                    if j + 1 < n, p[j] == UInt8(ascii: "f"), [UInt8(ascii: ">"), 32, 9, 10, 13, UInt8(ascii: "/")].contains(p[j + 1]) { return true }
-                }
-                return false
-            }
-            // The last bytes of the previous chunk go in front, so a tag split across chunks is seen.
-            let joined = tail + Array(data)
-            if joined.withUnsafeBufferPointer(scan) { found = true; throw Stop() }
-            tail = Array(joined.suffix(24))
-        }
-        formulaScan[i] = found
-        return found
-    }
-
     /// Reads a sheet with its formulas computed: its formulas, then the cells they read, then its rows with
     /// each formula's result in place (``SheetFormulas``). With `stale` (a workbook asking for recalculation)
-    /// every formula is computed; otherwise only those without a saved result.
-    private func forEachRecalculatedRow(_ i: Int, sheet: SheetInfo, stale: Bool, _ body: (Row) throws -> Bool) throws {
+    /// every formula is computed; otherwise only those without a saved result. Rows before `from` are not
+    /// given to `body` (they were, before the first formula was met).
+    private func forEachRecalculatedRow(_ i: Int, sheet: SheetInfo, stale: Bool, from: Int, _ body: (Row) throws -> Bool) throws {
         var first = SheetState(reader: self, sheet: sheet.name, limits: limits)
         first.formulas.mode = .collect
         try read(i, sheet: sheet, &first) { _ in true }
@@ -657,8 +639,11 @@ public final class XLSXReader: SpreadsheetReader {
             }
             intervals[c] = merged
         }
+        // Columns with anything needed, for the common answer (no) without a dictionary lookup.
+        var neededColumns = [Bool](repeating: false, count: 16_385)
+        for c in intervals.keys where c >= 1 && c <= 16_384 { neededColumns[c] = true }
         func needed(_ row: Int, _ column: Int) -> Bool {
-            guard let list = intervals[column] else { return false }
+            guard column <= 16_384, neededColumns[column], let list = intervals[column] else { return false }
             var lo = 0, hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
@@ -707,7 +692,7 @@ public final class XLSXReader: SpreadsheetReader {
         var last = SheetState(reader: self, sheet: sheet.name, limits: limits)
         last.formulas.mode = .substitute
         last.formulas.overrides = overrides
-        try read(i, sheet: sheet, &last, body)
+        try read(i, sheet: sheet, &last) { row in row.number < from ? true : try body(row) }
     }
 
     /// The per-sheet state machine: rows and cells as tokens arrive.
@@ -900,6 +885,7 @@ public final class XLSXReader: SpreadsheetReader {
             guard column >= 1 else { return }
             let cell = try value.withUnsafeBufferPointer { try makeCell($0) }
             if hasFormula {
+                if formulas.mode == .watch { throw SheetFormulas.FormulaMet(row: rowNumber) }
                 hasFormula = false
                 inF = false
                 guard let text = formulaText() else { place(cell); return }

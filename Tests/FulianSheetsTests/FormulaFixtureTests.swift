@@ -34,6 +34,17 @@ struct FormulaFixtureTests {
         #expect(w.text(.en) == "\(file):发放表!R3C7: warning [formula-computed] the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated 17 formulas (e.g. G3: =ROUND(E3*F3,2))")
     }
 
+    /// Rows above the first formula are read as they are and not again: each row comes once, in order,
+    /// and a read stopped early (before or after the first formula) stops there.
+    @Test func eachRowComesOnceAroundTheFirstFormula() throws {
+        let reader = try openSpreadsheet(at: Self.path("春蕾计划发放表-xlsxwriter.xlsx"))
+        #expect(try reader.rows(in: reader.sheets[0]).map(\.number) == Array(1...8))
+        #expect(try reader.rows(in: reader.sheets[0], limit: 2).map(\.number) == [1, 2])
+        let four = try reader.rows(in: reader.sheets[0], limit: 4)
+        #expect(four.map(\.number) == [1, 2, 3, 4])
+        #expect(four.last?.cells[6] == n(600))
+    }
+
     /// Excel's filled-down columns: one formula in the first cell, `si` in the others; each date the one above + 1.
     @Test func sharedFormulasAreFilledFromTheirFirstCell() throws {
         let reader = try openSpreadsheet(at: Self.path("春蕾计划发放表-共享公式.xlsx"))
