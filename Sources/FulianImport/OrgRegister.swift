@@ -194,6 +194,7 @@ public struct OrgRegister: Sendable {
         if case .failure(.unknown) = first {
             if let u = unit(code: folded), levels?.contains(u.kind) ?? true { return .success(u) }
             if folded.contains("/"), let r = resolvePath(folded, levels: levels) { return r }
+            if let u = resolvePrefixed(folded, levels: levels, scope: scope, depth: 0) { return .success(u) }
             return .failure(.unknown(suggestion: suggestion(for: folded, levels: levels, within: scope)))
         }
         return first
@@ -230,6 +231,39 @@ public struct OrgRegister: Sendable {
         let candidates = Array(Set(byCore[core + "|" + (family ?? "*")] ?? [])).sorted()
         if let r = decide(candidates, levels: levels, scope: scope) { return r }
         return .failure(.unknown(suggestion: nil))
+    }
+
+    /// What may stand between a place and the unit under it when both are written in one cell.
+    static let placeSeparators: Set<Character> = ["-", "—", "－", "–", "·", "・", "、", "\\", "_", ">", "＞", "|", ",", "，"]
+
+    /// A unit written after the place it lies in, with or without a separator (东湖街道白沙社区,
+    /// 兰江区东湖街道白沙社区, 西岭镇白沙村民委员会, 东湖街道-白沙社区): the first words that name a city,
+    /// district, street or town of the register in full, then a unit under that place. The unit must lie under it (东湖街道上塘村,
+    /// 上塘村 being 西岭镇's, is not resolved); a place shared by several units must be decided as a name is.
+    private func resolvePrefixed(_ f: String, levels: Set<OrgKind>?, scope: Int64?, depth: Int) -> Unit? {
+        let chars = Array(f)
+        guard depth < 4, chars.count >= 4 else { return nil }
+        let places: Set<OrgKind> = [.city, .district, .street, .town]
+        for k in 2...(chars.count - 2) {
+            let head = String(chars[..<k])
+            // The place written out (东湖街道, 东湖街道办事处, 兰江区), never a bare core: 东湖新村 is not 东湖街道's 新村.
+            guard byFolded[head] != nil || OrgRegister.split(head).family != nil,
+                  case .success(let place) = resolveFolded(head, levels: places, scope: scope) else { continue }
+            var rest = chars[k...]
+            while let c = rest.first, OrgRegister.placeSeparators.contains(c) { rest = rest.dropFirst() }
+            guard rest.count >= 2 else { continue }
+            let tail = String(rest)
+            var found: Unit?
+            switch resolveFolded(tail, levels: levels, scope: place.id) {
+            case .success(let u): found = u
+            case .failure:
+                let bare = OrgRegister.withoutFederationSuffix(tail)
+                if bare != tail, case .success(let u) = resolveFolded(bare, levels: levels, scope: place.id) { found = u }
+                else { found = resolvePrefixed(tail, levels: levels, scope: place.id, depth: depth + 1) }
+            }
+            if let u = found, u.id != place.id, isWithin(u.id, place.id) { return u }
+        }
+        return nil
     }
 
     /// A path typed in full or from any level down (石马河街道/南桥寺社区).

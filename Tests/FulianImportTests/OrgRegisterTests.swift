@@ -31,6 +31,23 @@ import Testing
         if case .success = register.resolve("华渡社区") { Issue.record("华渡社区 must not resolve to 华渡镇") }
     }
 
+    /// A unit written after the places it lies in, as lists write 所属社区 in full.
+    @Test(arguments: [
+        ("石马河街道丰台社区", "丰台社区"), ("沅阳区石马河街道丰台社区", "丰台社区"), ("石马河街道 丰台社区", "丰台社区"),
+        ("石马河街道-丰台社区居委会", "丰台社区"), ("石马河街道办事处、望江社区", "望江社区"), ("华渡镇古坪村民委员会", "古坪村"),
+        ("沅阳区华渡镇古坪村委会", "古坪村"), ("沅阳区石马河街道", "石马河街道"), ("石马河街道丰台社区妇联", "丰台社区"),
+    ])
+    func aUnitAfterItsPlaceResolves(typed: String, canonical: String) throws {
+        #expect(try register.resolve(typed).get().name == canonical)
+    }
+
+    /// The unit must lie under the place written before it, and the place must be written out: a bare core
+    /// (石马河丰台社区) could be a different name altogether.
+    @Test(arguments: ["华渡镇丰台社区", "石马河街道古坪村", "石马河丰台社区", "石马河街道火星社区"])
+    func aUnitUnderAnotherPlaceOrAfterABareCoreDoesNot(typed: String) {
+        if case .success(let u) = register.resolve(typed) { Issue.record("\(typed) resolved to \(u.name)") }
+    }
+
     @Test func streetOfACommunity() throws {
         let u = try register.resolve("丰台社区").get()
         #expect(register.street(of: u)?.name == "石马河街道")

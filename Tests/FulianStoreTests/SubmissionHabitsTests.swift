@@ -189,6 +189,28 @@ import TestSupport
         #expect(r.sheets.first?.tally.headerRows == 2)
     }
 
+    /// 所属社区 written with the places above it, run together or with a separator, resolves to the unit under
+    /// them; a unit written under a place it does not lie in is still unknown, with the usual message.
+    @Test func aUnitWrittenAfterItsStreetIsThatStreetsUnit() throws {
+        let (store, _) = try storeWithRegister()
+        let csv = """
+            姓名,身份证号,所属社区,项目名称,发放日期,金额
+            王秀英,439951198003120002,东湖街道白沙社区,春蕾计划,2024-03-01,1000
+            李桂兰,439951198003120010,兰江区东湖街道桥头社区居委会,春蕾计划,2024-03-01,1000
+            张玉梅,439951198003120029,西岭镇白沙村民委员会,春蕾计划,2024-03-01,1000
+            刘凤英,439951198003120037,西岭镇-上塘村,春蕾计划,2024-03-01,1000
+            陈淑珍,439951198003120045,东湖街道上塘村,春蕾计划,2024-03-01,1000
+            """
+        let path = try TempFile.write(Array(csv.utf8), name: "兰江区春蕾计划.csv")
+        let r = try store.importFile(FileImportRequest(path: path, options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected) == (5, 4, 1))
+        #expect(try rows(store, """
+            SELECT o.name, p.name FROM disbursement d JOIN org o ON o.id = d.orgId JOIN org p ON p.id = o.parentId ORDER BY d.id
+            """) == ["白沙社区 东湖街道", "桥头社区 东湖街道", "白沙村 西岭镇", "上塘村 西岭镇"])
+        let e = try #require(r.issues.first { $0.severity == .error })
+        #expect(e.text(.zh) == "兰江区春蕾计划.csv 第 6 行第 3 列：错误 [unknown-org] 所属社区：东湖街道上塘村不在组织名册中。请更正名称，或先把该单位加入组织名册并导入。")
+    }
+
     @Test func theDistrictComesFromTheOptionBeforeTheTitle() throws {
         let store = try Store(inMemory: ())
         var request = FileImportRequest(path: Self.register, options: ImportOptions(dataset: .orgs))
