@@ -43,7 +43,7 @@ public final class HTMLTableReader: SpreadsheetReader {
         self.path = path
         let fileName = (path as NSString).lastPathComponent
         self.fileName = fileName
-        let bytes = try HTMLTableReader.readFile(path, fileName: fileName, limit: options.limits.maxEntryBytes)
+        let bytes = try readWholeFile(path, fileName: fileName, limit: options.limits.maxEntryBytes)
         guard !bytes.isEmpty else { throw SheetError(.empty, file: fileName, .empty) }
         if FormatDetection.isMHT(Array(bytes.prefix(1024))) { throw SheetError(.corrupt, file: fileName, .webArchive) }
 
@@ -149,17 +149,6 @@ public final class HTMLTableReader: SpreadsheetReader {
             throw SheetError(.noSuchSheet, file: fileName, .noSuchSheet(name: sheet.name, sheets: sheets.map(\.name)))
         }
         return tables[sheet.index]
-    }
-
-    /// The file's bytes, refused when larger than `limit`.
-    private static func readFile(_ path: String, fileName: String, limit: Int64) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw SheetError(.unreadable, file: fileName, .cannotOpen) }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        guard Int64(size) <= limit else { throw SheetError(.tooLarge, file: fileName, .fileTooLarge(limit: limit)) }
-        try? handle.seek(toOffset: 0)
-        guard let data = try? handle.readToEnd() else { return [] }
-        return [UInt8](data)
     }
 
     /// The 1-based line of the first byte that is not valid UTF-8 (for the error).

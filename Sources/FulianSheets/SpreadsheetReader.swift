@@ -217,3 +217,15 @@ extension SpreadsheetReader {
         return out
     }
 }
+
+/// A whole file's bytes for the readers that parse it in memory (.xls, web pages), refused when larger
+/// than `limit`.
+func readWholeFile(_ path: String, fileName: String, limit: Int64) throws -> [UInt8] {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw SheetError(.unreadable, file: fileName, .cannotOpen) }
+    defer { try? handle.close() }
+    let size = (try? handle.seekToEnd()) ?? 0
+    guard Int64(size) <= limit else { throw SheetError(.tooLarge, file: fileName, .fileTooLarge(limit: limit)) }
+    try? handle.seek(toOffset: 0)
+    guard let data = try? handle.readToEnd() else { return [] }
+    return [UInt8](data)
+}

@@ -41,7 +41,7 @@ public final class XLSReader: SpreadsheetReader {
         let fileName = (path as NSString).lastPathComponent
         self.fileName = fileName
         limits = options.limits
-        let bytes = try XLSReader.readFile(path, fileName: fileName, limit: options.limits.maxEntryBytes)
+        let bytes = try readWholeFile(path, fileName: fileName, limit: options.limits.maxEntryBytes)
         if bytes.starts(with: FormatDetection.ole2Magic) {
             let container: CompoundFile
             do { container = try CompoundFile(bytes: bytes) } catch let e as CompoundFile.Damaged {
@@ -72,17 +72,6 @@ public final class XLSReader: SpreadsheetReader {
             sheets.append(SheetInfo(name: sheet.name, index: sheets.count, visibility: sheet.visibility, dimension: declaredDimension(sheet.offset)))
         }
         guard !sheets.isEmpty else { throw SheetError(.corrupt, file: fileName, .noWorksheets) }
-    }
-
-    /// The file's bytes, refused when larger than `limit`.
-    private static func readFile(_ path: String, fileName: String, limit: Int64) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw SheetError(.unreadable, file: fileName, .cannotOpen) }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        guard Int64(size) <= limit else { throw SheetError(.tooLarge, file: fileName, .fileTooLarge(limit: limit)) }
-        try? handle.seek(toOffset: 0)
-        guard let data = try? handle.readToEnd() else { return [] }
-        return [UInt8](data)
     }
 
     static func sheetError(_ f: BIFFFailure, file: String) -> SheetError {
