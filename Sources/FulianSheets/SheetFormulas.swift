@@ -168,6 +168,12 @@ final class FormulaBook {
         let text: String
         let parsed: Result<Formula, Formula.Unsupported>
 
+        /// A formula that could not even be written as text (a BIFF token fulian does not read).
+        init(failing problem: Formula.Unsupported) {
+            text = "?"
+            parsed = .failure(problem)
+        }
+
         init(_ text: String) {
             self.text = text
             do { parsed = .success(try Formula(text)) } catch let u as Formula.Unsupported { parsed = .failure(u) } catch {

@@ -22,7 +22,12 @@ public final class XLSReader: SpreadsheetReader {
     public var dateSystem: ExcelDateSystem { workbook.dateSystem }
     public var textEncoding: TextEncoding? { nil }
     public var delimiter: UInt8? { nil }
-    public var warnings: [Diagnostic] { [] }
+    /// Formulas saved without a result (xlwt writes them so) that fulian computed, or could not: the
+    /// latest read of each sheet.
+    public var warnings: [Diagnostic] { sheetWarnings.keys.sorted().flatMap { sheetWarnings[$0]! } }
+    private var sheetWarnings: [Int: [Diagnostic]] = [:]
+    /// Sheets with formulas saved as an empty result, found by the walk that checks the row order.
+    private var emptyResultCache: [Int: Bool] = [:]
 
     private let fileName: String
     private let limits: ReadLimits
@@ -164,8 +169,9 @@ public final class XLSReader: SpreadsheetReader {
     /// gathered before they are given out.
     private func cellsInRowOrder(_ i: Int, sheet: String) throws -> Bool {
         if let o = orderCache[i] { return o }
-        var ordered = true
+        var ordered = true, emptyResults = false
         var last = -1
+        let biff8 = workbook.version == .biff8
         try stream.withUnsafeBytes { p in
             try walk(p, from: entries[i].offset, sheet: sheet) { type, _, b, length in
                 switch type {
@@ -173,14 +179,16 @@ public final class XLSReader: SpreadsheetReader {
                      BIFFRecord.mulRK, BIFFRecord.boolErr, BIFFRecord.formula:
                     guard length >= 2 else { return true }
                     let row = Int(p.u16(b))
-                    if row < last { ordered = false; return false }
-                    last = row
+                    if type == BIFFRecord.formula, biff8, length >= 20, p.u16(b + 12) == 0xFFFF, p[b + 6] == 3 { emptyResults = true }
+                    if row < last { ordered = false }
+                    last = max(last, row)
                 default: break
                 }
                 return true
             }
         }
         orderCache[i] = ordered
+        emptyResultCache[i] = emptyResults
         return ordered
     }
 
@@ -188,7 +196,8 @@ public final class XLSReader: SpreadsheetReader {
 
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         let i = try index(sheet)
-        let ordered = try cellsInRowOrder(i, sheet: sheet.name)
+        // A sheet with formulas saved without a result is gathered whole, so that they are computed from it.
+        let ordered = try cellsInRowOrder(i, sheet: sheet.name) && emptyResultCache[i] != true
         let wb = workbook
         let biff8 = wb.version == .biff8
         let kinds = wb.xfKinds
@@ -203,6 +212,7 @@ public final class XLSReader: SpreadsheetReader {
         var stopped = false
         var gathered: [Int: [Cell]] = [:] // rows out of order (only when `ordered` is false)
         var pendingString: (row: Int, column: Int)?
+        var emptyFormulas: [(row: Int, column: Int, xf: Int, text: Result<String, Formula.Unsupported>)] = []
 
         func damaged(_ offset: Int, _ why: SheetsMessage) -> SheetError {
             SheetError(.corrupt, file: fileName, sheet: name, row: current >= 0 ? current + 1 : nil, .damagedAt(offset: offset, reason: why))
@@ -304,7 +314,12 @@ public final class XLSReader: SpreadsheetReader {
                             pendingString = (row, column)   // the text is in the STRING record that follows
                         case 1: try place(row, column, .bool(p[b + 8] != 0))
                         case 2: try place(row, column, .error(BIFFRecord.errorText(p[b + 8])))
-                        default: break                      // 3: an empty string
+                        default:
+                            // 3: an empty string, or no result at all (xlwt): computed once the sheet is read.
+                            guard biff8, length >= 22 else { break }
+                            let count = min(Int(p.u16(b + 20)), length - 22)
+                            let text = Result { try BIFFFormula.text(p, b + 22, count) }.mapError { $0 as? Formula.Unsupported ?? Formula.Unsupported(what: "?") }
+                            emptyFormulas.append((row, column, Int(p.u16(b + 4)), text))
                         }
                     } else {
                         try place(row, column, number(p.f64(b + 6), Int(p.u16(b + 4))))
@@ -330,9 +345,48 @@ public final class XLSReader: SpreadsheetReader {
         guard !stopped else { return }
         try flush()
         guard !stopped, !ordered else { return }
+        if !emptyFormulas.isEmpty { sheetWarnings[i] = computeEmptyResults(emptyFormulas, into: &gathered, sheet: name) }
         for row in gathered.keys.sorted() {
             if try !body(Row(number: row + 1, cells: gathered[row]!)) { return }
         }
+    }
+
+    /// Computes the formulas saved with an empty result from the gathered rows and puts what they give in
+    /// place; returns the sheet's warnings. A result that is empty text is what was saved (Excel's `=""`),
+    /// and is no news; one fulian cannot compute stays empty, said in a warning.
+    private func computeEmptyResults(_ formulas: [(row: Int, column: Int, xf: Int, text: Result<String, Formula.Unsupported>)],
+                                     into gathered: inout [Int: [Cell]], sheet: String) -> [Diagnostic] {
+        var entries: [Int: FormulaBook.Entry] = [:]
+        for f in formulas {
+            switch f.text {
+            case .success(let t): entries[SheetFormulas.key(row: f.row + 1, column: f.column + 1)] = FormulaBook.Entry(t)
+            case .failure(let u): entries[SheetFormulas.key(row: f.row + 1, column: f.column + 1)] = FormulaBook.Entry(failing: u)
+            }
+        }
+        let rows = gathered
+        let book = FormulaBook(entries: entries, lastRow: (rows.keys.max() ?? 0) + 1, dateSystem: workbook.dateSystem) { key in
+            let row = (key >> 14) - 1, column = key & 0x3FFF
+            guard let cells = rows[row], column < cells.count else { return nil }
+            return cells[column]
+        }
+        var tally = SheetFormulas()
+        for f in formulas.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) {
+            let key = SheetFormulas.key(row: f.row + 1, column: f.column + 1)
+            let shown = (try? f.text.get()) ?? "?"
+            switch book.result(key) {
+            case .success(let v):
+                let cell = SheetFormulas.cell(v, style: f.xf, styleKinds: workbook.xfKinds, dateSystem: workbook.dateSystem)
+                if case .empty = cell { continue }
+                tally.computed.add(row: f.row + 1, column: f.column + 1, formula: shown)
+                var cells = gathered[f.row] ?? []
+                if cells.count <= f.column { cells.append(contentsOf: repeatElement(Cell.empty, count: f.column + 1 - cells.count)) }
+                cells[f.column] = cell
+                gathered[f.row] = cells
+            case .failure(let u):
+                tally.kept.add(row: f.row + 1, column: f.column + 1, formula: shown, reason: u.problem)
+            }
+        }
+        return tally.warnings(file: fileName, sheet: sheet, stale: false)
     }
 
     /// The text of a `STRING` record (a formula's string result) with any `CONTINUE` records after it.

@@ -125,6 +125,39 @@ struct FormulaFixtureTests {
         #expect(SheetsMessage.formulaCircular.text(.zh) == "公式引用了自己的结果（循环引用）")
     }
 
+    // MARK: .xls
+
+    /// xlwt saves every formula with an empty result and no request to recalculate: each is computed from
+    /// the sheet, in its cell's format; one whose result is empty text stays as saved and is not counted.
+    @Test func xlwtFormulasAreComputed() throws {
+        let file = "xlwt-formulas.xls"
+        let reader = try openSpreadsheet(at: Fixture.xls(file))
+        let rows = try reader.rows(in: reader.sheets[0])
+        var expected = Self.expected
+        expected[3][2] = date(2024, 3, 24)          // =H5+23
+        #expect(Self.computed(rows).prefix(6) == expected[...])
+        #expect(rows.last.map { ($0.number, $0.cells) } ?? (0, []) == (9, [t("制表：东湖街道妇联")]))
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "\(file) 工作表“发放表” 第 3 行第 7 列：警告 [formula-computed] 15 个公式没有保存计算结果，已由 fulian 按公式算出（如 G3：=ROUND(E3*F3,2)）",
+        ])
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "\(file):发放表!R3C7: warning [formula-computed] 15 formulas have no saved result and were computed by fulian (e.g. G3: =ROUND(E3*F3,2))",
+        ])
+    }
+
+    /// BIFF tokens written back as Excel shows them, with the parentheses precedence needs.
+    @Test func biffTokensReadAsTheFormulaText() throws {
+        func text(_ bytes: [UInt8]) throws -> String { try bytes.withUnsafeBytes { try BIFFFormula.text($0, 0, bytes.count) } }
+        // A1 B1 + 2 *  →  (A1+B1)*2, references relative (0xC000 flags) or absolute.
+        #expect(try text([0x24, 0, 0, 0x00, 0xC0, 0x24, 0, 0, 0x01, 0xC0, 0x03, 0x1E, 2, 0, 0x05]) == "(A1+B1)*2")
+        #expect(try text([0x24, 4, 0, 0x02, 0x00, 0x13]) == "-$C$5")
+        #expect(try text([0x25, 2, 0, 6, 0, 0x06, 0xC0, 0x06, 0xC0, 0x19, 0x10, 0, 0]) == "SUM(G3:G7)")
+        #expect(try text([0x17, 2, 1, 0x1C, 0x4E, 0x56, 0x6E, 0x17, 0, 0, 0x08]) == "\"东湖\"&\"\"")
+        #expect(try text([0x1F] + withUnsafeBytes(of: 2.5.bitPattern.littleEndian, Array.init) + [0x1E, 1, 0, 0x42, 2, 0x1B, 0]) == "ROUND(2.5,1)")
+        #expect(throws: Formula.Unsupported(.formulaOtherSheet)) { _ = try text([0x3A, 0, 0, 0, 0, 0, 0]) }
+        #expect(throws: Formula.Unsupported(.formulaFunction(name: "#99"))) { _ = try text([0x21, 99, 0]) }
+    }
+
     // MARK: LibreOffice
 
     static let hasLibreOffice: Bool =
@@ -149,6 +182,33 @@ struct FormulaFixtureTests {
         let out = try CLIRunner.shell("HOME=$PWD/home soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir csv cases.xlsx",
                                       in: dir)
         #expect(out.status == 0, "\(out.stderr)")
+        try Self.compareWithLibreOffice(dir: dir)
+    }
+
+    /// LibreOffice computes xlwt's formulas on loading, and gets what fulian gets, cell by cell.
+    @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"))
+    func libreOfficeComputesXlwtsFormulasTheSame() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-xls-lo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Fixture.xls("xlwt-formulas.xls"), toPath: dir.appendingPathComponent("list.xls").path)
+        let out = try CLIRunner.shell("mkdir -p home && HOME=$PWD/home soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir csv list.xls",
+                                      in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let theirs = try readRows(dir.appendingPathComponent("csv/list.csv").path, options: ReadOptions(encoding: .utf8))
+        let reader = try openSpreadsheet(at: Fixture.xls("xlwt-formulas.xls"))
+        let mine = try reader.rows(in: reader.sheets[0])
+        #expect(theirs.count == mine.count)
+        for (m, l) in zip(mine, theirs) {
+            for (k, cell) in m.cells.enumerated() {
+                let lo = k < l.cells.count ? l.cells[k].displayText : ""
+                // LibreOffice writes dates as the cell's format shows them (yyyy-mm-dd), as fulian does.
+                #expect(cell.displayText == lo, "row \(m.number) column \(k + 1): fulian \(cell.displayText) · LibreOffice \(lo)")
+            }
+        }
+    }
+
+    static func compareWithLibreOffice(dir: URL) throws {
         let theirs = try readRows(dir.appendingPathComponent("csv/cases.csv").path, options: ReadOptions(encoding: .utf8))
             .map { $0.cells.count > 1 ? $0.cells[1].displayText : "" }
         #expect(theirs.count == Self.cases.count)

@@ -8,6 +8,7 @@ import TestSupport
 enum Fixture {
     /// A file under `fixtures/sheets/`.
     static func sheets(_ name: String) -> String { FixturePaths.fixture("sheets/\(name)").path }
+    static func xls(_ name: String) -> String { FixturePaths.fixture("xls/\(name)").path }
     /// A file under `fixtures/hostile/`.
     static func hostile(_ name: String) -> String { FixturePaths.fixture("hostile/\(name)").path }
     /// The bytes of a file under `fixtures/`.

@@ -143,6 +143,12 @@ struct XLSDifferentialTests {
                     if XLSDifferentialTests.same(x, y) { continue }
                     if textBroken, (x?.first as? String) == "s" || (y?.first as? String) == "s" { documented["\(engine) text decoding", default: 0] += 1; continue }
                     if let why = XLSDifferentialTests.knownDifference(x, y, engine: engine) { documented[why, default: 0] += 1; continue }
+                    // xlwt saves formulas without a result: the peers read them empty, fulian computes them
+                    // (what LibreOffice computes is compared in FormulaFixtureTests).
+                    if file.hasSuffix("xlwt-formulas.xls"), x != nil, y == nil || (y?.first as? String == "s" && y?.last as? String == "") {
+                        documented["formulas xlwt saved without a result, computed by fulian", default: 0] += 1
+                        continue
+                    }
                     Issue.record("\(where_) \(m.name)!\(ColumnName.letters(k + 1))\(n): fulian \(String(describing: x)), \(engine) \(String(describing: y))")
                 }
             }

@@ -43,6 +43,19 @@ import TestSupport
             : "17 个公式没有保存计算结果，已由 fulian 按公式算出（如 G3：=ROUND(E3*F3,2)）"))
     }
 
+    /// xlwt's .xls: every formula saved without a result, computed from the sheet.
+    @Test func anXlwtListIsImportedWithItsFormulasComputed() throws {
+        let store = try store()
+        let r = try store.importFile(FileImportRequest(path: FixturePaths.fixture("xls/xlwt-formulas.xls").path,
+                                                       options: ImportOptions(dataset: .aid)))
+        #expect((r.rows, r.loaded, r.rejected) == (5, 5, 0))
+        #expect(try payments(store) == [
+            "东湖社区 100000 2024-03-08 3", "白沙社区 60000 2024-03-08 4", "桥头社区 90100 2024-03-01 5",
+            "东湖社区 120000 2024-03-24 6", "白沙社区 99999 2024-01-15 7",
+        ])
+        #expect(r.issues.map(\.category).sorted() == ["formula-computed", "unknown-column", "unknown-column"])
+    }
+
     @Test func sharedFormulasGiveEachRowItsOwnDate() throws {
         let store = try store()
         let r = try store.importFile(FileImportRequest(path: Self.path("春蕾计划发放表-共享公式.xlsx"), options: ImportOptions(dataset: .aid)))

@@ -70,6 +70,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
     case formulaWritten(text: String)
     /// Why a formula is not computed: it needs its own result.
     case formulaCircular
+    /// Why a formula is not computed: it reads another sheet.
+    case formulaOtherSheet
     /// Why a formula is not computed: it reads other rows, in a workbook read row by row.
     case formulaOtherRows
     /// Why a formula is not computed: its ranges hold too many cells.
@@ -331,6 +333,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
             return Wording("fulian 不计算“\(text)”这样的写法", "fulian does not compute “\(text)”")
         case .formulaCircular:
             return Wording("公式引用了自己的结果（循环引用）", "the formula refers to its own result (a circular reference)")
+        case .formulaOtherSheet:
+            return Wording("公式引用了其他工作表", "it refers to another sheet")
         case .formulaOtherRows:
             return Wording("公式引用了其他行", "it refers to other rows")
         case .formulaRangesTooLarge:

@@ -23,7 +23,7 @@ extension SheetsMessage {
         .formulasComputed(count: 12, cell: "F3", formula: "D3*E3", stale: true),
         .formulasNotComputed(count: 2, cell: "F3", formula: "VLOOKUP(A3,名册!A:B,2,0)", reason: .formulaWritten(text: "名册!")),
         .formulasKeptAsSaved(count: 2, cell: "F3", formula: "VLOOKUP(A3,B:C,2,0)", reason: .formulaFunction(name: "VLOOKUP")),
-        .formulaFunction(name: "VLOOKUP"), .formulaWritten(text: "Sheet2!"), .formulaCircular, .formulaOtherRows,
+        .formulaFunction(name: "VLOOKUP"), .formulaWritten(text: "Sheet2!"), .formulaCircular, .formulaOtherSheet, .formulaOtherRows,
         .formulaRangesTooLarge,
         .damagedZip(reason: .noEndRecord),
         .emptyZip, .openDocument, .binaryWorkbook,
