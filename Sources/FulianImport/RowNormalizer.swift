@@ -532,6 +532,7 @@ final class RowNormalizer {
         let unit = binding("amount")?.unit ?? .yuan
         let amount = ctx.required("amount", ctx.parse("amount") { (c) throws(ValueProblem) in try CellParsing.money(c, unit: unit) })
         if let a = amount, a.fen < 0 { ctx.report(.error, "amount", "bad-amount", .negativeAmount(yuan: a.yuanString)) }
+        if let a = amount, a.fen == 0 { ctx.report(.warning, "amount", "zero-amount", .zeroAmount) }
         let household = ctx.count("household")
         guard let name, let orgId, let program, let paidOn, let amount else { return nil }
         return AidRecord(name: name, idNumber: id, orgId: orgId, program: program, source: ctx.text("source"),

@@ -275,6 +275,22 @@ import TestSupport
         #expect(t.sectionRows == [2] && t.noteRows == [10])
     }
 
+    /// An amount of 0 is taken but said: a left-out amount, or a formula some program saved as 0.
+    @Test func aZeroAmountIsTakenWithAWarning() throws {
+        let csv = "姓名,身份证号,所属社区,项目名称,发放日期,金额\n王秀英,439951198003120002,东湖社区,春蕾计划,2024-03-01,0\n李桂兰,439951198003120010,西湖社区,春蕾计划,2024-03-01,0.00元\n张玉梅,439951198003120029,东湖社区,春蕾计划,2024-03-01,0.01\n"
+        let path = try TempFile.write(Array(csv.utf8), name: "发放表.csv")
+        let importer = try SheetImporter(path: path, options: ImportOptions(dataset: .aid))
+        var rows: [ParsedRow] = []
+        _ = try importer.run(register: Self.register) { rows.append($0) }
+        #expect(rows.filter { !$0.isRejected }.count == 3)
+        #expect(rows.flatMap(\.diagnostics).map { $0.text(.zh) } == [
+            "发放表.csv 第 2 行第 6 列：警告 [zero-amount] 金额：金额为 0：是漏填了，还是公式没有算出结果？本行照常入库",
+            "发放表.csv 第 3 行第 6 列：警告 [zero-amount] 金额：金额为 0：是漏填了，还是公式没有算出结果？本行照常入库",
+        ])
+        #expect(rows.first?.diagnostics.first?.text(.en)
+                == "发放表.csv:R2C6: warning [zero-amount] 金额: the amount is 0: was it left out, or is it a formula without its result? The row is taken as it is")
+    }
+
     @Test func daysWrittenWith号() throws {
         #expect(try CellParsing.dateValue(.text("2024年3月12号"), system: .system1900)?.date.iso == "2024-03-12")
         #expect(try CellParsing.dateValue(.text("2024年3月12号下午"), system: .system1900)?.date.iso == "2024-03-12")

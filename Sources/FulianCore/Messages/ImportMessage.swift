@@ -53,6 +53,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     case amountTooLarge(written: String)
     /// A negative amount (yuan, two decimals).
     case negativeAmount(yuan: String)
+    /// An amount of 0: taken, with a warning (a left-out amount, or a formula's placeholder).
+    case zeroAmount
     /// A value that is no whole number.
     case notAWholeNumber(written: String)
     /// A value that is no phone number (masked).
@@ -264,6 +266,8 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .belowOneFen(let s): Wording("\(s) 有不足一分的尾数", "\(s) has digits below one fen")
         case .amountTooLarge(let s): Wording("\(s) 数额过大", "\(s) is too large")
         case .negativeAmount(let yuan): Wording("\(yuan) 是负数", "\(yuan) is negative")
+        case .zeroAmount: Wording("金额为 0：是漏填了，还是公式没有算出结果？本行照常入库",
+                                  "the amount is 0: was it left out, or is it a formula without its result? The row is taken as it is")
         case .notAWholeNumber(let s): Wording("\(s) 不是整数", "\(s) is not a whole number")
         case .notAPhone(let s): Wording("\(s) 不是电话号码", "\(s) is not a phone number")
         case .tooFewPhoneDigits(let s, let digits):

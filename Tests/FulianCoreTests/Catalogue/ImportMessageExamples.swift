@@ -17,7 +17,7 @@ extension ImportMessage {
         .notAnAmount(written: "待定"),
         .belowOneFen(written: "12.345"),
         .amountTooLarge(written: "1e20"),
-        .negativeAmount(yuan: "-500.00"),
+        .negativeAmount(yuan: "-500.00"), .zeroAmount,
         .notAWholeNumber(written: "2.5"),
         .notAPhone(written: "无"),
         .tooFewPhoneDigits(written: "12345", digits: 5),
