@@ -8,16 +8,17 @@ import FulianCore
 /// (`<calcPr fullCalcOnLoad="1"/>`: XlsxWriter and libxlsxwriter write `0` for every formula and ask the
 /// program that opens the file to recalculate).
 ///
-/// The grammar is Excel's A1 formula grammar for one sheet: numbers, `"text"` (`""` a quote), `TRUE`/`FALSE`,
-/// error literals (`#DIV/0!` …), references (`F3`, `$F$3`), ranges (`F3:F12`, whole columns `F:F`), the
-/// operators `: - % ^ * / + - & = <> < > <= >=` in Excel's precedence (negation binds before `^`: `-2^2` is
-/// 4), and function calls. A reference to another sheet or workbook, a name, an array constant or a
-/// structured reference is ``Unsupported``: it is not guessed at.
+/// The grammar is Excel's A1 formula grammar: numbers, `"text"` (`""` a quote), `TRUE`/`FALSE`, error literals
+/// (`#DIV/0!` …), references (`F3`, `$F$3`, of another sheet `标准!B2`, `'名 册'!B2`), ranges (`F3:F12`, whole
+/// columns `F:F`), the operators `: - % ^ * / + - & = <> < > <= >=` in Excel's precedence (negation binds
+/// before `^`: `-2^2` is 4), and function calls. A reference to another workbook or to several sheets, a
+/// defined name, an array constant or a structured reference is ``Unsupported``: it is not guessed at.
 struct Formula: Sendable {
-    /// A cell of the sheet, 1-based.
+    /// A cell, 1-based: of the formula's own sheet, or of the sheet named (`名册!B3`, `'名 册'!B3`).
     struct Ref: Hashable, Sendable {
         var row: Int
         var column: Int
+        var sheet: String? = nil
     }
 
     /// A parsed formula.
@@ -41,7 +42,7 @@ struct Formula: Sendable {
     struct Unsupported: Error, Equatable, Sendable {
         /// The reason, as the messages word it.
         var problem: SheetsMessage
-        /// Something written that the grammar does not take (`Sheet2!`, `{1,2}`), as written.
+        /// Something written that the grammar does not take (`合计金额`, `{1,2}`), as written.
         init(what: String) { problem = .formulaWritten(text: String(what.prefix(40))) }
         /// A reason of ``SheetsMessage``'s formula reasons.
         init(_ problem: SheetsMessage) { self.problem = problem }
@@ -249,7 +250,22 @@ struct Formula: Sendable {
             if c == "\"" { return .text(try string()) }
             if c == "#" { return .error(try errorLiteral()) }
             if c == "{" { throw Unsupported(what: "{…}") }
-            if c == "'" { throw Unsupported(what: rest) }       // 'Sheet name'!A1
+            if c == "'" {
+                // 'Sheet name'!A1, a quote in the name doubled.
+                i += 1
+                var name = String.UnicodeScalarView()
+                while i < s.count {
+                    if s[i] == "'" {
+                        if peek(1) == "'" { name.append("'"); i += 2; continue }
+                        break
+                    }
+                    name.append(s[i])
+                    i += 1
+                }
+                guard peek() == "'", peek(1) == "!" else { throw Unsupported(what: rest) }
+                i += 2
+                return try reference(String(name))
+            }
             if isDigit(c) || c == "." {
                 // A number, or a row range such as 3:3 (not evaluated).
                 return .number(try number())
@@ -308,7 +324,10 @@ struct Formula: Sendable {
             let start = i
             while let c = peek(), isLetter(c) || isDigit(c) || c == "$" || c == "_" || c == "." || c.value > 127 { i += 1 }
             let word = String(String.UnicodeScalarView(s[start..<i]))
-            if peek() == "!" { throw Unsupported(what: word + "!") }
+            if peek() == "!" {
+                i += 1
+                return try reference(word)
+            }
             skipSpace()
             if peek() == "(" {
                 i += 1
@@ -330,7 +349,22 @@ struct Formula: Sendable {
             case "FALSE": return .bool(false)
             default: break
             }
-            guard let a = Parser.reference(word) else { throw Unsupported(what: word) }
+            // A defined name (合计金额) or anything else that is no reference is not guessed at.
+            guard Parser.reference(word) != nil else {
+                // 一月:三月!B3, several sheets at once, named as written.
+                if peek() == ":" { throw Unsupported(what: word + rest) }
+                throw Unsupported(what: word)
+            }
+            i = start
+            return try reference(nil)
+        }
+
+        /// A reference or range at the current position, of `sheet` (nil: the formula's own).
+        mutating func reference(_ sheet: String?) throws -> Node {
+            let start = i
+            while let c = peek(), isLetter(c) || isDigit(c) || c == "$" { i += 1 }
+            let word = String(String.UnicodeScalarView(s[start..<i]))
+            guard let a = Parser.reference(word) else { throw Unsupported(what: (sheet.map { $0 + "!" } ?? "") + word) }
             if peek() == ":" {
                 i += 1
                 skipSpace()
@@ -338,12 +372,12 @@ struct Formula: Sendable {
                 while let c = peek(), isLetter(c) || isDigit(c) || c == "$" { i += 1 }
                 let second = String(String.UnicodeScalarView(s[s2..<i]))
                 guard let b = Parser.reference(second), (a.row == 0) == (b.row == 0) else { throw Unsupported(what: word + ":" + second) }
-                let from = Ref(row: min(a.row, b.row), column: min(a.column, b.column))
-                let to = Ref(row: max(a.row, b.row), column: max(a.column, b.column))
+                let from = Ref(row: min(a.row, b.row), column: min(a.column, b.column), sheet: sheet)
+                let to = Ref(row: max(a.row, b.row), column: max(a.column, b.column), sheet: sheet)
                 return .range(from: from, to: to, wholeColumns: a.row == 0)
             }
             guard a.row > 0 else { throw Unsupported(what: word) }
-            return .ref(Ref(row: a.row, column: a.column))
+            return .ref(Ref(row: a.row, column: a.column, sheet: sheet))
         }
 
         /// `F3`, `$F$3` (row and column), or `F`, `$F` (a column alone, row 0); nil for anything else.

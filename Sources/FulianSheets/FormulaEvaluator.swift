@@ -39,6 +39,8 @@ struct FormulaEvaluator {
     let lastRow: Int
     /// The sheet's date system, for DATE, YEAR, MONTH and DAY.
     let dateSystem: ExcelDateSystem
+    /// The last row of another sheet, for its whole columns.
+    var lastRowOf: (String) -> Int = { _ in 0 }
 
     typealias Unsupported = Formula.Unsupported
 
@@ -182,12 +184,12 @@ struct FormulaEvaluator {
         switch n {
         case .ref(let r): return ([try cell(r)], true)
         case .range(let a, let b, let whole):
-            let top = whole ? 1 : a.row, bottom = whole ? lastRow : b.row
+            let top = whole ? 1 : a.row, bottom = whole ? (a.sheet.map(lastRowOf) ?? lastRow) : b.row
             guard top <= bottom else { return ([], true) }
             var out: [FormulaValue] = []
             out.reserveCapacity(min((bottom - top + 1) * (b.column - a.column + 1), 1 << 20))
             for r in top...bottom {
-                for c in a.column...b.column { out.append(try cell(Formula.Ref(row: r, column: c))) }
+                for c in a.column...b.column { out.append(try cell(Formula.Ref(row: r, column: c, sheet: a.sheet))) }
             }
             return (out, true)
         default:
@@ -200,7 +202,7 @@ struct FormulaEvaluator {
         switch n {
         case .ref: return (1, 1)
         case .range(let a, let b, let whole):
-            return ((whole ? lastRow : b.row - a.row + 1), b.column - a.column + 1)
+            return ((whole ? (a.sheet.map(lastRowOf) ?? lastRow) : b.row - a.row + 1), b.column - a.column + 1)
         default: return nil
         }
     }
@@ -428,10 +430,10 @@ struct FormulaEvaluator {
                     let start: Formula.Ref
                     switch args[2] {
                     case .ref(let r): start = r
-                    case .range(let a, _, let whole): start = whole ? Formula.Ref(row: 1, column: a.column) : a
+                    case .range(let a, _, let whole): start = whole ? Formula.Ref(row: 1, column: a.column, sheet: a.sheet) : a
                     default: throw Unsupported(.formulaFunction(name: name))
                     }
-                    summed = try values(.range(from: start, to: Formula.Ref(row: start.row + s.rows - 1, column: start.column + s.columns - 1),
+                    summed = try values(.range(from: start, to: Formula.Ref(row: start.row + s.rows - 1, column: start.column + s.columns - 1, sheet: start.sheet),
                                                wholeColumns: false)).values
                 }
                 return aggregate(name, range: range, summed: summed, crit)

@@ -5,9 +5,9 @@ import FulianCore
 /// A workbook written by Excel, WPS or LibreOffice saves every formula's result, and that result is read.
 /// Two kinds of file do not:
 /// - a formula with no result (`<f>D3*E3</f>` alone, or `<v/>` as openpyxl writes; `<v></v>` is a saved
-///   empty text): read row by row
-///   (``Mode/saved``), it is computed from the cells of its own row, and one that reads other rows is read
-///   as an error cell;
+///   empty text): read row by row (``Mode/saved``), it is computed from the cells of its own row; at the
+///   first that reads other rows or sheets, the sheet is read on from that row as below, its formulas
+///   without a result computed from the whole workbook;
 /// - a workbook asking to be recalculated on opening (`fullCalcOnLoad`, XlsxWriter's `0` placeholders): read
 ///   as it is up to its first formula (``Mode/watch``); from there the sheet is read three more times, formulas
 ///   first (``Mode/collect``), then the cells they read, then the rows from that formula's on with every
@@ -20,7 +20,8 @@ struct SheetFormulas {
     /// ``Mode/watch``: a workbook asking for recalculation, until its first formula (``FormulaMet``).
     enum Mode { case saved, watch, collect, substitute }
 
-    /// Thrown by a ``Mode/watch`` read at the first formula: the rows above it were read as they are.
+    /// Thrown by a ``Mode/watch`` read at the first formula, and by a ``Mode/saved`` read at the first row
+    /// whose formulas without a result read other rows or sheets: the rows above it were read as they are.
     struct FormulaMet: Error {
         var row: Int
     }
@@ -94,6 +95,8 @@ struct SheetFormulas {
                 computed.add(row: row, column: p.column, formula: p.text)
                 cell = SheetFormulas.cell(v, style: p.style, styleKinds: styleKinds, dateSystem: dateSystem)
             case .failure(let u):
+                // Cells beyond the row: the sheet is computed as a whole from this row on.
+                if u.problem == .formulaOtherRows || u.problem == .formulaOtherSheet { throw FormulaMet(row: row) }
                 failed.add(row: row, column: p.column, formula: p.text, reason: u.problem)
                 cell = .error("=" + p.text)
             }
@@ -190,6 +193,11 @@ final class FormulaBook {
     let rowOnly: Int?
     let dateSystem: ExcelDateSystem
     private let saved: (Int) -> Cell?
+    /// Another sheet of the workbook: a cell's value and the sheet's last row (nil: other sheets are not read).
+    var foreign: ((String, Formula.Ref) throws -> FormulaValue)?
+    var foreignLastRow: (String) -> Int = { _ in 0 }
+    /// The formulas' own sheet, so that `发放表!G3` written on 发放表 is its own cell.
+    var sheetName: String?
     private var results: [Int: Result<FormulaValue, Formula.Unsupported>] = [:]
     private var active = Set<Int>()
     private var lookups = 0
@@ -232,7 +240,8 @@ final class FormulaBook {
                 break
             }
             active.insert(key)
-            let evaluator = FormulaEvaluator(cell: { try self.lookup($0) }, lastRow: lastRow, dateSystem: dateSystem)
+            var evaluator = FormulaEvaluator(cell: { try self.lookup($0) }, lastRow: lastRow, dateSystem: dateSystem)
+            evaluator.lastRowOf = { [unowned self] in self.foreignLastRow($0) }
             do {
                 r = .success(try evaluator.evaluate(f))
             } catch let u as Formula.Unsupported {
@@ -249,6 +258,11 @@ final class FormulaBook {
     private func lookup(_ ref: Formula.Ref) throws -> FormulaValue {
         lookups += 1
         if lookups > FormulaBook.maxLookups { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        if let other = ref.sheet, other.lowercased() != sheetName?.lowercased() {
+            // Read only between whole-sheet passes (never from inside a row being read).
+            guard rowOnly == nil, let foreign else { throw Formula.Unsupported(.formulaOtherSheet) }
+            return try foreign(other, ref)
+        }
         if let only = rowOnly, ref.row != only { throw Formula.Unsupported(.formulaOtherRows) }
         let key = SheetFormulas.key(row: ref.row, column: ref.column)
         if entries[key] != nil { return try result(key).get() }

@@ -46,9 +46,13 @@ public final class XLSXReader: SpreadsheetReader {
     private var styleKinds: [NumberFormatKind] = []
     private var mergeCache: [Int: [CellRange]] = [:]
     private var sheetWarnings: [Int: [Diagnostic]] = [:]
-    /// Sheets read row by row that had formulas without a result reading other rows: read again, the
-    /// whole sheet's formulas are computed first.
-    private var resultsMissing = Set<Int>()
+    /// The formulas' books of the sheet being computed and of the sheets its formulas read, by lowercased
+    /// name, while it is computed: a cell of another sheet is computed there when asked for, once, and a
+    /// loop across sheets is found as within one.
+    private var openBooks: [String: FormulaBook] = [:]
+    /// The cells as saved of the sheets in ``openBooks``, for formulas of other sheets reading them.
+    private var openCells: [String: [Int: Cell]] = [:]
+
 
     /// Opens a workbook: reads the workbook, relationships, styles and shared strings; sheets are read
     /// on demand. Throws ``SheetError`` for a damaged, encrypted or oversized file.
@@ -553,10 +557,6 @@ public final class XLSXReader: SpreadsheetReader {
 
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Bool) throws {
         let i = try partIndex(sheet)
-        if !recalculatesOnLoad, resultsMissing.contains(i) {
-            try forEachRecalculatedRow(i, sheet: sheet, stale: false, from: 1, body)
-            return
-        }
         var state = SheetState(reader: self, sheet: sheet.name, limits: limits)
         if recalculatesOnLoad {
             // Rows before the first formula are read as they are; from the row holding it, the sheet is read
@@ -570,12 +570,17 @@ public final class XLSXReader: SpreadsheetReader {
             }
             return
         }
-        defer {
+        do {
+            try read(i, sheet: sheet, &state, body)
             sheetWarnings[i] = state.formulas.warnings(file: fileName, sheet: sheet.name, stale: false)
-            // Read again, the sheet's formulas without a result are computed from the whole sheet.
-            if state.formulas.failed.count > 0 { resultsMissing.insert(i) }
+        } catch let met as SheetFormulas.FormulaMet {
+            // A formula without a result reading other rows or sheets: from its row, the sheet's formulas
+            // without a result are computed from the whole workbook (and counted, rows above included).
+            try forEachRecalculatedRow(i, sheet: sheet, stale: false, from: met.row, body)
+        } catch {
+            sheetWarnings[i] = state.formulas.warnings(file: fileName, sheet: sheet.name, stale: false)
+            throw error
         }
-        try read(i, sheet: sheet, &state, body)
     }
 
     /// Streams sheet `i` through `state`, which calls `body` with each row.
@@ -602,6 +607,63 @@ public final class XLSXReader: SpreadsheetReader {
         }
     }
 
+    /// A cell of another sheet, for a formula of the sheet being computed: its formula computed in that
+    /// sheet's book (opened on first use: its formulas and cells read once), or the cell as saved.
+    private func foreignValue(_ name: String, _ ref: Formula.Ref) throws -> FormulaValue {
+        let (book, cells) = try open(name)
+        let key = SheetFormulas.key(row: ref.row, column: ref.column)
+        if book.entries[key] != nil { return try book.result(key).get() }
+        return cells[key].map { FormulaValue($0, dateSystem: dateSystem) } ?? .empty
+    }
+
+    /// The last row of another sheet, for whole columns (`名册!B:B`).
+    private func foreignLastRow(_ name: String) -> Int {
+        (try? open(name).book.lastRow) ?? 0
+    }
+
+    /// The book and the saved cells of a sheet formulas read, up to 4 Mi cells.
+    private func open(_ name: String) throws -> (book: FormulaBook, cells: [Int: Cell]) {
+        guard let info = try? sheet(named: name) else { throw Formula.Unsupported(.formulaNoSuchSheet(name: String(name.prefix(40)))) }
+        let lower = info.name.lowercased()
+        if let book = openBooks[lower], let cells = openCells[lower] { return (book, cells) }
+        var state = SheetState(reader: self, sheet: info.name, limits: limits)
+        state.formulas.mode = .collect
+        var cells: [Int: Cell] = [:]
+        do {
+            try read(try partIndex(info), sheet: info, &state) { row in
+                for (k, c) in row.cells.enumerated() {
+                    if case .empty = c { continue }
+                    cells[SheetFormulas.key(row: row.number, column: k + 1)] = c
+                }
+                return cells.count <= 4 << 20
+            }
+        } catch {
+            // A sheet that cannot be read gives no values: the formulas reading it are not computed.
+            throw Formula.Unsupported(.formulaOtherSheet)
+        }
+        guard cells.count <= 4 << 20 else { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        let book: FormulaBook
+        if let computing = openBooks[lower] {
+            book = computing       // the sheet being computed: its book is open, its cells were not all kept
+        } else {
+            var entries: [Int: FormulaBook.Entry] = [:]
+            for (key, f) in state.formulas.found where recalculatesOnLoad || !f.hasResult { entries[key] = FormulaBook.Entry(f.text) }
+            book = self.book(entries, lastRow: max(state.formulas.lastRow, state.rowNumber), sheet: info.name) { cells[$0] }
+            openBooks[lower] = book
+        }
+        openCells[lower] = cells
+        return (book, cells)
+    }
+
+    /// A sheet's formulas' book, reading other sheets through ``open(_:)``.
+    private func book(_ entries: [Int: FormulaBook.Entry], lastRow: Int, sheet: String, saved: @escaping (Int) -> Cell?) -> FormulaBook {
+        let book = FormulaBook(entries: entries, lastRow: lastRow, dateSystem: dateSystem, saved: saved)
+        book.sheetName = sheet
+        book.foreign = { [unowned self] name, ref in try self.foreignValue(name, ref) }
+        book.foreignLastRow = { [unowned self] name in self.foreignLastRow(name) }
+        return book
+    }
+
     /// Reads a sheet with its formulas computed: its formulas, then the cells they read, then its rows with
     /// each formula's result in place (``SheetFormulas``). With `stale` (a workbook asking for recalculation)
     /// every formula is computed; otherwise only those without a saved result. Rows before `from` are not
@@ -624,8 +686,9 @@ public final class XLSXReader: SpreadsheetReader {
             guard case .success(let f) = e.parsed else { continue }
             for r in f.references {
                 switch r {
-                case .ref(let a): intervals[a.column, default: []].append((a.row, a.row))
-                case .range(let a, let b, let whole):
+                case .ref(let a) where a.sheet == nil || a.sheet?.lowercased() == sheet.name.lowercased():
+                    intervals[a.column, default: []].append((a.row, a.row))
+                case .range(let a, let b, let whole) where a.sheet == nil || a.sheet?.lowercased() == sheet.name.lowercased():
                     guard b.column - a.column < 16_384 else { continue }
                     for c in a.column...b.column { intervals[c, default: []].append(whole ? (1, lastRow) : (a.row, b.row)) }
                 default: break
@@ -664,7 +727,11 @@ public final class XLSXReader: SpreadsheetReader {
             }
         }
 
-        let book = FormulaBook(entries: entries, lastRow: lastRow, dateSystem: dateSystem) { values[$0] }
+        let book = self.book(entries, lastRow: lastRow, sheet: sheet.name) { values[$0] }
+        openBooks = [sheet.name.lowercased(): book]
+        openCells = [:]
+        // What other sheets' formulas computed is for this sheet's formulas only.
+        defer { openBooks = [:]; openCells = [:] }
         var tally = SheetFormulas()
         var overrides: [Int: Cell] = [:]
         overrides.reserveCapacity(entries.count)

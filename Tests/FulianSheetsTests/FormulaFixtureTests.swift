@@ -55,26 +55,22 @@ struct FormulaFixtureTests {
     }
 
     /// No saved result and no request to recalculate (Apache POI and other generators): read row by row, a
-    /// formula is computed from its own row, and the 合计 row's SUM over the rows above is an error cell with
-    /// a warning; the importer reads each sheet again, and then the whole sheet's formulas are computed.
+    /// formula is computed from its own row; at the 合计 row, whose SUM reads the rows above, the sheet is read
+    /// on with its formulas computed from the whole of it: the first read has every figure, and so has the next.
     @Test func formulasWithoutAResultAreComputedFromTheirRowThenFromTheSheet() throws {
         let file = "春蕾计划发放表-无结果.xlsx"
         let reader = try openSpreadsheet(at: Self.path(file))
-        let first = Self.computed(try reader.rows(in: reader.sheets[0]))
-        #expect(Array(first.prefix(5)) == Array(Self.expected.prefix(5)))
-        #expect(first[5] == [.error("=SUM(F3:F7)"), .error("=SUM(G3:G7)"), .empty, .empty])
-        #expect(reader.warnings.map { $0.text(.zh) } == [
-            "\(file) 工作表“发放表” 第 3 行第 7 列：警告 [formula-computed] 15 个公式没有保存计算结果，已由 fulian 按公式算出（如 G3：=ROUND(E3*F3,2)）",
-            "\(file) 工作表“发放表” 第 8 行第 6 列：警告 [formula-not-computed] 2 个公式没有可用的计算结果，fulian 也无法计算（如 F8：=SUM(F3:F7)，公式引用了其他行）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
-        ])
-        #expect(reader.warnings.map { $0.text(.en) } == [
-            "\(file):发放表!R3C7: warning [formula-computed] 15 formulas have no saved result and were computed by fulian (e.g. G3: =ROUND(E3*F3,2))",
-            "\(file):发放表!R8C6: warning [formula-not-computed] 2 formulas have no usable saved result and fulian cannot compute them (e.g. F8: =SUM(F3:F7): it refers to other rows): these cells are read as errors; open the file in Excel or WPS, save it and import it again",
-        ])
-        #expect(Self.computed(try reader.rows(in: reader.sheets[0])) == Self.expected)
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(Self.computed(rows) == Self.expected)
         #expect(reader.warnings.map { $0.text(.zh) } == [
             "\(file) 工作表“发放表” 第 3 行第 7 列：警告 [formula-computed] 17 个公式没有保存计算结果，已由 fulian 按公式算出（如 G3：=ROUND(E3*F3,2)）",
         ])
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "\(file):发放表!R3C7: warning [formula-computed] 17 formulas have no saved result and were computed by fulian (e.g. G3: =ROUND(E3*F3,2))",
+        ])
+        #expect(Self.computed(try reader.rows(in: reader.sheets[0])) == Self.expected)
+        #expect(reader.warnings.count == 1)
     }
 
     /// A formula with a saved result is read as saved, in a workbook that does not ask for recalculation.
@@ -109,20 +105,77 @@ struct FormulaFixtureTests {
         let file = "公式计算.xlsx"
         let reader = try openSpreadsheet(at: Self.path(file))
         let rows = try reader.rows(in: try reader.sheet(named: "不计算"))
-        #expect(rows.map { $0.cells[0] } == [.error("=VLOOKUP(D1,D1:E2,2,0)"), n(42), .error("=计算!B1*2"),
+        // A3 reads the sheet 计算, computed there (450 × 2).
+        #expect(rows.map { $0.cells[0] } == [.error("=VLOOKUP(D1,D1:E2,2,0)"), n(42), n(900),
                                              .error("=A5+1"), .error("=A4+1"), .error("#VALUE!")])
         #expect(reader.warnings.map { $0.text(.zh) } == [
-            "\(file) 工作表“不计算” 第 6 行第 1 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：1 个公式已由 fulian 按公式重新算出（如 A6：=D1*2）",
-            "\(file) 工作表“不计算” 第 1 行第 1 列：警告 [formula-not-computed] 4 个公式没有可用的计算结果，fulian 也无法计算（如 A1：=VLOOKUP(D1,D1:E2,2,0)，fulian 不计算函数 VLOOKUP）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+            "\(file) 工作表“不计算” 第 3 行第 1 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：2 个公式已由 fulian 按公式重新算出（如 A3：=计算!B1*2）",
+            "\(file) 工作表“不计算” 第 1 行第 1 列：警告 [formula-not-computed] 3 个公式没有可用的计算结果，fulian 也无法计算（如 A1：=VLOOKUP(D1,D1:E2,2,0)，fulian 不计算函数 VLOOKUP）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
             "\(file) 工作表“不计算” 第 2 行第 1 列：警告 [formula-not-computed] 1 个公式 fulian 无法重新计算（如 A2：=VLOOKUP(D2,D1:E2,2,0)，fulian 不计算函数 VLOOKUP），按文件中保存的结果读取；如有疑问，请在 Excel 或 WPS 中打开文件、保存后再导入",
         ])
         #expect(reader.warnings.map { $0.text(.en) } == [
-            "\(file):不计算!R6C1: warning [formula-computed] the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated 1 formula (e.g. A6: =D1*2)",
-            "\(file):不计算!R1C1: warning [formula-not-computed] 4 formulas have no usable saved result and fulian cannot compute them (e.g. A1: =VLOOKUP(D1,D1:E2,2,0): fulian does not compute the function VLOOKUP): these cells are read as errors; open the file in Excel or WPS, save it and import it again",
+            "\(file):不计算!R3C1: warning [formula-computed] the file asks for its formulas to be recalculated when opened (as files written by XlsxWriter or openpyxl do), so the results saved in it are not reliable: fulian recalculated 2 formulas (e.g. A3: =计算!B1*2)",
+            "\(file):不计算!R1C1: warning [formula-not-computed] 3 formulas have no usable saved result and fulian cannot compute them (e.g. A1: =VLOOKUP(D1,D1:E2,2,0): fulian does not compute the function VLOOKUP): these cells are read as errors; open the file in Excel or WPS, save it and import it again",
             "\(file):不计算!R2C1: warning [formula-not-computed] fulian cannot recalculate 1 formula (e.g. A2: =VLOOKUP(D2,D1:E2,2,0): fulian does not compute the function VLOOKUP), so the results saved in the file are read; if in doubt, open the file in Excel or WPS, save it and import it again",
         ])
         // The circular pair, named in English too.
         #expect(SheetsMessage.formulaCircular.text(.zh) == "公式引用了自己的结果（循环引用）")
+    }
+
+    // MARK: Other sheets
+
+    /// What each sheet of 春蕾计划发放表-跨表引用.xlsx reads as, its cells as text (the same as LibreOffice's, but
+    /// for the two fulian cannot compute, which LibreOffice shows as #NAME? and Err:522).
+    static let crossSheets: [(String, [[String]])] = [
+        ("发放表", [
+            ["东湖街道2024年一季度春蕾计划发放表"],
+            ["序号", "姓名", "所属社区", "身份证号", "人数", "发放金额（元）", "发放日期"],
+            ["1", "王秀英", "东湖社区", "43995119800302001X", "2", "1000", "2024-03-08"],
+            ["2", "李桂兰", "白沙社区", "439951197506110020", "1", "600", "2024-03-08"],
+            ["3", "张玉梅", "桥头社区", "439951196811050058", "2", "301", "2024-03-01"],
+            ["4", "刘凤英", "东湖社区", "439951198807230063", "1", "1100", "2024-03-31"],
+            ["5", "陈淑珍", "白沙社区", "439951199508170077", "3", "650.5", "2024-01-15"],
+            ["合计", "", "", "", "", "3651.5"],
+        ]),
+        ("发放标准", [["项目", "标准（元）"], ["春蕾计划", "500"], ["春蕾计划（困难）", "600"]]),
+        ("困难 补贴", [["项目", "金额（元）"], ["困难补贴", "150.5"]]),
+        ("汇总", [["项目", "金额合计（元）"], ["春蕾计划", "3651.5"], ["", "0"]]),
+        ("缺表", [["=不存在!B1*2"]]),
+        ("互相甲", [["11"], ["5"], ["=互相乙!A3+1"]]),
+        ("互相乙", [["10"], ["12"], ["=互相甲!A3*2"]]),
+    ]
+
+    static func text(_ row: Row) -> [String] {
+        var cells = row.cells.map(\.displayText)
+        while cells.last == "" { cells.removeLast() }
+        return cells
+    }
+
+    /// Formulas reading other sheets: the cells of sheets after theirs, a formula there computed too, a
+    /// quoted name, whole ranges; sheets reading each other cell by cell; a loop across sheets and a sheet the
+    /// workbook lacks are named.
+    @Test func formulasReadOtherSheets() throws {
+        let file = "春蕾计划发放表-跨表引用.xlsx"
+        for (name, expected) in Self.crossSheets {
+            let reader = try openSpreadsheet(at: Self.path(file))
+            let rows = try reader.rows(in: try reader.sheet(named: name))
+            #expect(rows.map(Self.text) == expected, "sheet \(name)")
+        }
+        let reader = try openSpreadsheet(at: Self.path(file))
+        for sheet in reader.sheets { _ = try reader.rows(in: sheet) }
+        // Only the sheet read speaks of its formulas: reading 发放标准 for 发放表 adds nothing of 发放标准's. (汇总's
+        // B3 computes to the 0 saved: not counted.)
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "\(file) 工作表“发放表” 第 3 行第 6 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：11 个公式已由 fulian 按公式重新算出（如 F3：=发放标准!$B$2*E3）",
+            "\(file) 工作表“发放标准” 第 3 行第 2 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：1 个公式已由 fulian 按公式重新算出（如 B3：=B2+100）",
+            "\(file) 工作表“汇总” 第 2 行第 2 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：1 个公式已由 fulian 按公式重新算出（如 B2：=SUM(发放表!F3:F7)）",
+            "\(file) 工作表“缺表” 第 1 行第 1 列：警告 [formula-not-computed] 1 个公式没有可用的计算结果，fulian 也无法计算（如 A1：=不存在!B1*2，公式引用的工作表“不存在”不在工作簿中）：该单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+            "\(file) 工作表“互相甲” 第 1 行第 1 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：1 个公式已由 fulian 按公式重新算出（如 A1：=互相乙!A1+1）",
+            "\(file) 工作表“互相甲” 第 3 行第 1 列：警告 [formula-not-computed] 1 个公式没有可用的计算结果，fulian 也无法计算（如 A3：=互相乙!A3+1，公式引用了自己的结果（循环引用））：该单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+            "\(file) 工作表“互相乙” 第 1 行第 1 列：警告 [formula-computed] 文件要求打开时重新计算公式（XlsxWriter、openpyxl 等程序写的文件如此），其中保存的结果不可靠：2 个公式已由 fulian 按公式重新算出（如 A1：=互相甲!A2*2）",
+            "\(file) 工作表“互相乙” 第 3 行第 1 列：警告 [formula-not-computed] 1 个公式没有可用的计算结果，fulian 也无法计算（如 A3：=互相甲!A3*2，公式引用了自己的结果（循环引用））：该单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+        ])
+        #expect(reader.warnings[3].text(.en) == "\(file):缺表!R1C1: warning [formula-not-computed] 1 formula has no usable saved result and fulian cannot compute it (e.g. A1: =不存在!B1*2: it refers to a sheet “不存在” the workbook does not have): the cell is read as an error; open the file in Excel or WPS, save it and import it again")
     }
 
     // MARK: .xls
@@ -167,22 +220,41 @@ struct FormulaFixtureTests {
     /// 计算 (numbers equal to 12 significant digits: LibreOffice writes 0.00999999999999979 in full too).
     @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"))
     func libreOfficeComputesTheSame() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-formula-lo-\(UUID().uuidString)")
-        let profile = dir.appendingPathComponent("home/.config/libreoffice/4/user")
-        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        let dir = try Self.recalculatingProfile("fulian-formula-lo")
         defer { try? FileManager.default.removeItem(at: dir) }
-        // OOXMLRecalcMode 0: always recalculate an .xlsx on loading (LibreOffice's default keeps the 0 placeholders).
-        try """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-            </oor:items>
-            """.write(to: profile.appendingPathComponent("registrymodifications.xcu"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: Self.path("公式计算.xlsx"), toPath: dir.appendingPathComponent("cases.xlsx").path)
         let out = try CLIRunner.shell("HOME=$PWD/home soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir csv cases.xlsx",
                                       in: dir)
         #expect(out.status == 0, "\(out.stderr)")
         try Self.compareWithLibreOffice(dir: dir)
+    }
+
+    /// LibreOffice, recalculating on loading, computes every sheet of 春蕾计划发放表-跨表引用.xlsx as fulian does;
+    /// where fulian reads an error cell (a formula it cannot compute), LibreOffice shows an error too.
+    @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"))
+    func libreOfficeComputesOtherSheetsTheSame() throws {
+        let dir = try Self.recalculatingProfile("fulian-cross-lo")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Self.path("春蕾计划发放表-跨表引用.xlsx"), toPath: dir.appendingPathComponent("cross.xlsx").path)
+        // Sheet -1: every sheet, each to cross-<sheet>.csv.
+        let out = try CLIRunner.shell("HOME=$PWD/home soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' --outdir csv cross.xlsx",
+                                      in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        for (name, mine) in Self.crossSheets {
+            let theirs = try readRows(dir.appendingPathComponent("csv/cross-\(name).csv").path, options: ReadOptions(encoding: .utf8))
+                .map(Self.text)
+            #expect(theirs.count == mine.count, "sheet \(name)")
+            for (m, l) in zip(mine, theirs) {
+                for (k, cell) in m.enumerated() {
+                    let lo = k < l.count ? l[k] : ""
+                    if cell.hasPrefix("=") {
+                        #expect(lo.hasPrefix("#") || lo.hasPrefix("Err:"), "sheet \(name): fulian \(cell) · LibreOffice \(lo)")
+                    } else {
+                        #expect(cell == lo, "sheet \(name): fulian \(cell) · LibreOffice \(lo)")
+                    }
+                }
+            }
+        }
     }
 
     /// LibreOffice computes xlwt's formulas on loading, and gets what fulian gets, cell by cell.
@@ -206,6 +278,21 @@ struct FormulaFixtureTests {
                 #expect(cell.displayText == lo, "row \(m.number) column \(k + 1): fulian \(cell.displayText) · LibreOffice \(lo)")
             }
         }
+    }
+
+    /// A fresh directory with a LibreOffice profile under `home/` that recalculates every .xlsx on loading
+    /// (OOXMLRecalcMode 0: LibreOffice's default keeps XlsxWriter's 0 placeholders).
+    static func recalculatingProfile(_ prefix: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let profile = dir.appendingPathComponent("home/.config/libreoffice/4/user")
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """.write(to: profile.appendingPathComponent("registrymodifications.xcu"), atomically: true, encoding: .utf8)
+        return dir
     }
 
     static func compareWithLibreOffice(dir: URL) throws {

@@ -146,8 +146,11 @@ struct FormulaTests {
     @Test(arguments: [
         ("VLOOKUP(A1,B1:C3,2,0)", SheetsMessage.formulaFunction(name: "VLOOKUP")),
         ("TODAY()", .formulaFunction(name: "TODAY")),
-        ("Sheet2!A1*2", .formulaWritten(text: "Sheet2!")),
-        ("'名册'!A1", .formulaWritten(text: "'名册'!A1")),
+        ("Sheet2!A1*2", .formulaOtherSheet),                  // with no other sheet to read
+        ("'名册'!A1", .formulaOtherSheet),
+        ("[1]名册!B3*2", .formulaWritten(text: "[1]名册!B3*2")),      // another workbook
+        ("SUM(一月:三月!B3)", .formulaWritten(text: "一月:三月!B3)")),   // several sheets
+        ("合计金额*2", .formulaWritten(text: "合计金额")),          // a defined name
         ("SUM({1,2})", .formulaWritten(text: "{…}")),
         ("SUM(1:1)", .formulaWritten(text: "1:1)")),
         ("A1+", .formulaWritten(text: "")),

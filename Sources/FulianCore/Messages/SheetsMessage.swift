@@ -66,12 +66,15 @@ public indirect enum SheetsMessage: Localized, Hashable {
     case formulasKeptAsSaved(count: Int, cell: String, formula: String, reason: SheetsMessage)
     /// Why a formula is not computed: a function fulian does not compute.
     case formulaFunction(name: String)
-    /// Why a formula is not computed: something written fulian does not compute (`Sheet2!`, `{1,2}`).
+    /// Why a formula is not computed: something written fulian does not compute (`合计金额`, `{1,2}`).
     case formulaWritten(text: String)
     /// Why a formula is not computed: it needs its own result.
     case formulaCircular
-    /// Why a formula is not computed: it reads another sheet.
+    /// Why a formula is not computed: it reads another sheet (one fulian cannot read, or in a file whose
+    /// formulas are computed sheet by sheet).
     case formulaOtherSheet
+    /// Why a formula is not computed: the sheet it reads is not in the workbook.
+    case formulaNoSuchSheet(name: String)
     /// Why a formula is not computed: it reads other rows, in a workbook read row by row.
     case formulaOtherRows
     /// Why a formula is not computed: its ranges hold too many cells.
@@ -322,8 +325,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
             return Wording("\(count) 个公式没有保存计算结果，已由 fulian 按公式算出（如 \(cell)：=\(formula)）",
                            "\(SheetsMessage.formulas(count)) \(count == 1 ? "has" : "have") no saved result and \(count == 1 ? "was" : "were") computed by fulian (e.g. \(cell): =\(formula))")
         case .formulasNotComputed(let count, let cell, let formula, let reason):
-            return Wording("\(count) 个公式没有可用的计算结果，fulian 也无法计算（如 \(cell)：=\(formula)，\(reason.text(.zh))）：这些单元格按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
-                           "\(SheetsMessage.formulas(count)) \(count == 1 ? "has" : "have") no usable saved result and fulian cannot compute \(count == 1 ? "it" : "them") (e.g. \(cell): =\(formula): \(reason.text(.en))): \(count == 1 ? "the cell is" : "these cells are") read as errors; open the file in Excel or WPS, save it and import it again")
+            return Wording("\(count) 个公式没有可用的计算结果，fulian 也无法计算（如 \(cell)：=\(formula)，\(reason.text(.zh))）：\(count == 1 ? "该单元格" : "这些单元格")按错误值读取；请在 Excel 或 WPS 中打开文件、保存后再导入",
+                           "\(SheetsMessage.formulas(count)) \(count == 1 ? "has" : "have") no usable saved result and fulian cannot compute \(count == 1 ? "it" : "them") (e.g. \(cell): =\(formula): \(reason.text(.en))): \(count == 1 ? "the cell is read as an error" : "these cells are read as errors"); open the file in Excel or WPS, save it and import it again")
         case .formulasKeptAsSaved(let count, let cell, let formula, let reason):
             return Wording("\(count) 个公式 fulian 无法重新计算（如 \(cell)：=\(formula)，\(reason.text(.zh))），按文件中保存的结果读取；如有疑问，请在 Excel 或 WPS 中打开文件、保存后再导入",
                            "fulian cannot recalculate \(SheetsMessage.formulas(count)) (e.g. \(cell): =\(formula): \(reason.text(.en))), so the results saved in the file are read; if in doubt, open the file in Excel or WPS, save it and import it again")
@@ -335,6 +338,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
             return Wording("公式引用了自己的结果（循环引用）", "the formula refers to its own result (a circular reference)")
         case .formulaOtherSheet:
             return Wording("公式引用了其他工作表", "it refers to another sheet")
+        case .formulaNoSuchSheet(let name):
+            return Wording("公式引用的工作表“\(name)”不在工作簿中", "it refers to a sheet “\(name)” the workbook does not have")
         case .formulaOtherRows:
             return Wording("公式引用了其他行", "it refers to other rows")
         case .formulaRangesTooLarge:
