@@ -111,6 +111,9 @@ public struct SheetTally: Sendable, Hashable {
     /// A title among the data (石马河街道2024年第一季度救助发放名单 heading the next pasted block), 1-based;
     /// counted in ``titleRows`` too.
     public var innerTitleRows: [Int] = []
+    /// Data rows hidden in the workbook (by hand or by a filter), 1-based: imported as the others, and
+    /// named in a `hidden-rows` warning.
+    public var hiddenRows: [Int] = []
     /// Cells filled from a merged range.
     public var mergedCellsFilled = 0
     /// The report measures the sheet has no column for (`seekers`), with the rows each stays empty on.
@@ -689,6 +692,7 @@ public final class SheetImporter {
                     return true
                 }
                 tally.dataRows += 1
+                if row.hidden { tally.hiddenRows.append(row.number) }
                 var parsed = normalizer.normalize(row)
                 parsed.sheetIndex = index
                 if !missing.isEmpty, let record = parsed.record {
@@ -713,6 +717,11 @@ public final class SheetImporter {
         tally.headerRows += tally.repeatedHeaderRows.count
         tally.titleRows += tally.innerTitleRows.count
         tally.missingMeasures = missing.filter { $0.rows > 0 }
+        if let first = tally.hiddenRows.first {
+            // Rows someone hid are still someone's data: taken, and said where they are.
+            fileDiagnostics.append(Diagnostic(severity: .warning, file: fileName, sheet: sheetName, row: first,
+                category: "hidden-rows", message: .importing(.hiddenRows(count: tally.hiddenRows.count, rows: Array(tally.hiddenRows.prefix(10))))))
+        }
         for check in footerChecks {
             for (b, stated) in check.values {
                 let actual = normalizer.sum(of: b.field.key)

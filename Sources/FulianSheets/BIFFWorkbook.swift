@@ -21,7 +21,7 @@ enum BIFFRecord {
     static let dimensions: UInt16 = 0x0200, mergedCells: UInt16 = 0x00E5
     static let labelSST: UInt16 = 0x00FD, label: UInt16 = 0x0204, rstring: UInt16 = 0x00D6, number: UInt16 = 0x0203
     static let rk: UInt16 = 0x027E, mulRK: UInt16 = 0x00BD, boolErr: UInt16 = 0x0205
-    static let blank: UInt16 = 0x0201, mulBlank: UInt16 = 0x00BE, formula: UInt16 = 0x0006, string: UInt16 = 0x0207
+    static let blank: UInt16 = 0x0201, mulBlank: UInt16 = 0x00BE, formula: UInt16 = 0x0006, string: UInt16 = 0x0207, row: UInt16 = 0x0208
 
     /// The text Excel shows for a `BOOLERR` / `FORMULA` error code.
     static func errorText(_ code: UInt8) -> String {

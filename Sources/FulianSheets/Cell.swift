@@ -94,11 +94,15 @@ public struct Row: Hashable, Sendable {
     public var number: Int
     /// The cells, index 0 = column A. Trailing empty cells may be absent; ``subscript(_:)`` pads.
     public var cells: [Cell]
+    /// Hidden in the workbook (rows hidden by hand or by a filter, `<row hidden="1">`, BIFF's zero-height
+    /// flag): read as any other row, so that nobody's data is dropped unseen; the importer reports them.
+    public var hidden: Bool
 
     /// Creates a row.
-    public init(number: Int, cells: [Cell]) {
+    public init(number: Int, cells: [Cell], hidden: Bool = false) {
         self.number = number
         self.cells = cells
+        self.hidden = hidden
     }
 
     /// The cell at a 0-based column index, `.empty` beyond the stored cells.

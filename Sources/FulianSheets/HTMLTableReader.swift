@@ -140,7 +140,7 @@ public final class HTMLTableReader: SpreadsheetReader {
                                        message: .sheets(.pageCutShort(rows: t.rows.count))))
         }
         for (k, cells) in t.rows.enumerated() {
-            guard try body(Row(number: k + 1, cells: cells)) else { return }
+            guard try body(Row(number: k + 1, cells: cells, hidden: t.hiddenRows.contains(k))) else { return }
         }
     }
 
@@ -202,6 +202,8 @@ struct HTMLTable {
     var merges: [CellRange] = []
     /// Spans cut down to the cap.
     var capped: [(row: Int, attribute: String, given: Int, limit: Int)] = []
+    /// Rows (0-based) written hidden: `<tr style="display:none">`, as Excel saves a hidden row to a web page.
+    var hiddenRows = Set<Int>()
 }
 
 /// Gathers the visible text of a cell, caption or title as a browser shows it: runs of ASCII white space are
@@ -442,6 +444,10 @@ struct HTMLTableParser {
                 try finishCell()
                 try finishRow()
                 try startRow()
+                if let style = attributes.first(where: { $0.0 == "style" })?.1?.lowercased(),
+                   style.filter({ !$0.isWhitespace }).contains("display:none"), let n = table?.rows.count {
+                    table!.hiddenRows.insert(n)
+                }
             } else { cell?.text.softBreak() }
         case "td", "th":
             if depth == 1 {

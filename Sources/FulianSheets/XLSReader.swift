@@ -211,6 +211,7 @@ public final class XLSReader: SpreadsheetReader {
         var current = -1                 // 0-based row being gathered
         var stopped = false
         var gathered: [Int: [Cell]] = [:] // rows out of order (only when `ordered` is false)
+        var hiddenRows = Set<Int>()       // 0-based rows the ROW records mark hidden
         var pendingString: (row: Int, column: Int)?
         var emptyFormulas: [(row: Int, column: Int, xf: Int, text: Result<String, Formula.Unsupported>)] = []
 
@@ -220,7 +221,7 @@ public final class XLSReader: SpreadsheetReader {
         func flush() throws {
             guard current >= 0, !cells.isEmpty else { return }
             if ordered {
-                if try !body(Row(number: current + 1, cells: cells)) { stopped = true }
+                if try !body(Row(number: current + 1, cells: cells, hidden: hiddenRows.contains(current))) { stopped = true }
             } else {
                 gathered[current] = cells
             }
@@ -336,6 +337,10 @@ public final class XLSReader: SpreadsheetReader {
                     break
                 case 0x04BC, 0x0221, 0x0236:          // SHRFMLA, ARRAY, TABLE may stand between FORMULA and STRING
                     break
+                case BIFFRecord.row:
+                    // fDyZero: the row is hidden (by hand or by a filter).
+                    pendingString = nil
+                    if length >= 14, p[b + 12] & 0x20 != 0 { hiddenRows.insert(Int(p.u16(b))) }
                 default:
                     pendingString = nil
                 }
@@ -347,7 +352,7 @@ public final class XLSReader: SpreadsheetReader {
         guard !stopped, !ordered else { return }
         if !emptyFormulas.isEmpty { sheetWarnings[i] = computeEmptyResults(emptyFormulas, into: &gathered, sheet: name) }
         for row in gathered.keys.sorted() {
-            if try !body(Row(number: row + 1, cells: gathered[row]!)) { return }
+            if try !body(Row(number: row + 1, cells: gathered[row]!, hidden: hiddenRows.contains(row))) { return }
         }
     }
 

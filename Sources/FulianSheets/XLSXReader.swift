@@ -769,6 +769,7 @@ public final class XLSXReader: SpreadsheetReader {
         let limits: ReadLimits
         var inSheetData = false, sawSheetData = false, done = false, stopped = false
         var rowNumber = 0
+        var rowHidden = false
         var cells: [Cell] = []
         var inRow = false
         var column = 0            // 1-based column of the current cell
@@ -855,7 +856,8 @@ public final class XLSXReader: SpreadsheetReader {
                         sharedIndex = sc.attributeString(t, "t") == "shared" ? sc.attributeString(t, "si").flatMap { Int($0) } : nil
                     } else if sc.isName(t, "row") {
                         guard inSheetData else { continue }
-                        let r = sc.attributeInt(t, "r") ?? (rowNumber + 1)
+                        let (number, hidden, _) = sc.attributes(t, "r", "hidden", "ht")
+                        let r = sc.int(number) ?? (rowNumber + 1)
                         guard r >= 1 else { throw error(.malformedRowNumber) }
                         guard r <= limits.maxRows else {
                             throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: r,
@@ -864,6 +866,8 @@ public final class XLSXReader: SpreadsheetReader {
                         rowNumber = r
                         column = 0
                         cells.removeAll(keepingCapacity: true)
+                        // hidden="1" or "true" (xsd:boolean).
+                        rowHidden = hidden.map { !$0.isEmpty && (sc.buffer[$0.lowerBound] == UInt8(ascii: "1") || sc.buffer[$0.lowerBound] == UInt8(ascii: "t")) } ?? false
                         inRow = !empty
                         inCell = false
                     } else if sc.isName(t, "sheetData") {
@@ -887,7 +891,7 @@ public final class XLSXReader: SpreadsheetReader {
                         inCell = false
                         if formulas.hasPending { try formulas.resolvePending(row: rowNumber, &cells, dateSystem: dateSystem, styleKinds: styleKinds) }
                         if !cells.isEmpty {
-                            if try !body(Row(number: rowNumber, cells: cells)) {
+                            if try !body(Row(number: rowNumber, cells: cells, hidden: rowHidden)) {
                                 stopped = true
                                 return false
                             }

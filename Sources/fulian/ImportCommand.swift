@@ -231,6 +231,7 @@ enum ImportSummary {
                              ("kind", .optional(s.kind.map { $0.kind?.rawValue ?? "by-name" })), ("kind_source", .optional(s.kind?.source?.text())),
                              ("repeated_header_rows", .array(s.tally.repeatedHeaderRows.map(JSONOutput.int))),
                              ("inner_title_rows", .array(s.tally.innerTitleRows.map(JSONOutput.int))),
+                             ("hidden_rows", .array(s.tally.hiddenRows.map(JSONOutput.int))),
                              ("missing_measures", .object(s.tally.missingMeasures.map { ($0.field.key, .int($0.rows)) }))])
                 })),
                 ("inferred_columns", .array(r.inferredColumns.map(JSONOutput.string))),

@@ -113,6 +113,8 @@ struct PeekCommand: ParsableCommand {
                 t.rows.append([String(r.number)] + (0..<cols).map { PeekCommand.show(r[$0], mask: !noMask) })
             }
             print(t.render())
+            let hidden = shown.filter(\.hidden).map(\.number)
+            if !hidden.isEmpty { print(CLIMessage.peekHiddenRows(hidden).text()) }
             if allCols > cols { print(CLIMessage.peekColumnsNotShown(from: ColumnName.letters(cols + 1), to: ColumnName.letters(allCols)).text()) }
         }
         for w in reader.warnings.prefix(20) { print(w.description) }

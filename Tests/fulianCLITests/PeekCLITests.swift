@@ -34,6 +34,20 @@ import TestSupport
             """)
     }
 
+    /// Rows hidden in the workbook are shown, and named under the table (in JSON, `"hidden": true`).
+    @Test func hiddenRowsAreShownAndNamed() throws {
+        let file = "fixtures/sheets/hidden-rows/春蕾计划发放表-隐藏行.xls"
+        let zh = try PeekCLITests.peek(["--lang", "zh", file, "--rows", "7"])
+        #expect(zh.status == 0 && zh.stderr == "")
+        #expect(zh.stdout.hasSuffix("陈淑珍  白沙社区  439951********0173  999.99          2024-01-15\n隐藏的行：5、7\n"), "\(zh.stdout)")
+        let en = try PeekCLITests.peek(["--lang", "en", file, "--rows", "6"])
+        #expect(en.stdout.hasSuffix("hidden rows: 5\n"), "\(en.stdout)")
+        let json = try PeekCLITests.peek([file, "--format", "json", "--rows", "5"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(((doc["sheets"] as? [[String: Any]])?.first?["rows"]) as? [[String: Any]])
+        #expect(rows.map { $0["hidden"] as? Bool } == [nil, nil, nil, nil, true])
+    }
+
     @Test func jsonHasEveryCellType() throws {
         let out = try PeekCLITests.peek(["fixtures/sheets/peek-types.xlsx", "--format", "json", "--sheet", "名单"])
         #expect(out.status == 0 && out.stderr == "")

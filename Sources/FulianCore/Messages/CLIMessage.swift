@@ -118,6 +118,8 @@ public indirect enum CLIMessage: Localized, Hashable {
     case peekSheet(index: Int, name: String, rows: Int, columns: Int, visibility: String?, dimension: String?)
     /// Peek's merged ranges of a sheet.
     case peekMerged([String])
+    /// The rows of the sheet hidden in the workbook, among those shown.
+    case peekHiddenRows([Int])
     /// Columns peek leaves out of a wide sheet.
     case peekColumnsNotShown(from: String, to: String)
 
@@ -306,6 +308,8 @@ public indirect enum CLIMessage: Localized, Hashable {
                         + (dimension.map { ", declared \($0)" } ?? ""))
         case .peekMerged(let ranges):
             Wording("合并单元格：" + ranges.joined(separator: " "), "merged: " + ranges.joined(separator: " "))
+        case .peekHiddenRows(let rows):
+            Wording("隐藏的行：" + rows.map(String.init).joined(separator: "、"), "hidden rows: " + rows.map(String.init).joined(separator: ", "))
         case .peekColumnsNotShown(let from, let to):
             Wording("（\(from)…\(to) 列未显示）", "(columns \(from)…\(to) not shown)")
 

@@ -55,6 +55,8 @@ public indirect enum ImportMessage: Localized, Hashable {
     case negativeAmount(yuan: String)
     /// An amount of 0: taken, with a warning (a left-out amount, or a formula's placeholder).
     case zeroAmount
+    /// Data rows hidden in the workbook: imported, with a warning naming the first of them.
+    case hiddenRows(count: Int, rows: [Int])
     /// A value that is no whole number.
     case notAWholeNumber(written: String)
     /// A value that is no phone number (masked).
@@ -268,6 +270,9 @@ public indirect enum ImportMessage: Localized, Hashable {
         case .negativeAmount(let yuan): Wording("\(yuan) 是负数", "\(yuan) is negative")
         case .zeroAmount: Wording("金额为 0：是漏填了，还是公式没有算出结果？本行照常入库",
                                   "the amount is 0: was it left out, or is it a formula without its result? The row is taken as it is")
+        case .hiddenRows(let count, let rows):
+            Wording("工作表中有 \(count) 行数据在文件中被隐藏（第 \(rows.map(String.init).joined(separator: "、")) 行\(count > rows.count ? "等" : "")，手动隐藏或被筛选掉），已照常导入；如这些行不该上报，请在文件中删除后再导入",
+                    "\(count) data \(count == 1 ? "row is" : "rows are") hidden in the file (\(count == 1 ? "row" : "rows") \(rows.map(String.init).joined(separator: ", "))\(count > rows.count ? " …" : ""), hidden by hand or by a filter): imported as the others; if \(count == 1 ? "it should" : "they should") not be reported, delete \(count == 1 ? "it" : "them") in the file and import it again")
         case .notAWholeNumber(let s): Wording("\(s) 不是整数", "\(s) is not a whole number")
         case .notAPhone(let s): Wording("\(s) 不是电话号码", "\(s) is not a phone number")
         case .tooFewPhoneDigits(let s, let digits):

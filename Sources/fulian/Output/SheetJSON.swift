@@ -39,11 +39,13 @@ enum SheetJSON {
         return masked == digits ? nil : masked
     }
 
-    /// One row: its number as Excel shows it and its cells from column A, trailing empty cells left out.
+    /// One row: its number as Excel shows it and its cells from column A, trailing empty cells left out;
+    /// `"hidden": true` for a row hidden in the workbook.
     static func row(_ r: Row, mask: Bool) -> JSONOutput {
         var cells = r.cells[...]
         while let last = cells.last, case .empty = last { cells = cells.dropLast() }
-        return .object([("row", .int(r.number)), ("cells", .array(cells.map { cell($0, mask: mask) }))])
+        let fields: [(String, JSONOutput)] = [("row", .int(r.number)), ("cells", .array(cells.map { cell($0, mask: mask) }))]
+        return .object(r.hidden ? fields + [("hidden", .bool(true))] : fields)
     }
 
     /// One sheet with its merged ranges and the rows given.

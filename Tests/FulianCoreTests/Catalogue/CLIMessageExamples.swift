@@ -52,7 +52,7 @@ extension CLIMessage {
         .rowCount(3),
         .peekHeading(file: "名册.csv", format: "csv", encoding: "GB18030", delimiter: "tab", dateSystem: nil),
         .peekSheet(index: 1, name: "名单", rows: 12, columns: 5, visibility: "hidden", dimension: "A1:E12"),
-        .peekMerged(["A1:C1"]),
+        .peekMerged(["A1:C1"]), .peekHiddenRows([5, 7]),
         .peekColumnsNotShown(from: "AO", to: "AZ"),
         .cleanCSVWritten(table: "清洗.csv", issues: "清洗-issues.csv"),
         .cleanWorkbookWritten("清洗.xlsx"),

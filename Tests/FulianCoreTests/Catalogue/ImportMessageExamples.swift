@@ -17,7 +17,7 @@ extension ImportMessage {
         .notAnAmount(written: "待定"),
         .belowOneFen(written: "12.345"),
         .amountTooLarge(written: "1e20"),
-        .negativeAmount(yuan: "-500.00"), .zeroAmount,
+        .negativeAmount(yuan: "-500.00"), .zeroAmount, .hiddenRows(count: 1, rows: [7]), .hiddenRows(count: 14, rows: [5, 6, 7, 8, 9, 10, 11, 12, 13, 20]),
         .notAWholeNumber(written: "2.5"),
         .notAPhone(written: "无"),
         .tooFewPhoneDigits(written: "12345", digits: 5),
