@@ -52,6 +52,8 @@ public final class XLSXReader: SpreadsheetReader {
     private var openBooks: [String: FormulaBook] = [:]
     /// The cells as saved of the sheets in ``openBooks``, for formulas of other sheets reading them.
     private var openCells: [String: [Int: Cell]] = [:]
+    /// ``open(_:)``'s answers by the name as the formulas write it (`标准`, `'标准'` and `标准 ` are one sheet).
+    private var openByName: [String: (book: FormulaBook, cells: [Int: Cell])] = [:]
 
 
     /// Opens a workbook: reads the workbook, relationships, styles and shared strings; sheets are read
@@ -623,6 +625,13 @@ public final class XLSXReader: SpreadsheetReader {
 
     /// The book and the saved cells of a sheet formulas read, up to 4 Mi cells.
     private func open(_ name: String) throws -> (book: FormulaBook, cells: [Int: Cell]) {
+        if let known = openByName[name] { return known }
+        let opened = try openSheet(name)
+        openByName[name] = opened
+        return opened
+    }
+
+    private func openSheet(_ name: String) throws -> (book: FormulaBook, cells: [Int: Cell]) {
         guard let info = try? sheet(named: name) else { throw Formula.Unsupported(.formulaNoSuchSheet(name: String(name.prefix(40)))) }
         let lower = info.name.lowercased()
         if let book = openBooks[lower], let cells = openCells[lower] { return (book, cells) }
@@ -731,7 +740,7 @@ public final class XLSXReader: SpreadsheetReader {
         openBooks = [sheet.name.lowercased(): book]
         openCells = [:]
         // What other sheets' formulas computed is for this sheet's formulas only.
-        defer { openBooks = [:]; openCells = [:] }
+        defer { openBooks = [:]; openCells = [:]; openByName = [:] }
         var tally = SheetFormulas()
         var overrides: [Int: Cell] = [:]
         overrides.reserveCapacity(entries.count)
