@@ -5,8 +5,9 @@ import FulianCore
 /// written back as the A1 text Excel shows (`ROUND(A1*B1,2)`), for ``Formula`` to parse and compute.
 ///
 /// Needed for the formulas writers such as xlwt save without a result. Operators are written with the
-/// parentheses their precedence needs; references keep their `$`. Tokens of what fulian does not compute
-/// (names, other sheets, arrays, shared-formula pointers, memory areas) are ``Formula/Unsupported``.
+/// parentheses their precedence needs; references keep their `$`, and another sheet's are written with its
+/// name (`'发放标准'!$B$2`). Tokens of what fulian does not compute (names, other workbooks, arrays,
+/// shared-formula pointers, memory areas) are ``Formula/Unsupported``.
 enum BIFFFormula {
     /// Excel's built-in functions by their BIFF index: name, and the argument count of the fixed-arity
     /// ones (`ptgFunc`); nil for those that always come with a count (`ptgFuncVar`).
@@ -36,8 +37,9 @@ enum BIFFFormula {
     private static let errors: [UInt8: String] = [0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
                                                  0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"]
 
-    /// The text of the `count` token bytes at `start` of `p`.
-    static func text(_ p: UnsafeRawBufferPointer, _ start: Int, _ count: Int) throws -> String {
+    /// The text of the `count` token bytes at `start` of `p`; `sheet` names the sheet of a 3-D reference's
+    /// `EXTERNSHEET` index (nil: another workbook or several sheets, not computed).
+    static func text(_ p: UnsafeRawBufferPointer, _ start: Int, _ count: Int, sheet: (Int) -> String? = { _ in nil }) throws -> String {
         var stack: [(text: String, precedence: Int)] = []
         var i = start
         let end = start + count
@@ -52,6 +54,7 @@ enum BIFFFormula {
             let c = col & 0x3FFF
             return (col & 0x4000 == 0 ? "$" : "") + ColumnName.letters(c + 1) + (col & 0x8000 == 0 ? "$" : "") + String(row + 1)
         }
+        func quoted(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
         func call(_ name: String, _ argc: Int) throws {
             guard stack.count >= argc else { throw Formula.Unsupported(what: name) }
             let args = stack.suffix(argc).map(\.text)
@@ -153,7 +156,25 @@ enum BIFFFormula {
                 case 0x2B:
                     try need(8); i += 8
                     stack.append(("#REF!", 100))
-                case 0x3A, 0x3B, 0x39, 0x3C, 0x3D:
+                case 0x3A:
+                    // tRef3d: a cell of another sheet, by its EXTERNSHEET index.
+                    try need(6)
+                    guard let name = sheet(Int(p.u16(i))) else { throw Formula.Unsupported(.formulaOtherSheet) }
+                    stack.append((quoted(name) + "!" + reference(Int(p.u16(i + 2)), Int(p.u16(i + 4))), 100))
+                    i += 6
+                case 0x3B:
+                    try need(10)
+                    guard let name = sheet(Int(p.u16(i))) else { throw Formula.Unsupported(.formulaOtherSheet) }
+                    let a = reference(Int(p.u16(i + 2)), Int(p.u16(i + 6))), b = reference(Int(p.u16(i + 4)), Int(p.u16(i + 8)))
+                    stack.append((quoted(name) + "!" + a + ":" + b, 100))
+                    i += 10
+                case 0x3C:
+                    try need(6); i += 6
+                    stack.append(("#REF!", 100))
+                case 0x3D:
+                    try need(10); i += 10
+                    stack.append(("#REF!", 100))
+                case 0x39:
                     throw Formula.Unsupported(.formulaOtherSheet)
                 default:
                     throw Formula.Unsupported(what: String(format: "ptg 0x%02X", ptg))

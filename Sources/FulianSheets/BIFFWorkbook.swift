@@ -22,6 +22,7 @@ enum BIFFRecord {
     static let labelSST: UInt16 = 0x00FD, label: UInt16 = 0x0204, rstring: UInt16 = 0x00D6, number: UInt16 = 0x0203
     static let rk: UInt16 = 0x027E, mulRK: UInt16 = 0x00BD, boolErr: UInt16 = 0x0205
     static let blank: UInt16 = 0x0201, mulBlank: UInt16 = 0x00BE, formula: UInt16 = 0x0006, string: UInt16 = 0x0207, row: UInt16 = 0x0208
+    static let supbook: UInt16 = 0x01AE, externsheet: UInt16 = 0x0017
 
     /// The text Excel shows for a `BOOLERR` / `FORMULA` error code.
     static func errorText(_ code: UInt8) -> String {
@@ -88,6 +89,9 @@ struct BIFFWorkbook {
     var sheets: [Sheet] = []
     /// The BIFF5 code-page decoder (nil for BIFF8, whose strings are Unicode).
     var decoder: BIFFCodepage?
+    /// BIFF8's `EXTERNSHEET` entries, which 3-D references (`发放标准!B2`) name by index: the sheet (its
+    /// index in ``sheets``) each stands for, nil for another workbook, several sheets or the workbook.
+    var externSheets: [Int?] = []
 
     /// Reads the globals substream at the start of `stream`.
     init(stream s: UnsafeRawBufferPointer) throws(BIFFFailure) {
@@ -107,6 +111,8 @@ struct BIFFWorkbook {
         var formatCodes: [Int: String] = [:]
         var xfFormats: [Int] = []
         var names: [(start: Int, count: Int, wide: Bool)] = []
+        var supbookInternal: [Bool] = []      // each SUPBOOK: this workbook's own (ctab, 0x0401) or not
+        var xti: [(book: Int, first: Int, last: Int)] = []
         var i = 4 + firstLength
         while i + 4 <= s.count {
             let type = s.u16(i), length = Int(s.u16(i + 2))
@@ -158,6 +164,14 @@ struct BIFFWorkbook {
                     names.append((body + 7, count, false))
                 }
                 sheets.append(Sheet(name: "", offset: offset, visibility: visibility, type: s[body + 5]))
+            case BIFFRecord.supbook where version == .biff8:
+                supbookInternal.append(length == 4 && s.u16(body + 2) == 0x0401)
+            case BIFFRecord.externsheet where version == .biff8 && length >= 2:
+                let n = min(Int(s.u16(body)), (length - 2) / 6)
+                for k in 0..<n {
+                    let o = body + 2 + 6 * k
+                    xti.append((Int(s.u16(o)), Int(s.u16(o + 2)), Int(s.u16(o + 4))))
+                }
             case BIFFRecord.sst where version == .biff8:
                 var seg = BIFFSegments()
                 seg.bytes.reserveCapacity(length)
@@ -190,6 +204,9 @@ struct BIFFWorkbook {
             } else {
                 sheets[k].name = decoder?.decode(s, n.start, n.count) ?? BIFFText.latin1(s, n.start, n.count)
             }
+        }
+        externSheets = xti.map { x in
+            x.book < supbookInternal.count && supbookInternal[x.book] && x.first == x.last && x.first < sheets.count ? x.first : nil
         }
         var kinds: [Int: NumberFormatKind] = [:]
         for (id, code) in formatCodes { kinds[id] = NumberFormatKind(code: code) }

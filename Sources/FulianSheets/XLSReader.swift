@@ -26,6 +26,12 @@ public final class XLSReader: SpreadsheetReader {
     /// latest read of each sheet.
     public var warnings: [Diagnostic] { sheetWarnings.keys.sorted().flatMap { sheetWarnings[$0]! } }
     private var sheetWarnings: [Int: [Diagnostic]] = [:]
+    /// The cells of sheets other sheets' formulas read, by lowercased name (``otherSheet(_:)``).
+    private var otherSheets: [String: (cells: [Int: Cell], lastRow: Int, failed: [Int: SheetsMessage])] = [:]
+    /// The formulas the last ``computeEmptyResults(_:into:sheet:)`` could not compute, and why.
+    private var lastFailures: [Int: SheetsMessage] = [:]
+    /// Sheets whose formulas saved without a result are being computed.
+    private var sheetsBeingComputed = Set<String>()
     /// Sheets with formulas saved as an empty result, found by the walk that checks the row order.
     private var emptyResultCache: [Int: Bool] = [:]
 
@@ -212,6 +218,7 @@ public final class XLSReader: SpreadsheetReader {
         var stopped = false
         var gathered: [Int: [Cell]] = [:] // rows out of order (only when `ordered` is false)
         var hiddenRows = Set<Int>()       // 0-based rows the ROW records mark hidden
+        let sheetNamed = { (x: Int) -> String? in x < wb.externSheets.count ? wb.externSheets[x].map { wb.sheets[$0].name } : nil }
         var pendingString: (row: Int, column: Int)?
         var emptyFormulas: [(row: Int, column: Int, xf: Int, text: Result<String, Formula.Unsupported>)] = []
 
@@ -319,7 +326,8 @@ public final class XLSReader: SpreadsheetReader {
                             // 3: an empty string, or no result at all (xlwt): computed once the sheet is read.
                             guard biff8, length >= 22 else { break }
                             let count = min(Int(p.u16(b + 20)), length - 22)
-                            let text = Result { try BIFFFormula.text(p, b + 22, count) }.mapError { $0 as? Formula.Unsupported ?? Formula.Unsupported(what: "?") }
+                            let text = Result { try BIFFFormula.text(p, b + 22, count, sheet: sheetNamed) }
+                                .mapError { $0 as? Formula.Unsupported ?? Formula.Unsupported(what: "?") }
                             emptyFormulas.append((row, column, Int(p.u16(b + 4)), text))
                         }
                     } else {
@@ -374,7 +382,19 @@ public final class XLSReader: SpreadsheetReader {
             guard let cells = rows[row], column < cells.count else { return nil }
             return cells[column]
         }
+        book.sheetName = sheet
+        book.foreign = { [unowned self] name, ref in
+            let other = try self.otherSheet(name)
+            let key = SheetFormulas.key(row: ref.row, column: ref.column)
+            // A formula there fulian could not compute: not computed here either, for the same reason.
+            if let why = other.failed[key] { throw Formula.Unsupported(why) }
+            return other.cells[key].map { FormulaValue($0, dateSystem: self.workbook.dateSystem) } ?? .empty
+        }
+        book.foreignLastRow = { [unowned self] name in (try? self.otherSheet(name).lastRow) ?? 0 }
+        sheetsBeingComputed.insert(sheet.lowercased())
+        defer { sheetsBeingComputed.remove(sheet.lowercased()) }
         var tally = SheetFormulas()
+        var failures: [Int: SheetsMessage] = [:]
         for f in formulas.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) {
             let key = SheetFormulas.key(row: f.row + 1, column: f.column + 1)
             let shown = (try? f.text.get()) ?? "?"
@@ -389,9 +409,42 @@ public final class XLSReader: SpreadsheetReader {
                 gathered[f.row] = cells
             case .failure(let u):
                 tally.kept.add(row: f.row + 1, column: f.column + 1, formula: shown, reason: u.problem)
+                failures[key] = u.problem
             }
         }
+        lastFailures = failures
         return tally.warnings(file: fileName, sheet: sheet, stale: false)
+    }
+
+    /// Another sheet's cells, for formulas that read them (`'发放标准'!B2`): read whole once, its own formulas
+    /// saved without a result computed as any read computes them, up to 4 Mi cells; reading it adds none of
+    /// its warnings. A sheet whose formulas are being computed is not read again (sheets reading each other).
+    private func otherSheet(_ name: String) throws -> (cells: [Int: Cell], lastRow: Int, failed: [Int: SheetsMessage]) {
+        guard let info = try? sheet(named: name) else { throw Formula.Unsupported(.formulaNoSuchSheet(name: String(name.prefix(40)))) }
+        let lower = info.name.lowercased()
+        if let known = otherSheets[lower] { return known }
+        guard !sheetsBeingComputed.contains(lower) else { throw Formula.Unsupported(.formulaOtherSheet) }
+        let i = try index(info)
+        let kept = sheetWarnings[i]
+        defer { sheetWarnings[i] = kept }
+        var cells: [Int: Cell] = [:]
+        var lastRow = 0
+        lastFailures = [:]
+        do {
+            try forEachRow(in: info) { row in
+                lastRow = row.number
+                for (k, c) in row.cells.enumerated() {
+                    if case .empty = c { continue }
+                    cells[SheetFormulas.key(row: row.number, column: k + 1)] = c
+                }
+                return cells.count <= 4 << 20
+            }
+        } catch {
+            throw Formula.Unsupported(.formulaOtherSheet)
+        }
+        guard cells.count <= 4 << 20 else { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        otherSheets[lower] = (cells, lastRow, lastFailures)
+        return (cells, lastRow, lastFailures)
     }
 
     /// The text of a `STRING` record (a formula's string result) with any `CONTINUE` records after it.

@@ -198,6 +198,31 @@ struct FormulaFixtureTests {
         ])
     }
 
+    /// What each sheet of xlwt-cross-sheet.xls reads as: the 春蕾计划 list as 春蕾计划发放表-跨表引用.xlsx's (its
+    /// amounts read 发放标准 and '困难 补贴' by 3-D references), 汇总 adding it up; the VLOOKUP there and the
+    /// formula reading it stay empty, with their warnings.
+    static let xlwtCrossSheets: [(String, [[String]])] = [
+        ("发放表", crossSheets[0].1),
+        ("发放标准", [["项目", "标准（元）"], ["春蕾计划", "500"], ["春蕾计划（困难）", "600"], ["查表"]]),
+        ("困难 补贴", [["项目", "金额（元）"], ["困难补贴", "150.5"]]),
+        ("汇总", [["项目", "金额合计（元）"], ["春蕾计划", "3651.5"], ["查表"]]),
+    ]
+
+    @Test func xlwtFormulasReadOtherSheets() throws {
+        let file = "xlwt-cross-sheet.xls"
+        for (name, expected) in Self.xlwtCrossSheets {
+            let reader = try openSpreadsheet(at: Fixture.xls(file))
+            #expect(try reader.rows(in: try reader.sheet(named: name)).map(Self.text) == expected, "sheet \(name)")
+        }
+        let reader = try openSpreadsheet(at: Fixture.xls(file))
+        _ = try reader.rows(in: try reader.sheet(named: "汇总"))
+        // Only 汇总's warnings: reading 发放表 and 发放标准 for it adds none of theirs.
+        #expect(reader.warnings.map { $0.text(.zh) } == [
+            "\(file) 工作表“汇总” 第 2 行第 2 列：警告 [formula-computed] 1 个公式没有保存计算结果，已由 fulian 按公式算出（如 B2：=SUM('发放表'!F3:F7)）",
+            "\(file) 工作表“汇总” 第 3 行第 2 列：警告 [formula-not-computed] 1 个公式 fulian 无法重新计算（如 B3：='发放标准'!B4*2，fulian 不计算函数 VLOOKUP），按文件中保存的结果读取；如有疑问，请在 Excel 或 WPS 中打开文件、保存后再导入",
+        ])
+    }
+
     /// BIFF tokens written back as Excel shows them, with the parentheses precedence needs.
     @Test func biffTokensReadAsTheFormulaText() throws {
         func text(_ bytes: [UInt8]) throws -> String { try bytes.withUnsafeBytes { try BIFFFormula.text($0, 0, bytes.count) } }
@@ -207,7 +232,16 @@ struct FormulaFixtureTests {
         #expect(try text([0x25, 2, 0, 6, 0, 0x06, 0xC0, 0x06, 0xC0, 0x19, 0x10, 0, 0]) == "SUM(G3:G7)")
         #expect(try text([0x17, 2, 1, 0x1C, 0x4E, 0x56, 0x6E, 0x17, 0, 0, 0x08]) == "\"东湖\"&\"\"")
         #expect(try text([0x1F] + withUnsafeBytes(of: 2.5.bitPattern.littleEndian, Array.init) + [0x1E, 1, 0, 0x42, 2, 0x1B, 0]) == "ROUND(2.5,1)")
+        // tRef3d and tArea3d name their sheet by EXTERNSHEET index; one the workbook does not resolve (another
+        // workbook) is not computed.
         #expect(throws: Formula.Unsupported(.formulaOtherSheet)) { _ = try text([0x3A, 0, 0, 0, 0, 0, 0]) }
+        let sheets = ["发放标准", "名 册's"]
+        func text3d(_ bytes: [UInt8]) throws -> String {
+            try bytes.withUnsafeBytes { try BIFFFormula.text($0, 0, bytes.count, sheet: { $0 < sheets.count ? sheets[$0] : nil }) }
+        }
+        #expect(try text3d([0x5A, 0, 0, 1, 0, 1, 0x00, 0x24, 2, 0, 0x00, 0xC0, 0x05]) == "'发放标准'!$B$2*A3")
+        #expect(try text3d([0x3B, 1, 0, 1, 0, 2, 0, 1, 0xC0, 1, 0xC0, 0x42, 1, 4, 0]) == "SUM('名 册''s'!B2:B3)")
+        #expect(throws: Formula.Unsupported(.formulaOtherSheet)) { _ = try text3d([0x3A, 2, 0, 0, 0, 0, 0]) }
         #expect(throws: Formula.Unsupported(.formulaFunction(name: "#99"))) { _ = try text([0x21, 99, 0]) }
     }
 
@@ -227,6 +261,36 @@ struct FormulaFixtureTests {
                                       in: dir)
         #expect(out.status == 0, "\(out.stderr)")
         try Self.compareWithLibreOffice(dir: dir)
+    }
+
+    /// LibreOffice computes xlwt-cross-sheet.xls's formulas on loading, every sheet as fulian does, but for the
+    /// VLOOKUP fulian does not compute and the formula reading it (left empty by fulian, with a warning).
+    @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"))
+    func libreOfficeComputesXlwtsOtherSheetsTheSame() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fulian-xls-cross-lo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Fixture.xls("xlwt-cross-sheet.xls"), toPath: dir.appendingPathComponent("cross.xls").path)
+        let out = try CLIRunner.shell("mkdir -p home && HOME=$PWD/home soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' --outdir csv cross.xls",
+                                      in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let notComputed: Set<String> = ["发放标准!B4", "汇总!B3"]
+        for (name, mine) in Self.xlwtCrossSheets {
+            let theirs = try readRows(dir.appendingPathComponent("csv/cross-\(name).csv").path, options: ReadOptions(encoding: .utf8))
+                .map(Self.text)
+            #expect(theirs.count == mine.count, "sheet \(name)")
+            for (r, (m, l)) in zip(mine, theirs).enumerated() {
+                for k in 0..<max(m.count, l.count) {
+                    let cell = "\(name)!\(ColumnName.letters(k + 1))\(r + 1)"
+                    let (f, lo) = (k < m.count ? m[k] : "", k < l.count ? l[k] : "")
+                    if notComputed.contains(cell) {
+                        #expect(f == "" && lo != "", "\(cell): fulian \(f) · LibreOffice \(lo)")
+                    } else {
+                        #expect(f == lo, "\(cell): fulian \(f) · LibreOffice \(lo)")
+                    }
+                }
+            }
+        }
     }
 
     /// LibreOffice, recalculating on loading, computes every sheet of 春蕾计划发放表-跨表引用.xlsx as fulian does;
