@@ -1,3 +1,4 @@
+import Foundation
 import FulianCore
 
 /// What a worksheet read does with formula cells whose saved result cannot be used, and what it found.
@@ -88,6 +89,7 @@ struct SheetFormulas {
             let c = key & 0x3FFF
             return c < current.count ? current[c] : nil
         }
+        book.maxDepth = FormulaBook.maxRowDepth
         for p in pending {
             let cell: Cell
             switch book.result(SheetFormulas.key(row: row, column: p.column)) {
@@ -96,7 +98,11 @@ struct SheetFormulas {
                 cell = SheetFormulas.cell(v, style: p.style, styleKinds: styleKinds, dateSystem: dateSystem)
             case .failure(let u):
                 // Cells beyond the row: the sheet is computed as a whole from this row on.
-                if u.problem == .formulaOtherRows || u.problem == .formulaOtherSheet { throw FormulaMet(row: row) }
+                // (A chain longer than a row's book follows is computed so too, on a deep stack.)
+                switch u.problem {
+                case .formulaOtherRows, .formulaOtherSheet, .formulaChainTooLong: throw FormulaMet(row: row)
+                default: break
+                }
                 failed.add(row: row, column: p.column, formula: p.text, reason: u.problem)
                 cell = .error("=" + p.text)
             }
@@ -165,6 +171,47 @@ struct SheetFormulas {
 
 /// The formulas of a sheet (or of one row) and the cells they read, computed on demand with each result
 /// kept: a formula reading another formula's cell gets that cell's result, a loop is found, not followed.
+/// Runs work on a thread of its own with a deep stack, and waits for it: each formula a chain of formulas
+/// passes through is a level of recursion (``FormulaBook/maxDepth`` of them), more than a thread's usual
+/// 8 MiB holds. Only the pages used are ever committed.
+enum DeepStack {
+    /// The stack reserved for the thread.
+    static let size = 256 << 20
+
+    private final class Job {
+        let work: () -> Void
+        init(_ work: @escaping () -> Void) { self.work = work }
+    }
+
+    /// Runs `body` to its end on the deep-stack thread (on this one when no thread can be made).
+    static func run(_ body: () -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var attributes = pthread_attr_t()
+            pthread_attr_init(&attributes)
+            defer { pthread_attr_destroy(&attributes) }
+            pthread_attr_setstacksize(&attributes, size)
+            let job = Unmanaged.passRetained(Job(body)).toOpaque()
+            var thread = pthread_t()
+            let made = pthread_create(&thread, &attributes, { context in
+                let job = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
+                job.work()
+                return nil
+            }, job)
+            if made == 0 {
+                pthread_join(thread, nil)
+            } else {
+                Unmanaged<Job>.fromOpaque(job).release()
+                body()
+            }
+        }
+    }
+}
+
+/// How many formulas are being computed at once (``FormulaBook/depth``).
+final class FormulaDepth {
+    var current = 0
+}
+
 final class FormulaBook {
     /// One formula, parsed once.
     struct Entry {
@@ -187,6 +234,12 @@ final class FormulaBook {
 
     /// The most cells one formula's ranges may cover, and all formulas' lookups together.
     static let maxRangeCells = 4 << 20, maxLookups = 64 << 20
+    /// The longest chain of formulas computed (one reading the next, through any sheets) on a
+    /// ``DeepStack``; a book of one row's formulas, computed where the row is read, follows 64.
+    static let maxDepth = 10_000, maxRowDepth = 64
+
+    /// The longest chain this book follows.
+    var maxDepth = FormulaBook.maxDepth
 
     let entries: [Int: Entry]
     let lastRow: Int
@@ -198,6 +251,9 @@ final class FormulaBook {
     var foreignLastRow: (String) -> Int = { _ in 0 }
     /// The formulas' own sheet, so that `发放表!G3` written on 发放表 is its own cell.
     var sheetName: String?
+    /// Formulas being computed at once, shared by the books of one workbook: a chain through other sheets
+    /// is held to the depth of a chain within one.
+    var depth = FormulaDepth()
     private var results: [Int: Result<FormulaValue, Formula.Unsupported>] = [:]
     private var active = Set<Int>()
     private var lookups = 0
@@ -224,12 +280,24 @@ final class FormulaBook {
         return n
     }
 
+    /// Forgets the results that failed on a chain too long to follow (to compute them again from the other
+    /// end of the chain); whether there were any.
+    func forgetChainsTooLong() -> Bool {
+        let before = results.count
+        results = results.filter { _, r in
+            if case .failure(let u) = r, case .formulaChainTooLong = u.problem { return false }
+            return true
+        }
+        return results.count != before
+    }
+
     /// The result of the formula at `key`.
     func result(_ key: Int) -> Result<FormulaValue, Formula.Unsupported> {
         if let r = results[key] { return r }
         guard let e = entries[key] else { return .success(.empty) }
         guard !active.contains(key) else { return .failure(Formula.Unsupported(.formulaCircular)) }
-        guard active.count < 4096 else { return .failure(Formula.Unsupported(.formulaRangesTooLarge)) }
+        // Each formula a chain passes through is a level of recursion: held to what any thread's stack holds.
+        guard depth.current < maxDepth else { return .failure(Formula.Unsupported(.formulaChainTooLong(limit: maxDepth))) }
         let r: Result<FormulaValue, Formula.Unsupported>
         switch e.parsed {
         case .failure(let u):
@@ -240,6 +308,7 @@ final class FormulaBook {
                 break
             }
             active.insert(key)
+            depth.current += 1
             var evaluator = FormulaEvaluator(cell: { try self.lookup($0) }, lastRow: lastRow, dateSystem: dateSystem)
             evaluator.lastRowOf = { [unowned self] in self.foreignLastRow($0) }
             do {
@@ -250,6 +319,7 @@ final class FormulaBook {
                 r = .failure(Formula.Unsupported(what: e.text))
             }
             active.remove(key)
+            depth.current -= 1
         }
         results[key] = r
         return r

@@ -32,6 +32,8 @@ public final class XLSReader: SpreadsheetReader {
     private var lastFailures: [Int: SheetsMessage] = [:]
     /// Sheets whose formulas saved without a result are being computed.
     private var sheetsBeingComputed = Set<String>()
+    /// The formulas being computed at once, across the sheets being computed.
+    private let formulaDepth = FormulaDepth()
     /// Sheets with formulas saved as an empty result, found by the walk that checks the row order.
     private var emptyResultCache: [Int: Bool] = [:]
 
@@ -383,6 +385,7 @@ public final class XLSReader: SpreadsheetReader {
             return cells[column]
         }
         book.sheetName = sheet
+        book.depth = formulaDepth
         book.foreign = { [unowned self] name, ref in
             let other = try self.otherSheet(name)
             let key = SheetFormulas.key(row: ref.row, column: ref.column)
@@ -393,9 +396,18 @@ public final class XLSReader: SpreadsheetReader {
         book.foreignLastRow = { [unowned self] name in (try? self.otherSheet(name).lastRow) ?? 0 }
         sheetsBeingComputed.insert(sheet.lowercased())
         defer { sheetsBeingComputed.remove(sheet.lowercased()) }
+        // Computed on a deep stack (long chains of formulas), then placed from the results kept.
+        let order = formulas.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) })
+        DeepStack.run {
+            for f in order { _ = book.result(SheetFormulas.key(row: f.row + 1, column: f.column + 1)) }
+            // A chain longer than is followed, reading down the sheet (A1 = A2+1 …): computed again from its end.
+            if book.forgetChainsTooLong() {
+                for f in order.reversed() { _ = book.result(SheetFormulas.key(row: f.row + 1, column: f.column + 1)) }
+            }
+        }
         var tally = SheetFormulas()
         var failures: [Int: SheetsMessage] = [:]
-        for f in formulas.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) {
+        for f in order {
             let key = SheetFormulas.key(row: f.row + 1, column: f.column + 1)
             let shown = (try? f.text.get()) ?? "?"
             switch book.result(key) {

@@ -50,6 +50,8 @@ public final class XLSXReader: SpreadsheetReader {
     /// name, while it is computed: a cell of another sheet is computed there when asked for, once, and a
     /// loop across sheets is found as within one.
     private var openBooks: [String: FormulaBook] = [:]
+    /// The formulas being computed at once across those books.
+    private let formulaDepth = FormulaDepth()
     /// The cells as saved of the sheets in ``openBooks``, for formulas of other sheets reading them.
     private var openCells: [String: [Int: Cell]] = [:]
     /// ``open(_:)``'s answers by the name as the formulas write it (`标准`, `'标准'` and `标准 ` are one sheet).
@@ -667,6 +669,7 @@ public final class XLSXReader: SpreadsheetReader {
     /// A sheet's formulas' book, reading other sheets through ``open(_:)``.
     private func book(_ entries: [Int: FormulaBook.Entry], lastRow: Int, sheet: String, saved: @escaping (Int) -> Cell?) -> FormulaBook {
         let book = FormulaBook(entries: entries, lastRow: lastRow, dateSystem: dateSystem, saved: saved)
+        book.depth = formulaDepth
         book.sheetName = sheet
         book.foreign = { [unowned self] name, ref in try self.foreignValue(name, ref) }
         book.foreignLastRow = { [unowned self] name in self.foreignLastRow(name) }
@@ -741,10 +744,19 @@ public final class XLSXReader: SpreadsheetReader {
         openCells = [:]
         // What other sheets' formulas computed is for this sheet's formulas only.
         defer { openBooks = [:]; openCells = [:]; openByName = [:] }
+        // Computed on a deep stack (long chains of formulas), then placed from the results kept.
+        let order = entries.keys.sorted()
+        DeepStack.run {
+            for key in order { _ = book.result(key) }
+            // A chain longer than is followed, reading down the sheet (A1 = A2+1 …): computed again from its end.
+            if openBooks.values.reduce(false, { $1.forgetChainsTooLong() || $0 }) {
+                for key in order.reversed() { _ = book.result(key) }
+            }
+        }
         var tally = SheetFormulas()
         var overrides: [Int: Cell] = [:]
         overrides.reserveCapacity(entries.count)
-        for key in entries.keys.sorted() {
+        for key in order {
             let f = first.formulas.found[key]!
             let row = key >> 14, column = (key & 0x3FFF) + 1
             switch book.result(key) {

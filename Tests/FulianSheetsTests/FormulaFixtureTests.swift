@@ -223,6 +223,47 @@ struct FormulaFixtureTests {
         ])
     }
 
+    // MARK: Long chains
+
+    /// Chains of 12,000 formulas (down a sheet; back and forth between two sheets; an .xls saved without
+    /// results) are computed to their end: on a stack deep enough, from the chain's far end once the near
+    /// end finds it longer than is followed.
+    @Test func longChainsAreComputedToTheirEnd() throws {
+        let book = try openSpreadsheet(at: Self.path("公式长链.xlsx"))
+        for (name, first, count) in [("下行", 12001.0, 12001), ("甲", 12001, 6001), ("乙", 12000, 6000)] {
+            let rows = try book.rows(in: try book.sheet(named: name))
+            #expect(rows.count == count, "sheet \(name)")
+            #expect(rows.first?.cells == [.number(first)], "sheet \(name)")
+            #expect(rows.allSatisfy { if case .number = $0.cells[0] { true } else { false } }, "sheet \(name)")
+        }
+        #expect(book.warnings.map(\.category) == ["formula-computed", "formula-computed", "formula-computed"])
+        let xls = try openSpreadsheet(at: Fixture.xls("xlwt-long-chain.xls"))
+        let rows = try xls.rows(in: xls.sheets[0])
+        #expect(rows.prefix(3).map(\.cells) == [[.number(12001)], [.number(12000)], [.number(11999)]])
+        #expect(xls.warnings.map { $0.text(.en) } == [
+            "xlwt-long-chain.xls:下行!R1C1: warning [formula-computed] 12000 formulas have no saved result and were computed by fulian (e.g. A1: =A2+1)",
+        ])
+    }
+
+    /// A chain along one row longer than a row's own computation follows (no saved results, read row by row):
+    /// the sheet is read on from that row with its formulas computed as a whole.
+    @Test func aLongChainAlongARowIsComputed() throws {
+        let reader = try openSpreadsheet(at: Self.path("公式长链-一行.xlsx"))
+        let rows = try reader.rows(in: reader.sheets[0])
+        #expect(rows.map(\.number) == [1, 2, 3])
+        #expect(rows[1].cells == (1...100).reversed().map { Cell.number(Double($0)) })
+        #expect(rows[2].cells == [.number(2), .number(6)])
+        #expect(reader.warnings.map { $0.text(.en) } == [
+            "公式长链-一行.xlsx:一行!R2C1: warning [formula-computed] 100 formulas have no saved result and were computed by fulian (e.g. A2: =B2+1)",
+        ])
+    }
+
+    /// What is given up past the longest chain followed, worded.
+    @Test func aChainTooLongToFollowSaysSo() {
+        #expect(SheetsMessage.formulaChainTooLong(limit: 10_000).text(.zh) == "公式层层引用其他公式，超过 10000 层")
+        #expect(SheetsMessage.formulaChainTooLong(limit: 10_000).text(.en) == "it depends on a chain of more than 10000 formulas, each reading the next")
+    }
+
     /// BIFF tokens written back as Excel shows them, with the parentheses precedence needs.
     @Test func biffTokensReadAsTheFormulaText() throws {
         func text(_ bytes: [UInt8]) throws -> String { try bytes.withUnsafeBytes { try BIFFFormula.text($0, 0, bytes.count) } }

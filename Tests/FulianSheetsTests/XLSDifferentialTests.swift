@@ -145,7 +145,7 @@ struct XLSDifferentialTests {
                     if let why = XLSDifferentialTests.knownDifference(x, y, engine: engine) { documented[why, default: 0] += 1; continue }
                     // xlwt saves formulas without a result: the peers read them empty, fulian computes them
                     // (what LibreOffice computes is compared in FormulaFixtureTests).
-                    if file.hasSuffix("xlwt-formulas.xls") || file.hasSuffix("xlwt-cross-sheet.xls"), x != nil, y == nil || (y?.first as? String == "s" && y?.last as? String == "") {
+                    if ["xlwt-formulas.xls", "xlwt-cross-sheet.xls", "xlwt-long-chain.xls"].contains(where: file.hasSuffix), x != nil, y == nil || (y?.first as? String == "s" && y?.last as? String == "") {
                         documented["formulas xlwt saved without a result, computed by fulian", default: 0] += 1
                         continue
                     }

@@ -79,6 +79,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
     case formulaOtherRows
     /// Why a formula is not computed: its ranges hold too many cells.
     case formulaRangesTooLarge
+    /// Why a formula is not computed: it depends on a chain of more formulas than fulian follows.
+    case formulaChainTooLong(limit: Int)
 
     // MARK: XLSX
 
@@ -342,6 +344,8 @@ public indirect enum SheetsMessage: Localized, Hashable {
             return Wording("公式引用的工作表“\(name)”不在工作簿中", "it refers to a sheet “\(name)” the workbook does not have")
         case .formulaOtherRows:
             return Wording("公式引用了其他行", "it refers to other rows")
+        case .formulaChainTooLong(let limit):
+            return Wording("公式层层引用其他公式，超过 \(limit) 层", "it depends on a chain of more than \(limit) formulas, each reading the next")
         case .formulaRangesTooLarge:
             return Wording("引用的范围太大", "its ranges are too large to compute")
         case .damagedZip(let reason):

@@ -24,7 +24,7 @@ extension SheetsMessage {
         .formulasNotComputed(count: 2, cell: "F3", formula: "[汇总.xlsx]名册!B3*2", reason: .formulaWritten(text: "[汇总.xlsx]名册!B3")),
         .formulasKeptAsSaved(count: 2, cell: "F3", formula: "VLOOKUP(A3,B:C,2,0)", reason: .formulaFunction(name: "VLOOKUP")),
         .formulaFunction(name: "VLOOKUP"), .formulaWritten(text: "合计金额"), .formulaCircular, .formulaOtherSheet, .formulaNoSuchSheet(name: "标准"), .formulaOtherRows,
-        .formulaRangesTooLarge,
+        .formulaRangesTooLarge, .formulaChainTooLong(limit: 1000),
         .damagedZip(reason: .noEndRecord),
         .emptyZip, .openDocument, .binaryWorkbook,
         .noWorkbookPart(part: "xl/workbook.xml"),
