@@ -350,13 +350,12 @@ struct Formula: Sendable {
             default: break
             }
             // A defined name (合计金额) or anything else that is no reference is not guessed at.
-            guard Parser.reference(word) != nil else {
+            guard let a = Parser.reference(word) else {
                 // 一月:三月!B3, several sheets at once, named as written.
                 if peek() == ":" { throw Unsupported(what: word + rest) }
                 throw Unsupported(what: word)
             }
-            i = start
-            return try reference(nil)
+            return try reference(nil, word, a)
         }
 
         /// A reference or range at the current position, of `sheet` (nil: the formula's own).
@@ -365,6 +364,11 @@ struct Formula: Sendable {
             while let c = peek(), isLetter(c) || isDigit(c) || c == "$" { i += 1 }
             let word = String(String.UnicodeScalarView(s[start..<i]))
             guard let a = Parser.reference(word) else { throw Unsupported(what: (sheet.map { $0 + "!" } ?? "") + word) }
+            return try reference(sheet, word, a)
+        }
+
+        /// The reference `a` just read as `word`, or the range it starts.
+        mutating func reference(_ sheet: String?, _ word: String, _ a: Ref) throws -> Node {
             if peek() == ":" {
                 i += 1
                 skipSpace()

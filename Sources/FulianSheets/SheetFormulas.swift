@@ -255,7 +255,12 @@ final class FormulaBook {
     /// is held to the depth of a chain within one.
     var depth = FormulaDepth()
     private var results: [Int: Result<FormulaValue, Formula.Unsupported>] = [:]
+    /// Results given up on a chain too long (``forgetChainsTooLong()``).
+    private var chainsTooLong = 0
     private var active = Set<Int>()
+    /// The evaluator's ways into the cells, made once (not once a formula).
+    private lazy var lookupCell: (Formula.Ref) throws -> FormulaValue = { [unowned self] in try self.lookup($0) }
+    private lazy var lastRowOfSheet: (String) -> Int = { [unowned self] in self.foreignLastRow($0) }
     private var lookups = 0
 
     /// `saved` gives the cell at a key that holds no formula (nil when blank); `rowOnly` limits what the
@@ -283,12 +288,13 @@ final class FormulaBook {
     /// Forgets the results that failed on a chain too long to follow (to compute them again from the other
     /// end of the chain); whether there were any.
     func forgetChainsTooLong() -> Bool {
-        let before = results.count
+        guard chainsTooLong > 0 else { return false }
+        chainsTooLong = 0
         results = results.filter { _, r in
             if case .failure(let u) = r, case .formulaChainTooLong = u.problem { return false }
             return true
         }
-        return results.count != before
+        return true
     }
 
     /// The result of the formula at `key`.
@@ -297,7 +303,10 @@ final class FormulaBook {
         guard let e = entries[key] else { return .success(.empty) }
         guard !active.contains(key) else { return .failure(Formula.Unsupported(.formulaCircular)) }
         // Each formula a chain passes through is a level of recursion: held to what any thread's stack holds.
-        guard depth.current < maxDepth else { return .failure(Formula.Unsupported(.formulaChainTooLong(limit: maxDepth))) }
+        guard depth.current < maxDepth else {
+            chainsTooLong += 1
+            return .failure(Formula.Unsupported(.formulaChainTooLong(limit: maxDepth)))
+        }
         let r: Result<FormulaValue, Formula.Unsupported>
         switch e.parsed {
         case .failure(let u):
@@ -309,8 +318,8 @@ final class FormulaBook {
             }
             active.insert(key)
             depth.current += 1
-            var evaluator = FormulaEvaluator(cell: { try self.lookup($0) }, lastRow: lastRow, dateSystem: dateSystem)
-            evaluator.lastRowOf = { [unowned self] in self.foreignLastRow($0) }
+            var evaluator = FormulaEvaluator(cell: lookupCell, lastRow: lastRow, dateSystem: dateSystem)
+            evaluator.lastRowOf = lastRowOfSheet
             do {
                 r = .success(try evaluator.evaluate(f))
             } catch let u as Formula.Unsupported {
