@@ -255,8 +255,6 @@ final class FormulaBook {
     /// is held to the depth of a chain within one.
     var depth = FormulaDepth()
     private var results: [Int: Result<FormulaValue, Formula.Unsupported>] = [:]
-    /// Results given up on a chain too long (``forgetChainsTooLong()``).
-    private var chainsTooLong = 0
     private var active = Set<Int>()
     /// The evaluator's ways into the cells, made once (not once a formula).
     private lazy var lookupCell: (Formula.Ref) throws -> FormulaValue = { [unowned self] in try self.lookup($0) }
@@ -288,12 +286,13 @@ final class FormulaBook {
     /// Forgets the results that failed on a chain too long to follow (to compute them again from the other
     /// end of the chain); whether there were any.
     func forgetChainsTooLong() -> Bool {
-        guard chainsTooLong > 0 else { return false }
-        chainsTooLong = 0
-        results = results.filter { _, r in
-            if case .failure(let u) = r, case .formulaChainTooLong = u.problem { return false }
-            return true
+        func givenUp(_ r: Result<FormulaValue, Formula.Unsupported>) -> Bool {
+            if case .failure(let u) = r, case .formulaChainTooLong = u.problem { return true }
+            return false
         }
+        // (Looked for first: a new table of results only when there is something to forget.)
+        guard results.values.contains(where: givenUp) else { return false }
+        results = results.filter { !givenUp($1) }
         return true
     }
 
@@ -303,10 +302,7 @@ final class FormulaBook {
         guard let e = entries[key] else { return .success(.empty) }
         guard !active.contains(key) else { return .failure(Formula.Unsupported(.formulaCircular)) }
         // Each formula a chain passes through is a level of recursion: held to what any thread's stack holds.
-        guard depth.current < maxDepth else {
-            chainsTooLong += 1
-            return .failure(Formula.Unsupported(.formulaChainTooLong(limit: maxDepth)))
-        }
+        guard depth.current < maxDepth else { return .failure(Formula.Unsupported(.formulaChainTooLong(limit: maxDepth))) }
         let r: Result<FormulaValue, Formula.Unsupported>
         switch e.parsed {
         case .failure(let u):
