@@ -61,6 +61,28 @@ struct SheetFormulas {
     /// The key of a cell in ``found`` and ``overrides``.
     static func key(row: Int, column: Int) -> Int { row << 14 | (column - 1) }
 
+    /// The non-blank cells of a sheet, by key, and its last row, from `read` (which calls its argument with
+    /// each row), for other sheets' formulas: up to 4 Mi cells; a sheet that cannot be read, or holds more,
+    /// leaves the formulas reading it not computed.
+    static func gather(_ read: ((Row) throws -> Bool) throws -> Void) throws -> (cells: [Int: Cell], lastRow: Int) {
+        var cells: [Int: Cell] = [:]
+        var lastRow = 0
+        do {
+            try read { row in
+                lastRow = row.number
+                for (k, c) in row.cells.enumerated() {
+                    if case .empty = c { continue }
+                    cells[key(row: row.number, column: k + 1)] = c
+                }
+                return cells.count <= 4 << 20
+            }
+        } catch {
+            throw Formula.Unsupported(.formulaOtherSheet)
+        }
+        guard cells.count <= 4 << 20 else { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        return (cells, lastRow)
+    }
+
     /// The cell to place for a formula cell now, or nil when it is computed at the end of its row.
     mutating func cell(row: Int, column: Int, formula: String, style: Int, saved: Cell, hasResult: Bool) -> Cell? {
         lastRow = max(lastRow, row)

@@ -439,22 +439,8 @@ public final class XLSReader: SpreadsheetReader {
         let i = try index(info)
         let kept = sheetWarnings[i]
         defer { sheetWarnings[i] = kept }
-        var cells: [Int: Cell] = [:]
-        var lastRow = 0
         lastFailures = [:]
-        do {
-            try forEachRow(in: info) { row in
-                lastRow = row.number
-                for (k, c) in row.cells.enumerated() {
-                    if case .empty = c { continue }
-                    cells[SheetFormulas.key(row: row.number, column: k + 1)] = c
-                }
-                return cells.count <= 4 << 20
-            }
-        } catch {
-            throw Formula.Unsupported(.formulaOtherSheet)
-        }
-        guard cells.count <= 4 << 20 else { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        let (cells, lastRow) = try SheetFormulas.gather { try forEachRow(in: info, $0) }
         otherSheets[lower] = (cells, lastRow, lastFailures)
         return (cells, lastRow, lastFailures)
     }

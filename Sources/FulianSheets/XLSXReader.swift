@@ -639,20 +639,7 @@ public final class XLSXReader: SpreadsheetReader {
         if let book = openBooks[lower], let cells = openCells[lower] { return (book, cells) }
         var state = SheetState(reader: self, sheet: info.name, limits: limits)
         state.formulas.mode = .collect
-        var cells: [Int: Cell] = [:]
-        do {
-            try read(try partIndex(info), sheet: info, &state) { row in
-                for (k, c) in row.cells.enumerated() {
-                    if case .empty = c { continue }
-                    cells[SheetFormulas.key(row: row.number, column: k + 1)] = c
-                }
-                return cells.count <= 4 << 20
-            }
-        } catch {
-            // A sheet that cannot be read gives no values: the formulas reading it are not computed.
-            throw Formula.Unsupported(.formulaOtherSheet)
-        }
-        guard cells.count <= 4 << 20 else { throw Formula.Unsupported(.formulaRangesTooLarge) }
+        let (cells, _) = try SheetFormulas.gather { try read(try partIndex(info), sheet: info, &state, $0) }
         let book: FormulaBook
         if let computing = openBooks[lower] {
             book = computing       // the sheet being computed: its book is open, its cells were not all kept
