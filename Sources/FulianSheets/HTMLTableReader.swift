@@ -202,7 +202,8 @@ struct HTMLTable {
     var merges: [CellRange] = []
     /// Spans cut down to the cap.
     var capped: [(row: Int, attribute: String, given: Int, limit: Int)] = []
-    /// Rows (0-based) written hidden: `<tr style="display:none">`, as Excel saves a hidden row to a web page.
+    /// Rows (0-based) written hidden: `<tr style="display:none">`, as Excel saves a hidden row to a web page,
+    /// or `<tr hidden>`.
     var hiddenRows = Set<Int>()
 }
 
@@ -444,10 +445,11 @@ struct HTMLTableParser {
                 try finishCell()
                 try finishRow()
                 try startRow()
-                if let style = attributes.first(where: { $0.0 == "style" })?.1?.lowercased(),
-                   style.filter({ !$0.isWhitespace }).contains("display:none"), let n = table?.rows.count {
-                    table!.hiddenRows.insert(n)
+                // Hidden: style="display:none" (Excel's web page) or the hidden attribute.
+                let hidden = attributes.contains { name, value in
+                    name == "hidden" || (name == "style" && value?.lowercased().filter { !$0.isWhitespace }.contains("display:none") == true)
                 }
+                if hidden, let n = table?.rows.count { table!.hiddenRows.insert(n) }
             } else { cell?.text.softBreak() }
         case "td", "th":
             if depth == 1 {

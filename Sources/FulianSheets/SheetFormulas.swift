@@ -191,8 +191,6 @@ struct SheetFormulas {
     }
 }
 
-/// The formulas of a sheet (or of one row) and the cells they read, computed on demand with each result
-/// kept: a formula reading another formula's cell gets that cell's result, a loop is found, not followed.
 /// Runs work on a thread of its own with a deep stack, and waits for it: each formula a chain of formulas
 /// passes through is a level of recursion (``FormulaBook/maxDepth`` of them), more than a thread's usual
 /// 8 MiB holds. Only the pages used are ever committed.
@@ -234,6 +232,8 @@ final class FormulaDepth {
     var current = 0
 }
 
+/// The formulas of a sheet (or of one row) and the cells they read, computed on demand with each result
+/// kept: a formula reading another formula's cell gets that cell's result, a loop is found, not followed.
 final class FormulaBook {
     /// One formula, parsed once.
     struct Entry {
@@ -305,9 +305,21 @@ final class FormulaBook {
         return n
     }
 
+    /// Computes the formulas at `keys`, in that order, on a ``DeepStack``, keeping each result for
+    /// ``result(_:)``. A chain longer than is followed from its near end (A1 = A2+1 … down the sheet) is
+    /// computed again from its far end, once the results given up are forgotten here and in `others` (the
+    /// books of the other sheets it passed through).
+    func computeAll(_ keys: [Int], alsoForgetting others: @autoclosure () -> [FormulaBook] = []) {
+        DeepStack.run {
+            for key in keys { _ = result(key) }
+            let forgotten = ([self] + others()).reduce(false) { $1.forgetChainsTooLong() || $0 }
+            if forgotten { for key in keys.reversed() { _ = result(key) } }
+        }
+    }
+
     /// Forgets the results that failed on a chain too long to follow (to compute them again from the other
     /// end of the chain); whether there were any.
-    func forgetChainsTooLong() -> Bool {
+    private func forgetChainsTooLong() -> Bool {
         func givenUp(_ r: Result<FormulaValue, Formula.Unsupported>) -> Bool {
             if case .failure(let u) = r, case .formulaChainTooLong = u.problem { return true }
             return false

@@ -396,15 +396,8 @@ public final class XLSReader: SpreadsheetReader {
         book.foreignLastRow = { [unowned self] name in (try? self.otherSheet(name).lastRow) ?? 0 }
         sheetsBeingComputed.insert(sheet.lowercased())
         defer { sheetsBeingComputed.remove(sheet.lowercased()) }
-        // Computed on a deep stack (long chains of formulas), then placed from the results kept.
         let order = formulas.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) })
-        DeepStack.run {
-            for f in order { _ = book.result(SheetFormulas.key(row: f.row + 1, column: f.column + 1)) }
-            // A chain longer than is followed, reading down the sheet (A1 = A2+1 …): computed again from its end.
-            if book.forgetChainsTooLong() {
-                for f in order.reversed() { _ = book.result(SheetFormulas.key(row: f.row + 1, column: f.column + 1)) }
-            }
-        }
+        book.computeAll(order.map { SheetFormulas.key(row: $0.row + 1, column: $0.column + 1) })
         var tally = SheetFormulas()
         var failures: [Int: SheetsMessage] = [:]
         for f in order {

@@ -679,15 +679,16 @@ public final class XLSXReader: SpreadsheetReader {
             entries[key] = FormulaBook.Entry(f.text)
         }
 
-        // The cells the formulas read, as row intervals per column, merged.
+        // The cells the formulas read, as row intervals per column, merged (other sheets' cells are read there).
+        let own = sheet.name.lowercased()
         var intervals: [Int: [(Int, Int)]] = [:]
         for e in entries.values {
             guard case .success(let f) = e.parsed else { continue }
             for r in f.references {
                 switch r {
-                case .ref(let a) where a.sheet == nil || a.sheet?.lowercased() == sheet.name.lowercased():
+                case .ref(let a) where a.sheet == nil || a.sheet?.lowercased() == own:
                     intervals[a.column, default: []].append((a.row, a.row))
-                case .range(let a, let b, let whole) where a.sheet == nil || a.sheet?.lowercased() == sheet.name.lowercased():
+                case .range(let a, let b, let whole) where a.sheet == nil || a.sheet?.lowercased() == own:
                     guard b.column - a.column < 16_384 else { continue }
                     for c in a.column...b.column { intervals[c, default: []].append(whole ? (1, lastRow) : (a.row, b.row)) }
                 default: break
@@ -727,19 +728,12 @@ public final class XLSXReader: SpreadsheetReader {
         }
 
         let book = self.book(entries, lastRow: lastRow, sheet: sheet.name) { values[$0] }
-        openBooks = [sheet.name.lowercased(): book]
+        openBooks = [own: book]
         openCells = [:]
         // What other sheets' formulas computed is for this sheet's formulas only.
         defer { openBooks = [:]; openCells = [:]; openByName = [:] }
-        // Computed on a deep stack (long chains of formulas), then placed from the results kept.
         let order = entries.keys.sorted()
-        DeepStack.run {
-            for key in order { _ = book.result(key) }
-            // A chain longer than is followed, reading down the sheet (A1 = A2+1 …): computed again from its end.
-            if openBooks.values.reduce(false, { $1.forgetChainsTooLong() || $0 }) {
-                for key in order.reversed() { _ = book.result(key) }
-            }
-        }
+        book.computeAll(order, alsoForgetting: Array(openBooks.values))
         var tally = SheetFormulas()
         var overrides: [Int: Cell] = [:]
         overrides.reserveCapacity(entries.count)
@@ -864,8 +858,7 @@ public final class XLSXReader: SpreadsheetReader {
                         sharedIndex = sc.attributeString(t, "t") == "shared" ? sc.attributeString(t, "si").flatMap { Int($0) } : nil
                     } else if sc.isName(t, "row") {
                         guard inSheetData else { continue }
-                        let (number, hidden, _) = sc.attributes(t, "r", "hidden", "ht")
-                        let r = sc.int(number) ?? (rowNumber + 1)
+                        let r = sc.attributeInt(t, "r") ?? (rowNumber + 1)
                         guard r >= 1 else { throw error(.malformedRowNumber) }
                         guard r <= limits.maxRows else {
                             throw SheetError(.tooLarge, file: reader.fileName, sheet: sheet, row: r,
@@ -874,8 +867,8 @@ public final class XLSXReader: SpreadsheetReader {
                         rowNumber = r
                         column = 0
                         cells.removeAll(keepingCapacity: true)
-                        // hidden="1" or "true" (xsd:boolean).
-                        rowHidden = hidden.map { !$0.isEmpty && (sc.buffer[$0.lowerBound] == UInt8(ascii: "1") || sc.buffer[$0.lowerBound] == UInt8(ascii: "t")) } ?? false
+                        // hidden="1" (Excel, XlsxWriter) or "true" (LibreOffice, which writes "false" on the others).
+                        rowHidden = sc.attribute(t, "hidden").map { !$0.isEmpty && (sc.buffer[$0.lowerBound] == UInt8(ascii: "1") || sc.buffer[$0.lowerBound] == UInt8(ascii: "t")) } ?? false
                         inRow = !empty
                         inCell = false
                     } else if sc.isName(t, "sheetData") {

@@ -7,9 +7,10 @@ import Testing
 import TestSupport
 
 /// A list whose rows 5 and 7 are hidden (`fixtures/sheets/hidden-rows/`): every row imported, the hidden
-/// ones named in one warning, in both languages, from .xlsx, .xls and a web page alike.
+/// ones named in one warning, in both languages, from .xlsx (XlsxWriter's and LibreOffice's), .xls and a web page alike.
 @Suite struct HiddenRowsImportTests {
-    @Test(arguments: ["春蕾计划发放表-隐藏行.xlsx", "春蕾计划发放表-隐藏行.xls", "春蕾计划发放表-隐藏行.html"])
+    @Test(arguments: ["春蕾计划发放表-隐藏行.xlsx", "春蕾计划发放表-隐藏行.xls", "春蕾计划发放表-隐藏行-libreoffice.xlsx",
+                      "春蕾计划发放表-隐藏行.html"])
     func hiddenRowsAreImportedAndNamed(file: String) throws {
         let store = try Store(inMemory: ())
         _ = try store.importFile(FileImportRequest(path: SubmissionHabitsTests.register, options: ImportOptions(dataset: .orgs)))
